@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+/**
+ * client: the tutorials' tcpClient. Sends stdin to the server and prints what comes back,
+ * interactively or from a pipe; when input ends it half-closes and exits once the echo is complete.
+ *   client [host] <port>
+ */
+import net from 'node:net';
+import { ExitCode, FatalError, UsageError } from '../shared/exit-codes.js';
+import { parseNumber } from '../shared/parse-number.js';
+import { runMain } from './run-main.js';
+
+const USAGE = 'usage: client [host] <port>   (host defaults to 127.0.0.1)';
+
+runMain('client', USAGE, async (argv) => {
+  if (argv.includes('-h') || argv.includes('--help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (argv.length < 1 || argv.length > 2) throw new UsageError(argv.length === 0 ? 'missing port' : 'too many arguments');
+  const host = argv.length === 2 ? argv[0]! : '127.0.0.1';
+  const port = parseNumber('port', argv.at(-1)!, { min: 1, max: 65535 });
+
+  const socket = net.connect({ host, port, allowHalfOpen: true, noDelay: true });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new FatalError(`cannot connect to ${host}:${port}: ${error.code ?? error.message}`, ExitCode.listenFailed)),
+    );
+  });
+  // stdin's end half-closes the socket (pipe calls end()); the server echoes the rest, then its FIN.
+  process.stdin.pipe(socket);
+  socket.pipe(process.stdout);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('close', (hadError) => (hadError ? reject(new FatalError('connection reset', ExitCode.internal)) : resolve()));
+    socket.on('error', () => {});
+  });
+  process.stdin.destroy();
+});

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+/**
+ * serve: start one echo server model. The first stdout line is machine-readable:
+ *   listening <host>:<port> model=<model> pid=<pid>
+ * SIGINT/SIGTERM stop it gracefully; SIGUSR2 logs its stats.
+ */
+import { fileURLToPath } from 'node:url';
+import { isDaemonProcess, launchDaemon, reportReady } from '../shared/daemon.js';
+import { runMain } from './run-main.js';
+import { createLogger } from '../shared/log.js';
+import { logSink } from '../shared/log-sink.js';
+import { formatHost } from '../shared/listen.js';
+import { parseServeArgs, USAGE } from '../shared/options.js';
+import { checkPidFile, removePidFile, writePidFile } from '../shared/pid-file.js';
+import { calibrate, type WorkSpec } from '../shared/work.js';
+import { loadModel } from '../models/index.js';
+
+runMain('serve', USAGE, async (argv) => {
+  const parsed = parseServeArgs(argv);
+  if (parsed.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const { options } = parsed;
+
+  if (options.daemon && !isDaemonProcess()) {
+    const script = fileURLToPath(import.meta.url);
+    const readyLine = await launchDaemon(script, argv.filter((arg) => arg !== '--daemon'), options.logFile!);
+    process.stdout.write(`${readyLine}\n`);
+    return;
+  }
+
+  const log = createLogger(options.logLevel, options.model, logSink(options.logFile));
+  if (options.pidFile) checkPidFile(options.pidFile, log);
+
+  const work: WorkSpec = {
+    usPerBlock: options.workUs,
+    blockBytes: options.workBytes,
+    iterationsPerUs: options.workUs > 0 ? calibrate() : 0,
+  };
+  if (work.usPerBlock > 0) {
+    log.info(`work: ${work.usPerBlock} µs per ${work.blockBytes} B (calibrated ${work.iterationsPerUs.toFixed(1)} iterations/µs)`);
+  }
+
+  const startModel = await loadModel(options.model);
+  const server = await startModel({ options, work, log });
+  if (options.pidFile) writePidFile(options.pidFile);
+
+  const readyLine = `listening ${formatHost(server.address.address)}:${server.address.port} model=${options.model} pid=${process.pid}`;
+  process.stdout.write(`${readyLine}\n`);
+  log.info(readyLine);
+  if (isDaemonProcess()) reportReady(readyLine);
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    log.info(`${signal}: stopping, waiting up to ${options.graceMs / 1000}s for live connections (${JSON.stringify(server.stats())})`);
+    await server.stop();
+    if (options.pidFile) removePidFile(options.pidFile);
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', (signal) => void stop(signal));
+  process.on('SIGTERM', (signal) => void stop(signal));
+  process.on('SIGUSR2', () => log.info(`stats ${JSON.stringify(server.stats())}`));
+});

@@ -1,0 +1,27 @@
+/** A cluster worker process: the event-loop echo server on the shared port. */
+import { start } from './event-loop.js';
+import { createLogger } from '../shared/log.js';
+import { ListenError } from '../shared/listen.js';
+import type { ServeOptions } from '../shared/options.js';
+import type { WorkSpec } from '../shared/work.js';
+
+export interface ClusterWorkerConfig {
+  options: ServeOptions;
+  work: WorkSpec;
+}
+
+export type ClusterWorkerMessage = { type: 'listening'; port: number } | { type: 'listen-error'; code: string | undefined };
+
+const { options, work } = JSON.parse(process.argv[2] ?? '{}') as ClusterWorkerConfig;
+const log = createLogger(options.logLevel, 'cluster-worker');
+
+// Ctrl-C reaches the whole process group; the primary decides when workers stop.
+process.on('SIGINT', () => {});
+
+try {
+  const server = await start({ options, work, log });
+  process.send?.({ type: 'listening', port: server.address.port } satisfies ClusterWorkerMessage);
+} catch (error) {
+  const code = error instanceof ListenError ? error.code : undefined;
+  process.send?.({ type: 'listen-error', code } satisfies ClusterWorkerMessage, () => process.exit(1));
+}

@@ -1,0 +1,35 @@
+/**
+ * event-loop (reference): the idiomatic Node server. One thread, non-blocking sockets, and a
+ * callback per readable socket: every connection is served at once, interleaved on one core.
+ * CPU work blocks every connection while it runs.
+ */
+import type { Socket } from 'node:net';
+import { drain, socketUnit } from '../shared/drain.js';
+import { echo } from '../shared/echo.js';
+import { createEchoServer, listen } from '../shared/listen.js';
+import { peerName, prepareSocket } from '../shared/socket.js';
+import { WorkMeter } from '../shared/work.js';
+import type { StartModel } from './model.js';
+
+export const start: StartModel = async ({ options, work, log }) => {
+  const live = new Set<Socket>();
+  const server = createEchoServer((socket) => {
+    live.add(socket);
+    log.info(`open ${peerName(socket)}`);
+    prepareSocket(socket, { idleTimeoutMs: options.idleTimeoutMs, log });
+    void echo(socket, new WorkMeter(work)).then(() => {
+      live.delete(socket);
+      log.info(`close ${peerName(socket)}`);
+    });
+  });
+  const address = await listen(server, options, log);
+
+  return {
+    address,
+    stats: () => ({ connections: live.size }),
+    async stop() {
+      server.close();
+      await drain([...live].map(socketUnit), options.graceMs);
+    },
+  };
+};

@@ -1,0 +1,76 @@
+/**
+ * fork: a new process per connection, the CGI/inetd-style design of the tutorials' "fork" server.
+ * The parent only accepts; it hands each socket, unread, to a fresh child (child_process.fork) that
+ * echoes and exits when its client leaves. The parent never waits on one child before accepting
+ * the next (the tutorials' serial flaw). At most `maxChildren` live at once: each Node child costs
+ * tens of MB and ~100 ms to start, so further connections wait in arrival order for a free slot.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
+import { drain } from '../shared/drain.js';
+import { createEchoServer, listen } from '../shared/listen.js';
+import { peerName } from '../shared/socket.js';
+import { SocketQueue } from '../shared/socket-queue.js';
+import type { StartModel } from './model.js';
+import type { ChildConfig } from './fork-child.js';
+
+const CHILD_SCRIPT = new URL('./fork-child.js', import.meta.url);
+
+export const start: StartModel = async ({ options, work, log }) => {
+  const waiting = new SocketQueue();
+  const children = new Map<ChildProcess, Promise<void>>();
+  const server = createEchoServer((socket) => waiting.push(socket), /* pauseOnConnect: not a byte read here */ true);
+  const address = await listen(server, options, log);
+  const config: ChildConfig = { work, idleTimeoutMs: options.idleTimeoutMs, logLevel: options.logLevel, crashToken: options.crashToken };
+
+  async function serveInChild(socket: Socket): Promise<void> {
+    const peer = peerName(socket);
+    // execArgv: [] so a child never inherits a TypeScript loader or inspector from the parent.
+    const child = fork(CHILD_SCRIPT, [JSON.stringify(config)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const exited = new Promise<void>((resolve) => {
+      child.once('exit', (code, signal) => {
+        if (code !== 0) log.warn(`child ${child.pid ?? '?'} for ${peer} ended abnormally (${signal ?? `code ${code}`})`);
+        resolve();
+      });
+      child.once('error', (error: NodeJS.ErrnoException) => {
+        // EAGAIN/ENOMEM: out of processes or memory. Close this connection, keep serving the others.
+        log.warn(`cannot start a child for ${peer}: ${error.code ?? error.message}`);
+        socket.destroy();
+        resolve();
+      });
+    });
+    children.set(child, exited);
+    child.once('message', () => {
+      // The child is ready: pass the socket; the parent's copy of the descriptor is then closed.
+      child.send('connection', socket, (error) => {
+        if (error) {
+          log.warn(`handing ${peer} to child ${child.pid} failed: ${error.message}`);
+          child.kill();
+        }
+      });
+    });
+    log.info(`open ${peer} in child ${child.pid ?? '?'} (${children.size} live, ${waiting.length} waiting)`);
+    await exited;
+    children.delete(child);
+    log.info(`close ${peer} (child ${child.pid ?? '?'} exited)`);
+  }
+
+  // One slot per allowed child: each takes the next waiting connection and serves it in a child.
+  const slots = Array.from({ length: options.maxChildren }, async () => {
+    for await (const socket of waiting) await serveInChild(socket);
+  });
+
+  return {
+    address,
+    stats: () => ({ connections: children.size, children: children.size, waiting: waiting.length }),
+    async stop() {
+      server.close();
+      waiting.close();
+      await drain(
+        [...children].map(([child, exited]) => ({ gone: exited, kill: () => child.kill('SIGKILL') })),
+        options.graceMs,
+      );
+      await Promise.all(slots);
+    },
+  };
+};

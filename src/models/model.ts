@@ -1,0 +1,35 @@
+/** The one interface every concurrency model implements. */
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../shared/log.js';
+import type { ServeOptions } from '../shared/options.js';
+import type { WorkSpec } from '../shared/work.js';
+
+export interface ModelContext {
+  readonly options: ServeOptions;
+  /** Calibrated once by the serving process and passed to every child and thread. */
+  readonly work: WorkSpec;
+  readonly log: Logger;
+}
+
+/** What a model reports about itself; fields a model cannot know are left out. */
+export interface ModelStats {
+  /** Connections being served now. */
+  connections?: number;
+  /** Accepted connections waiting for a free slot (sequential, fork, worker). */
+  waiting?: number;
+  /** Live child processes (fork, cluster). */
+  children?: number;
+  /** Live service threads (worker, piscina). */
+  threads?: number;
+  /** Tasks queued for the pool (piscina). */
+  queueDepth?: number;
+}
+
+export interface RunningServer {
+  readonly address: AddressInfo;
+  stats(): ModelStats;
+  /** Stop accepting, let live connections finish within the grace period, then close them and free every child and thread. */
+  stop(): Promise<void>;
+}
+
+export type StartModel = (context: ModelContext) => Promise<RunningServer>;

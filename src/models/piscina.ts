@@ -1,0 +1,96 @@
+/**
+ * piscina: a fixed pool of threads fed by a bounded task queue, the half-sync/half-async design of
+ * the tutorials' thread pool. The main thread does all socket I/O (async half); every chunk read
+ * becomes a task that a pool thread runs (sync half): the work, then the bytes back. Tasks of one
+ * connection may run on different threads at once, so replies are written in the order the chunks
+ * were read. When the queue holds `maxQueue` tasks, connections stop being read until it drains:
+ * backpressure instead of rejected tasks, so no byte is lost and memory stays bounded.
+ */
+import type { Socket } from 'node:net';
+import { Piscina } from 'piscina';
+import { drain, socketUnit } from '../shared/drain.js';
+import { createEchoServer, listen } from '../shared/listen.js';
+import { Relay } from '../shared/relay.js';
+import { peerName, prepareSocket } from '../shared/socket.js';
+import { detachable } from '../shared/transfer.js';
+import { WorkMeter } from '../shared/work.js';
+import type { StartModel } from './model.js';
+import type { EchoTask } from './piscina-task.js';
+
+const TASK_SCRIPT = new URL('./piscina-task.js', import.meta.url).href;
+/** Bytes one connection may have queued or running in the pool before it pauses. */
+const MAX_IN_FLIGHT_BYTES = 1 << 20;
+
+export const start: StartModel = async ({ options, work, log }) => {
+  const pool = new Piscina<EchoTask, Uint8Array>({
+    filename: TASK_SCRIPT,
+    minThreads: options.threads,
+    maxThreads: options.threads,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    // Our own bound below pauses reading before the queue is full; piscina's would reject tasks.
+    maxQueue: Number.POSITIVE_INFINITY,
+    workerData: { crashToken: options.crashToken },
+  });
+  const queueHasRoom = () => pool.queueSize < options.maxQueue;
+  const live = new Set<Socket>();
+  const paused = new Set<Relay>();
+
+  function serve(socket: Socket): void {
+    const peer = peerName(socket);
+    live.add(socket);
+    log.info(`open ${peer}`);
+    prepareSocket(socket, { idleTimeoutMs: options.idleTimeoutMs, log });
+    const meter = new WorkMeter(work);
+    let written: Promise<void> = Promise.resolve();
+    const relay: Relay = new Relay(
+      socket,
+      (chunk) => {
+        const data = detachable(chunk);
+        const result = pool.run({ data, iterations: meter.iterationsFor(data.byteLength) }, { transferList: [data.buffer] });
+        // Keep this connection's order: write each reply after the one before it.
+        written = written
+          .then(() => result)
+          .then(
+            (reply) => relay.reply(reply),
+            (error: Error) => {
+              log.warn(`task for ${peer} failed: ${error.message}`);
+              socket.destroy();
+            },
+          )
+          .finally(resumePaused);
+        if (!queueHasRoom()) paused.add(relay);
+      },
+      { maxInFlightBytes: MAX_IN_FLIGHT_BYTES, admit: queueHasRoom },
+    );
+    void relay.closed.then(() => {
+      live.delete(socket);
+      paused.delete(relay);
+      log.info(`close ${peer}`);
+    });
+  }
+
+  /** A task finished: let connections that paused on a full queue read again, oldest first. */
+  function resumePaused(): void {
+    for (const relay of paused) {
+      if (!queueHasRoom()) return;
+      paused.delete(relay);
+      relay.resumeIfReady();
+    }
+  }
+
+  const server = createEchoServer(serve);
+  const address = await listen(server, options, log).catch(async (error: unknown) => {
+    await pool.destroy();
+    throw error;
+  });
+
+  return {
+    address,
+    stats: () => ({ connections: live.size, threads: pool.threads.length, queueDepth: pool.queueSize }),
+    async stop() {
+      server.close();
+      await drain([...live].map(socketUnit), options.graceMs);
+      await pool.destroy();
+    },
+  };
+};

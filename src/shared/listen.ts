@@ -1,0 +1,69 @@
+/** Listening, shared by every model: one server shape, and bind errors mapped to one line and an exit code. */
+import net, { type AddressInfo, type Socket } from 'node:net';
+import { ExitCode, FatalError, type ExitCodeValue } from './exit-codes.js';
+import type { Logger } from './log.js';
+
+export interface ListenOptions {
+  host: string;
+  port: number;
+  backlog: number;
+}
+
+/**
+ * An echo-ready TCP server: half-open allowed (a client's FIN must not end our side before every
+ * byte is echoed), Nagle off. With `pauseOnConnect` a new socket is not read until a model says so.
+ */
+export function createEchoServer(onConnection: (socket: Socket) => void, pauseOnConnect = false): net.Server {
+  return net.createServer({ allowHalfOpen: true, noDelay: true, pauseOnConnect }, onConnection);
+}
+
+/** Listen, resolving with the bound address or rejecting with a FatalError that names the cause. */
+export function listen(server: net.Server, { host, port, backlog }: ListenOptions, log: Logger): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => reject(listenError(error.code, host, port));
+    server.once('error', onError);
+    server.listen({ host, port, backlog, exclusive: false }, () => {
+      server.off('error', onError);
+      // After start-up, accept errors (EMFILE, ENFILE, ...) are passing: log them and keep serving.
+      server.on('error', (error: NodeJS.ErrnoException) => log.warn(`accept failed: ${error.code ?? error.message}`));
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+/** A listen failure: the message and exit code a user should see, and the system's error code. */
+export class ListenError extends FatalError {
+  constructor(message: string, exitCode: ExitCodeValue, readonly code: string | undefined) {
+    super(message, exitCode);
+    this.name = 'ListenError';
+  }
+}
+
+/** Map a listen error code to the one-line message and exit code a user should see. */
+export function listenError(code: string | undefined, host: string, port: number): ListenError {
+  const where = `${formatHost(host)}:${port}`;
+  switch (code) {
+    case 'EADDRINUSE':
+      return new ListenError(`cannot listen on ${where}: address already in use`, ExitCode.addressInUse, code);
+    case 'EACCES':
+    case 'EPERM':
+      return new ListenError(
+        `cannot listen on ${where}: permission denied${port > 0 && port < 1024 ? ' (ports below 1024 need privileges)' : ''}`,
+        ExitCode.permissionDenied,
+        code,
+      );
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_NONAME':
+    case 'EAI_FAIL':
+    case 'EADDRNOTAVAIL':
+    case 'EAFNOSUPPORT':
+      return new ListenError(`cannot listen on ${where}: bad host '${host}' (${code})`, ExitCode.badHost, code);
+    default:
+      return new ListenError(`cannot listen on ${where}: ${code ?? 'unknown error'}`, ExitCode.listenFailed, code);
+  }
+}
+
+export function formatHost(host: string): string {
+  return net.isIPv6(host) ? `[${host}]` : host;
+}
