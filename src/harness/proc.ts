@@ -1,0 +1,82 @@
+/** Reading a process tree from /proc (Linux): descendants, threads, memory, CPU time. */
+import { readdirSync, readFileSync } from 'node:fs';
+
+export interface ProcStat {
+  pid: number;
+  ppid: number;
+  /** CPU time in clock ticks (see CLOCK_TICKS). */
+  utime: number;
+  stime: number;
+  threads: number;
+  rssBytes: number;
+}
+
+/** USER_HZ: 100 on every Linux we target (sysconf(_SC_CLK_TCK) is not reachable from Node). */
+export const CLOCK_TICKS = 100;
+const PAGE_SIZE = 4096;
+
+/** /proc/<pid>/stat parsed, or undefined if the process is gone. */
+export function readStat(pid: number): ProcStat | undefined {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, 'latin1');
+  } catch {
+    return undefined;
+  }
+  // The command name (field 2) may hold spaces and parentheses: split after its last ')'.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  const field = (n: number) => Number(fields[n - 3]);
+  if (fields[0] === 'Z') return undefined; // a zombie holds no resources any more
+  return { pid, ppid: field(4), utime: field(14), stime: field(15), threads: field(20), rssBytes: field(24) * PAGE_SIZE };
+}
+
+/** Every live process: pid to parent pid. */
+function parentsByPid(): Map<number, number> {
+  const parents = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    const stat = readStat(pid);
+    if (stat) parents.set(pid, stat.ppid);
+  }
+  return parents;
+}
+
+/** `root` and all its live descendants. */
+export function processTree(root: number): number[] {
+  const parents = parentsByPid();
+  if (!parents.has(root)) return [];
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) {
+    for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
+  }
+  return tree;
+}
+
+export function isAlive(pid: number): boolean {
+  return readStat(pid) !== undefined;
+}
+
+/** Totals over a process tree at one moment. */
+export interface TreeUsage {
+  processes: number;
+  threads: number;
+  rssBytes: number;
+  /** Cumulative CPU ticks of the live processes (children that exited are not included). */
+  utime: number;
+  stime: number;
+}
+
+export function treeUsage(root: number): TreeUsage {
+  const usage: TreeUsage = { processes: 0, threads: 0, rssBytes: 0, utime: 0, stime: 0 };
+  for (const pid of processTree(root)) {
+    const stat = readStat(pid);
+    if (!stat) continue;
+    usage.processes += 1;
+    usage.threads += stat.threads;
+    usage.rssBytes += stat.rssBytes;
+    usage.utime += stat.utime;
+    usage.stime += stat.stime;
+  }
+  return usage;
+}

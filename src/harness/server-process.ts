@@ -1,0 +1,106 @@
+/**
+ * Start a model through the serve CLI as its own process, wait for its ready line, and stop it.
+ * Used by the harness and the tests alike, so both exercise exactly what users run.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { processTree } from './proc.js';
+
+/** The compiled serve entry point (this file runs from dist/src/harness/). */
+export const SERVE_SCRIPT = fileURLToPath(new URL('../cli/serve.js', import.meta.url));
+
+export interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly pid: number;
+  readonly host: string;
+  readonly port: number;
+  /** Everything the server wrote on stderr so far (its log). */
+  stderr(): string;
+  /** Settles with the exit code (or signal) when the server process ends. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGTERM, wait up to `timeoutMs`, then SIGKILL the whole tree. Resolves when it has exited. */
+  stop(timeoutMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export interface StartOptions {
+  /** Extra serve flags after the model, e.g. ['--work-us', '10']. */
+  args?: string[];
+  /** Prefix command, e.g. ['taskset', '-c', '0'] to pin the server. */
+  prefix?: string[];
+  readyTimeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+const READY = /^listening (\S+):(\d+) model=(\S+) pid=(\d+)$/;
+
+export class ServerStartError extends Error {
+  constructor(message: string, readonly exitCode: number | null, readonly stderr: string) {
+    super(message);
+    this.name = 'ServerStartError';
+  }
+}
+
+export async function startServer(model: string, options: StartOptions = {}): Promise<ServerProcess> {
+  const args = [SERVE_SCRIPT, model, '--port', '0', ...(options.args ?? [])];
+  const [command, ...commandArgs] = options.prefix?.length ? [...options.prefix, process.execPath, ...args] : [process.execPath, ...args];
+  const child = spawn(command!, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
+  let log = '';
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => (log += text));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const lines = createInterface({ input: child.stdout! });
+  const readyTimeoutMs = options.readyTimeoutMs ?? 15_000;
+
+  const ready = await new Promise<RegExpExecArray>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new ServerStartError(`${model}: no ready line within ${readyTimeoutMs} ms`, null, log)), readyTimeoutMs);
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      const match = READY.exec(line);
+      if (match) resolve(match);
+      else reject(new ServerStartError(`${model}: unexpected first line: ${line}`, null, log));
+    });
+    void exited.then(({ code }) => {
+      clearTimeout(timer);
+      reject(new ServerStartError(`${model}: exited with code ${code} before listening: ${log.trim().split('\n').at(-1) ?? ''}`, code, log));
+    });
+  }).catch(async (error: unknown) => {
+    killTree(child.pid!);
+    await exited;
+    throw error;
+  });
+  lines.on('line', () => {}); // keep draining stdout
+
+  const pid = Number(ready[4]);
+  return {
+    child,
+    pid,
+    host: ready[1]!.replace(/^\[|\]$/g, ''),
+    port: Number(ready[2]),
+    stderr: () => log,
+    exited,
+    async stop(timeoutMs = 10_000) {
+      if (child.exitCode === null && child.signalCode === null) {
+        // With a taskset prefix the ready line's pid is the server (taskset execs), same as child.pid.
+        process.kill(pid, 'SIGTERM');
+        const timer = setTimeout(() => killTree(pid), timeoutMs);
+        const result = await exited;
+        clearTimeout(timer);
+        return result;
+      }
+      return exited;
+    },
+  };
+}
+
+/** SIGKILL a process and all its descendants (children first found, then the root). */
+export function killTree(root: number): void {
+  for (const pid of processTree(root).reverse()) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
