@@ -5,6 +5,7 @@
  * SIGINT/SIGTERM stop it gracefully; SIGUSR2 logs its stats.
  */
 import { fileURLToPath } from 'node:url';
+import { serveControlChannel } from '../shared/control-channel.js';
 import { isDaemonProcess, launchDaemon, reportReady } from '../shared/daemon.js';
 import { runMain } from './run-main.js';
 import { createLogger } from '../shared/log.js';
@@ -24,6 +25,8 @@ runMain('serve', USAGE, async (argv) => {
   const { options } = parsed;
 
   if (options.daemon && !isDaemonProcess()) {
+    // Check the pid file here too, so the terminal (not only the daemon's log) hears about it.
+    if (options.pidFile) checkPidFile(options.pidFile, createLogger(options.logLevel, options.model));
     const script = fileURLToPath(import.meta.url);
     const readyLine = await launchDaemon(script, argv.filter((arg) => arg !== '--daemon'), options.logFile!);
     process.stdout.write(`${readyLine}\n`);
@@ -66,5 +69,6 @@ runMain('serve', USAGE, async (argv) => {
   };
   process.on('SIGINT', (signal) => void stop(signal));
   process.on('SIGTERM', (signal) => void stop(signal));
+  serveControlChannel(() => server.stats(), () => void stop('SIGTERM'));
   process.on('SIGUSR2', () => log.info(`stats ${JSON.stringify(server.stats())}`));
 });

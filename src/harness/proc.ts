@@ -7,6 +7,9 @@ export interface ProcStat {
   /** CPU time in clock ticks (see CLOCK_TICKS). */
   utime: number;
   stime: number;
+  /** CPU ticks of this process's children that have exited and been reaped. */
+  cutime: number;
+  cstime: number;
   threads: number;
   rssBytes: number;
 }
@@ -27,7 +30,7 @@ export function readStat(pid: number): ProcStat | undefined {
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
   const field = (n: number) => Number(fields[n - 3]);
   if (fields[0] === 'Z') return undefined; // a zombie holds no resources any more
-  return { pid, ppid: field(4), utime: field(14), stime: field(15), threads: field(20), rssBytes: field(24) * PAGE_SIZE };
+  return { pid, ppid: field(4), utime: field(14), stime: field(15), cutime: field(16), cstime: field(17), threads: field(20), rssBytes: field(24) * PAGE_SIZE };
 }
 
 /** Every live process: pid to parent pid. */
@@ -62,7 +65,7 @@ export interface TreeUsage {
   processes: number;
   threads: number;
   rssBytes: number;
-  /** Cumulative CPU ticks of the live processes (children that exited are not included). */
+  /** Cumulative CPU ticks of the tree, including its children that have exited and been reaped. */
   utime: number;
   stime: number;
 }
@@ -75,8 +78,8 @@ export function treeUsage(root: number): TreeUsage {
     usage.processes += 1;
     usage.threads += stat.threads;
     usage.rssBytes += stat.rssBytes;
-    usage.utime += stat.utime;
-    usage.stime += stat.stime;
+    usage.utime += stat.utime + stat.cutime;
+    usage.stime += stat.stime + stat.cstime;
   }
   return usage;
 }

@@ -83,8 +83,11 @@ export interface ResultRow {
   /** ok; failed (the server died, did not start or stopped answering); incomplete (cut short). */
   status: 'ok' | 'failed' | 'incomplete';
   failure?: string;
+  /** Seconds per measured window; each repeat is one window. */
   durationSec: number;
   repeats: number;
+  /** Where this row's server and generator ran (CPU-bound scenarios may give the server every core). */
+  placement: Placement;
   msgsPerSec: Estimate;
   bytesPerSec: Estimate;
   /** Open loop: from each message's intended send time (coordinated omission corrected). Closed loop: from its actual send time. */

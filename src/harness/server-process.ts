@@ -6,15 +6,24 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { processTree } from './proc.js';
+import type { ControlReply, ControlRequest } from '../shared/control-channel.js';
+import type { ModelStats } from '../models/model.js';
 
-/** The compiled serve entry point (this file runs from dist/src/harness/). */
-export const SERVE_SCRIPT = fileURLToPath(new URL('../cli/serve.js', import.meta.url));
+/**
+ * The compiled serve entry point. This file runs from dist/src/harness/ when compiled, and from
+ * src/harness/ when vitest loads the TypeScript source; both must spawn dist/src/cli/serve.js.
+ */
+export const SERVE_SCRIPT = fileURLToPath(
+  new URL(import.meta.url.includes('/dist/') ? '../cli/serve.js' : '../../dist/src/cli/serve.js', import.meta.url),
+);
 
 export interface ServerProcess {
   readonly child: ChildProcess;
   readonly pid: number;
   readonly host: string;
   readonly port: number;
+  /** The model's own stats (live connections, waiting connections, children, threads, queue depth). */
+  stats(timeoutMs?: number): Promise<ModelStats>;
   /** Everything the server wrote on stderr so far (its log). */
   stderr(): string;
   /** Settles with the exit code (or signal) when the server process ends. */
@@ -44,7 +53,8 @@ export class ServerStartError extends Error {
 export async function startServer(model: string, options: StartOptions = {}): Promise<ServerProcess> {
   const args = [SERVE_SCRIPT, model, '--port', '0', ...(options.args ?? [])];
   const [command, ...commandArgs] = options.prefix?.length ? [...options.prefix, process.execPath, ...args] : [process.execPath, ...args];
-  const child = spawn(command!, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
+  // The IPC channel lets us ask for the model's stats, and makes the server stop if we die.
+  const child = spawn(command!, commandArgs, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: options.env ?? process.env });
   let log = '';
   child.stderr!.setEncoding('utf8').on('data', (text: string) => (log += text));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
@@ -80,6 +90,7 @@ export async function startServer(model: string, options: StartOptions = {}): Pr
     port: Number(ready[2]),
     stderr: () => log,
     exited,
+    stats: (timeoutMs = 2_000) => requestStats(child, timeoutMs),
     async stop(timeoutMs = 10_000) {
       if (child.exitCode === null && child.signalCode === null) {
         // With a taskset prefix the ready line's pid is the server (taskset execs), same as child.pid.
@@ -92,6 +103,23 @@ export async function startServer(model: string, options: StartOptions = {}): Pr
       return exited;
     },
   };
+}
+
+function requestStats(child: ChildProcess, timeoutMs: number): Promise<ModelStats> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: ControlReply) => {
+      if (message?.type !== 'stats') return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(message.stats);
+    };
+    const timer = setTimeout(() => {
+      child.off('message', onMessage);
+      reject(new Error('server did not answer a stats request'));
+    }, timeoutMs);
+    child.on('message', onMessage);
+    child.send({ type: 'stats' } satisfies ControlRequest, (error) => error && reject(error));
+  });
 }
 
 /** SIGKILL a process and all its descendants (children first found, then the root). */

@@ -1,0 +1,10 @@
+/** The default suite, in the order it runs. Each scenario is one small declaration in its own file. */
+import type { Scenario } from '../../src/harness/scenario.js';
+import { churn } from './churn.js';
+import { cpu } from './cpu.js';
+import { echoLarge } from './echo-large.js';
+import { echoSmall } from './echo-small.js';
+import { open } from './open.js';
+import { slowClient } from './slow-client.js';
+
+export const DEFAULT_SUITE: readonly Scenario[] = [echoSmall, echoLarge, cpu, churn, slowClient, open];

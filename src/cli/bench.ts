@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+/**
+ * bench: the same load at every model, measured honestly. Writes results/<run-id>/ (results.json,
+ * results.csv, charts, report.html) and prints a table per scenario. Ctrl-C stops cleanly and keeps
+ * the partial results, marked incomplete.
+ */
+import { DEFAULT_SUITE } from '../../bench/scenarios/index.js';
+import { BENCH_USAGE, parseBenchArgs } from '../harness/bench-options.js';
+import { captureEnvironment } from '../harness/environment.js';
+import { planPlacement } from '../harness/placement.js';
+import { preflight } from '../harness/preflight.js';
+import { createProgress } from '../harness/progress.js';
+import { RESULTS_SCHEMA, type ResultsFile } from '../harness/results-schema.js';
+import { newRunId, ResultsWriter } from '../harness/results-writer.js';
+import { expand } from '../harness/scenario.js';
+import { runSuite, SuiteAborted } from '../harness/suite.js';
+import { formatTable } from '../harness/table.js';
+import { runMain } from './run-main.js';
+
+runMain('bench', BENCH_USAGE, async (argv) => {
+  const options = parseBenchArgs(argv, DEFAULT_SUITE);
+  if (options === 'help') {
+    process.stdout.write(`${BENCH_USAGE}\n\nscenarios:\n${DEFAULT_SUITE.map((s) => `  ${s.name.padEnd(12)} ${s.description}`).join('\n')}\n`);
+    return;
+  }
+  const points = options.scenarios.flatMap((s) => expand(s, options.overrides));
+  preflight(points, options.models);
+
+  const runId = newRunId();
+  const writer = new ResultsWriter(options.outDir, runId);
+  const results: ResultsFile = {
+    schema: RESULTS_SCHEMA,
+    runId,
+    complete: false,
+    env: captureEnvironment(planPlacement('rest')),
+    options: { ...options, scenarios: options.scenarios.map((s) => s.name) },
+    results: [],
+  };
+  writer.save(results);
+
+  const print = (text: string) => {
+    if (!options.json) process.stdout.write(`${text}\n`);
+  };
+  const progress = createProgress(points.length * options.models.length, options.progress, print);
+  const abort = new AbortController();
+  const interrupt = (signal: NodeJS.Signals) => {
+    progress.log(`bench: ${signal}: stopping, killing the server and generators, keeping partial results`);
+    abort.abort();
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+
+  print(`echolab bench ${runId}: ${options.scenarios.length} scenarios × ${options.models.length} models; ${results.env.placement.note}`);
+  try {
+    await runSuite(
+      options,
+      {
+        pointStarted: (point, model) => progress.step(`${point.scenario.name} c=${point.connections} ${model}`),
+        row: (row) => {
+          results.results.push(row);
+          writer.save(results);
+        },
+        scenarioDone: (scenario, rows) => progress.log(`\n${scenario.name}: ${scenario.description}\n${formatTable(rows)}`),
+      },
+      abort.signal,
+    );
+    results.complete = true;
+  } catch (error) {
+    if (!(error instanceof SuiteAborted)) throw error;
+  } finally {
+    progress.stop();
+    writer.save(results);
+    writer.markLatest();
+  }
+
+  if (options.report && results.results.length > 0) {
+    const { writeReport } = await import('../report/index.js');
+    const written = await writeReport(writer.dir);
+    print(`charts and report: ${written.find((f) => f.endsWith('report.html')) ?? writer.dir}`);
+  }
+  print(`results: ${writer.dir}/results.json${results.complete ? '' : ' (incomplete: interrupted)'}`);
+  if (options.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  if (!results.complete) process.exit(130);
+});

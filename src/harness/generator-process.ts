@@ -1,0 +1,35 @@
+/** A generator process: runs the load the harness asks for over IPC and reports each measured window. */
+import { Generator } from './generator.js';
+import type { FromGenerator, ToGenerator } from './load-spec.js';
+
+let generator: Generator | undefined;
+const reply = (message: FromGenerator) => process.send?.(message);
+
+// Never outlive the harness.
+process.on('disconnect', () => process.exit(0));
+process.on('SIGINT', () => {}); // Ctrl-C reaches the group; the harness decides when we stop
+
+process.on('message', (message: ToGenerator) => {
+  void handle(message).catch((error: Error) => reply({ type: 'fatal', message: error.message }));
+});
+
+async function handle(message: ToGenerator): Promise<void> {
+  switch (message.type) {
+    case 'start':
+      generator = new Generator(message.spec);
+      await generator.open();
+      reply({ type: 'started' });
+      return;
+    case 'progress':
+      reply({ type: 'progress', ...generator!.progress() });
+      return;
+    case 'measure':
+      reply({ type: 'warm', ...generator!.endWarmUp() });
+      for (let i = 0; i < message.windows; i++) reply({ type: 'window', report: await generator!.measureWindow(message.windowMs) });
+      return;
+    case 'finish':
+      reply({ type: 'finished', ...generator!.finish() });
+      generator = undefined;
+      return;
+  }
+}

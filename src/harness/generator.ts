@@ -1,0 +1,191 @@
+/**
+ * The load generator (one per generator process): closed loop, open loop (wrk2-style schedule,
+ * latency from intended send times) or connection churn, measured in windows after a warm-up.
+ */
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
+import { EchoConnection, type ConnectionEvents } from './echo-connection.js';
+import { encode, newHistogram, type Histogram } from './histogram.js';
+import { noErrors, type ErrorCounts, type LoadSpec, type WarmProgress, type WindowReport } from './load-spec.js';
+import { Pattern } from './pattern.js';
+import type { ErrorKind } from './results-schema.js';
+
+const toUs = (ms: number) => Math.max(1, Math.round(ms * 1000));
+
+export class Generator implements ConnectionEvents {
+  private readonly pattern: Pattern;
+  /** Active connections, by slot (closed/open: fixed; churn: the connector's current connection). */
+  private readonly slots: (EchoConnection | undefined)[];
+  private readonly idle: EchoConnection[] = [];
+  private readonly perSlot: number[];
+  private running = true;
+  private measuring = false;
+  private latency: Histogram = newHistogram();
+  private latencyUncorrected: Histogram = newHistogram();
+  private connectLatency: Histogram = newHistogram();
+  private messages = 0;
+  private connectionsCompleted = 0;
+  private errors: ErrorCounts = noErrors();
+  private nextConnection: number;
+  private scheduleTimer: NodeJS.Timeout | undefined;
+  private readonly nextDue: number[] = [];
+  private readonly period: number;
+
+  constructor(private readonly spec: LoadSpec) {
+    this.pattern = new Pattern(spec.messageSize);
+    this.slots = new Array(spec.connections).fill(undefined);
+    this.perSlot = new Array(spec.connections).fill(0);
+    this.nextConnection = spec.firstConnection;
+    this.period = spec.mode === 'open' ? (1000 * spec.connections) / spec.rate : 0;
+  }
+
+  /** Open every connection (idle ones first) and start the load. */
+  async open(): Promise<void> {
+    for (let i = 0; i < this.spec.idleConnections; i++) this.idle.push(this.connect(-1));
+    // Idle clients connect first: a sequential server is then busy with one that never sends.
+    await this.settled(() => this.idle.every((c) => c.isConnected || c.socket.destroyed), this.spec.connectTimeoutMs);
+    for (let slot = 0; slot < this.slots.length; slot++) this.slots[slot] = this.connect(slot);
+    if (this.spec.mode === 'open') this.startSchedule();
+  }
+
+  progress(): WarmProgress {
+    const live = this.slots.filter((c) => c && !c.socket.destroyed) as EchoConnection[];
+    return { live: live.length, answered: live.filter((c) => c.everAnswered).length };
+  }
+
+  /** Warm-up over: the errors it saw and the connections still waiting for a first answer. */
+  endWarmUp(): { waiting: number; errors: ErrorCounts } {
+    const { live, answered } = this.progress();
+    const errors = this.errors;
+    this.errors = noErrors();
+    return { waiting: live - answered, errors };
+  }
+
+  /** Measure one window of `windowMs`. */
+  async measureWindow(windowMs: number): Promise<WindowReport> {
+    this.latency.reset();
+    this.latencyUncorrected.reset();
+    this.connectLatency.reset();
+    this.messages = 0;
+    this.connectionsCompleted = 0;
+    this.perSlot.fill(0);
+    const cpuStart = process.cpuUsage();
+    const eluStart: EventLoopUtilization = performance.eventLoopUtilization();
+    const start = performance.now();
+    this.measuring = true;
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    this.measuring = false;
+    const elapsedMs = performance.now() - start;
+    const cpu = process.cpuUsage(cpuStart);
+    const elu = performance.eventLoopUtilization(eluStart);
+    const errors = this.errors;
+    this.errors = noErrors();
+    return {
+      elapsedMs,
+      messages: this.messages,
+      bytes: this.messages * this.spec.messageSize,
+      latency: encode(this.latency),
+      ...(this.spec.mode === 'open' ? { latencyUncorrected: encode(this.latencyUncorrected) } : {}),
+      ...(this.spec.mode === 'churn' ? { connectLatency: encode(this.connectLatency) } : {}),
+      connectionsCompleted: this.connectionsCompleted,
+      perConnection: [...this.perSlot],
+      errors,
+      cpuUserUs: cpu.user,
+      cpuSystemUs: cpu.system,
+      elu: elu.utilization,
+    };
+  }
+
+  /** Stop the load; count messages still unanswered past the timeout; close every connection. */
+  finish(): { errors: ErrorCounts; waitingAtEnd: number } {
+    this.running = false;
+    clearTimeout(this.scheduleTimer);
+    const errors = this.errors;
+    let waitingAtEnd = 0;
+    for (const connection of this.slots) {
+      if (!connection) continue;
+      if (!connection.socket.destroyed && !connection.everAnswered) waitingAtEnd++;
+      errors.timeout += connection.socket.destroyed ? 0 : connection.overdue(this.spec.answerTimeoutMs);
+      connection.close();
+    }
+    for (const connection of this.idle) connection.close();
+    return { errors, waitingAtEnd };
+  }
+
+  // ConnectionEvents
+
+  answered(connection: EchoConnection, sinceSentMs: number, sinceIntendedMs: number): void {
+    const { slot } = connection;
+    if (this.measuring) {
+      this.messages++;
+      if (slot >= 0) this.perSlot[slot]!++;
+      this.latency.recordValue(toUs(this.spec.mode === 'open' ? sinceIntendedMs : sinceSentMs));
+      if (this.spec.mode === 'open') this.latencyUncorrected.recordValue(toUs(sinceSentMs));
+    }
+    if (!this.running) return;
+    if (this.spec.mode === 'closed') connection.send();
+    else if (this.spec.mode === 'churn') {
+      if (connection.answered >= this.spec.messagesPerConnection) connection.socket.end();
+      else if (connection.answered + connection.inFlight < this.spec.messagesPerConnection) connection.send();
+    }
+  }
+
+  connected(connection: EchoConnection, connectMs: number): void {
+    if (connection.index < 0 || !this.running) return; // idle connections never send
+    if (this.measuring && this.spec.mode === 'churn') this.connectLatency.recordValue(toUs(connectMs));
+    if (this.spec.mode === 'open') return; // the schedule sends
+    const burst = this.spec.mode === 'churn' ? Math.min(this.spec.pipelining, this.spec.messagesPerConnection) : this.spec.pipelining;
+    for (let i = 0; i < burst; i++) connection.send();
+  }
+
+  failed(_connection: EchoConnection, kind: ErrorKind): void {
+    if (this.running) this.errors[kind]++;
+  }
+
+  closed(connection: EchoConnection): void {
+    if (this.spec.mode !== 'churn' || !this.running) return;
+    const { slot } = connection;
+    if (slot < 0) return;
+    const complete = connection.answered >= this.spec.messagesPerConnection;
+    if (complete && this.measuring) this.connectionsCompleted++;
+    // A connector opens its next connection at once; after a failure, a short pause avoids a hot loop.
+    setTimeout(() => {
+      if (this.running) this.slots[slot] = this.connect(slot);
+    }, complete ? 0 : 10);
+  }
+
+  private connect(slot: number): EchoConnection {
+    const index = slot < 0 ? -1 - this.idle.length : this.nextConnection++;
+    return new EchoConnection(index, slot, this.pattern, this.spec.messageSize, this.spec.host, this.spec.port, this.spec.connectTimeoutMs, this);
+  }
+
+  /** Open loop: connection i sends every `period` ms, phases spread evenly; latency counts from the schedule. */
+  private startSchedule(): void {
+    const now = performance.now();
+    for (let i = 0; i < this.slots.length; i++) this.nextDue[i] = now + (this.period * i) / this.slots.length;
+    const tick = () => {
+      if (!this.running) return;
+      const t = performance.now();
+      let soonest = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < this.slots.length; i++) {
+        const connection = this.slots[i];
+        let due = this.nextDue[i]!;
+        while (due <= t) {
+          if (connection?.isConnected) connection.send(due);
+          due += this.period;
+        }
+        this.nextDue[i] = due;
+        soonest = Math.min(soonest, due);
+      }
+      this.scheduleTimer = setTimeout(tick, Math.max(0, soonest - performance.now()));
+    };
+    tick();
+  }
+
+  private settled(done: () => boolean, timeoutMs: number): Promise<void> {
+    const deadline = performance.now() + timeoutMs;
+    return new Promise((resolve) => {
+      const check = () => (done() || performance.now() >= deadline ? resolve() : setTimeout(check, 5));
+      check();
+    });
+  }
+}

@@ -1,0 +1,76 @@
+/** The harness ↔ generator-process protocol: what load to make and what was measured. */
+import type { ErrorKind } from './results-schema.js';
+
+export type LoadMode = 'closed' | 'open' | 'churn';
+
+export interface LoadSpec {
+  host: string;
+  port: number;
+  mode: LoadMode;
+  /** Connections (closed, open) or concurrent connectors (churn) this process drives. */
+  connections: number;
+  /** Global index of this process's first connection, so every connection's byte stream differs. */
+  firstConnection: number;
+  /** Connections opened first that never send (the slow-client scenario). */
+  idleConnections: number;
+  messageSize: number;
+  /** Messages in flight per connection (closed loop and churn). */
+  pipelining: number;
+  /** Open loop: this process's share of the offered rate, msgs/s. */
+  rate: number;
+  /** Churn: messages per connection before it closes and a new one opens. */
+  messagesPerConnection: number;
+  connectTimeoutMs: number;
+  /** A message not answered this long after it was sent counts as a timeout. */
+  answerTimeoutMs: number;
+}
+
+export type ErrorCounts = Record<ErrorKind, number>;
+
+export function noErrors(): ErrorCounts {
+  return { mismatch: 0, short: 0, reset: 0, refused: 0, timeout: 0, other: 0 };
+}
+
+export function addErrors(into: ErrorCounts, more: ErrorCounts): ErrorCounts {
+  for (const kind of Object.keys(into) as (keyof ErrorCounts)[]) into[kind] += more[kind];
+  return into;
+}
+
+/** One measured window of one generator process. */
+export interface WindowReport {
+  elapsedMs: number;
+  messages: number;
+  bytes: number;
+  /** Encoded HdrHistograms (µs). */
+  latency: string;
+  latencyUncorrected?: string;
+  connectLatency?: string;
+  connectionsCompleted: number;
+  /** Messages answered per connection (churn: per connector). */
+  perConnection: number[];
+  errors: ErrorCounts;
+  cpuUserUs: number;
+  cpuSystemUs: number;
+  /** Event-loop utilisation over the window, 0..1. */
+  elu: number;
+}
+
+export type ToGenerator =
+  | { type: 'start'; spec: LoadSpec }
+  | { type: 'progress' }
+  | { type: 'measure'; windows: number; windowMs: number }
+  | { type: 'finish' };
+
+/** Warm-up progress: connections still open, and how many of them have had an answer. */
+export interface WarmProgress {
+  live: number;
+  answered: number;
+}
+
+export type FromGenerator =
+  | { type: 'started' }
+  | ({ type: 'progress' } & WarmProgress)
+  | { type: 'warm'; waiting: number; errors: ErrorCounts }
+  | { type: 'window'; report: WindowReport }
+  | { type: 'finished'; errors: ErrorCounts; waitingAtEnd: number }
+  | { type: 'fatal'; message: string };

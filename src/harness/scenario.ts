@@ -1,0 +1,56 @@
+/** A scenario declares its parameter matrix; the harness expands it into points and runs each against every model. */
+import type { LoadMode } from './load-spec.js';
+
+export interface Scenario {
+  name: string;
+  /** One sentence: what load, and what tradeoff it shows. */
+  description: string;
+  mode: LoadMode;
+  /** The sweep: one point per value. */
+  connections: number[];
+  messageSize: number;
+  pipelining?: number;
+  /** µs of server CPU per message (sent to serve as --work-us with --work-bytes = messageSize). */
+  workUsPerMessage?: number;
+  /** Open loop: offered msgs/s over all connections. */
+  rate?: number;
+  /** Churn: messages per connection before reconnecting. */
+  messagesPerConnection?: number;
+  /** Connections opened first that then send nothing for the whole run. */
+  idleConnections?: number;
+  /** 'all': CPU-bound, the server gets every core; otherwise server and generator get disjoint CPUs. */
+  serverCores?: 'rest' | 'all';
+}
+
+export interface Point {
+  scenario: Scenario;
+  connections: number;
+  messageSize: number;
+  pipelining: number;
+  workUsPerMessage: number;
+  rate: number;
+  messagesPerConnection: number;
+  idleConnections: number;
+}
+
+/** Command-line overrides (autocannon-style flags) applied to every selected scenario. */
+export interface Overrides {
+  connections?: number[];
+  messageSize?: number;
+  pipelining?: number;
+  rate?: number;
+  messagesPerConnection?: number;
+}
+
+export function expand(scenario: Scenario, overrides: Overrides = {}): Point[] {
+  return (overrides.connections ?? scenario.connections).map((connections) => ({
+    scenario,
+    connections,
+    messageSize: overrides.messageSize ?? scenario.messageSize,
+    pipelining: overrides.pipelining ?? scenario.pipelining ?? 1,
+    workUsPerMessage: scenario.workUsPerMessage ?? 0,
+    rate: overrides.rate ?? scenario.rate ?? 0,
+    messagesPerConnection: overrides.messagesPerConnection ?? scenario.messagesPerConnection ?? 0,
+    idleConnections: scenario.idleConnections ?? 0,
+  }));
+}

@@ -1,0 +1,18 @@
+/**
+ * When a supervisor (the bench harness) starts serve with an IPC channel: answer its stats requests
+ * (so it can tell clients the model makes wait from clients not yet served), and stop if it goes away.
+ */
+import type { ModelStats } from '../models/model.js';
+import { isDaemonProcess } from './daemon.js';
+
+export type ControlRequest = { type: 'stats' };
+export type ControlReply = { type: 'stats'; stats: ModelStats };
+
+export function serveControlChannel(stats: () => ModelStats, stop: () => void): void {
+  if (!process.send || isDaemonProcess()) return;
+  process.on('message', (message: ControlRequest) => {
+    if (message?.type === 'stats') process.send?.({ type: 'stats', stats: stats() } satisfies ControlReply);
+  });
+  // The supervisor died or let go: do not linger as its orphan.
+  process.on('disconnect', stop);
+}
