@@ -31,6 +31,7 @@ export const BENCH_USAGE = `usage: bench [options]
   -p, --pipelining N            messages in flight per connection (closed loop)
   -R, --rate N                  open loop: offered msgs/s in total
   --messages-per-connection N   churn: reconnect after N messages
+  -a, --amount N                fixed amount: N messages per point in all, no warm-up, one repeat
   -d, --duration S              seconds per measured repeat (default 1.25, quick 0.4)
   -W, --warmup S                warm-up seconds before measuring (default 0.5, quick 0.25)
   -n, --repeats N               repeats per point (default 3, quick 1)
@@ -78,6 +79,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
         pipelining: { type: 'string', short: 'p' },
         rate: { type: 'string', short: 'R' },
         'messages-per-connection': { type: 'string' },
+        amount: { type: 'string', short: 'a' },
         duration: { type: 'string', short: 'd' },
         warmup: { type: 'string', short: 'W' },
         repeats: { type: 'string', short: 'n' },
@@ -129,13 +131,14 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     ...optional('pipelining', num('pipelining', { min: 1, max: 1024 })),
     ...optional('rate', num('rate', { min: 1, max: 10_000_000 })),
     ...optional('messagesPerConnection', num('messages-per-connection', { min: 1, max: 1_000_000 })),
+    ...optional('amount', num('amount', { min: 1, max: 1e12 })),
   };
 
   const seconds = (flag: 'duration' | 'warmup', fallback: number) => (num(flag, { min: 0.05, max: 3600, fractional: true }) ?? fallback) * 1000;
   const timing: Timing = {
     windowMs: seconds('duration', quick ? 0.4 : 1.25),
     warmupMs: seconds('warmup', quick ? 0.25 : 0.5),
-    repeats: num('repeats', { min: 1, max: 30 }) ?? (quick ? 1 : 3),
+    repeats: overrides.amount ? 1 : (num('repeats', { min: 1, max: 30 }) ?? (quick ? 1 : 3)),
     connectTimeoutMs: 5_000,
     answerTimeoutMs: 2_000,
   };

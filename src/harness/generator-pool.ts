@@ -1,10 +1,10 @@
 /** The generator processes: started once per suite, pinned to the generator's CPUs, spoken to over IPC. */
 import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { compiledScript } from './compiled.js';
 import type { FromGenerator, ToGenerator } from './load-spec.js';
 import { pinProcess } from './placement.js';
 
-const GENERATOR_SCRIPT = fileURLToPath(new URL('./generator-process.js', import.meta.url));
+const GENERATOR_SCRIPT = compiledScript('src/harness/generator-process.js');
 
 export class GeneratorTimeout extends Error {}
 

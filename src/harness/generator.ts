@@ -23,6 +23,7 @@ export class Generator implements ConnectionEvents {
   private latencyUncorrected: Histogram = newHistogram();
   private connectLatency: Histogram = newHistogram();
   private messages = 0;
+  private sent = 0;
   private connectionsCompleted = 0;
   private errors: ErrorCounts = noErrors();
   private nextConnection: number;
@@ -66,13 +67,18 @@ export class Generator implements ConnectionEvents {
     this.latencyUncorrected.reset();
     this.connectLatency.reset();
     this.messages = 0;
+    this.sent = 0;
     this.connectionsCompleted = 0;
     this.perSlot.fill(0);
     const cpuStart = process.cpuUsage();
     const eluStart: EventLoopUtilization = performance.eventLoopUtilization();
     const start = performance.now();
     this.measuring = true;
-    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    if (this.spec.amount > 0) {
+      for (const c of this.slots) if (c?.isConnected && c.answered + c.inFlight === 0) this.startSending(c);
+    }
+    // A window lasts windowMs, or (fixed amount) until every connection has had all its answers.
+    await this.settled(() => this.spec.amount > 0 && this.slots.every((c) => !c || c.socket.destroyed || c.answered >= this.limitOf(c)), windowMs);
     this.measuring = false;
     const elapsedMs = performance.now() - start;
     const cpu = process.cpuUsage(cpuStart);
@@ -81,6 +87,7 @@ export class Generator implements ConnectionEvents {
     this.errors = noErrors();
     return {
       elapsedMs,
+      sent: this.sent,
       messages: this.messages,
       bytes: this.messages * this.spec.messageSize,
       latency: encode(this.latency),
@@ -122,10 +129,12 @@ export class Generator implements ConnectionEvents {
       if (this.spec.mode === 'open') this.latencyUncorrected.recordValue(toUs(sinceSentMs));
     }
     if (!this.running) return;
-    if (this.spec.mode === 'closed') connection.send();
-    else if (this.spec.mode === 'churn') {
+    const sent = connection.answered + connection.inFlight;
+    if (this.spec.mode === 'closed') {
+      if (sent < this.limitOf(connection)) this.send(connection);
+    } else if (this.spec.mode === 'churn') {
       if (connection.answered >= this.spec.messagesPerConnection) connection.socket.end();
-      else if (connection.answered + connection.inFlight < this.spec.messagesPerConnection) connection.send();
+      else if (sent < this.spec.messagesPerConnection) this.send(connection);
     }
   }
 
@@ -133,8 +142,15 @@ export class Generator implements ConnectionEvents {
     if (connection.index < 0 || !this.running) return; // idle connections never send
     if (this.measuring && this.spec.mode === 'churn') this.connectLatency.recordValue(toUs(connectMs));
     if (this.spec.mode === 'open') return; // the schedule sends
-    const burst = this.spec.mode === 'churn' ? Math.min(this.spec.pipelining, this.spec.messagesPerConnection) : this.spec.pipelining;
-    for (let i = 0; i < burst; i++) connection.send();
+    // A fixed amount is counted from its first message: hold it until measuring starts.
+    if (this.spec.amount > 0 && !this.measuring) return;
+    this.startSending(connection);
+  }
+
+  /** The first burst on a new connection: `pipelining` messages (at most its limit). */
+  private startSending(connection: EchoConnection): void {
+    const limit = this.spec.mode === 'churn' ? this.spec.messagesPerConnection : this.limitOf(connection);
+    for (let i = 0; i < Math.min(this.spec.pipelining, limit); i++) this.send(connection);
   }
 
   failed(_connection: EchoConnection, kind: ErrorKind): void {
@@ -151,6 +167,18 @@ export class Generator implements ConnectionEvents {
     setTimeout(() => {
       if (this.running) this.slots[slot] = this.connect(slot);
     }, complete ? 0 : 10);
+  }
+
+  /** Closed loop: messages this connection may send in all (its share of --amount). */
+  private limitOf(connection: EchoConnection): number {
+    const { amount, connections } = this.spec;
+    if (amount === 0) return Number.POSITIVE_INFINITY;
+    return Math.floor(amount / connections) + (connection.slot < amount % connections ? 1 : 0);
+  }
+
+  private send(connection: EchoConnection, intended?: number): void {
+    if (this.measuring) this.sent++;
+    connection.send(intended);
   }
 
   private connect(slot: number): EchoConnection {
@@ -170,7 +198,7 @@ export class Generator implements ConnectionEvents {
         const connection = this.slots[i];
         let due = this.nextDue[i]!;
         while (due <= t) {
-          if (connection?.isConnected) connection.send(due);
+          if (connection?.isConnected) this.send(connection, due);
           due += this.period;
         }
         this.nextDue[i] = due;

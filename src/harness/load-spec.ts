@@ -20,6 +20,8 @@ export interface LoadSpec {
   rate: number;
   /** Churn: messages per connection before it closes and a new one opens. */
   messagesPerConnection: number;
+  /** Closed loop, fixed amount (--amount): this process's messages in all, spread evenly over its connections; 0 = no limit. */
+  amount: number;
   connectTimeoutMs: number;
   /** A message not answered this long after it was sent counts as a timeout. */
   answerTimeoutMs: number;
@@ -39,6 +41,8 @@ export function addErrors(into: ErrorCounts, more: ErrorCounts): ErrorCounts {
 /** One measured window of one generator process. */
 export interface WindowReport {
   elapsedMs: number;
+  /** Messages sent and messages answered (whole echoes back) within the window. */
+  sent: number;
   messages: number;
   bytes: number;
   /** Encoded HdrHistograms (µs). */

@@ -29,6 +29,14 @@ export interface Target {
 /** A generator saturating its event loop can no longer tell the server's limit from its own. */
 const CLIENT_BOUND_ELU = 0.9;
 
+/** Connections [first, first+count) of `total` get this share of `amount`, split as evenly as whole numbers allow. */
+function share(amount: number, total: number, first: number, count: number): number {
+  const each = (i: number) => Math.floor(amount / total) + (i < amount % total ? 1 : 0);
+  let sum = 0;
+  for (let i = first; i < first + count; i++) sum += each(i);
+  return sum;
+}
+
 /** Split a point's connections (and rate) across the generator processes. */
 function specs(point: Point, target: Target, timing: Timing, processes: number): LoadSpec[] {
   const n = Math.min(processes, point.connections);
@@ -46,6 +54,7 @@ function specs(point: Point, target: Target, timing: Timing, processes: number):
       pipelining: point.pipelining,
       rate: (point.rate * connections) / point.connections,
       messagesPerConnection: point.messagesPerConnection,
+      amount: point.amount === 0 ? 0 : share(point.amount, point.connections, first, connections),
       connectTimeoutMs: timing.connectTimeoutMs,
       answerTimeoutMs: timing.answerTimeoutMs,
     };
@@ -58,7 +67,8 @@ export async function runPoint(point: Point, target: Target, timing: Timing, poo
   const loads = specs(point, target, timing, pool.size);
   loads.forEach((spec, i) => pool.send(i, { type: 'start', spec }));
   await pool.collect('started', timing.connectTimeoutMs + 10_000);
-  const warmedUp = await warmUp(pool, timing.warmupMs, target.stats);
+  // A fixed amount is counted from the first message: no warm-up.
+  const warmedUp = point.amount > 0 ? { settled: true, elapsedMs: 0 } : await warmUp(pool, timing.warmupMs, target.stats);
 
   const sampler = target.pid === undefined ? undefined : new TreeSampler(target.pid);
   sampler?.start();

@@ -30,6 +30,8 @@ export interface Point {
   workUsPerMessage: number;
   rate: number;
   messagesPerConnection: number;
+  /** Closed loop, fixed amount: messages in all over the point's connections (0 = as many as the time allows). */
+  amount: number;
   idleConnections: number;
 }
 
@@ -40,17 +42,22 @@ export interface Overrides {
   pipelining?: number;
   rate?: number;
   messagesPerConnection?: number;
+  /** Total messages per point (autocannon's --amount): spread over the connections, then the point ends. */
+  amount?: number;
 }
 
 export function expand(scenario: Scenario, overrides: Overrides = {}): Point[] {
+  // --messages-per-connection turns a closed-loop scenario into churn: reconnect after N messages.
+  const churn = overrides.messagesPerConnection !== undefined && scenario.mode === 'closed';
   return (overrides.connections ?? scenario.connections).map((connections) => ({
-    scenario,
+    scenario: churn ? { ...scenario, mode: 'churn' as const } : scenario,
     connections,
     messageSize: overrides.messageSize ?? scenario.messageSize,
     pipelining: overrides.pipelining ?? scenario.pipelining ?? 1,
     workUsPerMessage: scenario.workUsPerMessage ?? 0,
     rate: overrides.rate ?? scenario.rate ?? 0,
     messagesPerConnection: overrides.messagesPerConnection ?? scenario.messagesPerConnection ?? 0,
+    amount: overrides.amount ?? 0,
     idleConnections: scenario.idleConnections ?? 0,
   }));
 }

@@ -3,19 +3,14 @@
  * Used by the harness and the tests alike, so both exercise exactly what users run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { compiledScript } from './compiled.js';
 import { processTree } from './proc.js';
 import type { ControlReply, ControlRequest } from '../shared/control-channel.js';
 import type { ModelStats } from '../models/model.js';
 
-/**
- * The compiled serve entry point. This file runs from dist/src/harness/ when compiled, and from
- * src/harness/ when vitest loads the TypeScript source; both must spawn dist/src/cli/serve.js.
- */
-export const SERVE_SCRIPT = fileURLToPath(
-  new URL(import.meta.url.includes('/dist/') ? '../cli/serve.js' : '../../dist/src/cli/serve.js', import.meta.url),
-);
+/** The compiled serve entry point. */
+export const SERVE_SCRIPT = compiledScript('src/cli/serve.js');
 
 export interface ServerProcess {
   readonly child: ChildProcess;

@@ -1,0 +1,102 @@
+/**
+ * The bench command end to end: a server killed mid-run is reported failed and the suite goes on;
+ * Ctrl-C keeps partial results marked incomplete; results.json matches its schema; nothing is left behind.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Ajv } from 'ajv';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compiledScript } from '../../src/harness/compiled.js';
+import { isAlive, processTree } from '../../src/harness/proc.js';
+import { killTree } from '../../src/harness/server-process.js';
+import type { ResultsFile } from '../../src/harness/results-schema.js';
+import { eventually, within } from '../helpers/poll.js';
+
+const out = mkdtempSync(join(tmpdir(), 'echolab-bench-'));
+const started: number[] = [];
+afterAll(() => {
+  for (const pid of started) killTree(pid);
+  rmSync(out, { recursive: true, force: true });
+});
+
+const schema = JSON.parse(readFileSync(new URL('../../src/harness/results.schema.json', import.meta.url), 'utf8'));
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+function bench(args: string[]) {
+  const child = spawn(process.execPath, [compiledScript('src/cli/bench.js'), '--no-progress', '--no-report', '--out', out, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.push(child.pid!);
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+  child.stderr.resume();
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  /** Every process the bench has started so far, remembered so we can check they all end. */
+  const seen = new Set<number>();
+  const watch = setInterval(() => processTree(child.pid!).forEach((pid) => seen.add(pid)), 50);
+  void exited.then(() => clearInterval(watch));
+  return { child, exited, seen, stdout: () => stdout };
+}
+
+function readResults(stdout: string): ResultsFile {
+  const path = /results: (\S+results\.json)/.exec(stdout)?.[1];
+  expect(path, `no results path in output:\n${stdout}`).toBeDefined();
+  return JSON.parse(readFileSync(path!, 'utf8')) as ResultsFile;
+}
+
+/** The serve process the bench is running now for `model`. */
+function serverOf(benchPid: number, model: string): number | undefined {
+  return processTree(benchPid).find((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(model);
+    } catch {
+      return false;
+    }
+  });
+}
+
+describe('bench', () => {
+  it('reports a server killed mid-run as failed, goes on, and leaves nothing behind', async () => {
+    const run = bench(['--scenarios', 'echo-small', '-c', '4', '--models', 'event-loop,piscina', '-d', '3', '-n', '1', '-W', '0.2']);
+    const victim = await eventually('the event-loop server', () => serverOf(run.child.pid!, 'event-loop'), 15_000);
+    await delay(800); // into the measured window (warm-up is 0.2 s)
+    process.kill(victim, 'SIGKILL');
+    expect(await within('bench to finish', run.exited, 60_000)).toBe(0);
+
+    const results = readResults(run.stdout());
+    expect(validate(results), JSON.stringify(validate.errors)).toBe(true);
+    expect(results.complete).toBe(true);
+    const [killed, next] = results.results;
+    expect(killed).toMatchObject({ model: 'event-loop', status: 'failed' });
+    expect(killed!.failure).toMatch(/server exited/);
+    expect(next).toMatchObject({ model: 'piscina', status: 'ok' });
+    expect(next!.msgsPerSec.median).toBeGreaterThan(0);
+    await eventually('every process the bench started to be gone', () => [...run.seen].every((pid) => !isAlive(pid)), 5_000);
+  });
+
+  it('on SIGINT stops cleanly, keeps partial results marked incomplete', async () => {
+    const run = bench(['--scenarios', 'echo-small,echo-large', '-c', '2', '--models', 'fork,worker', '-d', '2', '-n', '1', '-W', '0.2']);
+    await eventually('the first rows', () => run.stdout().includes('echo-small:'), 30_000);
+    run.child.kill('SIGINT');
+    expect(await within('bench to stop', run.exited, 20_000)).toBe(130);
+    const results = readResults(run.stdout());
+    expect(validate(results), JSON.stringify(validate.errors)).toBe(true);
+    expect(results.complete).toBe(false);
+    expect(results.results.length).toBeGreaterThanOrEqual(2);
+    await eventually('every process the bench started to be gone', () => [...run.seen].every((pid) => !isAlive(pid)), 5_000);
+  });
+
+  it('refuses a target that is not loopback, and bad options, with one line and exit code 2', async () => {
+    for (const args of [['--target', '10.1.2.3:7'], ['-c', 'many'], ['--models', 'threads'], ['--bogus']]) {
+      const run = bench(args);
+      let stderr = '';
+      run.child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
+      expect(await within('bench to exit', run.exited, 10_000)).toBe(2);
+      expect(stderr.split('\n')[0]).toMatch(/^bench: /);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
