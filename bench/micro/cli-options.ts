@@ -1,6 +1,6 @@
-/** `npm run bench:micro` options. A bad option is one line on stderr and exit code 2. */
+/** `npm run bench:micro` options. A bad option is a UsageError: one line on stderr, exit code 2. */
 import { parseArgs } from 'node:util';
-import { ExitCode, FatalError } from '../../src/shared/exit-codes.js';
+import { UsageError } from '../../src/shared/exit-codes.js';
 import { parseNumber } from '../../src/shared/parse-number.js';
 
 export const USAGE = `usage: npm run bench:micro -- [--filter <substring>] [--time <ms>] [--json]
@@ -15,11 +15,6 @@ export interface MicroOptions {
 }
 
 export type ParsedMicro = { help: true } | { help: false; options: MicroOptions };
-
-/** A usage error as one line: the message and a pointer to --help, no usage block. */
-function usageError(message: string): FatalError {
-  return new FatalError(`${message} (see --help)`, ExitCode.usage);
-}
 
 export function parseMicroArgs(argv: readonly string[]): ParsedMicro {
   let values;
@@ -36,15 +31,10 @@ export function parseMicroArgs(argv: readonly string[]): ParsedMicro {
       },
     }));
   } catch (error) {
-    throw usageError((error as Error).message.split('\n')[0]!.split('. ')[0]!);
+    throw new UsageError((error as Error).message.split('\n')[0]!.split('. ')[0]!);
   }
   if (values.help) return { help: true };
-  if (values.filter !== undefined && values.filter.trim() === '') throw usageError('--filter must not be empty');
-  let timeMs = 1000;
-  try {
-    if (values.time !== undefined) timeMs = parseNumber('time', values.time, { min: 10, max: 60_000 });
-  } catch (error) {
-    throw usageError((error as Error).message);
-  }
+  if (values.filter !== undefined && values.filter.trim() === '') throw new UsageError('--filter must not be empty');
+  const timeMs = values.time === undefined ? 1000 : parseNumber('time', values.time, { min: 10, max: 60_000 });
   return { help: false, options: { filter: values.filter?.toLowerCase(), timeMs, json: values.json ?? false } };
 }

@@ -23,7 +23,7 @@ export function buildReport(rows: MicroRow[], options: MicroOptions, complete: b
   return {
     schema: MICRO_SCHEMA,
     date: new Date().toISOString(),
-    command: ['npm run bench:micro', ...process.argv.slice(2)].join(' '),
+    command: ['npm run bench:micro', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
     env: { node: process.version, cpuModel: cpu[0]?.model ?? 'unknown', cores: cpu.length, kernel: release() },
     options,
     complete,

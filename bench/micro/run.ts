@@ -4,7 +4,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import { runMain } from '../../src/cli/run-main.js';
-import { ExitCode, FatalError } from '../../src/shared/exit-codes.js';
+import { UsageError } from '../../src/shared/exit-codes.js';
 import { parseMicroArgs, USAGE } from './cli-options.js';
 import { generator } from './generator.js';
 import type { MicroGroup } from './group.js';
@@ -33,7 +33,7 @@ runMain('bench:micro', USAGE, async (argv) => {
     group,
     names: group.tasks.map((t) => t.name).filter((name) => !options.filter || `${group.name} / ${name}`.toLowerCase().includes(options.filter)),
   })).filter(({ names }) => names.length > 0);
-  if (chosen.length === 0) throw new FatalError(`no benchmark matches --filter '${options.filter}' (see --help)`, ExitCode.usage);
+  if (chosen.length === 0) throw new UsageError(`no benchmark matches --filter '${options.filter}'`);
 
   const interrupt = new AbortController();
   // tinybench adds one abort listener per task to this signal; that is not a leak.
