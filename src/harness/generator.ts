@@ -17,6 +17,8 @@ export class Generator implements ConnectionEvents {
   private readonly slots: (EchoConnection | undefined)[];
   private readonly idle: EchoConnection[] = [];
   private readonly perSlot: number[];
+  /** Churn: connectors that have completed at least one connection. */
+  private readonly completedOnce = new Set<number>();
   private running = true;
   private measuring = false;
   private latency: Histogram = newHistogram();
@@ -49,6 +51,8 @@ export class Generator implements ConnectionEvents {
   }
 
   progress(): WarmProgress {
+    // Churn: connections come and go; a connector is warm once one of its connections has completed.
+    if (this.spec.mode === 'churn') return { live: this.slots.length, answered: this.completedOnce.size };
     const live = this.slots.filter((c) => c && !c.socket.destroyed) as EchoConnection[];
     return { live: live.length, answered: live.filter((c) => c.everAnswered).length };
   }
@@ -162,6 +166,7 @@ export class Generator implements ConnectionEvents {
     const { slot } = connection;
     if (slot < 0) return;
     const complete = connection.answered >= this.spec.messagesPerConnection;
+    if (complete) this.completedOnce.add(slot);
     if (complete && this.measuring) this.connectionsCompleted++;
     // A connector opens its next connection at once; after a failure, a short pause avoids a hot loop.
     setTimeout(() => {
