@@ -1,0 +1,37 @@
+/** What the page must warn about, read from the run itself: every caveat names its rows or figures. */
+import type { ResultsFile } from '../harness/results-schema.js';
+import { pointLabel, sortRows } from './rows.js';
+
+export function caveats(results: ResultsFile): string[] {
+  const rows = sortRows(results.results);
+  const out: string[] = [];
+  const list = (selected: typeof rows) => selected.map((row) => `${row.model} in ${pointLabel(row)}`).join(', ');
+
+  if (!results.complete) out.push('This run was cut short (interrupted or failed): some scenarios or models are missing and rows may be partial.');
+  const failed = rows.filter((row) => row.status === 'failed');
+  if (failed.length > 0) out.push(`Failed rows (their figures are not measurements of a working server): ${list(failed)}.`);
+  const clientBound = rows.filter((row) => row.client.clientBound);
+  out.push(
+    clientBound.length > 0
+      ? `Client-bound rows, where the load generator itself was saturated, so throughput is only a lower bound for the server: ${list(clientBound)}.`
+      : 'No row was client-bound: the load generator never saturated, so throughput figures are the servers’, not the generator’s.',
+  );
+  const short = rows.filter((row) => row.rateShortfall);
+  if (short.length > 0) out.push(`Open-loop rows below 99 % of the offered rate (the server could not keep up): ${list(short)}.`);
+
+  const { env } = results;
+  out.push(
+    `This machine has ${env.cores} core(s) (${env.placement.note}). Models that spread work over processes or threads can use at most the ` +
+      `server's CPUs: on ${env.cores} cores no model can be more than ${env.cores}× faster than a single-threaded one, and ` +
+      'the load generator competes for the same cores. Parallel speed-ups here say little about a bigger machine.',
+  );
+  const repeats = Math.max(...rows.map((row) => row.msgsPerSec.runs.length), 0);
+  out.push(
+    repeats >= 2
+      ? `Each figure is the median of up to ${repeats} repeats; the bracket is a 95 % confidence interval (Student's t over the repeats). ` +
+          'The machine is shared and noisy: differences within overlapping intervals are not established. To test two runs against each other: npm run compare -- <runA> <runB>.'
+      : 'Each point was measured once: there is no confidence interval, and on a shared, noisy machine small differences mean nothing.',
+  );
+  out.push('All traffic is on loopback (127.0.0.1): there is no network latency or bandwidth limit, so the figures show the servers’ CPU and scheduling costs.');
+  return out;
+}

@@ -1,0 +1,53 @@
+/** The server during connection churn, over time: where fork and worker start and stop a child per connection. */
+import { MIB } from '../format.js';
+import { rowsOf } from '../rows.js';
+import { colourByModel, opacityByStatus, rowFields, type ChartDefinition, type VlSpec } from './spec.js';
+
+const METRICS = [
+  { field: 'cpu', title: 'CPU (%; 100 = one core)' },
+  { field: 'rssMiB', title: 'RSS (MiB, all processes)' },
+  { field: 'processes', title: 'Processes' },
+  { field: 'threads', title: 'Threads' },
+] as const;
+
+export const churnOverTime: ChartDefinition = {
+  name: 'churn-server-over-time',
+  scenario: 'churn',
+  title: 'Server CPU, memory, processes and threads during churn',
+  caption:
+    'Every connection sends one message and closes, and 16 connectors reconnect at once, so the servers accept ' +
+    'connections as fast as they can. Sampled from /proc about ten times a second; time 0 is the start of the ' +
+    'measured interval (repeats follow one another). Models that start a process or a thread per connection show ' +
+    'it here as extra processes or threads and the memory they hold.',
+  build(results) {
+    const rows = rowsOf(results.results, 'churn').filter((row) => row.server.series.length > 0);
+    if (rows.length === 0) return null;
+    const values = rows.flatMap((row) =>
+      row.server.series.map((sample) => ({
+        ...rowFields(row),
+        tS: sample.tMs / 1000,
+        cpu: sample.cpuPercent,
+        rssMiB: sample.rssBytes / MIB,
+        processes: sample.processes,
+        threads: sample.threads,
+      })),
+    );
+    const panel = (metric: (typeof METRICS)[number]): VlSpec => ({
+      width: 300,
+      height: 150,
+      mark: { type: 'line', strokeWidth: 1.5, interpolate: 'step-after' },
+      encoding: {
+        x: { field: 'tS', type: 'quantitative', title: 'Time in measured interval (s)', axis: { tickCount: 6 } },
+        y: { field: metric.field, type: 'quantitative', title: metric.title },
+        color: colourByModel(rows),
+        opacity: opacityByStatus(rows),
+        detail: { field: 'point' },
+      },
+    });
+    return {
+      rows,
+      subtitle: `${rows[0]!.connections} concurrent connectors, one ${rows[0]!.messageSize} B message per connection`,
+      body: { data: { values }, columns: 2, concat: METRICS.map(panel), spacing: 16 },
+    };
+  },
+};

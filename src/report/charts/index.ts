@@ -1,0 +1,21 @@
+/** Every chart of the report, in the order the page shows them. */
+import { churnOverTime } from './churn-over-time.js';
+import { churnRate } from './churn-rate.js';
+import { cpuVsLimit } from './cpu-limit.js';
+import { fairness } from './fairness.js';
+import { latencyPercentiles } from './latency-percentiles.js';
+import { latencySpectrum } from './latency-spectrum.js';
+import { serverCost } from './server-cost.js';
+import type { ChartDefinition } from './spec.js';
+import { throughputVsConnections } from './throughput-vs-connections.js';
+
+export const CHARTS: readonly ChartDefinition[] = [
+  throughputVsConnections,
+  latencyPercentiles,
+  latencySpectrum,
+  cpuVsLimit,
+  churnRate,
+  churnOverTime,
+  fairness,
+  serverCost,
+];

@@ -1,0 +1,49 @@
+/** What each model costs the machine: CPU, memory, processes and threads, at every scenario point. */
+import { MIB } from '../format.js';
+import { modelsIn } from '../model-colours.js';
+import { pointLabel, sortRows } from '../rows.js';
+import { colourByModel, FADE_UNLESS_MEASURED, layers, rowFields, statusMarkers, type ChartDefinition } from './spec.js';
+
+/** Panel titles carry the units: each panel has its own y scale. */
+const METRICS = ['Server CPU (%; 100 = one core)', 'Peak RSS (MiB, all processes)', 'Processes (max)', 'Threads (max, all processes)'];
+
+export const serverCost: ChartDefinition = {
+  name: 'server-cost',
+  title: 'Server cost per model',
+  caption:
+    "The server's whole process tree sampled from /proc about ten times a second during each measurement: " +
+    'mean CPU (user + system; 100 % is one core fully busy), peak resident memory summed over its processes, and ' +
+    'the most processes and threads seen at once. Faded bars with a black marker are rows whose numbers are not a ' +
+    'plain measurement (client-bound, failed, incomplete; see Status); a failed row shows what was sampled before it failed, often nothing.',
+  build(results) {
+    const rows = sortRows(results.results);
+    if (rows.length === 0) return null;
+    const values = rows.flatMap((row) => {
+      const { server } = row;
+      const figures = [server.cpuPercent, server.peakRssBytes / MIB, server.maxProcesses, server.maxThreads];
+      return METRICS.map((metric, i) => ({ ...rowFields(row), metric, value: figures[i]! }));
+    });
+    const points = [...new Set(rows.map(pointLabel))];
+    const x = { field: 'point', type: 'ordinal', sort: points, title: 'Scenario point', axis: { labelAngle: -25 } };
+    const xOffset = { field: 'model', type: 'nominal', sort: modelsIn(rows) };
+    const y = { field: 'value', type: 'quantitative', title: null };
+    return {
+      rows,
+      subtitle: 'Every row of the run, grouped by scenario point',
+      body: {
+        data: { values },
+        facet: { row: { field: 'metric', type: 'nominal', sort: METRICS, title: null, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top', labelFontWeight: 'bold' } } },
+        resolve: { scale: { y: 'independent' } },
+        spacing: 14,
+        spec: {
+          width: 640,
+          height: 110,
+          layer: layers(
+            { mark: { type: 'bar' }, encoding: { x, xOffset, y, color: colourByModel(rows), opacity: FADE_UNLESS_MEASURED } },
+            statusMarkers(rows, { x, xOffset, y }),
+          ),
+        },
+      },
+    };
+  },
+};

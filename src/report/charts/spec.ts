@@ -1,0 +1,130 @@
+/**
+ * Shared pieces of every chart spec: the model colour and status encodings, the environment
+ * footnote and the page frame. Specs are plain vega-lite JSON; vega-lite validates them when compiled.
+ */
+import type { ResultRow, ResultsFile } from '../../harness/results-schema.js';
+import { MIB } from '../format.js';
+import { MODEL_COLOURS, modelsIn } from '../model-colours.js';
+import { rowStatus, statusScales } from '../row-status.js';
+import { pointLabel } from '../rows.js';
+
+/** A vega-lite spec as JSON; typed loosely here because vega-lite checks it at compile time. */
+export type VlSpec = Record<string, unknown>;
+
+export interface ChartDefinition {
+  /** File name stem: charts/<name>.svg and .png. */
+  name: string;
+  title: string;
+  /** How to read the chart, for the report page (no measured numbers: those are in the narrative). */
+  caption: string;
+  /** The scenario whose section shows the chart; none: the overview (charts across scenarios). */
+  scenario?: string;
+  /** The body of the chart, or null when the run has no rows for it. */
+  build(results: ResultsFile): ChartBody | null;
+}
+
+export interface ChartBody {
+  /** One line under the title with what was measured (scenario parameters). */
+  subtitle: string;
+  body: VlSpec;
+  /** The rows drawn: the footnote names their placement (CPU-bound scenarios may pin differently). */
+  rows: readonly ResultRow[];
+}
+
+/** The fields every chart's data carries for a row: who, where, and whether to trust it. */
+export function rowFields(row: ResultRow): { model: string; point: string; status: string } {
+  return { model: row.model, point: pointLabel(row), status: rowStatus(row) };
+}
+
+/** Colour by model, the same colour for the same model in every chart. */
+export function colourByModel(rows: readonly ResultRow[]): VlSpec {
+  const domain = modelsIn(rows);
+  return { field: 'model', type: 'nominal', title: 'Model', scale: { domain, range: domain.map((m) => MODEL_COLOURS[m]) } };
+}
+
+/** Point shape by row status, so client-bound and failed points stand out in colour and greyscale. */
+export function shapeByStatus(rows: readonly ResultRow[], includeMeasured = true): VlSpec {
+  const { domain, shapes } = statusScales(rows, includeMeasured);
+  return { field: 'status', type: 'nominal', title: 'Status', scale: { domain, range: shapes } };
+}
+
+/** Opacity by row status, with a legend: for lines, which have neither shape nor marker. */
+export function opacityByStatus(rows: readonly ResultRow[]): VlSpec {
+  const { domain, opacities } = statusScales(rows);
+  return { field: 'status', type: 'ordinal', sort: domain, title: 'Status', scale: { domain, range: opacities } };
+}
+
+/** Bars fade when not a plain measurement; their status marker (below) says why, so no scale or legend here. */
+export const FADE_UNLESS_MEASURED: VlSpec = { condition: { test: "datum.status != 'measured'", value: 0.4 }, value: 1 };
+
+/**
+ * Bars have no shape: a black marker on top of each bar that is not a plain measurement
+ * (client-bound, failed, ...), explained by the Status legend. Null when every row is plain.
+ */
+export function statusMarkers(rows: readonly ResultRow[], encoding: VlSpec): VlSpec | null {
+  if (statusScales(rows, false).domain.length === 0) return null;
+  return {
+    transform: [{ filter: "datum.status != 'measured'" }],
+    mark: { type: 'point', filled: true, size: 90, color: '#111', yOffset: -22 },
+    encoding: { ...encoding, shape: shapeByStatus(rows, false) },
+  };
+}
+
+/** Layers without the nulls (optional layers such as status markers). */
+export function layers(...specs: (VlSpec | null)[]): VlSpec[] {
+  return specs.filter((spec): spec is VlSpec => spec !== null);
+}
+
+/** Latency axes on a log scale labelled in the unit a reader expects (µs, ms, s), one tick per power of ten. */
+export function latencyScale(title: string): VlSpec {
+  return {
+    title,
+    scale: { type: 'log' },
+    axis: {
+      labelExpr:
+        "datum.value >= 1e6 ? format(datum.value / 1e6, '~g') + ' s' : datum.value >= 1000 ? format(datum.value / 1000, '~g') + ' ms' : format(datum.value, '~g') + ' µs'",
+      values: Array.from({ length: 10 }, (_, i) => 10 ** i),
+    },
+  };
+}
+
+/** Models along a nominal x axis, in the stable model order. */
+export function modelAxis(rows: readonly ResultRow[]): VlSpec {
+  return { field: 'model', type: 'nominal', title: 'Model', sort: modelsIn(rows), axis: { labelAngle: -30 } };
+}
+
+/** The environment in three short lines: every chart carries it, so a copied PNG keeps its context. */
+export function footnoteLines(results: ResultsFile, rows: readonly ResultRow[]): string[] {
+  const { env } = results;
+  const placements = [...new Set(rows.map((row) => (row.placement ?? env.placement).note))];
+  return [
+    `Run ${results.runId}, ${env.date}${results.complete ? '' : ' (INCOMPLETE run: partial rows)'}`,
+    `${env.cpuModel}, ${env.cores} cores, ${(env.memoryBytes / 1024 / MIB).toFixed(1)} GiB RAM, Node ${env.node}, ${env.kernel}`,
+    `Placement: ${placements.length > 0 ? placements.join(' | ') : env.placement.note}`,
+  ];
+}
+
+/** The footnote as the body's own bottom title: it then travels with the body, and legends stay beside the plot. */
+function footnote(lines: string[]): VlSpec {
+  return { text: lines, orient: 'bottom', anchor: 'start', fontSize: 10, fontWeight: 'normal', color: '#555', offset: 18, lineHeight: 13 };
+}
+
+/** A chart as drawn: title, subtitle, the body, then the environment footnote. */
+export function framedChart(title: string, chart: ChartBody, results: ResultsFile): VlSpec {
+  const { subtitle, body, rows } = chart;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    background: 'white',
+    padding: 12,
+    title: { text: title, subtitle, anchor: 'start', fontSize: 15, subtitleColor: '#444' },
+    // One view in a concat only so that it can carry a second title: the footnote, at the bottom.
+    vconcat: [{ ...body, title: footnote(footnoteLines(results, rows)) }],
+    config: {
+      font: 'DejaVu Sans, Verdana, sans-serif',
+      axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: '#e6e6e6' },
+      legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 320 },
+      header: { labelFontSize: 11, titleFontSize: 12 },
+      view: { stroke: '#ccc' },
+    },
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * The report page: one self-contained HTML file (inline SVG charts and CSS, no scripts, no network)
+ * that a newcomer can read without the code: what was run, what it showed, and how far to trust it.
+ */
+import type { ResultRow, ResultsFile } from '../harness/results-schema.js';
+import { caveats } from './caveats.js';
+import { mebibytes } from './format.js';
+import { escapeHtml as esc } from './html-escape.js';
+import { MODEL_COLOURS } from './model-colours.js';
+import { rowStatus } from './row-status.js';
+import { narrate } from './narrative/index.js';
+import { PAGE_CSS } from './page-style.js';
+import { rowsOf, scenariosIn } from './rows.js';
+import { describeScenario } from './scenario-notes.js';
+import { columnsFor } from './table-rows.js';
+import type { WrittenChart } from './write-charts.js';
+
+function figure(chart: WrittenChart): string {
+  const name = chart.definition.name;
+  const svg = chart.svg.replace('<svg ', `<svg role="img" aria-label="${esc(chart.definition.title)}" `);
+  return (
+    `<figure id="chart-${name}" class="chart">${svg}<figcaption>${esc(chart.definition.caption)} ` +
+    `<a href="charts/${name}.svg">SVG</a> · <a href="charts/${name}.png">PNG</a></figcaption></figure>`
+  );
+}
+
+function swatch(row: ResultRow): string {
+  return `<span class="swatch" style="background:${MODEL_COLOURS[row.model]}"></span>`;
+}
+
+/** The row's status beside the model name, where the eye starts; the marks column at the end explains it. */
+function statusTag(row: ResultRow): string {
+  const status = rowStatus(row);
+  return status === 'measured' ? '' : ` <span class="tag">${esc(status)}</span>`;
+}
+
+function table(rows: readonly ResultRow[]): string {
+  const columns = columnsFor(rows);
+  const head = columns.map((column) => `<th title="${esc(column.help)}">${esc(column.header)}</th>`).join('');
+  const body = rows
+    .map((row) => {
+      const cells = columns.map((column, i) => {
+        const text = esc(column.cell(row));
+        if (i === 0) return `<td>${swatch(row)}${text}${statusTag(row)}</td>`;
+        return `<td${column.header === 'marks' ? ' class="marks"' : ''}>${text}</td>`;
+      });
+      return `<tr>${cells.join('')}</tr>`;
+    })
+    .join('\n');
+  return `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+}
+
+function environment(results: ResultsFile): string {
+  const { env } = results;
+  const entries: [string, string][] = [
+    ['Run', `${results.runId}${results.complete ? '' : ' (incomplete)'}`],
+    ['Date', env.date],
+    ['CPU', `${env.cpuModel}, ${env.cores} core(s)`],
+    ['Memory', mebibytes(env.memoryBytes)],
+    ['Node.js', env.node],
+    ['Kernel', `${env.kernel} (${env.platform})`],
+    ['Placement', env.placement.note],
+    ['Git commit', env.gitCommit ? `${env.gitCommit}${env.gitDirty ? ' (with uncommitted changes)' : ''}` : 'unknown'],
+    ['Options', JSON.stringify(results.options)],
+  ];
+  return `<dl class="env">${entries.map(([key, value]) => `<dt>${esc(key)}</dt><dd>${esc(value)}</dd>`).join('')}</dl>`;
+}
+
+const INTRO =
+  'Six servers implement the same TCP echo service (every byte sent comes back unchanged) with different ' +
+  'concurrency models: <b>sequential</b> (one connection at a time), <b>fork</b> (a child process per connection), ' +
+  '<b>worker</b> (a worker thread per connection), <b>piscina</b> (a fixed pool of worker threads), <b>event-loop</b> ' +
+  '(one thread, non-blocking I/O) and <b>cluster</b> (one event-loop process per core sharing the port). ' +
+  'A load generator in separate processes drove the same load at each and checked every echoed byte. ' +
+  '<b>msgs/s</b> is messages echoed per second; <b>latency</b> is the round trip of one message (p50 = median, ' +
+  'p99 = 99 % of messages were faster); the server’s CPU, memory, processes and threads were sampled from /proc. ' +
+  'Each model has the same colour in every chart and table.';
+
+function scenarioSection(scenario: string, results: ResultsFile, charts: readonly WrittenChart[]): string {
+  const rows = rowsOf(results.results, scenario);
+  const sentences = narrate(scenario, rows, results);
+  return [
+    `<section id="scenario-${esc(scenario)}"><h2>${esc(scenario)}</h2>`,
+    `<p class="subtitle">${esc(describeScenario(scenario, rows))}</p>`,
+    `<p class="narrative">${sentences.map(esc).join(' ')}</p>`,
+    ...charts.filter((chart) => chart.definition.scenario === scenario).map(figure),
+    table(rows),
+    '</section>',
+  ].join('\n');
+}
+
+export function renderPage(results: ResultsFile, charts: readonly WrittenChart[]): string {
+  const scenarios = scenariosIn(results.results);
+  const overview = charts.filter((chart) => !chart.definition.scenario || !scenarios.includes(chart.definition.scenario));
+  const title = `echolab benchmark report: ${results.runId}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${PAGE_CSS}</style>
+</head>
+<body>
+<h1>${esc(title)}</h1>
+<p class="subtitle">${esc(results.env.date)} · ${esc(results.env.cpuModel)}, ${results.env.cores} core(s) · Node ${esc(results.env.node)}${results.complete ? '' : ' · <b>incomplete run</b>'}</p>
+<p>${INTRO}</p>
+<h3>Before you read the numbers</h3>
+<ul class="caveats">${caveats(results).map((text) => `<li>${esc(text)}</li>`).join('\n')}</ul>
+<p>Scenarios: ${scenarios.map((s) => `<a href="#scenario-${esc(s)}">${esc(s)}</a>`).join(' · ')} · <a href="#overview">across scenarios</a> · <a href="#environment">environment</a></p>
+${scenarios.map((scenario) => scenarioSection(scenario, results, charts)).join('\n')}
+<section id="overview"><h2>Across scenarios</h2>
+${overview.map(figure).join('\n')}
+</section>
+<section id="environment"><h2>Environment</h2>
+${environment(results)}
+<p>Generated from <a href="results.json">results.json</a> by <code>npm run report -- &lt;run directory&gt;</code>; every figure on this page is read from that file.</p>
+</section>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,27 @@
+/**
+ * One colour per model, the same in every chart and table. Okabe-Ito colours: distinguishable
+ * with the common colour-vision deficiencies and in greyscale print.
+ */
+import { MODEL_IDS } from '../models/ids.js';
+import type { ResultRow } from '../harness/results-schema.js';
+
+export type ModelKey = ResultRow['model'];
+
+export const MODEL_COLOURS: Record<ModelKey, string> = {
+  sequential: '#e69f00',
+  fork: '#56b4e9',
+  worker: '#009e73',
+  piscina: '#cc79a7',
+  'event-loop': '#0072b2',
+  cluster: '#d55e00',
+  external: '#000000',
+};
+
+/** Every model in a stable order (the servers' order, then external targets). */
+export const MODEL_ORDER: readonly ModelKey[] = [...MODEL_IDS, 'external'];
+
+/** The models present in some rows, in the stable order: a colour scale's domain. */
+export function modelsIn(rows: readonly ResultRow[]): ModelKey[] {
+  const present = new Set(rows.map((row) => row.model));
+  return MODEL_ORDER.filter((model) => present.has(model));
+}

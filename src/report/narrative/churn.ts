@@ -1,0 +1,37 @@
+/** Narrative for connection churn: what a new process or thread per connection costs. */
+import type { ResultRow } from '../../harness/results-schema.js';
+import { latency, mebibytes, num, times } from '../format.js';
+import { find, leadSentence } from './facts.js';
+
+const connectionsPerSec = (row: ResultRow): number => (row.connectionsPerSec ?? row.msgsPerSec).median;
+
+/** Extra memory per live child: peak RSS above the event-loop baseline over the extra processes (or threads). */
+function perChild(model: ResultRow, baseline: ResultRow, unit: 'processes' | 'threads'): string | null {
+  const extra = unit === 'processes' ? model.server.maxProcesses - baseline.server.maxProcesses : model.server.maxThreads - baseline.server.maxThreads;
+  const memory = model.server.peakRssBytes - baseline.server.peakRssBytes;
+  if (extra <= 0 || memory <= 0) return null;
+  return `${mebibytes(memory / extra)} per extra ${unit === 'processes' ? 'process' : 'thread'} (peak RSS ${mebibytes(model.server.peakRssBytes)} with up to ${extra} more ${unit} than event-loop)`;
+}
+
+function costSentence(rows: readonly ResultRow[], model: 'fork' | 'worker', baseline: ResultRow): string | null {
+  const row = find(rows, model);
+  if (!row) return null;
+  const slower = connectionsPerSec(baseline) / connectionsPerSec(row);
+  const firstEcho = row.latencyUs.p50 - baseline.latencyUs.p50;
+  const memory = perChild(row, baseline, model === 'fork' ? 'processes' : 'threads');
+  const parts = [
+    `${model} completed ${num(connectionsPerSec(row))} connections/s, ${slower >= 1 ? `${times(slower)} fewer` : `${times(1 / slower)} more`} than event-loop`,
+  ];
+  if (firstEcho > 0) parts.push(`its median time to the first echo was ${latency(row.latencyUs.p50)} against ${latency(baseline.latencyUs.p50)}, about ${latency(firstEcho)} more per connection for starting a ${model === 'fork' ? 'child process' : 'thread'}`);
+  if (memory) parts.push(`memory: about ${memory}`);
+  return `${parts.join('; ')}.`;
+}
+
+export function churnNarrative(rows: readonly ResultRow[]): (string | null)[] {
+  const baseline = find(rows, 'event-loop');
+  return [
+    leadSentence(rows, connectionsPerSec, 'connections/s', ''),
+    baseline ? costSentence(rows, 'fork', baseline) : null,
+    baseline ? costSentence(rows, 'worker', baseline) : null,
+  ];
+}

@@ -1,0 +1,47 @@
+/** Small facts read off a scenario's rows, shared by the per-scenario narratives. */
+import type { ResultRow } from '../../harness/results-schema.js';
+import { num, times } from '../format.js';
+import { usable } from '../rows.js';
+
+/** Rows at one connection count, the trustworthy ones first by a figure (highest first). */
+export function ranked(rows: readonly ResultRow[], figure: (row: ResultRow) => number): ResultRow[] {
+  return usable(rows)
+    .filter((row) => Number.isFinite(figure(row)))
+    .sort((a, b) => figure(b) - figure(a));
+}
+
+export function find(rows: readonly ResultRow[], model: string): ResultRow | undefined {
+  return rows.find((row) => row.model === model && row.status === 'ok');
+}
+
+/** "event-loop led with 69,000 msgs/s, 1.3× the next (fork, 53,800 msgs/s) and 3.5× the slowest (sequential, 20,000)". */
+export function leadSentence(rows: readonly ResultRow[], figure: (row: ResultRow) => number, unit: string, where: string): string | null {
+  const order = ranked(rows, figure);
+  if (order.length === 0) return null;
+  const [first, second] = order;
+  const last = order.at(-1)!;
+  // Below 5 % the order is within this machine's run-to-run noise: say so instead of a ratio like 1.01×.
+  let sentence = `${where}${first!.model} led with ${num(figure(first!))} ${unit}`;
+  if (second && figure(second) > 0) {
+    const ratio = figure(first!) / figure(second);
+    sentence += `, ${ratio < 1.05 ? 'within 5 % of' : `${times(ratio)}`} the next (${second.model}, ${num(figure(second))})`;
+  }
+  if (last !== second && last !== first && figure(last) > 0) {
+    sentence += ` and ${times(figure(first!) / figure(last))} the slowest (${last.model}, ${num(figure(last))})`;
+  }
+  return `${sentence}.`;
+}
+
+/** Failed and client-bound rows, said plainly so no reader trusts them by accident. */
+export function exceptionsSentence(rows: readonly ResultRow[]): string | null {
+  const parts: string[] = [];
+  for (const row of rows) {
+    const at = rows.some((other) => other.connections !== row.connections) ? ` at c=${row.connections}` : '';
+    if (row.status === 'failed') parts.push(`${row.model}${at} failed (${row.failure ?? 'no reason recorded'})`);
+    else if (row.status === 'incomplete') parts.push(`${row.model}${at} was cut short`);
+    else if (row.client.clientBound) parts.push(`${row.model}${at} was client-bound, so its throughput is only a lower bound`);
+  }
+  return parts.length === 0 ? null : `Note: ${parts.join('; ')}.`;
+}
+
+export const msgsPerSec = (row: ResultRow): number => row.msgsPerSec.median;

@@ -1,0 +1,34 @@
+/** Narrative for the open-loop scenario: latency at equal offered load, and who could not keep up. */
+import type { ResultRow } from '../../harness/results-schema.js';
+import { latency, num, times } from '../format.js';
+import { ranked } from './facts.js';
+
+export function openLoopNarrative(rows: readonly ResultRow[]): (string | null)[] {
+  const rate = rows[0]!.targetRate ?? 0;
+  const short = rows.filter((row) => row.status === 'ok' && row.rateShortfall);
+  const kept = rows.filter((row) => row.status === 'ok' && !row.rateShortfall);
+  const keepers = ranked(kept, (row) => -row.latencyUs.p99);
+  const sentences: (string | null)[] = [];
+  sentences.push(
+    short.length === 0
+      ? `Every model sustained the offered ${num(rate)} msgs/s.`
+      : `${short.map((row) => `${row.model} reached only ${num((row.achievedRate ?? row.msgsPerSec).median)}`).join(', ')} of the offered ${num(rate)} msgs/s; the rest kept up.`,
+  );
+  if (keepers.length > 0) {
+    const best = keepers[0]!;
+    const worst = keepers.at(-1)!;
+    sentences.push(
+      `Among those that kept up, ${best.model} had the lowest p99 latency, ${latency(best.latencyUs.p99)}` +
+        (worst !== best ? `; the highest was ${worst.model} at ${latency(worst.latencyUs.p99)} (${times(worst.latencyUs.p99 / Math.max(1, best.latencyUs.p99))}).` : '.'),
+    );
+  }
+  const lagging = short.find((row) => row.latencyUncorrectedUs && row.latencyUncorrectedUs.p99 > 0);
+  if (lagging) {
+    sentences.push(
+      `Measured from the intended send time, ${lagging.model}'s p99 was ${latency(lagging.latencyUs.p99)}; ` +
+        `from the actual send time only ${latency(lagging.latencyUncorrectedUs!.p99)}: the difference is the time messages queued ` +
+        'because the server fell behind (coordinated omission), which closed-loop tools hide.',
+    );
+  }
+  return sentences;
+}

@@ -1,0 +1,29 @@
+/** Narrative for the slow-client scenario: head-of-line blocking in numbers. */
+import type { ResultRow } from '../../harness/results-schema.js';
+import { num } from '../format.js';
+
+function range(values: number[]): string {
+  const low = num(Math.min(...values));
+  const high = num(Math.max(...values));
+  return low === high ? `${low} for each` : `between ${low} and ${high}`;
+}
+
+export function slowClientNarrative(rows: readonly ResultRow[]): (string | null)[] {
+  const measured = rows.filter((row) => row.status === 'ok');
+  if (measured.length === 0) return [];
+  const least = Math.min(...measured.map((row) => row.fairness.starved));
+  const blocked = measured.filter((row) => row.fairness.starved > least);
+  const fair = measured.filter((row) => row.fairness.starved === least);
+  const total = measured[0]!.connections;
+  const blockedText = blocked.map((row) => `${row.model} ${row.fairness.starved} of ${row.connections}`).join(', ');
+  const fairJain = fair.map((row) => row.fairness.jain);
+  return [
+    blocked.length > 0
+      ? `Connections that got no echo at all: ${blockedText}; every other model starved only ${least} of ${total}${least > 0 ? ' (the idle client, which sends nothing)' : ''}.`
+      : `Every model answered all but ${least} of ${total} connections${least > 0 ? ' (the idle client, which sends nothing)' : ''}: no head-of-line blocking.`,
+    blocked.length > 0 ? 'A model that serves one connection at a time waits on the idle client and never reaches the others.' : null,
+    fair.length > 0
+      ? `Among the others, Jain's fairness index over all connections was ${range(fairJain)} (1 = every connection served equally; the idle connection pulls it below 1).`
+      : null,
+  ];
+}

@@ -1,0 +1,16 @@
+/** What each scenario does, in words: the suite's own descriptions, else one built from the row's parameters. */
+import { DEFAULT_SUITE } from '../../bench/scenarios/index.js';
+import type { ResultRow } from '../harness/results-schema.js';
+
+function fromParameters(row: ResultRow): string {
+  const load = row.mode === 'open' ? `open loop at ${row.targetRate ?? '?'} msgs/s` : row.mode === 'churn' ? 'connection churn' : 'closed loop';
+  const work = row.workUsPerMessage > 0 ? `, ${row.workUsPerMessage} µs of server CPU per message` : '';
+  return `${row.messageSize} B messages, ${load}${work}.`;
+}
+
+export function describeScenario(scenario: string, rows: readonly ResultRow[]): string {
+  const declared = DEFAULT_SUITE.find((entry) => entry.name === scenario)?.description;
+  const connections = [...new Set(rows.map((row) => row.connections))].join(', ');
+  const base = declared ? declared.charAt(0).toUpperCase() + declared.slice(1) : fromParameters(rows[0]!);
+  return `${base} Measured at ${connections} connection(s).`;
+}

@@ -1,0 +1,35 @@
+/** Draws every chart that has data in the run into <run>/charts/, as SVG and PNG. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ResultsFile } from '../harness/results-schema.js';
+import { CHARTS } from './charts/index.js';
+import { framedChart, type ChartDefinition } from './charts/spec.js';
+import { renderPng, renderSvg } from './render.js';
+
+export interface WrittenChart {
+  definition: ChartDefinition;
+  subtitle: string;
+  svg: string;
+  svgPath: string;
+  pngPath: string;
+  /** vega-lite / vega warnings while drawing: a chart with warnings may be wrong. */
+  warnings: string[];
+}
+
+export async function writeCharts(results: ResultsFile, runDir: string): Promise<WrittenChart[]> {
+  const dir = path.join(runDir, 'charts');
+  await mkdir(dir, { recursive: true });
+  const written: WrittenChart[] = [];
+  for (const definition of CHARTS) {
+    const built = definition.build(results);
+    if (built === null) continue;
+    const spec = framedChart(definition.title, built, results);
+    const { svg, warnings } = await renderSvg(spec, definition.name);
+    const svgPath = path.join(dir, `${definition.name}.svg`);
+    const pngPath = path.join(dir, `${definition.name}.png`);
+    await writeFile(svgPath, svg);
+    await writeFile(pngPath, renderPng(svg));
+    written.push({ definition, subtitle: built.subtitle, svg, svgPath, pngPath, warnings });
+  }
+  return written;
+}

@@ -1,0 +1,83 @@
+/**
+ * report.html in a real headless browser (Debian's chromium; .ci/run installs it, this test installs
+ * nothing): it must load from disk with no console errors and no network, and show every chart.
+ * Leaves a full-page screenshot in test-artifacts/report.png.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeReport } from '../../src/report/index.js';
+import { EXPECTED_CHARTS, fixtureRunDir } from './fixture-run.js';
+
+/** ECHOLAB_CHROMIUM: another browser binary, or a missing path to check the skip. */
+const CHROMIUM = process.env.ECHOLAB_CHROMIUM ?? '/usr/bin/chromium';
+const haveBrowser = existsSync(CHROMIUM);
+if (!haveBrowser) {
+  console.warn(`report browser test skipped: ${CHROMIUM} not found (install Debian's chromium package, as .ci/run does)`);
+}
+
+describe.skipIf(!haveBrowser)('report.html in headless Chromium', () => {
+  const run = fixtureRunDir();
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    await writeReport(run.dir);
+    // chromium.launch always starts from a fresh temporary profile (Playwright refuses --user-data-dir here).
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      timeout: 30_000,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    run.remove();
+  });
+
+  it('renders with no console errors, no network requests, and every chart visible', async () => {
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('request', (request) => {
+      if (!request.url().startsWith('file:')) requests.push(request.url());
+    });
+
+    const url = pathToFileURL(path.join(run.dir, 'report.html')).href;
+    const response = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+    expect(response?.ok() ?? true).toBe(true);
+
+    for (const name of EXPECTED_CHARTS) {
+      const chart = page.locator(`#chart-${name} svg`);
+      await chart.scrollIntoViewIfNeeded();
+      const box = await chart.boundingBox();
+      expect(box, name).not.toBeNull();
+      expect(box!.width, name).toBeGreaterThan(100);
+      expect(box!.height, name).toBeGreaterThan(100);
+      // Visible means drawn: the chart's title text is laid out inside it.
+      expect(await chart.locator('text').first().isVisible(), name).toBe(true);
+    }
+    expect(await page.locator('table').count()).toBeGreaterThan(0);
+
+    mkdirSync('test-artifacts', { recursive: true });
+    await page.screenshot({ path: 'test-artifacts/report.png', fullPage: true });
+    expect(existsSync('test-artifacts/report.png')).toBe(true);
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+});

@@ -1,0 +1,131 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ResultsFile } from '../../src/harness/results-schema.js';
+import { writeReport } from '../../src/report/index.js';
+import { MODEL_COLOURS } from '../../src/report/model-colours.js';
+import { writeCharts } from '../../src/report/write-charts.js';
+import { EXPECTED_CHARTS, FIXTURE_A, fixtureRunDir } from './fixture-run.js';
+import { assertWellFormedSvg } from './svg-check.js';
+
+const fixture = JSON.parse(readFileSync(FIXTURE_A, 'utf8')) as ResultsFile;
+const MODELS = ['sequential', 'fork', 'worker', 'piscina', 'event-loop', 'cluster'] as const;
+
+describe('charts from the fixture run', () => {
+  const run = fixtureRunDir();
+  let written: string[] = [];
+  const svg = (name: string) => readFileSync(path.join(run.dir, 'charts', `${name}.svg`), 'utf8');
+
+  beforeAll(async () => {
+    written = await writeReport(run.dir);
+  });
+  afterAll(() => run.remove());
+
+  it('writes every expected chart as SVG and PNG, and the page, and returns their paths', () => {
+    for (const name of EXPECTED_CHARTS) {
+      for (const ext of ['svg', 'png']) {
+        const file = path.join(run.dir, 'charts', `${name}.${ext}`);
+        expect(existsSync(file), file).toBe(true);
+        expect(written).toContain(file);
+      }
+    }
+    expect(written).toContain(path.join(run.dir, 'report.html'));
+    expect(written).toHaveLength(EXPECTED_CHARTS.length * 2 + 1);
+  });
+
+  it.each(EXPECTED_CHARTS)('%s is a well-formed SVG with a title and the environment footnote', (name) => {
+    const text = svg(name);
+    assertWellFormedSvg(text);
+    expect(text).toContain(fixture.env.cpuModel);
+    expect(text).toContain(`Node ${fixture.env.node}`);
+    expect(text).toContain('Placement:');
+  });
+
+  it.each(EXPECTED_CHARTS.filter((name) => name !== 'server-cost'))('%s draws every model in its own colour with its name in the legend', (name) => {
+    const text = svg(name).toLowerCase();
+    for (const model of MODELS) {
+      expect(text, `${model} label`).toContain(`>${model}<`);
+      expect(text, `${model} colour`).toContain(MODEL_COLOURS[model]);
+    }
+  });
+
+  it('uses the same colour for a model in every chart', () => {
+    for (const name of EXPECTED_CHARTS) expect(svg(name).toLowerCase()).toContain(MODEL_COLOURS['event-loop']);
+  });
+
+  it('marks client-bound and failed rows in a Status legend', () => {
+    expect(svg('throughput-vs-connections')).toContain('>client-bound<');
+    expect(svg('server-cost')).toContain('>failed<');
+    expect(svg('latency-spectrum-open')).toContain('>rate shortfall<');
+  });
+
+  it('labels the percentile axis of the open-loop spectrum as HdrHistogram plots do', () => {
+    const text = svg('latency-spectrum-open');
+    for (const label of ['>90%<', '>99%<', '>99.9%<']) expect(text).toContain(label);
+  });
+
+  it('draws the machine limit and the one-core limit of the CPU-bound scenario', () => {
+    const work = fixture.results.find((row) => row.scenario === 'cpu')!.workUsPerMessage;
+    const text = svg('cpu-vs-machine-limit');
+    expect(text).toContain(`1 core: ${(1e6 / work).toLocaleString('en-US')} msgs/s`);
+    expect(text).toContain(`machine, ${fixture.env.cores} cores: ${((fixture.env.cores * 1e6) / work).toLocaleString('en-US')} msgs/s`);
+  });
+
+  it('writes PNGs at twice the SVG size', () => {
+    for (const name of EXPECTED_CHARTS) {
+      const png = readFileSync(path.join(run.dir, 'charts', `${name}.png`));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      const svgWidth = Number(/width="(\d+(?:\.\d+)?)"/.exec(svg(name))![1]);
+      expect(png.readUInt32BE(16)).toBe(Math.round(svgWidth * 2));
+    }
+  });
+
+  it('renders without vega-lite or vega warnings', async () => {
+    const other = fixtureRunDir();
+    try {
+      const charts = await writeCharts(fixture, other.dir);
+      expect(charts.map((chart) => chart.definition.name)).toEqual(EXPECTED_CHARTS);
+      for (const chart of charts) expect(chart.warnings, chart.definition.name).toEqual([]);
+    } finally {
+      other.remove();
+    }
+  });
+});
+
+describe('report.html from the fixture run', () => {
+  const run = fixtureRunDir();
+  let html = '';
+
+  beforeAll(async () => {
+    await writeReport(run.dir);
+    html = readFileSync(path.join(run.dir, 'report.html'), 'utf8');
+  });
+  afterAll(() => run.remove());
+
+  it('inlines every chart and needs nothing from the network', () => {
+    expect(html.match(/<svg /g)).toHaveLength(EXPECTED_CHARTS.length);
+    expect(html).not.toMatch(/<script|<link|<img|@import|src=/i);
+    expect(html.replaceAll('http://www.w3.org/', '')).not.toMatch(/https?:\/\//);
+  });
+
+  it('gives every inlined chart its own element ids', () => {
+    const ids = [...html.matchAll(/\bid="([^"]+)"/g)].map((match) => match[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('has a section, a table row per model and generated sentences for every scenario', () => {
+    for (const scenario of new Set(fixture.results.map((row) => row.scenario))) {
+      expect(html).toContain(`id="scenario-${scenario}"`);
+    }
+    expect(html.match(/<tr>/g)!.length).toBe(fixture.results.length + new Set(fixture.results.map((row) => row.scenario)).size);
+    const sequential = fixture.results.find((row) => row.scenario === 'echo-small' && row.model === 'sequential' && row.connections === 64)!;
+    expect(html).toContain(`sequential left ${sequential.fairness.starved} of 64 connections without a single echo`);
+  });
+
+  it('states its caveats: client-bound and failed rows, the core count, confidence intervals', () => {
+    expect(html).toContain('cluster in echo-small c=64');
+    expect(html).toContain('fork in echo-large c=8');
+    expect(html).toContain(`on ${fixture.env.cores} cores no model can be more than ${fixture.env.cores}× faster`);
+    expect(html).toContain('95 % confidence interval');
+  });
+});

@@ -1,0 +1,28 @@
+/** A throw-away run directory holding a copy of a fixture results file, for tests that write charts into it. */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** test/fixtures, from the source tree or from dist/test (vitest runs the sources). */
+export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
+export const FIXTURE_A = path.join(FIXTURES, 'results.json');
+export const FIXTURE_B = path.join(FIXTURES, 'results-b.json');
+
+export function fixtureRunDir(fixture = FIXTURE_A): { dir: string; remove(): void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'echolab-report-'));
+  copyFileSync(fixture, path.join(dir, 'results.json'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Every chart the fixture has data for: the fixture covers every scenario of the default suite. */
+export const EXPECTED_CHARTS = [
+  'throughput-vs-connections',
+  'latency-percentiles',
+  'latency-spectrum-open',
+  'cpu-vs-machine-limit',
+  'churn-connections',
+  'churn-server-over-time',
+  'slow-client-fairness',
+  'server-cost',
+];

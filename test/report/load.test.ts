@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FatalError } from '../../src/shared/exit-codes.js';
+import { ReportExit } from '../../src/report/exit-codes.js';
+import { loadRun } from '../../src/report/load.js';
+import { FIXTURE_A, fixtureRunDir } from './fixture-run.js';
+
+const REPORT_CLI = path.resolve('dist/src/cli/report.js');
+const scratch = fixtureRunDir();
+afterAll(() => scratch.remove());
+
+function file(name: string, content: string): string {
+  const target = path.join(scratch.dir, name);
+  writeFileSync(target, content);
+  return target;
+}
+
+async function exitCodeOf(target: string): Promise<number> {
+  const error = await loadRun(target).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(FatalError);
+  return (error as FatalError).exitCode;
+}
+
+describe('loading a run', () => {
+  it('accepts a run directory or its results.json', async () => {
+    expect((await loadRun(scratch.dir)).results.runId).toBe('fixture-a');
+    expect((await loadRun(FIXTURE_A)).dir).toBe(path.dirname(FIXTURE_A));
+  });
+
+  it('tells a missing run, a non-JSON file and a foreign JSON file apart by exit code', async () => {
+    const empty = path.join(scratch.dir, 'empty-run');
+    mkdirSync(empty);
+    expect(await exitCodeOf(path.join(scratch.dir, 'no-such-run'))).toBe(ReportExit.notFound);
+    expect(await exitCodeOf(empty)).toBe(ReportExit.notFound);
+    expect(await exitCodeOf(file('truncated.json', '{"schema": "echolab/results@1", "runId"'))).toBe(ReportExit.notJson);
+    expect(await exitCodeOf(file('other.json', '{"name": "not a results file"}'))).toBe(ReportExit.notResults);
+  });
+
+  it('names the first bad field of a damaged results file', async () => {
+    const damaged = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(FIXTURE_A, 'utf8')));
+    damaged.results[2].latencyUs.p99 = 'fast';
+    await expect(loadRun(file('damaged.json', JSON.stringify(damaged)))).rejects.toThrow('results.json.results[2].latencyUs.p99: expected a number');
+  });
+});
+
+describe('npm run report (CLI)', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, [REPORT_CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+
+  it('writes the charts and the page and says where', () => {
+    const result = run(scratch.dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(path.join(scratch.dir, 'report.html'));
+  });
+
+  it('answers bad input with one line and a distinct exit code, no stack trace', () => {
+    const missing = run(path.join(scratch.dir, 'nope'));
+    expect(missing.status).toBe(ReportExit.notFound);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+    expect(run().status).toBe(2);
+    expect(run('--bogus', scratch.dir).status).toBe(2);
+  });
+});
