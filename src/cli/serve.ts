@@ -39,10 +39,10 @@ runMain('serve', USAGE, async (argv) => {
   const work: WorkSpec = {
     usPerBlock: options.workUs,
     blockBytes: options.workBytes,
-    iterationsPerUs: options.workUs > 0 ? calibrate() : 0,
+    ...(options.workUs > 0 ? calibrate() : { iterationsPerUs: 0, overheadUs: 0 }),
   };
   if (work.usPerBlock > 0) {
-    log.info(`work: ${work.usPerBlock} µs per ${work.blockBytes} B (calibrated ${work.iterationsPerUs.toFixed(1)} iterations/µs)`);
+    log.info(`work: ${work.usPerBlock} µs per ${work.blockBytes} B (calibrated: ${work.iterationsPerUs.toFixed(2)} hash rounds/µs + ${work.overheadUs.toFixed(1)} µs per call)`);
   }
 
   const startModel = await loadModel(options.model);

@@ -13,6 +13,6 @@ const { crashToken } = (workerData ?? {}) as { crashToken?: string };
 
 export default function echoTask({ data, iterations }: EchoTask): Uint8Array {
   if (isCrashToken(data, crashToken)) process.exit(70);
-  if (iterations > 0) burn(iterations);
+  burn(iterations);
   return move(data) as unknown as Uint8Array;
 }

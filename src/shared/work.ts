@@ -1,70 +1,84 @@
 /**
- * Simulated service work: real CPU (an FNV-1a style hash loop), never a sleep.
+ * Simulated service work: real CPU spent hashing (PBKDF2-HMAC-SHA256 rounds, native code), never a
+ * sleep. Native hashing costs the same on any thread or process, unlike a JavaScript loop whose
+ * speed depends on how the JIT happened to compile it at each call site.
  *
- * The charge is `usPerBlock` µs of CPU for every complete `blockBytes` bytes a connection
- * has received, counted with a carry across reads. The total CPU for a connection therefore
- * depends only on how many bytes it echoed, not on how TCP split them: a message of S bytes
- * costs usPerBlock * S / blockBytes µs (with S a multiple of blockBytes).
+ * The charge is `usPerBlock` µs of CPU for every complete `blockBytes` bytes a connection has
+ * received, counted with a carry across reads. The total CPU for a connection therefore depends
+ * only on how many bytes it echoed, not on how TCP split them: a message of S bytes costs
+ * usPerBlock * S / blockBytes µs (with S a multiple of blockBytes).
  *
- * The loop is calibrated once at start-up (iterations per µs) by the serving process and
- * handed to every child and thread, so each model burns the same iterations per byte.
+ * The hash is calibrated once at start-up by the serving process (rounds per µs, and the fixed
+ * cost of one call) and handed to every child and thread, so each model burns the same rounds per
+ * byte. One charge costs at least one call (a few µs): finer work than that is rounded up.
  */
+import { pbkdf2Sync } from 'node:crypto';
+
 export interface WorkSpec {
   /** µs of CPU charged per complete block; 0 disables work. */
   readonly usPerBlock: number;
   readonly blockBytes: number;
-  /** Calibrated speed of `burn` on this machine. */
+  /** Calibrated: hash rounds per µs, and the fixed µs of one call. */
   readonly iterationsPerUs: number;
+  readonly overheadUs: number;
 }
 
-export const NO_WORK: WorkSpec = { usPerBlock: 0, blockBytes: 64, iterationsPerUs: 0 };
+export type Calibration = Pick<WorkSpec, 'iterationsPerUs' | 'overheadUs'>;
 
-/** Hash `iterations` rounds; returns the hash so the JIT cannot drop the loop. */
-export function burn(iterations: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < iterations; i++) {
-    hash ^= i & 0xff;
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
+export const NO_WORK: WorkSpec = { usPerBlock: 0, blockBytes: 64, iterationsPerUs: 0, overheadUs: 0 };
+
+const PASSWORD = Buffer.alloc(32, 0x5a);
+const SALT = Buffer.alloc(16, 0xa5);
+
+/** Spend CPU on `iterations` hash rounds. */
+export function burn(iterations: number): void {
+  if (iterations > 0) pbkdf2Sync(PASSWORD, SALT, iterations, 32, 'sha256');
 }
 
-/** Iterations of `burn` per µs: best of several short rounds, so a busy moment does not skew it. */
-export function calibrate(roundMs = 20, rounds = 8): number {
-  let iterations = 100_000;
-  let best = 0;
-  burn(iterations); // let the JIT optimise before timing
-  for (let round = 0; round < rounds; round++) {
+/** Median µs per call of `burn(iterations)` over `calls` calls: the typical cost, as service will see it. */
+function medianCallUs(iterations: number, calls: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < calls; i++) {
     const start = process.hrtime.bigint();
     burn(iterations);
-    const us = Number(process.hrtime.bigint() - start) / 1000;
-    best = Math.max(best, iterations / us);
-    iterations = Math.max(1000, Math.round(best * roundMs * 1000));
+    times.push(Number(process.hrtime.bigint() - start) / 1000);
   }
-  return best;
+  return times.sort((a, b) => a - b)[calls >> 1]!;
 }
 
-/** Per-connection meter: counts bytes with a carry and returns the iterations they owe. */
+/** Fit time = overhead + iterations / rate from two sizes, each the median of several calls (~80 ms). */
+export function calibrate(): Calibration {
+  const small = 200;
+  const large = 4000;
+  medianCallUs(small, 5); // warm up
+  const tSmall = medianCallUs(small, 31);
+  const tLarge = medianCallUs(large, 11);
+  const iterationsPerUs = (large - small) / (tLarge - tSmall);
+  return { iterationsPerUs, overheadUs: Math.max(0, tSmall - small / iterationsPerUs) };
+}
+
+/** Rounds that cost `us` µs of CPU in one call (at least one round). */
+export function iterationsForUs(spec: WorkSpec, us: number): number {
+  return Math.max(1, Math.round((us - spec.overheadUs) * spec.iterationsPerUs));
+}
+
+/** Per-connection meter: counts bytes with a carry and returns the rounds they owe. */
 export class WorkMeter {
   private carry = 0;
-  private readonly iterationsPerBlock: number;
 
-  constructor(private readonly spec: WorkSpec) {
-    this.iterationsPerBlock = Math.round(spec.usPerBlock * spec.iterationsPerUs);
-  }
+  constructor(private readonly spec: WorkSpec) {}
 
-  /** Iterations owed for `bytes` more received bytes (0 when work is off). */
+  /** Rounds owed for `bytes` more received bytes (0 when work is off or no block completed). */
   iterationsFor(bytes: number): number {
-    if (this.iterationsPerBlock === 0) return 0;
+    if (this.spec.usPerBlock === 0) return 0;
     this.carry += bytes;
     const blocks = Math.floor(this.carry / this.spec.blockBytes);
     this.carry -= blocks * this.spec.blockBytes;
-    return blocks * this.iterationsPerBlock;
+    return blocks === 0 ? 0 : iterationsForUs(this.spec, blocks * this.spec.usPerBlock);
   }
 
   /** Charge and burn the work for `bytes` on the calling thread. */
   charge(bytes: number): void {
-    const iterations = this.iterationsFor(bytes);
-    if (iterations > 0) burn(iterations);
+    burn(this.iterationsFor(bytes));
   }
 }
