@@ -22,7 +22,7 @@ function echoCalls(bytes: number, work: WorkSpec, calls: number) {
 
 export const inProcess = defineGroup({
   name: 'in-process',
-  setup: async () => ({ work: { usPerBlock: WORK_US, blockBytes: SMALL, iterationsPerUs: calibrate() } satisfies WorkSpec }),
+  setup: async () => ({ work: { usPerBlock: WORK_US, blockBytes: SMALL, ...calibrate() } satisfies WorkSpec }),
   tasks: [
     {
       name: `echo call ${sizeLabel(SMALL)}`,
