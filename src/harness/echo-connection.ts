@@ -34,8 +34,6 @@ export class EchoConnection {
   answered = 0;
   everAnswered = false;
   isConnected = false;
-  /** When the first unanswered message went out (for "provably waiting"). */
-  waitingSince = Number.NaN;
   private failed = false;
 
   constructor(
@@ -75,9 +73,7 @@ export class EchoConnection {
   /** Send the next message; `intended` is when the schedule wanted it sent (open loop). */
   send(intended = performance.now()): void {
     if (this.failed || this.socket.destroyed) return;
-    const now = performance.now();
-    if (this.sentAt.length === 0) this.waitingSince = now;
-    this.sentAt.push(now);
+    this.sentAt.push(performance.now());
     this.intendedAt.push(intended);
     this.socket.write(this.pattern.message(this.seed, this.sentBytes, this.messageSize));
     this.sentBytes += this.messageSize;
@@ -112,7 +108,6 @@ export class EchoConnection {
       const sinceIntended = now - this.intendedAt.shift();
       this.answered++;
       this.everAnswered = true;
-      this.waitingSince = this.sentAt.length > 0 ? now : Number.NaN;
       this.events.answered(this, sinceSent, sinceIntended);
     }
   }
