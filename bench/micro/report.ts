@@ -18,12 +18,19 @@ export interface MicroReport {
   rows: MicroRow[];
 }
 
+/** How this run was started, as the user would type it again. */
+function invocation(): string {
+  const args = process.argv.slice(2);
+  if (process.env.npm_lifecycle_event === 'bench:micro') return ['npm run bench:micro', ...(args.length > 0 ? ['--', ...args] : [])].join(' ');
+  return ['node dist/bench/micro/run.js', ...args].join(' ');
+}
+
 export function buildReport(rows: MicroRow[], options: MicroOptions, complete: boolean): MicroReport {
   const cpu = cpus();
   return {
     schema: MICRO_SCHEMA,
     date: new Date().toISOString(),
-    command: ['npm run bench:micro', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
+    command: invocation(),
     env: { node: process.version, cpuModel: cpu[0]?.model ?? 'unknown', cores: cpu.length, kernel: release() },
     options,
     complete,
