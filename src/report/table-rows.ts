@@ -1,5 +1,6 @@
 /** The per-scenario table of the report page: one row per model and point, every figure with its unit. */
 import type { ErrorKind, ResultRow } from '../harness/results-schema.js';
+import { cpuUsPerMessage } from './cpu-budget.js';
 import { latency, mebibytes, megabytesPerSec, num, percent } from './format.js';
 
 export interface Column {
@@ -74,6 +75,12 @@ export const COLUMNS: Column[] = [
     cell: (row) => `${row.fairness.starved} / ${row.connections} (J ${num(row.fairness.jain)})`,
   },
   { header: 'server CPU', help: 'Mean CPU of the server process tree; 100 % = one core', cell: (row) => percent(row.server.cpuPercent) },
+  {
+    header: 'CPU µs/msg',
+    help: 'Server CPU per echoed message (from /proc); at least the scenario’s work per message if the work is right',
+    cell: (row) => num(cpuUsPerMessage(row)),
+    when: (rows) => rows.some((row) => row.workUsPerMessage > 0),
+  },
   { header: 'peak RSS', help: 'Peak resident memory summed over the server processes', cell: (row) => mebibytes(row.server.peakRssBytes) },
   { header: 'procs / threads', help: 'Most server processes and threads seen at once', cell: (row) => `${row.server.maxProcesses} / ${row.server.maxThreads}` },
   { header: 'marks', help: 'Why a row may not be taken at face value', cell: marks },

@@ -37,7 +37,7 @@ export const churnOverTime: ChartDefinition = {
       height: 150,
       mark: { type: 'line', strokeWidth: 1.5, interpolate: 'step-after' },
       encoding: {
-        x: { field: 'tS', type: 'quantitative', title: 'Time in measured interval (s)', axis: { tickCount: 6 } },
+        x: { field: 'tS', type: 'quantitative', title: 'Time in measured interval (s)', axis: { tickCount: 6 }, scale: { domainMin: 0 } },
         y: { field: metric.field, type: 'quantitative', title: metric.title },
         color: colourByModel(rows),
         opacity: opacityByStatus(rows),

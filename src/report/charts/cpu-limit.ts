@@ -3,21 +3,10 @@
  * do at most 1e6/W messages per second and N cores N times that. Parallel models can approach the
  * N-core line; single-threaded ones stop at the 1-core line.
  */
-import type { ResultRow, ResultsFile } from '../../harness/results-schema.js';
+import { cpuLimit, serverCpuCount } from '../cpu-budget.js';
 import { num } from '../format.js';
 import { rowsOf } from '../rows.js';
-import { colourByModel, FADE_UNLESS_MEASURED, layers, modelAxis, rowFields, statusMarkers, type ChartDefinition, type VlSpec } from './spec.js';
-
-/** CPUs the server could use: those it was pinned to, else every core. */
-export function serverCpuCount(row: ResultRow, results: ResultsFile): number {
-  const placement = row.placement ?? results.env.placement;
-  return placement.pinned && placement.serverCpus ? placement.serverCpus.length : results.env.cores;
-}
-
-/** msgs/s ceiling for `cpus` cores at `workUs` µs of work per message. */
-export function cpuLimit(cpus: number, workUs: number): number {
-  return (cpus * 1e6) / workUs;
-}
+import { colourByModel, estimateFields, FADE_UNLESS_MEASURED, haloText, layers, modelAxis, rowFields, statusMarkers, type ChartDefinition, type VlSpec } from './spec.js';
 
 function withData(layer: VlSpec | null, values: unknown[]): VlSpec | null {
   return layer && { data: { values }, ...layer };
@@ -40,15 +29,12 @@ export const cpuVsLimit: ChartDefinition = {
     const limitAt = (n: number, what: string) => ({ label: `${what}: ${num(cpuLimit(n, work))} msgs/s`, value: cpuLimit(n, work) });
     const limits = [limitAt(1, '1 core'), limitAt(results.env.cores, `machine, ${results.env.cores} cores`)];
     if (cpus !== 1 && cpus !== results.env.cores) limits.push(limitAt(cpus, `server's ${cpus} CPUs`));
-    // Text over bars: the same label drawn first as a thick white outline keeps it legible.
-    const label = (outline: boolean): VlSpec => ({
-      data: { values: limits },
-      mark: { type: 'text', align: 'right', dy: -7, fontSize: 11, color: '#222', ...(outline ? { stroke: 'white', strokeWidth: 4, strokeJoin: 'round' } : {}) },
-      encoding: { x: { value: 'width' }, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
-    });
-    const values = rows.map((row) => ({ ...rowFields(row), msgs: row.msgsPerSec.median, lo: row.msgsPerSec.ci95[0], hi: row.msgsPerSec.ci95[1] }));
+    const limitLabels = haloText({ align: 'right', dy: -7, fontSize: 11 }, { x: { value: 'width' }, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } }).map(
+      (layer) => ({ data: { values: limits }, ...layer }),
+    );
+    const values = rows.map((row) => ({ ...rowFields(row), ...estimateFields(row.msgsPerSec) }));
     const x = modelAxis(rows);
-    const y = { field: 'msgs', type: 'quantitative', title: 'Throughput (msgs/s, median of repeats)', scale: { domainMin: 0 } };
+    const y = { field: 'value', type: 'quantitative', title: 'Throughput (msgs/s, median of repeats)', scale: { domainMin: 0 } };
     return {
       rows,
       subtitle: `${work} µs of CPU per ${rows[0]!.messageSize} B message, ${rows[0]!.connections} connections, closed loop; server on ${cpus} CPU(s)`,
@@ -59,9 +45,8 @@ export const cpuVsLimit: ChartDefinition = {
           { data: { values }, mark: { type: 'bar' }, encoding: { x, y, color: colourByModel(rows), opacity: FADE_UNLESS_MEASURED } },
           { data: { values }, mark: { type: 'rule', color: '#333' }, encoding: { x, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } } },
           { data: { values: limits }, mark: { type: 'rule', strokeDash: [6, 4], color: '#444' }, encoding: { y: { field: 'value', type: 'quantitative' } } },
-          label(true),
-          label(false),
-          withData(statusMarkers(rows, { x, y: { field: 'hi', type: 'quantitative' } }), values),
+          ...limitLabels,
+          withData(statusMarkers(rows, { x, y }), values),
         ),
       },
     };

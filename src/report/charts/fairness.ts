@@ -1,6 +1,12 @@
 /** The slow-client scenario: does one idle client hold everyone else up? */
+import { DEFAULT_SUITE } from '../../../bench/scenarios/index.js';
 import { rowsOf } from '../rows.js';
-import { colourByModel, FADE_UNLESS_MEASURED, layers, modelAxis, rowFields, statusMarkers, type ChartDefinition } from './spec.js';
+import { colourByModel, FADE_UNLESS_MEASURED, haloText, layers, modelAxis, rowFields, statusMarkers, type ChartDefinition } from './spec.js';
+
+/** Idle clients are not in the rows (they get no echo by design): the suite's declaration says how many. */
+export function idleClients(): number {
+  return DEFAULT_SUITE.find((scenario) => scenario.name === 'slow-client')?.idleConnections ?? 1;
+}
 
 export const fairness: ChartDefinition = {
   name: 'slow-client-fairness',
@@ -8,8 +14,8 @@ export const fairness: ChartDefinition = {
   title: 'Slow client: starved connections and messages per connection',
   caption:
     'One client connects first and then sends nothing for the whole run, while the others do small echoes. ' +
-    'Left: how many connections got no echo at all during the measurement (the idle client itself sends nothing, ' +
-    'so it is counted here too). Right: every dot is one connection and how many messages it got answered ' +
+    'Left: how many of the active connections got no echo at all during the measurement. Right: every tick is ' +
+    'one active connection and how many messages it got answered; ' +
     'a fair server puts every active connection at about the same height.',
   build(results) {
     const rows = rowsOf(results.results, 'slow-client');
@@ -21,7 +27,7 @@ export const fairness: ChartDefinition = {
     const opacity = FADE_UNLESS_MEASURED;
     return {
       rows,
-      subtitle: `${rows[0]!.connections} connections, one of them idle; ${rows[0]!.messageSize} B messages, closed loop`,
+      subtitle: `${rows[0]!.connections} active connections plus ${idleClients()} idle client(s) that connected first; ${rows[0]!.messageSize} B messages, closed loop`,
       body: {
         hconcat: [
           {
@@ -33,7 +39,7 @@ export const fairness: ChartDefinition = {
                 mark: { type: 'bar' },
                 encoding: { x, y: { field: 'starved', type: 'quantitative', title: 'Connections with no echo at all', scale: { domainMin: 0 } }, color: colour, opacity },
               },
-              { mark: { type: 'text', dy: -8, fontSize: 10 }, encoding: { x, y: { field: 'starved', type: 'quantitative' }, text: { field: 'label' } } },
+              ...haloText({ dy: -8 }, { x, y: { field: 'starved', type: 'quantitative' }, text: { field: 'label' } }),
               statusMarkers(rows, { x, y: { field: 'starved', type: 'quantitative' } }),
             ),
           },

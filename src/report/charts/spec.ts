@@ -2,7 +2,7 @@
  * Shared pieces of every chart spec: the model colour and status encodings, the environment
  * footnote and the page frame. Specs are plain vega-lite JSON; vega-lite validates them when compiled.
  */
-import type { ResultRow, ResultsFile } from '../../harness/results-schema.js';
+import type { Estimate, ResultRow, ResultsFile } from '../../harness/results-schema.js';
 import { MIB } from '../format.js';
 import { MODEL_COLOURS, modelsIn } from '../model-colours.js';
 import { rowStatus, statusScales } from '../row-status.js';
@@ -45,13 +45,18 @@ export function colourByModel(rows: readonly ResultRow[]): VlSpec {
 /** Point shape by row status, so client-bound and failed points stand out in colour and greyscale. */
 export function shapeByStatus(rows: readonly ResultRow[], includeMeasured = true): VlSpec {
   const { domain, shapes } = statusScales(rows, includeMeasured);
-  return { field: 'status', type: 'nominal', title: 'Status', scale: { domain, range: shapes } };
+  return { field: 'status', type: 'nominal', title: 'Status', scale: { domain, range: shapes }, ...onlyIfInformative(domain) };
+}
+
+/** A Status legend that would only say "measured" is noise: leave it out. */
+function onlyIfInformative(domain: readonly string[]): VlSpec {
+  return domain.length === 1 && domain[0] === 'measured' ? { legend: null } : {};
 }
 
 /** Opacity by row status, with a legend: for lines, which have neither shape nor marker. */
 export function opacityByStatus(rows: readonly ResultRow[]): VlSpec {
   const { domain, opacities } = statusScales(rows);
-  return { field: 'status', type: 'ordinal', sort: domain, title: 'Status', scale: { domain, range: opacities } };
+  return { field: 'status', type: 'ordinal', sort: domain, title: 'Status', scale: { domain, range: opacities }, ...onlyIfInformative(domain) };
 }
 
 /** Bars fade when not a plain measurement; their status marker (below) says why, so no scale or legend here. */
@@ -68,6 +73,29 @@ export function statusMarkers(rows: readonly ResultRow[], encoding: VlSpec): VlS
     mark: { type: 'point', filled: true, size: 90, color: '#111', yOffset: -22 },
     encoding: { ...encoding, shape: shapeByStatus(rows, false) },
   };
+}
+
+/** A median and its 95 % interval as chart fields; rates cannot be negative, so the whisker stops at 0. */
+export function estimateFields(estimate: Estimate): { value: number; lo: number; hi: number } {
+  return { value: estimate.median, lo: Math.max(0, estimate.ci95[0]), hi: estimate.ci95[1] };
+}
+
+/**
+ * Text that stays legible over bars and whiskers: the same text drawn first as a thick white outline.
+ * `mark` holds the text mark's own properties (alignment, offsets, size).
+ */
+export function haloText(mark: VlSpec, encoding: VlSpec): VlSpec[] {
+  const text = { type: 'text', fontSize: 10, color: '#222', ...mark };
+  return [
+    { mark: { ...text, stroke: 'white', strokeWidth: 4, strokeJoin: 'round' }, encoding },
+    { mark: text, encoding },
+  ];
+}
+
+/** For a log axis: the power of ten at or below half the smallest positive value, room under the lowest point. */
+export function logFloor(values: readonly number[]): number {
+  const positive = values.filter((v) => v > 0);
+  return positive.length === 0 ? 1 : 10 ** Math.floor(Math.log10(Math.min(...positive) / 2));
 }
 
 /** Layers without the nulls (optional layers such as status markers). */

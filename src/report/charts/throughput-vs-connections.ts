@@ -1,26 +1,29 @@
 /** Throughput against connection count for the echo-small sweep: who scales with concurrency. */
 import { rowsOf } from '../rows.js';
-import { colourByModel, rowFields, shapeByStatus, type ChartDefinition } from './spec.js';
+import { colourByModel, estimateFields, logFloor, rowFields, shapeByStatus, type ChartDefinition } from './spec.js';
 
 export const throughputVsConnections: ChartDefinition = {
   name: 'throughput-vs-connections',
   scenario: 'echo-small',
   title: 'Throughput vs connections (echo-small)',
   caption:
-    'Messages echoed per second (median of the repeats, bar = 95 % confidence interval) as the number of concurrent ' +
+    'Messages echoed per second (median of the repeats, whisker = 95 % confidence interval; log scale when models differ by more than 10×) as the number of concurrent ' +
     'closed-loop connections grows. A model that serves connections concurrently rises with connections until the ' +
-    'CPU is saturated; one that serves them one at a time stays flat.',
+    'CPU is saturated; one that serves them one at a time stays flat. Whiskers running off the top are cut at the edge.',
   build(results) {
     const rows = rowsOf(results.results, 'echo-small');
     if (rows.length === 0) return null;
-    const values = rows.map((row) => ({
-      ...rowFields(row),
-      connections: row.connections,
-      msgs: row.msgsPerSec.median,
-      lo: row.msgsPerSec.ci95[0],
-      hi: row.msgsPerSec.ci95[1],
-      drawn: row.status !== 'failed',
-    }));
+    const medians = rows.filter((row) => row.status !== 'failed').map((row) => row.msgsPerSec.median);
+    const top = 1.4 * Math.max(1, ...medians);
+    // Log scale when models differ by more than 10×, so the slow ones do not flatten into the axis.
+    const positive = medians.filter((m) => m > 0);
+    const log = positive.length > 0 && Math.max(...positive) > 10 * Math.min(...positive);
+    const floor = logFloor(positive);
+    const low = log ? floor : 0;
+    const values = rows.map((row) => {
+      const { value, lo, hi } = estimateFields(row.msgsPerSec);
+      return { ...rowFields(row), connections: row.connections, value: Math.max(low, value), lo: Math.max(low, lo), hi, drawn: row.status !== 'failed' };
+    });
     const connectionCounts = [...new Set(rows.map((row) => row.connections))];
     const x = {
       field: 'connections',
@@ -28,6 +31,12 @@ export const throughputVsConnections: ChartDefinition = {
       title: 'Concurrent connections (log scale)',
       scale: { type: 'log', base: 2 },
       axis: { values: connectionCounts, format: 'd' },
+    };
+    const y = {
+      field: 'value',
+      type: 'quantitative',
+      title: `Throughput (msgs/s, median of repeats${log ? ', log scale' : ''})`,
+      scale: log ? { type: 'log', domain: [floor, top] } : { domain: [0, top] },
     };
     const colour = colourByModel(rows);
     return {
@@ -38,17 +47,10 @@ export const throughputVsConnections: ChartDefinition = {
         height: 320,
         data: { values },
         layer: [
-          { transform: [{ filter: 'datum.drawn' }], mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y: { field: 'msgs', type: 'quantitative' }, color: colour } },
-          { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' }, color: colour } },
-          {
-            mark: { type: 'point', filled: true, size: 80 },
-            encoding: {
-              x,
-              y: { field: 'msgs', type: 'quantitative', title: 'Throughput (msgs/s, median of repeats)' },
-              color: colour,
-              shape: shapeByStatus(rows),
-            },
-          },
+          { transform: [{ filter: 'datum.drawn' }], mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y, color: colour } },
+          // Whiskers wider than the plot (few repeats on a noisy machine) are cut at its edge.
+          { mark: { type: 'rule', strokeWidth: 1.5, clip: true }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color: colour } },
+          { mark: { type: 'point', filled: true, size: 80 }, encoding: { x, y, color: colour, shape: shapeByStatus(rows) } },
         ],
       },
     };

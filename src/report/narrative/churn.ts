@@ -20,7 +20,7 @@ function costSentence(rows: readonly ResultRow[], model: 'fork' | 'worker', base
   const firstEcho = row.latencyUs.p50 - baseline.latencyUs.p50;
   const memory = perChild(row, baseline, model === 'fork' ? 'processes' : 'threads');
   const parts = [
-    `${model} completed ${num(connectionsPerSec(row))} connections/s, ${slower >= 1 ? `${times(slower)} fewer` : `${times(1 / slower)} more`} than event-loop`,
+    `${model} completed ${num(connectionsPerSec(row))} connections/s, ${slower >= 1 ? `1/${num(slower)}` : times(1 / slower)} of event-loop's ${num(connectionsPerSec(baseline))}`,
   ];
   if (firstEcho > 0) parts.push(`its median time to the first echo was ${latency(row.latencyUs.p50)} against ${latency(baseline.latencyUs.p50)}, about ${latency(firstEcho)} more per connection for starting a ${model === 'fork' ? 'child process' : 'thread'}`);
   if (memory) parts.push(`memory: about ${memory}`);

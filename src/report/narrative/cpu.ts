@@ -1,8 +1,23 @@
 /** Narrative for the CPU-bound scenario: how close each model came to the machine's limit. */
 import type { ResultRow, ResultsFile } from '../../harness/results-schema.js';
-import { cpuLimit, serverCpuCount } from '../charts/cpu-limit.js';
+import { cpuLimit, cpuUsPerMessage, serverCpuCount } from '../cpu-budget.js';
 import { num, times } from '../format.js';
 import { leadSentence, msgsPerSec, ranked } from './facts.js';
+
+/**
+ * Above the machine's ceiling is impossible if every message really cost `work` µs: say so, with the
+ * CPU the server actually spent per message (from /proc), rather than report a speed-up that is not one.
+ */
+function overLimitSentence(order: readonly ResultRow[], limit: number, work: number): string | null {
+  const over = order.filter((row) => row.msgsPerSec.median > 1.05 * limit);
+  if (over.length === 0) return null;
+  const spent = over.map((row) => `${row.model} ${num(cpuUsPerMessage(row))} µs`).join(', ');
+  return (
+    `Caution: ${over.map((row) => row.model).join(', ')} exceeded the machine's limit, which cannot happen if each message ` +
+    `cost ${work} µs of CPU; the server's measured CPU per message was ${spent}, so the work was cheaper than intended ` +
+    'there (calibration or accounting), and the figure is not a parallel speed-up.'
+  );
+}
 
 export function cpuNarrative(rows: readonly ResultRow[], results: ResultsFile): (string | null)[] {
   const work = rows[0]!.workUsPerMessage;
@@ -26,5 +41,5 @@ export function cpuNarrative(rows: readonly ResultRow[], results: ResultsFile): 
     slowest !== best && slowest.msgsPerSec.median > 0
       ? `The best model did ${times(best.msgsPerSec.median / slowest.msgsPerSec.median)} the work of the slowest (${slowest.model}); with ${cpus} CPU(s) no model can exceed ${cpus}× a single core.`
       : null;
-  return [leadSentence(rows, msgsPerSec, 'msgs/s', ''), limits, split, speedup];
+  return [leadSentence(rows, msgsPerSec, 'msgs/s', ''), limits, split, speedup, overLimitSentence(order, all, work)];
 }

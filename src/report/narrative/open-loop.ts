@@ -3,6 +3,24 @@ import type { ResultRow } from '../../harness/results-schema.js';
 import { latency, num, times } from '../format.js';
 import { ranked } from './facts.js';
 
+/** What the coordinated-omission correction changed for a model that fell behind, and what it cannot show. */
+function correctionSentence(row: ResultRow): string {
+  const corrected = row.latencyUs.p99;
+  const uncorrected = row.latencyUncorrectedUs!.p99;
+  const unanswered =
+    row.fairness.starved > 0
+      ? ` ${row.fairness.starved} of ${row.connections} connections got no answer at all, so their waiting is in no percentile.`
+      : '';
+  if (corrected >= 2 * uncorrected) {
+    return (
+      `Measured from the intended send time, ${row.model}'s p99 was ${latency(corrected)}; from the actual send time only ` +
+      `${latency(uncorrected)}: the difference is the time messages queued because the server fell behind ` +
+      `(coordinated omission), which closed-loop tools hide.${unanswered}`
+    );
+  }
+  return `${row.model}'s p99 was ${latency(corrected)} from the intended send time and ${latency(uncorrected)} from the actual send time.${unanswered}`;
+}
+
 export function openLoopNarrative(rows: readonly ResultRow[]): (string | null)[] {
   const rate = rows[0]!.targetRate ?? 0;
   const short = rows.filter((row) => row.status === 'ok' && row.rateShortfall);
@@ -23,12 +41,6 @@ export function openLoopNarrative(rows: readonly ResultRow[]): (string | null)[]
     );
   }
   const lagging = short.find((row) => row.latencyUncorrectedUs && row.latencyUncorrectedUs.p99 > 0);
-  if (lagging) {
-    sentences.push(
-      `Measured from the intended send time, ${lagging.model}'s p99 was ${latency(lagging.latencyUs.p99)}; ` +
-        `from the actual send time only ${latency(lagging.latencyUncorrectedUs!.p99)}: the difference is the time messages queued ` +
-        'because the server fell behind (coordinated omission), which closed-loop tools hide.',
-    );
-  }
+  if (lagging) sentences.push(correctionSentence(lagging));
   return sentences;
 }

@@ -19,11 +19,11 @@ export function slowClientNarrative(rows: readonly ResultRow[]): (string | null)
   const fairJain = fair.map((row) => row.fairness.jain);
   return [
     blocked.length > 0
-      ? `Connections that got no echo at all: ${blockedText}; every other model starved only ${least} of ${total}${least > 0 ? ' (the idle client, which sends nothing)' : ''}.`
-      : `Every model answered all but ${least} of ${total} connections${least > 0 ? ' (the idle client, which sends nothing)' : ''}: no head-of-line blocking.`,
+      ? `Connections that got no echo at all: ${blockedText}; ${least === 0 ? 'every other model answered every connection' : `every other model ${least} of ${total}`}.`
+      : `${least === 0 ? 'Every model answered every connection' : `Every model left only ${least} of ${total} connections unanswered`}: no head-of-line blocking.`,
     blocked.length > 0 ? 'A model that serves one connection at a time waits on the idle client and never reaches the others.' : null,
     fair.length > 0
-      ? `Among the others, Jain's fairness index over all connections was ${range(fairJain)} (1 = every connection served equally; the idle connection pulls it below 1).`
+      ? `Among the others, Jain's fairness index over the connections was ${range(fairJain)} (1 = every connection served equally).`
       : null,
   ];
 }

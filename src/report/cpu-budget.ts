@@ -1,0 +1,21 @@
+/**
+ * The CPU arithmetic of the CPU-bound scenario: with W µs of work per message, one core can do at
+ * most 1e6/W messages per second and N cores N times that; and what the server really spent.
+ */
+import type { ResultRow, ResultsFile } from '../harness/results-schema.js';
+
+/** CPUs the server could use: those it was pinned to, else every core. */
+export function serverCpuCount(row: ResultRow, results: ResultsFile): number {
+  const placement = row.placement ?? results.env.placement;
+  return placement.pinned && placement.serverCpus ? placement.serverCpus.length : results.env.cores;
+}
+
+/** msgs/s ceiling for `cpus` cores at `workUs` µs of work per message. */
+export function cpuLimit(cpus: number, workUs: number): number {
+  return (cpus * 1e6) / workUs;
+}
+
+/** µs of server CPU (all its processes, from /proc) per echoed message: ≥ the nominal work if the work is right. */
+export function cpuUsPerMessage(row: ResultRow): number {
+  return row.msgsPerSec.median > 0 ? (row.server.cpuPercent * 1e4) / row.msgsPerSec.median : NaN;
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ResultRow, ResultsFile } from '../../src/harness/results-schema.js';
+import { narrate } from '../../src/report/narrative/index.js';
+import { rowsOf } from '../../src/report/rows.js';
+import { FIXTURE_A } from './fixture-run.js';
+
+const fixture = JSON.parse(readFileSync(FIXTURE_A, 'utf8')) as ResultsFile;
+const text = (scenario: string, rows: ResultRow[] = rowsOf(fixture.results, scenario)) => narrate(scenario, rows, fixture).join(' ');
+const scaled = (row: ResultRow, factor: number): ResultRow => ({
+  ...row,
+  msgsPerSec: { ...row.msgsPerSec, median: row.msgsPerSec.median * factor },
+});
+
+describe('generated narrative', () => {
+  it('names the leader of the CPU-bound scenario and its share of the machine limit', () => {
+    const rows = rowsOf(fixture.results, 'cpu');
+    const best = [...rows].sort((a, b) => b.msgsPerSec.median - a.msgsPerSec.median)[0]!;
+    const limit = (fixture.env.cores * 1e6) / best.workUsPerMessage;
+    expect(text('cpu')).toContain(`${best.model} led with`);
+    expect(text('cpu')).toContain(`reached ${((100 * best.msgsPerSec.median) / limit).toPrecision(3)} % of that`);
+    expect(text('cpu')).not.toContain('Caution');
+  });
+
+  it('flags a CPU-bound throughput above the machine limit instead of calling it a speed-up', () => {
+    const rows = rowsOf(fixture.results, 'cpu').map((row) => (row.model === 'worker' ? scaled(row, 2) : row));
+    expect(text('cpu', rows)).toMatch(/Caution: worker exceeded the machine's limit.*measured CPU per message was worker \d+ µs/);
+  });
+
+  it('says what a forked child costs per connection under churn, against event-loop', () => {
+    const churn = text('churn');
+    expect(churn).toMatch(/fork completed [\d,.]+ connections\/s, 1\/[\d.]+ of event-loop's/);
+    expect(churn).toContain('more per connection for starting a child process');
+    expect(churn).toMatch(/memory: about [\d.]+ MiB per extra process/);
+  });
+
+  it('counts the connections the sequential model starved behind the idle client', () => {
+    const sequential = rowsOf(fixture.results, 'slow-client').find((row) => row.model === 'sequential')!;
+    expect(text('slow-client')).toContain(`sequential ${sequential.fairness.starved} of ${sequential.connections}`);
+  });
+
+  it('explains the coordinated-omission gap only where the correction changed the tail', () => {
+    expect(text('open')).toContain('coordinated omission');
+    const rows = rowsOf(fixture.results, 'open').map((row) =>
+      row.model === 'sequential' ? { ...row, latencyUs: { ...row.latencyUs, p99: row.latencyUncorrectedUs!.p99 * 1.1 } } : row,
+    );
+    expect(text('open', rows)).not.toContain('coordinated omission');
+  });
+
+  it('mentions failed rows with their reason', () => {
+    expect(text('echo-large')).toContain('fork failed (server exited (code 1): fixture failure)');
+  });
+});
