@@ -39,7 +39,7 @@ export function comparisonTable(report: ComparisonReport): string {
   const lines = [
     `A = ${report.runA}, B = ${report.runB}. Ratio B/A: above 1 means B is higher (more msgs/s is better, more p99 latency is worse).`,
     table.toString(),
-    'msgs/s: Welch t-test on log(repeats), interval of the ratio of geometric means. p99: Poisson bootstrap of the latency',
+    'msgs/s: Welch t-test on log(repeats), interval of the ratio of geometric means. p99: bootstrap of the percentile over the latency',
     'histograms (sampling noise only, narrower than run-to-run noise). *** p<0.001, ** p<0.01, * p<0.05, n.s. = not significant.',
   ];
   if (report.onlyInA.length > 0) lines.push(`Only in A: ${report.onlyInA.join(', ')}`);
