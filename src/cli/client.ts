@@ -9,7 +9,7 @@ import { ExitCode, FatalError, UsageError } from '../shared/exit-codes.js';
 import { parseNumber } from '../shared/parse-number.js';
 import { runMain } from './run-main.js';
 
-const USAGE = 'usage: client [host] <port>   (host defaults to 127.0.0.1)';
+const USAGE = 'usage: client [host] <port>\n  host defaults to 127.0.0.1; sends stdin, prints the echo, exits when stdin ends';
 
 runMain('client', USAGE, async (argv) => {
   if (argv.includes('-h') || argv.includes('--help')) {

@@ -21,6 +21,8 @@ export const start: StartModel = async ({ options, work, log }) => {
 
   function startWorker(): Promise<number> {
     const worker = cluster.fork();
+    // Messages to a worker that is dying fail (EPIPE); its 'exit' below is what counts.
+    worker.on('error', (error) => log.debug(`worker ${worker.process.pid}: ${error.message}`));
     exited.set(worker, new Promise((resolve) => worker.once('exit', () => resolve())));
     return new Promise((resolve, reject) => {
       worker.on('message', (message: ClusterWorkerMessage) => {
@@ -40,7 +42,7 @@ export const start: StartModel = async ({ options, work, log }) => {
   const stopAll = async (graceMs: number) => {
     stopping = true;
     // disconnect(): the worker closes its server and exits once its connections have ended.
-    for (const worker of exited.keys()) worker.disconnect();
+    for (const worker of exited.keys()) if (worker.isConnected()) worker.disconnect();
     await drain(
       [...exited].map(([worker, gone]) => ({ gone, kill: () => worker.process.kill('SIGKILL') })),
       graceMs,

@@ -8,6 +8,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { drain } from '../shared/drain.js';
+import { FDS_PER_CHILD } from '../shared/fd-limit.js';
 import { createEchoServer, listen } from '../shared/listen.js';
 import { peerName } from '../shared/socket.js';
 import { SocketQueue } from '../shared/socket-queue.js';
@@ -20,22 +21,32 @@ export const start: StartModel = async ({ options, work, log }) => {
   const waiting = new SocketQueue();
   const children = new Map<ChildProcess, Promise<void>>();
   const server = createEchoServer((socket) => waiting.push(socket), /* pauseOnConnect: not a byte read here */ true);
-  const address = await listen(server, options, log);
+  const address = await listen(server, { ...options, reservedFds: options.maxChildren * FDS_PER_CHILD }, log);
   const config: ChildConfig = { work, idleTimeoutMs: options.idleTimeoutMs, logLevel: options.logLevel, crashToken: options.crashToken };
 
   async function serveInChild(socket: Socket): Promise<void> {
     const peer = peerName(socket);
-    // execArgv: [] so a child never inherits a TypeScript loader or inspector from the parent.
-    const child = fork(CHILD_SCRIPT, [JSON.stringify(config)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // Out of processes, descriptors or memory (EAGAIN, EMFILE, ENOMEM): close this connection, keep serving.
+    const cannotStart = (error: NodeJS.ErrnoException) => {
+      log.warn(`cannot start a child for ${peer}: ${error.code ?? error.message}`);
+      socket.destroy();
+    };
+    let child: ChildProcess;
+    try {
+      // execArgv: [] so a child never inherits a TypeScript loader or inspector from the parent.
+      child = fork(CHILD_SCRIPT, [JSON.stringify(config)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    } catch (error) {
+      cannotStart(error as NodeJS.ErrnoException); // most start failures come as 'error' below, some are thrown
+      return;
+    }
     const exited = new Promise<void>((resolve) => {
       child.once('exit', (code, signal) => {
+        socket.destroy(); // a child that died before taking the socket must not leave it open here
         if (code !== 0) log.warn(`child ${child.pid ?? '?'} for ${peer} ended abnormally (${signal ?? `code ${code}`})`);
         resolve();
       });
       child.once('error', (error: NodeJS.ErrnoException) => {
-        // EAGAIN/ENOMEM: out of processes or memory. Close this connection, keep serving the others.
-        log.warn(`cannot start a child for ${peer}: ${error.code ?? error.message}`);
-        socket.destroy();
+        cannotStart(error);
         resolve();
       });
     });

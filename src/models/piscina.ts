@@ -9,6 +9,7 @@
 import type { Socket } from 'node:net';
 import { Piscina } from 'piscina';
 import { drain, socketUnit } from '../shared/drain.js';
+import { FDS_PER_THREAD } from '../shared/fd-limit.js';
 import { createEchoServer, listen } from '../shared/listen.js';
 import { Relay } from '../shared/relay.js';
 import { peerName, prepareSocket } from '../shared/socket.js';
@@ -31,6 +32,11 @@ export const start: StartModel = async ({ options, work, log }) => {
     maxQueue: Number.POSITIVE_INFINITY,
     workerData: { crashToken: options.crashToken },
   });
+  // A thread that fails after start-up (out of file descriptors, say) must not take the server down.
+  pool.on('error', (error: Error) => log.error(`pool thread failed: ${error.message}`));
+  // Load the task in every thread before accepting (one empty task each): piscina does not replace
+  // a thread that fails while starting, so a flood must not meet half-started threads.
+  await Promise.all(Array.from({ length: options.threads }, () => pool.run({ data: new Uint8Array(0), iterations: 0 })));
   const queueHasRoom = () => pool.queueSize < options.maxQueue;
   const live = new Set<Socket>();
   const paused = new Set<Relay>();
@@ -79,7 +85,7 @@ export const start: StartModel = async ({ options, work, log }) => {
   }
 
   const server = createEchoServer(serve);
-  const address = await listen(server, options, log).catch(async (error: unknown) => {
+  const address = await listen(server, { ...options, reservedFds: options.threads * FDS_PER_THREAD }, log).catch(async (error: unknown) => {
     await pool.destroy();
     throw error;
   });

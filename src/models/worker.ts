@@ -9,6 +9,7 @@
 import type { Socket } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { drain, socketUnit } from '../shared/drain.js';
+import { FDS_PER_THREAD } from '../shared/fd-limit.js';
 import { createEchoServer, listen } from '../shared/listen.js';
 import { Relay } from '../shared/relay.js';
 import { peerName, prepareSocket } from '../shared/socket.js';
@@ -25,7 +26,7 @@ export const start: StartModel = async ({ options, work, log }) => {
   const waiting = new SocketQueue();
   const live = new Map<Socket, Worker>();
   const server = createEchoServer((socket) => waiting.push(socket), /* pauseOnConnect */ true);
-  const address = await listen(server, options, log);
+  const address = await listen(server, { ...options, reservedFds: options.maxWorkers * FDS_PER_THREAD }, log);
   const threadConfig: ThreadConfig = { work, crashToken: options.crashToken };
 
   async function serveInThread(socket: Socket): Promise<void> {
@@ -52,7 +53,11 @@ export const start: StartModel = async ({ options, work, log }) => {
     thread.on('message', (reply: Uint8Array) => relay.reply(reply));
     thread.on('error', (error) => log.warn(`thread for ${peer} failed: ${error.message}`));
     // A thread that ends early (crash, out of memory) takes only its own connection with it.
-    thread.on('exit', () => socket.destroy());
+    thread.on('exit', (code) => {
+      if (socket.destroyed) return; // we ended it: the connection had closed
+      log.warn(`thread for ${peer} ended early (code ${code}); closing its connection`);
+      socket.destroy();
+    });
     await relay.closed;
     await thread.terminate();
     live.delete(socket);

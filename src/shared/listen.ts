@@ -1,12 +1,16 @@
 /** Listening, shared by every model: one server shape, and bind errors mapped to one line and an exit code. */
 import net, { type AddressInfo, type Socket } from 'node:net';
 import { ExitCode, FatalError, type ExitCodeValue } from './exit-codes.js';
+import cluster from 'node:cluster';
+import { connectionLimit, MIN_CONNECTIONS, openFileLimit } from './fd-limit.js';
 import type { Logger } from './log.js';
 
 export interface ListenOptions {
   host: string;
   port: number;
   backlog: number;
+  /** Descriptors the model needs besides client sockets when at its cap (see fd-limit.ts). */
+  reservedFds?: number;
 }
 
 /**
@@ -18,7 +22,7 @@ export function createEchoServer(onConnection: (socket: Socket) => void, pauseOn
 }
 
 /** Listen, resolving with the bound address or rejecting with a FatalError that names the cause. */
-export function listen(server: net.Server, { host, port, backlog }: ListenOptions, log: Logger): Promise<AddressInfo> {
+export function listen(server: net.Server, { host, port, backlog, reservedFds = 0 }: ListenOptions, log: Logger): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => reject(listenError(error.code, host, port));
     server.once('error', onError);
@@ -26,8 +30,32 @@ export function listen(server: net.Server, { host, port, backlog }: ListenOption
       server.off('error', onError);
       // After start-up, accept errors (EMFILE, ENFILE, ...) are passing: log them and keep serving.
       server.on('error', (error: NodeJS.ErrnoException) => log.warn(`accept failed: ${error.code ?? error.message}`));
+      guardFileDescriptors(server, reservedFds, log);
       resolve(server.address() as AddressInfo);
     });
+  });
+}
+
+/**
+ * Hold connections below the open-file limit: over it, Node closes new ones at once ('drop'),
+ * which we log once a second with a count, rather than running out of descriptors. Not in a
+ * cluster worker: there the primary accepts, and a refusing worker only bounces the connection.
+ */
+function guardFileDescriptors(server: net.Server, reservedFds: number, log: Logger): void {
+  const fileLimit = openFileLimit();
+  if (fileLimit === undefined || cluster.isWorker) return;
+  const limit = Math.max(MIN_CONNECTIONS, connectionLimit(fileLimit, reservedFds));
+  if (limit === MIN_CONNECTIONS) {
+    log.warn(`open-file limit ${fileLimit} is too low for this model's cap (${reservedFds} descriptors reserved); raise ulimit -n or lower the cap`);
+  }
+  server.maxConnections = limit;
+  let dropped = 0;
+  server.on('drop', () => {
+    if (dropped++ > 0) return;
+    setTimeout(() => {
+      log.warn(`dropped ${dropped} connection(s): ${limit} open is the most the open-file limit (${fileLimit}) allows`);
+      dropped = 0;
+    }, 1000).unref();
   });
 }
 

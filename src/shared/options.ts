@@ -41,7 +41,8 @@ const cores = availableParallelism();
 export const DEFAULTS = {
   host: '127.0.0.1',
   port: 7007,
-  backlog: 511,
+  // Node's 511 overflows under a burst of a few thousand connects; the kernel caps it at net.core.somaxconn.
+  backlog: 4096,
   workUs: 0,
   workBytes: 64,
   idleTimeout: 0,
@@ -119,7 +120,9 @@ export function parseServeArgs(argv: readonly string[]): ParsedServe {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments');
+    // parseArgs explains at length; its first sentence is the one line a user needs.
+    const [firstSentence] = (error as Error).message.split(/\.\s/, 1);
+    throw new UsageError(firstSentence ?? 'bad arguments');
   }
   const { values, positionals } = parsed;
   if (values.help) return { help: true };

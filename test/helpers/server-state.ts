@@ -1,0 +1,41 @@
+/** What a running server holds, read from outside through /proc (its own stats: ServerProcess.stats()). */
+import { readdirSync, readlinkSync } from 'node:fs';
+import { processTree, readStat } from '../../src/harness/proc.js';
+
+/** Child processes (and their children) of a server, not the server itself. */
+export function descendants(pid: number): number[] {
+  return processTree(pid).slice(1);
+}
+
+/** Threads of one process, from /proc/<pid>/stat (0 if it is gone). */
+export function threadCount(pid: number): number {
+  return readStat(pid)?.threads ?? 0;
+}
+
+/** Pids from `pids` that are still alive (zombies count as gone). */
+export function stillAlive(pids: readonly number[]): number[] {
+  return pids.filter((pid) => readStat(pid) !== undefined);
+}
+
+/** Open sockets across a server's process tree (a leaked connection shows up here). */
+export function socketCount(pid: number): number {
+  let count = 0;
+  for (const member of processTree(pid)) {
+    try {
+      for (const fd of readdirSync(`/proc/${member}/fd`)) {
+        if (readlinkSafe(`/proc/${member}/fd/${fd}`).startsWith('socket:')) count += 1;
+      }
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return count;
+}
+
+function readlinkSafe(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return '';
+  }
+}
