@@ -1,12 +1,13 @@
 /**
  * piscina `run` round trips with the piscina model's pool (threads = cores, idleTimeout Infinity,
  * its own task file with no work), plus the pool options the model could choose instead, so the
- * per-chunk cost of each choice is on the table. The task always moves its reply back (move());
+ * per-chunk cost of each choice is on the table. The model batches the chunks of one event-loop
+ * turn into one task; here a task carries one chunk, the light-load case and the cost batching saves. The task always moves its reply back (move());
  * "copy" and "transfer" differ in how the chunk goes out.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { EchoTask } from '../../src/models/piscina-task.js';
+import type { EchoBatch } from '../../src/models/piscina-task.js';
 import { defineGroup, type MicroTask } from './group.js';
 import { chunk, LARGE, SMALL, sizeLabel } from './payloads.js';
 import type { Scope } from './scope.js';
@@ -26,10 +27,10 @@ const VARIANTS = {
   'concurrentTasksPerWorker=16': { concurrentTasksPerWorker: 16 },
 } as const;
 type Variant = keyof typeof VARIANTS;
-type Pools = Record<Variant, Piscina<EchoTask, Uint8Array<ArrayBuffer>>>;
+type Pools = Record<Variant, Piscina<EchoBatch, Uint8Array<ArrayBuffer>[]>>;
 
 async function startPool(scope: Scope, variant: Variant): Promise<Pools[Variant]> {
-  const pool = new Piscina<EchoTask, Uint8Array<ArrayBuffer>>({
+  const pool = new Piscina<EchoBatch, Uint8Array<ArrayBuffer>[]>({
     filename: TASK_SCRIPT,
     minThreads: THREADS,
     maxThreads: THREADS,
@@ -40,12 +41,14 @@ async function startPool(scope: Scope, variant: Variant): Promise<Pools[Variant]
   });
   scope.defer(() => pool.destroy());
   // Every thread up and its task file loaded before anything is timed.
-  await Promise.all(Array.from({ length: THREADS * 2 }, () => pool.run({ data: chunk(1), iterations: 0 })));
+  await Promise.all(Array.from({ length: THREADS * 2 }, () => pool.run({ chunks: [chunk(1)], iterations: [0] })));
   return pool;
 }
 
-function run(pool: Pools[Variant], data: Uint8Array<ArrayBuffer>, transfer: boolean): Promise<Uint8Array<ArrayBuffer>> {
-  return pool.run({ data, iterations: 0 }, transfer ? { transferList: [data.buffer] } : {});
+/** One chunk as a task of its own (a batch of one, as the model sends at light load). */
+async function run(pool: Pools[Variant], data: Uint8Array<ArrayBuffer>, transfer: boolean): Promise<Uint8Array<ArrayBuffer>> {
+  const [reply] = await pool.run({ chunks: [data], iterations: [0] }, transfer ? { transferList: [data.buffer] } : {});
+  return reply!;
 }
 
 const mode = (transfer: boolean) => (transfer ? 'transfer' : 'copy');

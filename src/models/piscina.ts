@@ -14,20 +14,24 @@ import { createEchoServer, listen } from '../shared/listen.js';
 import { Relay } from '../shared/relay.js';
 import { peerName, prepareSocket } from '../shared/socket.js';
 import { detachable } from '../shared/transfer.js';
-import { WorkMeter } from '../shared/work.js';
+import { iterationsForUs, WorkMeter } from '../shared/work.js';
 import type { StartModel } from './model.js';
-import type { EchoTask } from './piscina-task.js';
+import { Batcher } from './piscina-batch.js';
+import type { EchoBatch } from './piscina-task.js';
 
 const TASK_SCRIPT = new URL('./piscina-task.js', import.meta.url).href;
 /** Bytes one connection may have queued or running in the pool before it pauses. */
 const MAX_IN_FLIGHT_BYTES = 1 << 20;
+/** Simulated work one batched task may carry: short enough that CPU-bound chunks spread over the threads. */
+const MAX_TASK_WORK_US = 250;
 
 export const start: StartModel = async ({ options, work, log }) => {
-  const pool = new Piscina<EchoTask, Uint8Array>({
+  const pool = new Piscina<EchoBatch, Uint8Array[]>({
     filename: TASK_SCRIPT,
     minThreads: options.threads,
     maxThreads: options.threads,
     idleTimeout: Number.POSITIVE_INFINITY,
+    concurrentTasksPerWorker: 2,
     // Our own bound below pauses reading before the queue is full; piscina's would reject tasks.
     maxQueue: Number.POSITIVE_INFINITY,
     workerData: { crashToken: options.crashToken },
@@ -36,7 +40,8 @@ export const start: StartModel = async ({ options, work, log }) => {
   pool.on('error', (error: Error) => log.error(`pool thread failed: ${error.message}`));
   // Load the task in every thread before accepting (one empty task each): piscina does not replace
   // a thread that fails while starting, so a flood must not meet half-started threads.
-  await Promise.all(Array.from({ length: options.threads }, () => pool.run({ data: new Uint8Array(0), iterations: 0 })));
+  await Promise.all(Array.from({ length: options.threads }, () => pool.run({ chunks: [], iterations: [] })));
+  const batcher = new Batcher(pool, options.threads, work.usPerBlock > 0 ? iterationsForUs(work, MAX_TASK_WORK_US) : 0);
   const queueHasRoom = () => pool.queueSize < options.maxQueue;
   const live = new Set<Socket>();
   const paused = new Set<Relay>();
@@ -52,7 +57,7 @@ export const start: StartModel = async ({ options, work, log }) => {
       socket,
       (chunk) => {
         const data = detachable(chunk);
-        const result = pool.run({ data, iterations: meter.iterationsFor(data.byteLength) }, { transferList: [data.buffer] });
+        const result = batcher.run(data, meter.iterationsFor(data.byteLength));
         // Keep this connection's order: write each reply after the one before it.
         written = written
           .then(() => result)
