@@ -58,6 +58,8 @@ export interface LatencySummary {
   count: number;
   /** The merged HdrHistogram (all connections, generator processes and repeats), base64 compressed. */
   histogram: string;
+  /** latencyUs only: the p99 of each repeat, so runs can be compared on p99 as on msgs/s. */
+  p99Runs?: number[];
 }
 
 export type ErrorKind = 'mismatch' | 'short' | 'reset' | 'refused' | 'timeout' | 'other';

@@ -97,7 +97,13 @@ export async function runPoint(point: Point, target: Target, timing: Timing, poo
   const elapsedSec = all.length ? windows.reduce((s, reports) => s + Math.max(...reports.map((r) => r.elapsedMs)), 0) / 1000 : 0;
   const clientCpuUs = all.reduce((s, r) => s + r.cpuUserUs + r.cpuSystemUs, 0);
   const elu = Math.max(0, ...loads.map((_, g) => windows.reduce((s, reports) => s + reports[g]!.elu, 0) / windows.length));
-  const latency = summarize(mergeEncoded(all.map((r) => r.latency)));
+  const latency = {
+    ...summarize(mergeEncoded(all.map((r) => r.latency))),
+    p99Runs: windows.map((reports) => {
+      const merged = mergeEncoded(reports.map((r) => r.latency));
+      return merged.totalCount === 0 ? 0 : merged.getValueAtPercentile(99);
+    }),
+  };
   const mode = point.scenario.mode;
 
   const row: ResultRow = {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResultsFile } from '../../src/harness/results-schema.js';
 import { compareRuns, type Comparison } from '../../src/report/compare/compare-runs.js';
-import { criticalT, twoSidedP } from '../../src/report/compare/student-t.js';
+import { criticalT, twoSidedP } from '../../src/shared/student-t.js';
 import { welchRatio } from '../../src/report/compare/welch.js';
 import { FIXTURE_A, FIXTURE_B } from './fixture-run.js';
 

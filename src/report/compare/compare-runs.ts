@@ -35,13 +35,24 @@ function warnings(row: ResultRow, side: 'A' | 'B'): string[] {
   return out;
 }
 
+/**
+ * p99 B/A: like msgs/s, from the per-repeat p99s when both runs recorded at least two; otherwise a
+ * bootstrap over the merged histograms, which sees sampling noise but not drift between repeats.
+ */
+function p99Ratio(a: ResultRow, b: ResultRow): RatioEstimate {
+  const runsA = a.latencyUs.p99Runs ?? [];
+  const runsB = b.latencyUs.p99Runs ?? [];
+  if (runsA.length >= 2 && runsB.length >= 2) return welchRatio(runsA, runsB);
+  return percentileRatio(a.latencyUs.histogram, b.latencyUs.histogram);
+}
+
 function compareRow(a: ResultRow, b: ResultRow): Comparison {
   return {
     scenario: a.scenario,
     point: pointLabel(a),
     model: a.model,
     msgsPerSec: { a: a.msgsPerSec.median, b: b.msgsPerSec.median, ...welchRatio(a.msgsPerSec.runs, b.msgsPerSec.runs) },
-    p99Us: { a: a.latencyUs.p99, b: b.latencyUs.p99, ...percentileRatio(a.latencyUs.histogram, b.latencyUs.histogram) },
+    p99Us: { a: a.latencyUs.p99, b: b.latencyUs.p99, ...p99Ratio(a, b) },
     warnings: [...warnings(a, 'A'), ...warnings(b, 'B')],
   };
 }

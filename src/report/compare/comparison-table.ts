@@ -39,8 +39,8 @@ export function comparisonTable(report: ComparisonReport): string {
   const lines = [
     `A = ${report.runA}, B = ${report.runB}. Ratio B/A: above 1 means B is higher (more msgs/s is better, more p99 latency is worse).`,
     table.toString(),
-    'msgs/s: Welch t-test on log(repeats), interval of the ratio of geometric means. p99: bootstrap of the percentile over the latency',
-    'histograms (sampling noise only, narrower than run-to-run noise). *** p<0.001, ** p<0.01, * p<0.05, n.s. = not significant.',
+    'msgs/s and p99: Welch t-test on log(repeats), interval of the ratio of geometric means. Runs without per-repeat p99s fall back to a',
+    'bootstrap of the percentile over the histograms (sampling noise only). *** p<0.001, ** p<0.01, * p<0.05, n.s. = not significant.',
   ];
   if (report.onlyInA.length > 0) lines.push(`Only in A: ${report.onlyInA.join(', ')}`);
   if (report.onlyInB.length > 0) lines.push(`Only in B: ${report.onlyInB.join(', ')}`);

@@ -4,7 +4,7 @@
  * On logs, noise that scales with the figure is treated evenly and the difference of means becomes a
  * ratio (of geometric means), whose interval is exp(difference ± t·se).
  */
-import { criticalT, twoSidedP } from './student-t.js';
+import { criticalT, twoSidedP } from '../../shared/student-t.js';
 
 export interface RatioEstimate {
   ratio: number;
