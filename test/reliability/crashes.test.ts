@@ -1,0 +1,102 @@
+/**
+ * A child process or thread that dies takes only its own connection with it. The trigger is the
+ * test-only --crash-token (fork child, worker thread, piscina pool thread) or SIGKILL of a cluster
+ * worker. Another client, mid-stream at that moment, still gets every byte back; piscina runs
+ * with one thread, so that client's chunks are queued behind the crashing task and must survive
+ * it; the pool thread and the cluster worker are replaced; nothing is left behind.
+ */
+import { describe, expect, it } from 'vitest';
+import { EchoClient, echoOnce, randomPayload } from '../helpers/client.js';
+import { connectionOwner } from '../helpers/connection-owner.js';
+import { eventually, within } from '../helpers/poll.js';
+import { descendants, stillAlive, threadCount } from '../helpers/server-state.js';
+import { sharedServer, type ServerProcess } from '../helpers/servers.js';
+
+const TOKEN = 'crash-now';
+const STREAM_BYTES = 16 << 20;
+
+/** Start a client streaming `STREAM_BYTES` and half-closing; resolves once its echo is flowing. */
+async function streamingClient(server: ServerProcess): Promise<{ client: EchoClient; payload: Buffer }> {
+  const payload = randomPayload(STREAM_BYTES);
+  const client = await EchoClient.connect(server.port);
+  client.socket.end(payload);
+  await client.waitFor(1 << 20);
+  return { client, payload };
+}
+
+/** The victim: a connection that is served (its echo works) before it is crashed. */
+async function servedClient(server: ServerProcess): Promise<EchoClient> {
+  const client = await EchoClient.connect(server.port);
+  await client.send('hello');
+  await client.waitFor(5);
+  return client;
+}
+
+async function expectOnlyVictimClosed(server: ServerProcess, victim: EchoClient, bystander: { client: EchoClient; payload: Buffer }): Promise<void> {
+  await within('the crashed connection to close', victim.serverLeft, 15_000);
+  await within('the bystander’s echo to end', bystander.client.serverLeft, 30_000);
+  expect(bystander.client.length, 'bytes echoed to the bystander').toBe(bystander.payload.length);
+  expect(bystander.client.received().equals(bystander.payload)).toBe(true);
+  expect((await echoOnce(server.port, Buffer.from('still serving'))).toString()).toBe('still serving');
+  expect(server.child.exitCode).toBeNull();
+}
+
+describe.each([
+  ['fork', []],
+  ['worker', []],
+  ['piscina', ['--threads', '1']],
+])('%s when the code serving a connection crashes', (model, extra) => {
+  const server = sharedServer(model, { args: ['--crash-token', TOKEN, ...extra] });
+
+  it('closes only that connection', async () => {
+    const idleThreads = threadCount(server().pid);
+    const victim = await servedClient(server());
+    const bystander = await streamingClient(server());
+    const childrenBefore = descendants(server().pid);
+    victim.socket.write(TOKEN);
+    try {
+      await expectOnlyVictimClosed(server(), victim, bystander);
+    } finally {
+      victim.destroy();
+      bystander.client.destroy();
+    }
+    expect(server().stderr()).toMatch(model === 'piscina' ? /task for .* failed/ : /ended (abnormally|early)/);
+    // Nothing left: fork's children are gone, worker's threads ended, piscina's one thread replaced.
+    await eventually('the crashed child reaped', () => stillAlive(childrenBefore).length === 0);
+    await eventually(`thread count back to ${idleThreads}`, () => threadCount(server().pid) === idleThreads);
+    if (model === 'piscina') expect((await server().stats()).threads).toBe(1);
+    console.log(`reliability crash model=${model} bystander-bytes=${bystander.payload.length} exact=true threads=${threadCount(server().pid)}`);
+  });
+});
+
+describe('cluster when a worker process is killed', () => {
+  const server = sharedServer('cluster');
+
+  it('closes only its connections and starts a new worker', async () => {
+    const workers = descendants(server().pid);
+    expect(workers).toHaveLength(2);
+    const bystander = await streamingClient(server());
+    const bystanderWorker = connectionOwner(server().port, bystander.client.socket.localPort!, workers);
+    // Round-robin: within a few connections one lands on the other worker.
+    let victim: EchoClient | undefined;
+    for (let attempt = 0; attempt < 10 && !victim; attempt++) {
+      const candidate = await servedClient(server());
+      if (connectionOwner(server().port, candidate.socket.localPort!, workers) !== bystanderWorker) victim = candidate;
+      else candidate.destroy();
+    }
+    expect(victim, 'a connection on the other worker').toBeDefined();
+    const victimWorker = workers.find((pid) => pid !== bystanderWorker)!;
+    try {
+      process.kill(victimWorker, 'SIGKILL');
+      await expectOnlyVictimClosed(server(), victim!, bystander);
+    } finally {
+      victim!.destroy();
+      bystander.client.destroy();
+    }
+    const replaced = await eventually('a replacement worker', () => {
+      const now = descendants(server().pid);
+      return now.length === 2 && !now.includes(victimWorker) && now;
+    });
+    console.log(`reliability crash model=cluster killed-worker=${victimWorker} workers-after=${replaced.length} bystander-bytes=${bystander.payload.length} exact=true`);
+  });
+});
