@@ -4,7 +4,8 @@
  * echoing 64 bytes, so under load the hop is paid once per batch rather than once per chunk; at
  * light load a batch is a single chunk and nothing waits. A task carries at most `maxTaskWork`
  * iterations of simulated work (one chunk at least), so CPU-bound chunks still spread over every
- * thread instead of queueing behind one long task. Chunks are moved, never copied.
+ * thread instead of queueing behind one long task. A chunk alone in its task is moved to the thread;
+ * chunks that share one are copied (see flush). Replies are always moved back.
  */
 import type { Piscina } from 'piscina';
 import type { EchoBatch } from './piscina-task.js';
@@ -36,14 +37,25 @@ export class Batcher {
     const batch = this.pending;
     this.pending = [];
     for (const part of this.split(batch)) {
-      const chunks = part.map((p) => p.data);
-      this.pool
-        .run({ chunks, iterations: part.map((p) => p.iterations) }, { transferList: chunks.map((c) => c.buffer) })
-        .then(
-          (replies) => part.forEach((p, i) => p.resolve(replies[i]!)),
-          (error: Error) => part.forEach((p) => p.reject(error)),
-        );
+      if (part.length === 1) {
+        this.runAlone(part[0]!);
+        continue;
+      }
+      // Several connections share this task: send copies, so that if its thread dies the bytes are
+      // still here and each chunk can be retried alone. Only the chunk that kills a thread twice
+      // then costs its own connection; its neighbours are served as if nothing happened.
+      this.pool.run({ chunks: part.map((p) => p.data), iterations: part.map((p) => p.iterations) }).then(
+        (replies) => part.forEach((p, i) => p.resolve(replies[i]!)),
+        () => part.forEach((p) => this.runAlone(p)),
+      );
     }
+  }
+
+  /** One chunk in a task of its own, moved (a failure can only concern its own connection). */
+  private runAlone(chunk: Pending): void {
+    this.pool
+      .run({ chunks: [chunk.data], iterations: [chunk.iterations] }, { transferList: [chunk.data.buffer] })
+      .then(([reply]) => chunk.resolve(reply!), chunk.reject);
   }
 
   /** Tasks of at most batch/threads chunks each, and at most maxTaskWork iterations (but one chunk at least). */
