@@ -31,7 +31,9 @@ export const start: StartModel = async ({ options, work, log }) => {
     minThreads: options.threads,
     maxThreads: options.threads,
     idleTimeout: Number.POSITIVE_INFINITY,
-    concurrentTasksPerWorker: 2,
+    // One task per thread at a time (piscina's default): a thread that dies takes only the task it
+    // was running, which the batcher can then retry chunk by chunk (see piscina-batch.ts).
+    concurrentTasksPerWorker: 1,
     // Our own bound below pauses reading before the queue is full; piscina's would reject tasks.
     maxQueue: Number.POSITIVE_INFINITY,
     workerData: { crashToken: options.crashToken },
