@@ -9,7 +9,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import Table from 'cli-table3';
 import { pinPrefix, planPlacement } from '../src/harness/placement.js';
 import { startServer } from '../src/harness/server-process.js';
@@ -17,6 +16,7 @@ import { median } from '../src/harness/stats.js';
 import { captureEnvironment } from '../src/harness/environment.js';
 import { runMain } from '../src/cli/run-main.js';
 import { parseNumber } from '../src/shared/parse-number.js';
+import { parseCommandLine } from '../src/shared/command-line.js';
 import { cpu } from './scenarios/cpu.js';
 import { echoSmall } from './scenarios/echo-small.js';
 import { buildNative, runNativeClient, startNativeServer } from './targets/native.js';
@@ -35,9 +35,12 @@ interface Target {
 }
 
 runMain('bench:targets', USAGE, async (argv) => {
-  const { values } = parseArgs({
-    args: argv,
-    options: { rounds: { type: 'string' }, duration: { type: 'string' }, reference: { type: 'string' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  const { values } = parseCommandLine(argv, {
+    rounds: { type: 'string' },
+    duration: { type: 'string' },
+    reference: { type: 'string' },
+    only: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   const rounds = values.rounds ? parseNumber('rounds', values.rounds, { min: 1, max: 20 }) : 3;

@@ -1,5 +1,5 @@
 /** `npm run bench:micro` options. A bad option is a UsageError: one line on stderr, exit code 2. */
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../../src/shared/command-line.js';
 import { UsageError } from '../../src/shared/exit-codes.js';
 import { parseNumber } from '../../src/shared/parse-number.js';
 
@@ -17,22 +17,12 @@ export interface MicroOptions {
 export type ParsedMicro = { help: true } | { help: false; options: MicroOptions };
 
 export function parseMicroArgs(argv: readonly string[]): ParsedMicro {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        filter: { type: 'string' },
-        time: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]!.split('. ')[0]!);
-  }
+  const { values } = parseCommandLine(argv, {
+    filter: { type: 'string' },
+    time: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return { help: true };
   if (values.filter !== undefined && values.filter.trim() === '') throw new UsageError('--filter must not be empty');
   const timeMs = values.time === undefined ? 1000 : parseNumber('time', values.time, { min: 10, max: 60_000 });

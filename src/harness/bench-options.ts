@@ -1,6 +1,6 @@
 /** The bench command's options, named like autocannon's where they mean the same. */
 import { isIP } from 'node:net';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../shared/command-line.js';
 import { UsageError } from '../shared/exit-codes.js';
 import { parseNumber } from '../shared/parse-number.js';
 import { isModelId, MODEL_IDS, type ModelId } from '../models/ids.js';
@@ -64,38 +64,28 @@ function parseTarget(raw: string, allowRemote: boolean): { host: string; port: n
 }
 
 export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario[]): BenchOptions | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        quick: { type: 'boolean' },
-        scenarios: { type: 'string' },
-        models: { type: 'string' },
-        connections: { type: 'string', short: 'c' },
-        size: { type: 'string', short: 's' },
-        pipelining: { type: 'string', short: 'p' },
-        rate: { type: 'string', short: 'R' },
-        'messages-per-connection': { type: 'string' },
-        amount: { type: 'string', short: 'a' },
-        duration: { type: 'string', short: 'd' },
-        warmup: { type: 'string', short: 'W' },
-        repeats: { type: 'string', short: 'n' },
-        generators: { type: 'string' },
-        target: { type: 'string' },
-        'allow-remote': { type: 'boolean' },
-        json: { type: 'boolean', short: 'j' },
-        'no-progress': { type: 'boolean' },
-        'no-report': { type: 'boolean' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments');
-  }
+  const { values } = parseCommandLine(argv, {
+    quick: { type: 'boolean' },
+    scenarios: { type: 'string' },
+    models: { type: 'string' },
+    connections: { type: 'string', short: 'c' },
+    size: { type: 'string', short: 's' },
+    pipelining: { type: 'string', short: 'p' },
+    rate: { type: 'string', short: 'R' },
+    'messages-per-connection': { type: 'string' },
+    amount: { type: 'string', short: 'a' },
+    duration: { type: 'string', short: 'd' },
+    warmup: { type: 'string', short: 'W' },
+    repeats: { type: 'string', short: 'n' },
+    generators: { type: 'string' },
+    target: { type: 'string' },
+    'allow-remote': { type: 'boolean' },
+    json: { type: 'boolean', short: 'j' },
+    'no-progress': { type: 'boolean' },
+    'no-report': { type: 'boolean' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return 'help';
   const quick = values.quick ?? false;
   const num = (flag: keyof typeof values, range: { min: number; max: number; fractional?: boolean }) => {

@@ -1,6 +1,6 @@
 /** The serve command's options: one table of flags, validated once, shared by every model. */
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './command-line.js';
 import { UsageError } from './exit-codes.js';
 import { isLogLevel, LOG_LEVELS, type LogLevel } from './log.js';
 import { parseNumber } from './parse-number.js';
@@ -92,39 +92,26 @@ model options:
 export type ParsedServe = { help: true } | { help: false; options: ServeOptions };
 
 export function parseServeArgs(argv: readonly string[]): ParsedServe {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        host: { type: 'string' },
-        port: { type: 'string' },
-        backlog: { type: 'string' },
-        'work-us': { type: 'string' },
-        'work-bytes': { type: 'string' },
-        'idle-timeout': { type: 'string' },
-        grace: { type: 'string' },
-        'log-level': { type: 'string' },
-        daemon: { type: 'boolean' },
-        'pid-file': { type: 'string' },
-        'log-file': { type: 'string' },
-        'max-children': { type: 'string' },
-        'max-workers': { type: 'string' },
-        threads: { type: 'string' },
-        'max-queue': { type: 'string' },
-        workers: { type: 'string' },
-        'crash-token': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    // parseArgs explains at length; its first sentence is the one line a user needs.
-    const [firstSentence] = (error as Error).message.split(/\.\s/, 1);
-    throw new UsageError(firstSentence ?? 'bad arguments');
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(argv, {
+    host: { type: 'string' },
+    port: { type: 'string' },
+    backlog: { type: 'string' },
+    'work-us': { type: 'string' },
+    'work-bytes': { type: 'string' },
+    'idle-timeout': { type: 'string' },
+    grace: { type: 'string' },
+    'log-level': { type: 'string' },
+    daemon: { type: 'boolean' },
+    'pid-file': { type: 'string' },
+    'log-file': { type: 'string' },
+    'max-children': { type: 'string' },
+    'max-workers': { type: 'string' },
+    threads: { type: 'string' },
+    'max-queue': { type: 'string' },
+    workers: { type: 'string' },
+    'crash-token': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  }, true);
   if (values.help) return { help: true };
   if (positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'missing model' : `one model expected, got: ${positionals.join(' ')}`);
