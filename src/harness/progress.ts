@@ -7,8 +7,9 @@ export interface Progress {
   stop(): void;
 }
 
+/** A bar only on a terminal: cli-progress draws nothing to a pipe or file, and would hold back the tables too. */
 export function createProgress(total: number, enabled: boolean, print: (text: string) => void): Progress {
-  if (!enabled) return { step: () => {}, log: print, stop: () => {} };
+  if (!enabled || !process.stderr.isTTY) return { step: () => {}, log: print, stop: () => {} };
   const bars = new cliProgress.MultiBar(
     {
       stream: process.stderr,
