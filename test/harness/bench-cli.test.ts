@@ -90,12 +90,14 @@ describe('bench', () => {
   });
 
   it('refuses a target that is not loopback, and bad options, with one line and exit code 2', async () => {
-    for (const args of [['--target', '10.1.2.3:7'], ['-c', 'many'], ['--models', 'threads'], ['--bogus']]) {
+    // The last: more connections than the open-file limit (20,000 here) allows, caught before any server starts.
+    for (const args of [['--target', '10.1.2.3:7'], ['-c', 'many'], ['--models', 'threads'], ['--bogus'], ['-c', '99999', '--models', 'event-loop']]) {
       const run = bench(args);
       let stderr = '';
       run.child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
       expect(await within('bench to exit', run.exited, 10_000)).toBe(2);
       expect(stderr.split('\n')[0]).toMatch(/^bench: /);
+      if (args[1] === '99999') expect(stderr).toMatch(/open files.*ulimit -n/);
       expect(stderr).not.toMatch(/\n\s+at /);
     }
   });
