@@ -8,15 +8,21 @@ import path from 'node:path';
 import { runMain } from '../src/cli/run-main.js';
 import type { ResultRow } from '../src/harness/results-schema.js';
 import { UsageError } from '../src/shared/exit-codes.js';
+import { parseCommandLine } from '../src/shared/command-line.js';
+import { MODEL_IDS } from '../src/models/ids.js';
 import { latency, mebibytes, num, times } from '../src/report/format.js';
 import { loadRun } from '../src/report/load.js';
 import { narrate } from '../src/report/narrative/index.js';
 
-const USAGE = 'usage: readme <results dir> [targets.json]   (rewrites the reference-run and targets sections of README.md)';
+const USAGE =
+  'usage: readme <results dir> [--targets results/targets-….json] [--reliability test-artifacts/reliability.jsonl]\n' +
+  '  rewrites README.md\'s reference-run section, and the targets and reliability tables when given';
 const START = '<!-- section:tradeoffs -->';
 const END = '<!-- /section:tradeoffs -->';
 const TARGETS_START = '<!-- section:targets -->';
 const TARGETS_END = '<!-- /section:targets -->';
+const RELIABILITY_START = '<!-- section:reliability-measured -->';
+const RELIABILITY_END = '<!-- /section:reliability-measured -->';
 
 /** Which charts illustrate which scenario (names as written by the report). */
 const CHARTS: Record<string, string[]> = {
@@ -28,8 +34,9 @@ const CHARTS: Record<string, string[]> = {
 };
 
 runMain('readme', USAGE, async (argv) => {
-  if (argv.length < 1 || argv.length > 2) throw new UsageError('a results directory expected, and optionally a bench:targets JSON file');
-  const { results, dir } = await loadRun(argv[0]!);
+  const { values, positionals } = parseCommandLine(argv, { targets: { type: 'string' }, reliability: { type: 'string' } }, true);
+  if (positionals.length !== 1) throw new UsageError('one results directory expected');
+  const { results, dir } = await loadRun(positionals[0]!);
   const rel = path.relative(process.cwd(), dir);
   const rows = results.results;
   const pick = (scenario: string, model: string, connections?: number) =>
@@ -76,11 +83,13 @@ runMain('readme', USAGE, async (argv) => {
       `(Jain's index ${num(seq64?.fairness.jain ?? Number.NaN)}), and with one idle client connected first (slow-client) ` +
       `${slowSeq?.fairness.starved ?? 'n/a'} of ${slowSeq?.connections ?? 'n/a'} active clients were starved and it echoed ${num(msgs(slowSeq))} msgs/s.`,
   );
+  const cpuPerConnection = (r: ResultRow | undefined) => ((r?.server.cpuPercent ?? Number.NaN) / 100 / (r?.connectionsPerSec?.median ?? Number.NaN)) * 1e6;
   lines.push(
-    `- **What a process per connection costs.** Under churn (one message per connection) fork completed ` +
+    `- **What a process per connection costs.** Under churn (one message per connection, ${forkChurn?.connections ?? 'n/a'} connectors) fork completed ` +
       `${num(forkChurn?.connectionsPerSec?.median ?? Number.NaN)} connections/s against the event loop's ` +
-      `${num(elChurn?.connectionsPerSec?.median ?? Number.NaN)}, with a median first-message latency of ${latency(forkChurn?.latencyUs.p50 ?? Number.NaN)} ` +
-      `(the child's start-up) against ${latency(elChurn?.latencyUs.p50 ?? Number.NaN)}. Kept alive, ${fork64?.server.maxProcesses ?? 'n/a'} processes ` +
+      `${num(elChurn?.connectionsPerSec?.median ?? Number.NaN)}: the server spent ${latency(cpuPerConnection(forkChurn))} of CPU per connection ` +
+      `(${latency(cpuPerConnection(elChurn))} for the event loop), nearly all of it starting a Node process, and with the connectors queued behind ` +
+      `each other's start-ups the median first echo took ${latency(forkChurn?.latencyUs.p50 ?? Number.NaN)}. Kept alive, ${fork64?.server.maxProcesses ?? 'n/a'} processes ` +
       `(parent and children) at 64 connections peaked at ${mebibytes(fork64?.server.peakRssBytes ?? Number.NaN)} of RSS, ` +
       `about ${mebibytes((fork64?.server.peakRssBytes ?? Number.NaN) / Math.max(1, (fork64?.server.maxProcesses ?? 1) - 1))} per connection.`,
   );
@@ -107,21 +116,25 @@ runMain('readme', USAGE, async (argv) => {
   // Server CPU per message, from /proc: where the targets that were missed lose their time.
   const cpuUsPerMsg = (r: ResultRow | undefined) => (r ? (r.server.cpuPercent * 1e4) / r.msgsPerSec.median : Number.NaN);
   const worker64 = pick('echo-small', 'worker', 64);
+  const cpuSpread = (model: string) => {
+    const r = cpuRow(model);
+    return r ? `${num(msgs(r))} msgs/s and ${num(r.server.cpuPercent)} % CPU (${num(cpuUsPerMsg(r))} µs per message)` : 'n/a';
+  };
   const why = [
     '',
-    `Where the missed targets lose their time, from the reference run's /proc samples: on echo-small at 64 connections the ` +
-      `one-core server spent ${num(cpuUsPerMsg(worker64))} µs of CPU per message in worker (${num(worker64?.server.cpuPercent ?? Number.NaN)} % CPU, ` +
-      `${worker64?.server.maxThreads ?? 'n/a'} threads) against ${num(cpuUsPerMsg(el64))} µs in event-loop: each message crosses to its connection's ` +
-      `thread and back, two thread switches on one core, which batching cannot remove when every thread serves one connection. ` +
-      `On cpu (1,000 µs of work per message, so that much CPU per message is the floor), the server used ` +
-      `${num(cpuRow('piscina')?.server.cpuPercent ?? Number.NaN)} % CPU in piscina and ${num(cpuRow('fork')?.server.cpuPercent ?? Number.NaN)} % in fork, ` +
-      `at ${num(cpuUsPerMsg(cpuRow('piscina')))} and ${num(cpuUsPerMsg(cpuRow('fork')))} µs per message: the pool's threads idle while the main thread, ` +
-      `sharing the two cores with them and with the generator, hands out the next task; fork is within noise of its target.`,
+    `What the reference run's /proc samples show about the missed targets. Worker on echo-small at 64 connections: the ` +
+      `one-core server spent ${num(cpuUsPerMsg(worker64))} µs of CPU per message (${num(worker64?.server.cpuPercent ?? Number.NaN)} % CPU, ` +
+      `${worker64?.server.maxThreads ?? 'n/a'} threads) against ${num(cpuUsPerMsg(el64))} µs in event-loop; every message crosses to its ` +
+      `connection's thread and back, and with one thread per connection there is nothing to batch. On cpu (1,000 µs of work per message ` +
+      `is the floor), of the 200 % two cores offer: fork ${cpuSpread('fork')}, worker ${cpuSpread('worker')}, piscina ${cpuSpread('piscina')}, ` +
+      `cluster ${cpuSpread('cluster')}. Our reading, not measured further: piscina loses the CPU it leaves unused while its threads wait for ` +
+      `the main thread, which shares the two cores with them and with the generator, to hand out the next task.`,
   ].join('\n');
   let readme = replaceSection(readFileSync('README.md', 'utf8'), START, END, lines.join('\n'));
-  if (argv[1]) readme = replaceSection(readme, TARGETS_START, TARGETS_END, targetsSection(argv[1]).replace(TARGETS_END, `${why}\n${TARGETS_END}`));
+  if (values.targets) readme = replaceSection(readme, TARGETS_START, TARGETS_END, targetsSection(values.targets).replace(TARGETS_END, `${why}\n${TARGETS_END}`));
+  if (values.reliability) readme = replaceSection(readme, RELIABILITY_START, RELIABILITY_END, reliabilitySection(values.reliability));
   writeFileSync('README.md', readme);
-  process.stdout.write(`README.md: reference-run section rewritten from ${rel}${argv[1] ? `, targets from ${argv[1]}` : ''}\n`);
+  process.stdout.write(`README.md rewritten from ${[rel, values.targets, values.reliability].filter(Boolean).join(', ')}\n`);
 });
 
 function replaceSection(readme: string, start: string, end: string, text: string): string {
@@ -153,5 +166,45 @@ function targetsSection(file: string): string {
     '|---|---|---:|---:|---:|---|---|',
     ...rows,
     TARGETS_END,
+  ].join('\n');
+}
+
+type Measurement = Record<string, string | number | boolean> & { test: string; model: string; at: string };
+
+/** The reliability tests' measurements (the last of each test and model), as one table per model. */
+function reliabilitySection(file: string): string {
+  const latest = new Map<string, Measurement>();
+  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+    const m = JSON.parse(line) as Measurement;
+    latest.set(`${m.test}|${m.model}`, m);
+  }
+  const get = (test: string, model: string) => latest.get(`${test}|${model}`);
+  const dates = [...latest.values()].map((m) => m.at).sort();
+  const cell = (m: Measurement | undefined, show: (m: Measurement) => string) => (m ? show(m) : 'n/a');
+  const rows = MODEL_IDS.map((model) => {
+    const slow = get('slow-reader', model);
+    const flood = get('flood', model);
+    const fd = get('fd-limit', model);
+    const crash = get('crash', model);
+    const kill = get('sigkill', model);
+    return [
+      model,
+      cell(slow, (m) => `${m.sent} of ${m.of} / ${m['rss-growth']} (< ${m.bound})`),
+      cell(flood, (m) => `${m.cap === 'none' ? m.connections : m.cap} of ${m.connections}`),
+      cell(flood, (m) => `${m['peak-processes']} / ${m['peak-threads']}`),
+      cell(flood, (m) => `${m['rss-growth']} (< ${m.bound})`),
+      cell(fd, (m) => `${m['closed-by-server']} of ${m.connections}`),
+      cell(crash, (m) => `${m['bystander-bytes']} B, exact`),
+      cell(kill, (m) => `${m['alive-after-1s']} of ${m['children-before']}`),
+    ];
+  });
+  return [
+    RELIABILITY_START,
+    `**Measured** in the test run of ${dates[0]?.slice(0, 16).replace('T', ' ') ?? 'n/a'} UTC (from \`${path.relative(process.cwd(), file)}\`; n/a: the test does not apply to that model):`,
+    '',
+    '| model | slow reader: taken / RSS growth | flood: served at once | flood: peak processes / threads | flood: RSS growth | fd limit: closed by server | crash: bystander echoed | SIGKILL: children alive after 1 s |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    RELIABILITY_END,
   ].join('\n');
 }

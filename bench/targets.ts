@@ -45,7 +45,7 @@ runMain('bench:targets', USAGE, async (argv) => {
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   const rounds = values.rounds ? parseNumber('rounds', values.rounds, { min: 1, max: 20 }) : 3;
   const seconds = values.duration ? parseNumber('duration', values.duration, { min: 0.5, max: 60, fractional: true }) : 3;
-  const only = new Set((values.only ?? '1,2,3,4').split(',').map(Number));
+  const only = new Set((values.only ?? '1,2,3,4').split(',').map((id) => parseNumber('only', id, { min: 1, max: 4 })));
   const cores = availableParallelism();
   const placementFor = (s: { serverCores?: 'rest' | 'all' }) => planPlacement(s.serverCores ?? 'rest');
   const echoPlacement = placementFor(echoSmall);

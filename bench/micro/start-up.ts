@@ -17,7 +17,7 @@ import { deadline } from './timing.js';
 
 const FORK_CHILD = new URL('../../src/models/fork-child.js', import.meta.url);
 const WORKER_THREAD = new URL('../../src/models/worker-thread.js', import.meta.url);
-const CHILD_CONFIG: ChildConfig = { work: NO_WORK, idleTimeoutMs: 0, logLevel: 'warn', crashToken: undefined };
+const CHILD_CONFIG: ChildConfig = { work: NO_WORK, idleTimeoutMs: 0, logLevel: 'warn', logFile: undefined, crashToken: undefined };
 const THREAD_CONFIG: ThreadConfig = { work: NO_WORK, crashToken: undefined };
 
 export const startUp = defineGroup<{ scope: Scope; loopback: Loopback }>({

@@ -5,6 +5,7 @@ import type { Placement, ResultRow } from '../../src/harness/results-schema.js';
 import { expand, type Scenario } from '../../src/harness/scenario.js';
 import { pinPrefix } from '../../src/harness/placement.js';
 import { startServer } from '../../src/harness/server-process.js';
+import { serverArgs } from '../../src/harness/suite.js';
 import type { ModelId } from '../../src/models/ids.js';
 
 export interface Measurer {
@@ -25,9 +26,8 @@ export function measurer(timing: Timing, placementFor: (scenario: Scenario) => P
   };
   return {
     async model(model, scenario, connections) {
-      const args = ['--log-level', 'warn'];
-      if (scenario.workUsPerMessage) args.push('--work-us', String(scenario.workUsPerMessage), '--work-bytes', String(scenario.messageSize));
-      const server = await startServer(model, { args, prefix: pinPrefix(placementFor(scenario).serverCpus) });
+      const [point] = expand(scenario, { connections: [connections] });
+      const server = await startServer(model, { args: serverArgs(point!), prefix: pinPrefix(placementFor(scenario).serverCpus) });
       try {
         return await run(scenario, connections, { model, host: server.host, port: server.port, pid: server.pid, stats: server.stats });
       } finally {

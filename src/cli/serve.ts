@@ -5,7 +5,7 @@
  * SIGINT/SIGTERM stop it gracefully; SIGUSR2 logs its stats.
  */
 import { fileURLToPath } from 'node:url';
-import { serveControlChannel } from '../shared/control-channel.js';
+import { exitIfSupervisorLeaves, serveControlChannel } from '../shared/control-channel.js';
 import { isDaemonProcess, launchDaemon, reportReady } from '../shared/daemon.js';
 import { runMain } from './run-main.js';
 import { createLogger } from '../shared/log.js';
@@ -45,6 +45,7 @@ runMain('serve', USAGE, async (argv) => {
     log.info(`work: ${work.usPerBlock} µs per ${work.blockBytes} B (calibrated: ${work.iterationsPerUs.toFixed(2)} hash rounds/µs + ${work.overheadUs.toFixed(1)} µs per call)`);
   }
 
+  const stopExitingWithSupervisor = exitIfSupervisorLeaves();
   const startModel = await loadModel(options.model);
   const server = await startModel({ options, work, log });
   if (options.pidFile) writePidFile(options.pidFile);
@@ -69,6 +70,7 @@ runMain('serve', USAGE, async (argv) => {
   };
   process.on('SIGINT', (signal) => void stop(signal));
   process.on('SIGTERM', (signal) => void stop(signal));
+  stopExitingWithSupervisor();
   serveControlChannel(() => server.stats(), () => void stop('SIGTERM'));
   process.on('SIGUSR2', () => log.info(`stats ${JSON.stringify(server.stats())}`));
 });

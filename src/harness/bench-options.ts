@@ -29,7 +29,7 @@ export const BENCH_USAGE = `usage: bench [options]
   -c, --connections n[,n...]    connections; a list is a sweep (overrides the scenarios')
   -s, --size BYTES              message size
   -p, --pipelining N            messages in flight per connection (closed loop)
-  -R, --rate N                  open loop: offered msgs/s in total
+  -R, --rate N                  open loop: offered msgs/s in total (turns closed-loop scenarios open)
   --messages-per-connection N   churn: reconnect after N messages
   -a, --amount N                fixed amount: N messages per point in all, no warm-up, one repeat
   -d, --duration S              seconds per measured repeat (default 1.25, quick 0.4)
@@ -115,6 +115,12 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
   const connections = values.connections
     ? list(values.connections).map((c) => parseNumber('connections', c, { min: 1, max: 100_000 }))
     : undefined;
+  if (values.rate !== undefined && values['messages-per-connection'] !== undefined) {
+    throw new UsageError('--rate (open loop) and --messages-per-connection (churn) exclude each other');
+  }
+  if (values.amount !== undefined && (values.rate !== undefined || values['messages-per-connection'] !== undefined)) {
+    throw new UsageError('--amount is a closed-loop count: it excludes --rate and --messages-per-connection');
+  }
   const overrides: Overrides = {
     ...(connections ? { connections } : {}),
     ...optional('messageSize', num('size', { min: 1, max: 16 * 2 ** 20 })),

@@ -20,7 +20,7 @@ export function captureEnvironment(placement: Placement): Environment {
     kernel: release(),
     platform: `${process.platform}-${process.arch}`,
     gitCommit: git(['rev-parse', 'HEAD']),
-    gitDirty: (git(['status', '--porcelain']) ?? '') !== '',
+    gitDirty: (git(['status', '--porcelain', '--untracked-files=no']) ?? '') !== '',
     date: new Date().toISOString(),
     placement,
   };

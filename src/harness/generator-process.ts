@@ -16,6 +16,7 @@ process.on('message', (message: ToGenerator) => {
 async function handle(message: ToGenerator): Promise<void> {
   switch (message.type) {
     case 'start':
+      generator?.finish(); // a point that failed half-way never said 'finish'
       generator = new Generator(message.spec);
       await generator.open();
       reply({ type: 'started' });

@@ -5,7 +5,7 @@
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { EchoConnection, type ConnectionEvents } from './echo-connection.js';
 import { encode, newHistogram, type Histogram } from './histogram.js';
-import { noErrors, type ErrorCounts, type LoadSpec, type WarmProgress, type WindowReport } from './load-spec.js';
+import { evenShare, noErrors, type ErrorCounts, type LoadSpec, type WarmProgress, type WindowReport } from './load-spec.js';
 import { Pattern } from './pattern.js';
 import type { ErrorKind } from './results-schema.js';
 
@@ -47,7 +47,7 @@ export class Generator implements ConnectionEvents {
     // Idle clients connect first: a sequential server is then busy with one that never sends.
     await this.settled(() => this.idle.every((c) => c.isConnected || c.socket.destroyed), this.spec.connectTimeoutMs);
     for (let slot = 0; slot < this.slots.length; slot++) this.slots[slot] = this.connect(slot);
-    if (this.spec.mode === 'open') this.startSchedule();
+    if (this.spec.mode === 'open' && this.slots.length > 0) this.startSchedule();
   }
 
   progress(): WarmProgress {
@@ -177,8 +177,7 @@ export class Generator implements ConnectionEvents {
   /** Closed loop: messages this connection may send in all (its share of --amount). */
   private limitOf(connection: EchoConnection): number {
     const { amount, connections } = this.spec;
-    if (amount === 0) return Number.POSITIVE_INFINITY;
-    return Math.floor(amount / connections) + (connection.slot < amount % connections ? 1 : 0);
+    return amount === 0 ? Number.POSITIVE_INFINITY : evenShare(amount, connections, connection.slot);
   }
 
   private send(connection: EchoConnection, intended?: number): void {

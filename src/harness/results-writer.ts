@@ -1,6 +1,6 @@
 /** results/<run-id>/results.json and results.csv, rewritten after every row so a cut-short run keeps what it measured. */
 import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { ResultRow, ResultsFile } from './results-schema.js';
 
 const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
@@ -64,7 +64,7 @@ export class ResultsWriter {
   markLatest(): void {
     const latest = join(this.root, 'latest');
     rmSync(latest, { force: true });
-    symlinkSync(this.dir.slice(this.root.length + 1), latest);
+    symlinkSync(relative(this.root, this.dir), latest);
   }
 }
 

@@ -1,7 +1,7 @@
 /** One point against one running server: warm up, measure `repeats` windows, finish, and build its row. */
 import type { GeneratorPool } from './generator-pool.js';
 import { mergeEncoded, summarize } from './histogram.js';
-import { addErrors, noErrors, type LoadSpec, type WindowReport } from './load-spec.js';
+import { addErrors, evenShare, noErrors, type FromGenerator, type LoadSpec, type WindowReport } from './load-spec.js';
 import type { Placement, ResultRow } from './results-schema.js';
 import { TreeSampler } from './sampler.js';
 import type { Point } from './scenario.js';
@@ -29,20 +29,12 @@ export interface Target {
 /** A generator saturating its event loop can no longer tell the server's limit from its own. */
 const CLIENT_BOUND_ELU = 0.9;
 
-/** Connections [first, first+count) of `total` get this share of `amount`, split as evenly as whole numbers allow. */
-function share(amount: number, total: number, first: number, count: number): number {
-  const each = (i: number) => Math.floor(amount / total) + (i < amount % total ? 1 : 0);
-  let sum = 0;
-  for (let i = first; i < first + count; i++) sum += each(i);
-  return sum;
-}
-
 /** Split a point's connections (and rate) across the generator processes. */
 function specs(point: Point, target: Target, timing: Timing, processes: number): LoadSpec[] {
   const n = Math.min(processes, point.connections);
   let first = 0;
   return Array.from({ length: processes }, (_, i) => {
-    const connections = i < n ? Math.floor(point.connections / n) + (i < point.connections % n ? 1 : 0) : 0;
+    const connections = i < n ? evenShare(point.connections, n, i) : 0;
     const spec: LoadSpec = {
       host: target.host,
       port: target.port,
@@ -54,7 +46,7 @@ function specs(point: Point, target: Target, timing: Timing, processes: number):
       pipelining: point.pipelining,
       rate: (point.rate * connections) / point.connections,
       messagesPerConnection: point.messagesPerConnection,
-      amount: point.amount === 0 ? 0 : share(point.amount, point.connections, first, connections),
+      amount: Array.from({ length: connections }, (_, c) => evenShare(point.amount, point.connections, first + c)).reduce((a, b) => a + b, 0),
       connectTimeoutMs: timing.connectTimeoutMs,
       answerTimeoutMs: timing.answerTimeoutMs,
     };
@@ -72,13 +64,18 @@ export async function runPoint(point: Point, target: Target, timing: Timing, poo
 
   const sampler = target.pid === undefined ? undefined : new TreeSampler(target.pid);
   sampler?.start();
-  loads.forEach((_, i) => pool.send(i, { type: 'measure', windows: timing.repeats, windowMs: timing.windowMs }));
-  const warm = await pool.collect('warm', 10_000);
+  let warm: Extract<FromGenerator, { type: 'warm' }>[];
   const windows: WindowReport[][] = []; // [window][process]
-  for (let w = 0; w < timing.repeats; w++) {
-    windows.push((await pool.collect('window', timing.windowMs + 10_000)).map((m) => m.report));
+  let server: ResultRow['server'] | undefined;
+  try {
+    loads.forEach((_, i) => pool.send(i, { type: 'measure', windows: timing.repeats, windowMs: timing.windowMs }));
+    warm = await pool.collect('warm', 10_000);
+    for (let w = 0; w < timing.repeats; w++) {
+      windows.push((await pool.collect('window', timing.windowMs + 10_000)).map((m) => m.report));
+    }
+  } finally {
+    server = sampler?.stop(); // also when a generator fails: no sampling timer is left running
   }
-  const server = sampler?.stop();
   loads.forEach((_, i) => pool.send(i, { type: 'finish' }));
   const finished = await pool.collect('finished', 10_000);
 

@@ -22,7 +22,7 @@ export class TreeSampler {
     this.firstTicks = { user: usage.utime, system: usage.stime };
     this.lastSeen = usage;
     this.lastTicks = usage.utime + usage.stime;
-    this.timer = setInterval(() => this.sample(), this.intervalMs);
+    this.timer = setInterval(() => this.sample(), this.intervalMs).unref();
   }
 
   /** Stop sampling and summarise the interval since start(). */

@@ -47,17 +47,19 @@ export interface Overrides {
 }
 
 export function expand(scenario: Scenario, overrides: Overrides = {}): Point[] {
-  // --messages-per-connection turns a closed-loop scenario into churn: reconnect after N messages.
-  const churn = overrides.messagesPerConnection !== undefined && scenario.mode === 'closed';
+  // On a closed-loop scenario, --messages-per-connection makes it churn (reconnect after N messages)
+  // and --rate makes it open loop (autocannon's -R); the bench options refuse both at once.
+  const mode =
+    scenario.mode !== 'closed' ? scenario.mode : overrides.messagesPerConnection !== undefined ? 'churn' : overrides.rate !== undefined ? 'open' : 'closed';
   return (overrides.connections ?? scenario.connections).map((connections) => ({
-    scenario: churn ? { ...scenario, mode: 'churn' as const } : scenario,
+    scenario: mode === scenario.mode ? scenario : { ...scenario, mode },
     connections,
     messageSize: overrides.messageSize ?? scenario.messageSize,
     pipelining: overrides.pipelining ?? scenario.pipelining ?? 1,
     workUsPerMessage: scenario.workUsPerMessage ?? 0,
     rate: overrides.rate ?? scenario.rate ?? 0,
     messagesPerConnection: overrides.messagesPerConnection ?? scenario.messagesPerConnection ?? 0,
-    amount: overrides.amount ?? 0,
+    amount: mode === 'closed' ? (overrides.amount ?? 0) : 0, // a fixed amount is a closed-loop count
     idleConnections: scenario.idleConnections ?? 0,
   }));
 }

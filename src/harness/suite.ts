@@ -3,7 +3,7 @@
  * server started through `serve` (pinned), then runs the scenario's points against it; each point's
  * repeats are consecutive measured windows. A server that fails marks its rows failed; the suite goes on.
  */
-import { GeneratorPool, GeneratorTimeout } from './generator-pool.js';
+import { GeneratorPool } from './generator-pool.js';
 import { planPlacement, pinPrefix } from './placement.js';
 import { killTree } from './server-process.js';
 import { startServer, type ServerProcess } from './server-process.js';
@@ -67,7 +67,8 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
               row = await runPoint(point, target, plan.timing, pool, placement);
             } catch (error) {
               if (signal.aborted) throw new SuiteAborted();
-              if (error instanceof GeneratorTimeout) pool.kill();
+              // A generator that failed may still hold connections or timers: start the next point with fresh ones.
+              pool.kill();
               row = failedRow(point, model, plan.timing, placement, (error as Error).message);
             }
             const died = server && (server.child.exitCode !== null || server.child.signalCode !== null);
@@ -95,7 +96,7 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
 }
 
 /** The serve flags a point needs: quiet logs, a short grace, and the scenario's CPU work per message. */
-function serverArgs(point: Point): string[] {
+export function serverArgs(point: Point): string[] {
   const args = ['--log-level', 'warn', '--grace', '2'];
   if (point.workUsPerMessage > 0) args.push('--work-us', String(point.workUsPerMessage), '--work-bytes', String(point.messageSize));
   return args;

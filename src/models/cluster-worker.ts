@@ -1,6 +1,7 @@
 /** A cluster worker process: the event-loop echo server on the shared port. */
 import { start } from './event-loop.js';
 import { createLogger } from '../shared/log.js';
+import { logSink } from '../shared/log-sink.js';
 import { ListenError } from '../shared/listen.js';
 import type { ServeOptions } from '../shared/options.js';
 import type { WorkSpec } from '../shared/work.js';
@@ -13,7 +14,7 @@ export interface ClusterWorkerConfig {
 export type ClusterWorkerMessage = { type: 'listening'; port: number } | { type: 'listen-error'; code: string | undefined };
 
 const { options, work } = JSON.parse(process.argv[2] ?? '{}') as ClusterWorkerConfig;
-const log = createLogger(options.logLevel, 'cluster-worker');
+const log = createLogger(options.logLevel, 'cluster-worker', logSink(options.logFile));
 
 // Ctrl-C reaches the whole process group; the primary decides when workers stop.
 process.on('SIGINT', () => {});

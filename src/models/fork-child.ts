@@ -6,6 +6,7 @@ import type { Socket } from 'node:net';
 import { isCrashToken } from '../shared/crash-token.js';
 import { echo } from '../shared/echo.js';
 import { createLogger, type LogLevel } from '../shared/log.js';
+import { logSink } from '../shared/log-sink.js';
 import { prepareSocket } from '../shared/socket.js';
 import { WorkMeter, type WorkSpec } from '../shared/work.js';
 
@@ -13,11 +14,12 @@ export interface ChildConfig {
   work: WorkSpec;
   idleTimeoutMs: number;
   logLevel: LogLevel;
+  logFile: string | undefined;
   crashToken: string | undefined;
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as ChildConfig;
-const log = createLogger(config.logLevel, 'fork-child');
+const log = createLogger(config.logLevel, 'fork-child', logSink(config.logFile));
 
 // Never outlive the parent: its death (even SIGKILL) closes the IPC channel.
 process.on('disconnect', () => process.exit(0));

@@ -22,7 +22,7 @@ export const start: StartModel = async ({ options, work, log }) => {
   const children = new Map<ChildProcess, Promise<void>>();
   const server = createEchoServer((socket) => waiting.push(socket), /* pauseOnConnect: not a byte read here */ true);
   const address = await listen(server, { ...options, reservedFds: options.maxChildren * FDS_PER_CHILD }, log);
-  const config: ChildConfig = { work, idleTimeoutMs: options.idleTimeoutMs, logLevel: options.logLevel, crashToken: options.crashToken };
+  const config: ChildConfig = { work, idleTimeoutMs: options.idleTimeoutMs, logLevel: options.logLevel, logFile: options.logFile, crashToken: options.crashToken };
 
   async function serveInChild(socket: Socket): Promise<void> {
     const peer = peerName(socket);

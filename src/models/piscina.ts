@@ -59,21 +59,23 @@ export const start: StartModel = async ({ options, work, log }) => {
       socket,
       (chunk) => {
         const data = detachable(chunk);
-        const result = batcher.run(data, meter.iterationsFor(data.byteLength));
+        // Settled at once, so a failure is handled even while earlier replies are still being awaited.
+        const outcome = batcher.run(data, meter.iterationsFor(data.byteLength)).then(
+          (reply) => ({ reply }),
+          (error: Error) => ({ error }),
+        );
         // Keep this connection's order: write each reply after the one before it.
-        written = written
-          .then(() => result)
-          .then(
-            (reply) => relay.reply(reply),
-            (error: Error) => {
-              log.warn(`task for ${peer} failed: ${error.message}`);
-              socket.destroy();
-            },
-          )
-          .finally(resumePaused);
-        if (!queueHasRoom()) paused.add(relay);
+        written = written.then(async () => {
+          const result = await outcome;
+          if ('reply' in result) relay.reply(result.reply);
+          else {
+            log.warn(`task for ${peer} failed: ${result.error.message}`);
+            socket.destroy();
+          }
+          resumePaused();
+        });
       },
-      { maxInFlightBytes: MAX_IN_FLIGHT_BYTES, admit: queueHasRoom },
+      { maxInFlightBytes: MAX_IN_FLIGHT_BYTES, admission: { isOpen: queueHasRoom, wait: (r) => paused.add(r) } },
     );
     void relay.closed.then(() => {
       live.delete(socket);

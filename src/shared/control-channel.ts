@@ -16,3 +16,11 @@ export function serveControlChannel(stats: () => ModelStats, stop: () => void): 
   // The supervisor died or let go: do not linger as its orphan.
   process.on('disconnect', stop);
 }
+
+/** Until the server is up there is nothing to drain: if the supervisor dies meanwhile, just exit. Returns the undo. */
+export function exitIfSupervisorLeaves(): () => void {
+  if (!process.send || isDaemonProcess()) return () => {};
+  const exit = () => process.exit(0);
+  process.once('disconnect', exit);
+  return () => process.off('disconnect', exit);
+}

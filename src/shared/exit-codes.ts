@@ -11,6 +11,8 @@ export const ExitCode = {
   permissionDenied: 5,
   listenFailed: 6,
   pidFile: 7,
+  /** client: the server refused, reset or could not be reached. */
+  connectionFailed: 8,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

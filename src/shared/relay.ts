@@ -11,8 +11,14 @@ import type { Socket } from 'node:net';
 export interface RelayOptions {
   /** Bytes sent to the service and not yet written back, at most (one more read may exceed it). */
   maxInFlightBytes: number;
-  /** Service-wide admission (piscina's bounded queue); reading pauses while it returns false. */
-  admit?: () => boolean;
+  /** Service-wide admission (piscina's bounded queue): reading pauses while it is closed. */
+  admission?: Admission;
+}
+
+export interface Admission {
+  isOpen(): boolean;
+  /** This relay is paused (or stays paused) on closed admission: call its resumeIfReady() once open. */
+  wait(relay: Relay): void;
 }
 
 export class Relay {
@@ -34,6 +40,8 @@ export class Relay {
       send(chunk);
       if (this.mustWait()) socket.pause();
     });
+    // A relay can pause for one reason (a full send buffer, say) and still be held by admission when
+    // that clears: mustWait() registers it with the admission gate every time, so none is forgotten.
     socket.on('drain', () => this.resumeIfReady());
     socket.on('end', () => {
       this.readEnded = true;
@@ -61,11 +69,11 @@ export class Relay {
   }
 
   private mustWait(): boolean {
-    return (
-      this.inFlightBytes >= this.options.maxInFlightBytes ||
-      this.socket.writableNeedDrain ||
-      (this.options.admit !== undefined && !this.options.admit())
-    );
+    if (this.inFlightBytes >= this.options.maxInFlightBytes || this.socket.writableNeedDrain) return true;
+    const { admission } = this.options;
+    if (admission === undefined || admission.isOpen()) return false;
+    admission.wait(this);
+    return true;
   }
 
   /** After the client's FIN: once every reply is written, send ours. */

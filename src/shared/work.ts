@@ -10,7 +10,7 @@
  *
  * The hash is calibrated once at start-up by the serving process (rounds per µs, and the fixed
  * cost of one call) and handed to every child and thread, so each model burns the same rounds per
- * byte. One charge costs at least one call (a few µs): finer work than that is rounded up.
+ * byte. One call has a fixed cost of a few µs, so finer work is owed and paid in larger charges.
  */
 import { pbkdf2Sync } from 'node:crypto';
 
@@ -62,19 +62,31 @@ export function iterationsForUs(spec: WorkSpec, us: number): number {
   return Math.max(1, Math.round((us - spec.overheadUs) * spec.iterationsPerUs));
 }
 
-/** Per-connection meter: counts bytes with a carry and returns the rounds they owe. */
+/**
+ * Per-connection meter: counts bytes with a carry, and µs owed with a carry too. Work is paid in
+ * charges of at least a few calls' fixed cost, so that how TCP splits the stream cannot change the
+ * CPU spent: a hundred 64-byte reads owing 1 µs each cost the same as one 6,400-byte read.
+ */
 export class WorkMeter {
-  private carry = 0;
+  private carryBytes = 0;
+  private owedUs = 0;
+  private readonly minChargeUs: number;
 
-  constructor(private readonly spec: WorkSpec) {}
+  constructor(private readonly spec: WorkSpec) {
+    this.minChargeUs = Math.max(1, 4 * spec.overheadUs);
+  }
 
-  /** Rounds owed for `bytes` more received bytes (0 when work is off or no block completed). */
+  /** Rounds to burn now for `bytes` more received bytes (0 when work is off or not enough is owed yet). */
   iterationsFor(bytes: number): number {
     if (this.spec.usPerBlock === 0) return 0;
-    this.carry += bytes;
-    const blocks = Math.floor(this.carry / this.spec.blockBytes);
-    this.carry -= blocks * this.spec.blockBytes;
-    return blocks === 0 ? 0 : iterationsForUs(this.spec, blocks * this.spec.usPerBlock);
+    this.carryBytes += bytes;
+    const blocks = Math.floor(this.carryBytes / this.spec.blockBytes);
+    this.carryBytes -= blocks * this.spec.blockBytes;
+    this.owedUs += blocks * this.spec.usPerBlock;
+    if (this.owedUs < this.minChargeUs) return 0;
+    const us = this.owedUs;
+    this.owedUs = 0;
+    return iterationsForUs(this.spec, us);
   }
 
   /** Charge and burn the work for `bytes` on the calling thread. */

@@ -11,6 +11,7 @@ import { connectionOwner } from '../helpers/connection-owner.js';
 import { eventually, within } from '../helpers/poll.js';
 import { descendants, stillAlive, threadCount } from '../helpers/server-state.js';
 import { sharedServer, type ServerProcess } from '../helpers/servers.js';
+import { recordMeasurement } from '../helpers/measurements.js';
 
 const TOKEN = 'crash-now';
 const STREAM_BYTES = 16 << 20;
@@ -65,7 +66,7 @@ describe.each([
     await eventually('the crashed child reaped', () => stillAlive(childrenBefore).length === 0);
     await eventually(`thread count back to ${idleThreads}`, () => threadCount(server().pid) === idleThreads);
     if (model === 'piscina') expect((await server().stats()).threads).toBe(1);
-    console.log(`reliability crash model=${model} bystander-bytes=${bystander.payload.length} exact=true threads=${threadCount(server().pid)}`);
+    recordMeasurement('crash', { model, 'bystander-bytes': bystander.payload.length, exact: true, threads: threadCount(server().pid) });
   });
 });
 
@@ -97,6 +98,6 @@ describe('cluster when a worker process is killed', () => {
       const now = descendants(server().pid);
       return now.length === 2 && !now.includes(victimWorker) && now;
     });
-    console.log(`reliability crash model=cluster killed-worker=${victimWorker} workers-after=${replaced.length} bystander-bytes=${bystander.payload.length} exact=true`);
+    recordMeasurement('crash', { model: 'cluster', 'killed-worker': victimWorker, 'workers-after': replaced.length, 'bystander-bytes': bystander.payload.length, exact: true });
   });
 });

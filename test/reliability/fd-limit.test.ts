@@ -9,6 +9,7 @@ import { echoOnce, EchoClient } from '../helpers/client.js';
 import { eventually, settled } from '../helpers/poll.js';
 import { samplePeaks } from '../helpers/sampler.js';
 import { capFlag, MODEL_IDS, sharedServer } from '../helpers/servers.js';
+import { recordMeasurement } from '../helpers/measurements.js';
 
 const FILE_LIMIT = 256;
 const CONNECTIONS = 400;
@@ -33,7 +34,7 @@ describe.each(MODEL_IDS)(`%s with ulimit -n ${FILE_LIMIT} and ${CONNECTIONS} con
       if (model !== 'cluster') await eventually('a log line about the drop', () => /dropped \d+ connection/.test(server().stderr()), 5_000);
       expect(server().child.exitCode).toBeNull();
       peaks.stop();
-      console.log(`reliability fd-limit model=${model} nofile=${FILE_LIMIT} connections=${CONNECTIONS} closed-by-server=${dropped} peak-processes=${peaks.processes} peak-threads=${peaks.threads}`);
+      recordMeasurement('fd-limit', { model, nofile: FILE_LIMIT, connections: CONNECTIONS, 'closed-by-server': dropped, 'peak-processes': peaks.processes, 'peak-threads': peaks.threads });
       if (model === 'fork') expect(peaks.processes).toBeLessThanOrEqual(1 + CAP);
       if (model === 'worker') expect(peaks.threads).toBeLessThanOrEqual(peaks.baseline.threads + CAP);
     } finally {

@@ -11,6 +11,7 @@ import { mib, MiB, samplePeaks } from '../helpers/sampler.js';
 import { descendants, stillAlive } from '../helpers/server-state.js';
 import { MODEL_IDS, sharedServer, type ServerProcess } from '../helpers/servers.js';
 import { DEFAULTS } from '../../src/shared/options.js';
+import { recordMeasurement } from '../helpers/measurements.js';
 
 const FLOOD = 2000;
 /** How many connections each model serves at once by default; the others queue. */
@@ -59,10 +60,15 @@ describe.each(MODEL_IDS)(`%s flooded with ${FLOOD} connections`, (model) => {
       }
       peaks.stop();
       const growth = peaks.rssBytes - peaks.baseline.rssBytes;
-      console.log(
-        `reliability flood model=${model} connections=${FLOOD} cap=${cap ?? 'none'} peak-processes=${peaks.processes} ` +
-          `peak-threads=${peaks.threads} rss-growth=${mib(growth)} bound=${mib(GROWTH_BOUND[model]!)}`,
-      );
+      recordMeasurement('flood', {
+        model,
+        connections: FLOOD,
+        cap: cap ?? 'none',
+        'peak-processes': peaks.processes,
+        'peak-threads': peaks.threads,
+        'rss-growth': mib(growth),
+        bound: mib(GROWTH_BOUND[model]!),
+      });
       expect(growth).toBeLessThan(GROWTH_BOUND[model]!);
       if (model === 'fork') expect(peaks.processes).toBeLessThanOrEqual(1 + cap!);
       if (model === 'worker') expect(peaks.threads).toBeLessThanOrEqual(peaks.baseline.threads + cap!);

@@ -7,6 +7,7 @@ import { echoOnce, EchoClient, randomPayload } from '../helpers/client.js';
 import { eventually } from '../helpers/poll.js';
 import { descendants, socketCount, threadCount } from '../helpers/server-state.js';
 import { MODEL_IDS, sharedServer } from '../helpers/servers.js';
+import { recordMeasurement } from '../helpers/measurements.js';
 
 const ROUNDS = 10;
 const PER_ROUND = 10;
@@ -40,6 +41,6 @@ describe.each(MODEL_IDS)('%s under repeated resets', (model) => {
     await eventually('no extra child process', () => descendants(server().pid).join() === idleChildren.join());
     await eventually('no extra thread', () => threadCount(server().pid) === idleThreads);
     await eventually(`open sockets back to ${idleSockets}`, () => socketCount(server().pid) === idleSockets);
-    console.log(`reliability resets model=${model} resets=${ROUNDS * PER_ROUND} stats=${JSON.stringify(stats)} threads=${threadCount(server().pid)} children=${descendants(server().pid).length}`);
+    recordMeasurement('resets', { model, resets: ROUNDS * PER_ROUND, stats: JSON.stringify(stats), threads: threadCount(server().pid), children: descendants(server().pid).length });
   });
 });

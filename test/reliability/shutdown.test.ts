@@ -10,6 +10,7 @@ import { EchoClient, randomPayload } from '../helpers/client.js';
 import { eventually, within } from '../helpers/poll.js';
 import { descendants, stillAlive } from '../helpers/server-state.js';
 import { MODEL_IDS, serverPool } from '../helpers/servers.js';
+import { recordMeasurement } from '../helpers/measurements.js';
 
 /** A new connection attempt: refused (or closed unserved) once the server has stopped accepting. */
 async function isRefused(port: number): Promise<boolean> {
@@ -60,7 +61,7 @@ describe.each(MODEL_IDS)('%s shutting down', (model) => {
       await server.exited;
       await eventually('no orphan left', () => stillAlive(children).length === 0, 1_000, 20);
       client.destroy();
-      console.log(`reliability sigkill model=${model} children-before=${children.length} alive-after-1s=0`);
+      recordMeasurement('sigkill', { model, 'children-before': children.length, 'alive-after-1s': 0 });
     } finally {
       await pool.cleanup();
     }

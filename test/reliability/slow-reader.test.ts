@@ -8,6 +8,7 @@ import { echoOnce, EchoClient, pushWithoutReading } from '../helpers/client.js';
 import { eventually } from '../helpers/poll.js';
 import { mib, MiB, samplePeaks } from '../helpers/sampler.js';
 import { MODEL_IDS, sharedServer } from '../helpers/servers.js';
+import { recordMeasurement } from '../helpers/measurements.js';
 
 const SEND_BYTES = 256 * MiB;
 /** Peak growth of the server's whole process tree allowed while the slow reader is stuck. */
@@ -27,7 +28,7 @@ describe.each(MODEL_IDS)('%s with a client that never reads', (model) => {
       const accepted = await pushWithoutReading(slow, SEND_BYTES);
       peaks.stop();
       const growth = peaks.rssBytes - peaks.baseline.rssBytes;
-      console.log(`reliability slow-reader model=${model} sent=${mib(accepted)} of ${mib(SEND_BYTES)} rss-growth=${mib(growth)} bound=${mib(GROWTH_BOUND)}`);
+      recordMeasurement('slow-reader', { model, sent: mib(accepted), of: mib(SEND_BYTES), 'rss-growth': mib(growth), bound: mib(GROWTH_BOUND) });
       expect(accepted).toBeLessThan(SEND_BYTES);
       expect(growth).toBeLessThan(GROWTH_BOUND);
 

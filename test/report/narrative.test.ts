@@ -30,7 +30,7 @@ describe('generated narrative', () => {
   it('says what a forked child costs per connection under churn, against event-loop', () => {
     const churn = text('churn');
     expect(churn).toMatch(/fork completed [\d,.]+ connections\/s, 1\/[\d.]+ of event-loop's/);
-    expect(churn).toContain('more per connection for starting a child process');
+    expect(churn).toMatch(/the server spent [\d,.]+ (ms|µs) of CPU per connection, mostly starting a child process/);
     expect(churn).toMatch(/memory: about [\d.]+ MiB per extra process/);
   });
 

@@ -22,7 +22,12 @@ function costSentence(rows: readonly ResultRow[], model: 'fork' | 'worker', base
   const parts = [
     `${model} completed ${num(connectionsPerSec(row))} connections/s, ${slower >= 1 ? `1/${num(slower)}` : times(1 / slower)} of event-loop's ${num(connectionsPerSec(baseline))}`,
   ];
-  if (firstEcho > 0) parts.push(`its median time to the first echo was ${latency(row.latencyUs.p50)} against ${latency(baseline.latencyUs.p50)}, about ${latency(firstEcho)} more per connection for starting a ${model === 'fork' ? 'child process' : 'thread'}`);
+  // Server CPU per completed connection is the start-up cost itself; the median first echo also
+  // includes waiting behind the other connectors' start-ups on the same cores.
+  const cpuPerConnectionUs = (row.server.cpuPercent / 100 / connectionsPerSec(row)) * 1e6;
+  const starting = model === 'fork' ? 'starting a child process' : 'starting a thread';
+  if (Number.isFinite(cpuPerConnectionUs)) parts.push(`the server spent ${latency(cpuPerConnectionUs)} of CPU per connection, mostly ${starting}`);
+  if (firstEcho > 0) parts.push(`with ${row.connections} connectors contending, the median time to the first echo was ${latency(row.latencyUs.p50)} against ${latency(baseline.latencyUs.p50)}`);
   if (memory) parts.push(`memory: about ${memory}`);
   return `${parts.join('; ')}.`;
 }
