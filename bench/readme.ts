@@ -155,7 +155,7 @@ interface TargetsFile {
 function targetsSection(file: string): string {
   const run = JSON.parse(readFileSync(file, 'utf8')) as TargetsFile;
   const rows = run.targets.map(
-    (t) => `| ${t.id} | ${t.name}${t.note ? ` (${t.note})` : ''} | ${num(t.medianNumerator)} | ${num(t.medianDenominator)} | ${Number.isFinite(t.ratio) ? t.ratio.toFixed(2) : 'n/a'} | ≥ ${t.goal} | ${t.met} |`,
+    (t) => `| ${t.id} | ${t.name}${t.note ? ` (${t.note})` : ''} | ${num(t.medianNumerator)} | ${num(t.medianDenominator)} | ${Number.isFinite(t.ratio) ? t.ratio.toFixed(3) : 'n/a'} | ≥ ${t.goal} | ${t.met} |`,
   );
   return [
     TARGETS_START,

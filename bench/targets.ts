@@ -114,7 +114,7 @@ runMain('bench:targets', USAGE, async (argv) => {
     const den = median(t.denominator);
     const ratio = t.numerator.length && den > 0 ? num / den : Number.NaN;
     const met = Number.isNaN(ratio) ? 'n/a' : ratio >= t.goal ? 'yes' : 'NO';
-    table.push([t.id, t.name + (t.note ? ` (${t.note})` : ''), Math.round(num).toLocaleString('en-US'), Math.round(den).toLocaleString('en-US'), Number.isNaN(ratio) ? '-' : ratio.toFixed(2), `≥ ${t.goal}`, met]);
+    table.push([t.id, t.name + (t.note ? ` (${t.note})` : ''), Math.round(num).toLocaleString('en-US'), Math.round(den).toLocaleString('en-US'), Number.isNaN(ratio) ? '-' : ratio.toFixed(3), `≥ ${t.goal}`, met]);
     return { ...t, medianNumerator: num, medianDenominator: den, ratio, met };
   });
   process.stdout.write(`${table.toString()}\nmedians of ${rounds} interleaved rounds of ${seconds} s; ${echoPlacement.note}\n`);

@@ -7,7 +7,7 @@
 import { DEFAULT_SUITE } from '../../bench/scenarios/index.js';
 import { BENCH_USAGE, parseBenchArgs } from '../harness/bench-options.js';
 import { captureEnvironment } from '../harness/environment.js';
-import { pinProcess, planPlacement } from '../harness/placement.js';
+import { planPlacement } from '../harness/placement.js';
 import { preflight } from '../harness/preflight.js';
 import { createProgress } from '../harness/progress.js';
 import { RESULTS_SCHEMA, type ResultsFile } from '../harness/results-schema.js';
@@ -25,8 +25,6 @@ runMain('bench', BENCH_USAGE, async (argv) => {
   }
   const points = options.scenarios.flatMap((s) => expand(s, options.overrides));
   preflight(points, options.models);
-  // The harness process samples /proc and relays IPC: keep it off the server's CPUs too.
-  pinProcess(process.pid, planPlacement('rest').generatorCpus);
 
   const runId = newRunId();
   const writer = new ResultsWriter(options.outDir, runId);
