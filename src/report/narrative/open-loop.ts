@@ -3,7 +3,12 @@ import type { ResultRow } from '../../harness/results-schema.js';
 import { latency, num, times } from '../format.js';
 import { ranked } from './facts.js';
 
-/** What the coordinated-omission correction changed for a model that fell behind, and what it cannot show. */
+/**
+ * What the two latency figures of a model that fell behind say. This generator never waits for an
+ * answer before sending (the open loop writes on schedule whatever comes back), so a server that
+ * falls behind shows in both figures: its backlog waits in socket buffers after the send. The gap
+ * between them is how late the generator itself sent against the schedule (Node's 1 ms timers).
+ */
 function correctionSentence(row: ResultRow): string {
   const corrected = row.latencyUs.p99;
   const uncorrected = row.latencyUncorrectedUs!.p99;
@@ -11,14 +16,11 @@ function correctionSentence(row: ResultRow): string {
     row.fairness.starved > 0
       ? ` ${row.fairness.starved} of ${row.connections} connections got no answer at all, so their waiting is in no percentile.`
       : '';
-  if (corrected >= 2 * uncorrected) {
-    return (
-      `Measured from the intended send time, ${row.model}'s p99 was ${latency(corrected)}; from the actual send time only ` +
-      `${latency(uncorrected)}: the difference is the time messages queued because the server fell behind ` +
-      `(coordinated omission), which closed-loop tools hide.${unanswered}`
-    );
-  }
-  return `${row.model}'s p99 was ${latency(corrected)} from the intended send time and ${latency(uncorrected)} from the actual send time.${unanswered}`;
+  return (
+    `${row.model}'s p99 was ${latency(corrected)} from the intended send time and ${latency(uncorrected)} from the actual send time; ` +
+    `the generator sends on schedule without waiting for answers, so a backlog shows in both and the gap is the generator's own ` +
+    `timer lateness.${unanswered}`
+  );
 }
 
 export function openLoopNarrative(rows: readonly ResultRow[]): (string | null)[] {
