@@ -66,10 +66,8 @@ export const start: StartModel = async ({ options, work, log }) => {
     log.info(`close ${peer} (child ${child.pid ?? '?'} exited)`);
   }
 
-  // One slot per allowed child: each takes the next waiting connection and serves it in a child.
-  const slots = Array.from({ length: options.maxChildren }, async () => {
-    for await (const socket of waiting) await serveInChild(socket);
-  });
+  // At most maxChildren at once: each slot takes the next waiting connection and serves it in a child.
+  const serving = waiting.serve(options.maxChildren, serveInChild);
 
   return {
     address,
@@ -81,7 +79,7 @@ export const start: StartModel = async ({ options, work, log }) => {
         [...children].map(([child, exited]) => ({ gone: exited, kill: () => child.kill('SIGKILL') })),
         options.graceMs,
       );
-      await Promise.all(slots);
+      await serving;
     },
   };
 };

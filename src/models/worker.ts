@@ -64,9 +64,8 @@ export const start: StartModel = async ({ options, work, log }) => {
     log.info(`close ${peer}`);
   }
 
-  const slots = Array.from({ length: options.maxWorkers }, async () => {
-    for await (const socket of waiting) await serveInThread(socket);
-  });
+  // At most maxWorkers at once: each slot takes the next waiting connection and serves it in a thread.
+  const serving = waiting.serve(options.maxWorkers, serveInThread);
 
   return {
     address,
@@ -75,7 +74,7 @@ export const start: StartModel = async ({ options, work, log }) => {
       server.close();
       waiting.close();
       await drain([...live.keys()].map(socketUnit), options.graceMs);
-      await Promise.all(slots);
+      await serving;
     },
   };
 };

@@ -35,6 +35,18 @@ export class SocketQueue implements AsyncIterable<Socket> {
     for (const taker of this.takers.splice(0)) taker(undefined);
   }
 
+  /**
+   * Serve waiting sockets `slots` at a time, in arrival order: each slot takes the next socket and
+   * serves it to completion, then the next. Resolves once the queue is closed and every slot is idle.
+   */
+  async serve(slots: number, serveOne: (socket: Socket) => Promise<void>): Promise<void> {
+    await Promise.all(
+      Array.from({ length: slots }, async () => {
+        for await (const socket of this) await serveOne(socket);
+      }),
+    );
+  }
+
   async *[Symbol.asyncIterator](): AsyncIterator<Socket> {
     for (let socket = await this.take(); socket; socket = await this.take()) yield socket;
   }
