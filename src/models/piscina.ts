@@ -1,9 +1,10 @@
 /**
  * piscina: a fixed pool of threads fed by a bounded task queue, the half-sync/half-async design of
- * the tutorials' thread pool. The main thread does all socket I/O (async half); every chunk read
- * becomes a task that a pool thread runs (sync half): the work, then the bytes back. Tasks of one
- * connection may run on different threads at once, so replies are written in the order the chunks
- * were read. When the queue holds `maxQueue` tasks, connections stop being read until it drains:
+ * the tutorials' thread pool. The main thread does all socket I/O (async half); the chunks it reads
+ * become tasks that pool threads run (sync half): the work, then the bytes back. The chunks of one
+ * event-loop turn share a task per thread (piscina-batch.ts), since the hop to a thread costs more
+ * than echoing a small chunk. Chunks of one connection may run on different threads at once, so
+ * replies are written in the order the chunks were read. When the queue holds `maxQueue` tasks, connections stop being read until it drains:
  * backpressure instead of rejected tasks, so no byte is lost and memory stays bounded.
  */
 import type { Socket } from 'node:net';
