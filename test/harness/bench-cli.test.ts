@@ -51,7 +51,8 @@ function readResults(stdout: string): ResultsFile {
 function serverOf(benchPid: number, model: string): number | undefined {
   return processTree(benchPid).find((pid) => {
     try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(model);
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return args.some((arg) => arg.endsWith('serve.js')) && args.includes(model);
     } catch {
       return false;
     }
@@ -74,6 +75,19 @@ describe('bench', () => {
     expect(killed!.failure).toMatch(/server exited/);
     expect(next).toMatchObject({ model: 'piscina', status: 'ok' });
     expect(next!.msgsPerSec.median).toBeGreaterThan(0);
+    await eventually('every process the bench started to be gone', () => [...run.seen].every((pid) => !isAlive(pid)), 5_000);
+  });
+
+  it('reports a server that stops answering (SIGSTOP) as failed, and still cleans it up', async () => {
+    const run = bench(['--scenarios', 'echo-small', '-c', '2', '--models', 'event-loop', '-d', '1.5', '-n', '3', '-W', '0.2']);
+    const victim = await eventually('the event-loop server', () => serverOf(run.child.pid!, 'event-loop'), 15_000);
+    await delay(1200); // past the warm-up, into the first window: the later windows see silence
+    process.kill(victim, 'SIGSTOP');
+    expect(await within('bench to finish', run.exited, 60_000)).toBe(0);
+    const [row] = readResults(run.stdout()).results;
+    expect(row).toMatchObject({ model: 'event-loop', status: 'failed' });
+    expect(row!.failure).toMatch(/stopped answering/);
+    expect(row!.errors.timeout).toBeGreaterThan(0);
     await eventually('every process the bench started to be gone', () => [...run.seen].every((pid) => !isAlive(pid)), 5_000);
   });
 
