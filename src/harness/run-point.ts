@@ -1,11 +1,10 @@
-/** One point against one running server: warm up, measure `repeats` windows, finish, and build its row. */
+/** One point against one running server: warm up, measure `repeats` windows, finish; point-row.ts turns what was measured into its row. */
 import type { GeneratorPool } from './generator-pool.js';
-import { mergeEncoded, summarize } from './histogram.js';
-import { addErrors, evenShare, noErrors, type FromGenerator, type LoadSpec, type WindowReport } from './load-spec.js';
+import { evenShare, type FromGenerator, type LoadSpec, type WindowReport } from './load-spec.js';
+import { pointRow } from './point-row.js';
 import type { Placement, ResultRow } from './results-schema.js';
 import { TreeSampler } from './sampler.js';
 import type { Point } from './scenario.js';
-import { estimate, jainIndex } from './stats.js';
 import { warmUp } from './warm-up.js';
 import type { ModelStats } from '../models/model.js';
 
@@ -26,8 +25,6 @@ export interface Target {
   stats: (() => Promise<ModelStats>) | undefined;
 }
 
-/** A generator saturating its event loop can no longer tell the server's limit from its own. */
-const CLIENT_BOUND_ELU = 0.9;
 
 /** Split a point's connections (and rate) across the generator processes. */
 function specs(point: Point, target: Target, timing: Timing, processes: number): LoadSpec[] {
@@ -79,65 +76,5 @@ export async function runPoint(point: Point, target: Target, timing: Timing, poo
   loads.forEach((_, i) => pool.send(i, { type: 'finish' }));
   const finished = await pool.collect('finished', 10_000);
 
-  const errors = noErrors();
-  for (const m of warm) addErrors(errors, m.errors);
-  for (const reports of windows) for (const r of reports) addErrors(errors, r.errors);
-  for (const m of finished) addErrors(errors, m.errors);
-
-  const perWindow = (value: (r: WindowReport) => number) =>
-    windows.map((reports) => reports.reduce((sum, r) => sum + value(r), 0) / (Math.max(...reports.map((r) => r.elapsedMs)) / 1000));
-  const all = windows.flat();
-  const msgsPerSec = estimate(perWindow((r) => r.messages));
-  const perConnection = loads.flatMap((spec, g) =>
-    Array.from({ length: spec.connections }, (_, c) => windows.reduce((sum, reports) => sum + reports[g]!.perConnection[c]!, 0)),
-  );
-  const elapsedSec = all.length ? windows.reduce((s, reports) => s + Math.max(...reports.map((r) => r.elapsedMs)), 0) / 1000 : 0;
-  const clientCpuUs = all.reduce((s, r) => s + r.cpuUserUs + r.cpuSystemUs, 0);
-  const elu = Math.max(0, ...loads.map((_, g) => windows.reduce((s, reports) => s + reports[g]!.elu, 0) / windows.length));
-  const latency = {
-    ...summarize(mergeEncoded(all.map((r) => r.latency))),
-    p99Runs: windows.map((reports) => {
-      const merged = mergeEncoded(reports.map((r) => r.latency));
-      return merged.totalCount === 0 ? 0 : merged.getValueAtPercentile(99);
-    }),
-  };
-  const mode = point.scenario.mode;
-
-  const row: ResultRow = {
-    model: target.model,
-    scenario: point.scenario.name,
-    mode,
-    connections: point.connections,
-    pipelining: point.pipelining,
-    messageSize: point.messageSize,
-    workUsPerMessage: point.workUsPerMessage,
-    status: 'ok',
-    ...(warmedUp.settled ? {} : { failure: `warm-up did not settle in ${Math.round(warmedUp.elapsedMs / 1000)} s: measured while the server was still starting` }),
-    durationSec: timing.windowMs / 1000,
-    repeats: timing.repeats,
-    placement,
-    msgsPerSec,
-    bytesPerSec: estimate(perWindow((r) => r.bytes)),
-    latencyUs: latency,
-    errors,
-    fairness: { jain: jainIndex(perConnection), starved: perConnection.filter((n) => n === 0).length, perConnection },
-    server: server ?? { cpuPercent: 0, userPercent: 0, systemPercent: 0, peakRssBytes: 0, maxProcesses: 0, maxThreads: 0, series: [] },
-    client: {
-      cpuPercent: elapsedSec > 0 ? (100 * clientCpuUs) / 1e6 / elapsedSec : 0,
-      elu,
-      clientBound: elu >= CLIENT_BOUND_ELU,
-      processes: pool.size,
-    },
-  };
-  if (mode === 'open') {
-    row.latencyUncorrectedUs = summarize(mergeEncoded(all.map((r) => r.latencyUncorrected!)));
-    row.targetRate = point.rate;
-    row.achievedRate = msgsPerSec;
-    row.rateShortfall = msgsPerSec.median < 0.99 * point.rate;
-  }
-  if (mode === 'churn') {
-    row.connectionsPerSec = estimate(perWindow((r) => r.connectionsCompleted));
-    row.connectLatencyUs = summarize(mergeEncoded(all.map((r) => r.connectLatency!)));
-  }
-  return row;
+  return pointRow({ point, target, timing, placement, loads, warmedUp, warm, windows, finished, server });
 }

@@ -8,6 +8,7 @@ import { planPlacement, pinPrefix } from './placement.js';
 import { killTree } from './server-process.js';
 import { startServer, type ServerProcess } from './server-process.js';
 import type { ResultRow } from './results-schema.js';
+import { NO_SERVER_SAMPLES } from './point-row.js';
 import { runPoint, type Timing } from './run-point.js';
 import { expand, type Overrides, type Point, type Scenario } from './scenario.js';
 import { estimate } from './stats.js';
@@ -127,7 +128,7 @@ function failedRow(point: Point, model: ResultRow['model'], timing: Timing, plac
     latencyUs: noLatency,
     errors: { mismatch: 0, short: 0, reset: 0, refused: 0, timeout: 0, other: 0 },
     fairness: { jain: 0, starved: point.connections, perConnection: [] },
-    server: { cpuPercent: 0, userPercent: 0, systemPercent: 0, peakRssBytes: 0, maxProcesses: 0, maxThreads: 0, series: [] },
+    server: NO_SERVER_SAMPLES,
     client: { cpuPercent: 0, elu: 0, clientBound: false, processes: 0 },
   };
 }
