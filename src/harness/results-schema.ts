@@ -82,7 +82,7 @@ export interface ResultRow {
   messageSize: number;
   /** µs of CPU the server is asked to spend per message. */
   workUsPerMessage: number;
-  /** ok; failed (the server died, did not start or stopped answering); incomplete (cut short). */
+  /** ok; failed (the server died, did not start, never finished warming up, or stopped answering); incomplete (cut short). */
   status: 'ok' | 'failed' | 'incomplete';
   failure?: string;
   /** Seconds per measured window; each repeat is one window. */
