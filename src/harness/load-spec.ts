@@ -18,6 +18,8 @@ export interface LoadSpec {
   pipelining: number;
   /** Open loop: this process's share of the offered rate, msgs/s. */
   rate: number;
+  /** Open loop: keep the event loop turning near a send instead of sleeping on a 1 ms timer (only on a core of its own). */
+  spin: boolean;
   /** Churn: messages per connection before it closes and a new one opens. */
   messagesPerConnection: number;
   /** Closed loop, fixed amount (--amount): this process's messages in all, spread evenly over its connections; 0 = no limit. */
@@ -48,6 +50,8 @@ export interface WindowReport {
   /** Encoded HdrHistograms (µs). */
   latency: string;
   latencyUncorrected?: string;
+  /** Open loop: how late messages left against the schedule (µs, encoded HdrHistogram). */
+  sendLag?: string;
   connectLatency?: string;
   connectionsCompleted: number;
   /** Messages answered per connection (churn: per connector). */

@@ -9,6 +9,8 @@ import type { WarmUpResult } from './warm-up.js';
 
 /** A generator saturating its event loop can no longer tell the server's limit from its own. */
 const CLIENT_BOUND_ELU = 0.9;
+/** Open loop: the schedule spins on its own core, so its ELU is always high; sends this late mean it fell behind. */
+const CLIENT_BOUND_SEND_LAG_US = 1000;
 
 export interface Measured {
   point: Point;
@@ -49,6 +51,7 @@ export function pointRow({ point, target, timing, placement, loads, warmedUp, wa
     return merged.totalCount === 0 ? 0 : merged.getValueAtPercentile(99);
   };
   const mode = point.scenario.mode;
+  const sendLagP99Us = mode === 'open' ? mergeEncoded(all.map((r) => r.sendLag!)).getValueAtPercentile(99) : undefined;
 
   const row: ResultRow = {
     model: target.model,
@@ -73,8 +76,9 @@ export function pointRow({ point, target, timing, placement, loads, warmedUp, wa
     client: {
       cpuPercent: elapsedSec > 0 ? (100 * clientCpuUs) / 1e6 / elapsedSec : 0,
       elu,
-      clientBound: elu >= CLIENT_BOUND_ELU,
+      clientBound: sendLagP99Us === undefined ? elu >= CLIENT_BOUND_ELU : sendLagP99Us > CLIENT_BOUND_SEND_LAG_US,
       processes: loads.length,
+      ...(sendLagP99Us === undefined ? {} : { sendLagP99Us }),
     },
   };
   if (mode === 'open') {

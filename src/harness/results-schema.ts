@@ -126,8 +126,10 @@ export interface ResultRow {
     cpuPercent: number;
     /** Event-loop utilisation of the busiest generator process, 0..1. */
     elu: number;
-    /** The generator was saturated: msgsPerSec is then a lower bound for the server. */
+    /** The generator was saturated (closed loop: ELU ≥ 0.9; open loop: its sends ran late): msgsPerSec is then a lower bound. */
     clientBound: boolean;
+    /** Open loop: p99 of how late messages left against the schedule, µs. */
+    sendLagP99Us?: number;
     processes: number;
   };
 }

@@ -27,7 +27,9 @@ export interface Target {
 
 
 /** Split a point's connections (and rate) across the generator processes. */
-function specs(point: Point, target: Target, timing: Timing, processes: number): LoadSpec[] {
+function specs(point: Point, target: Target, timing: Timing, processes: number, placement: Placement): LoadSpec[] {
+  // Spinning for a precise schedule is only free when the generator's cores are not the server's.
+  const ownCores = placement.pinned && !placement.generatorCpus!.some((cpu) => placement.serverCpus!.includes(cpu));
   const n = Math.min(processes, point.connections);
   let first = 0;
   return Array.from({ length: processes }, (_, i) => {
@@ -42,6 +44,7 @@ function specs(point: Point, target: Target, timing: Timing, processes: number):
       messageSize: point.messageSize,
       pipelining: point.pipelining,
       rate: (point.rate * connections) / point.connections,
+      spin: ownCores,
       messagesPerConnection: point.messagesPerConnection,
       amount: Array.from({ length: connections }, (_, c) => evenShare(point.amount, point.connections, first + c)).reduce((a, b) => a + b, 0),
       connectTimeoutMs: timing.connectTimeoutMs,
@@ -53,7 +56,7 @@ function specs(point: Point, target: Target, timing: Timing, processes: number):
 }
 
 export async function runPoint(point: Point, target: Target, timing: Timing, pool: GeneratorPool, placement: Placement): Promise<ResultRow> {
-  const loads = specs(point, target, timing, pool.size);
+  const loads = specs(point, target, timing, pool.size, placement);
   loads.forEach((spec, i) => pool.send(i, { type: 'start', spec }));
   await pool.collect('started', timing.connectTimeoutMs + 10_000);
   // A fixed amount is counted from the first message: no warm-up.

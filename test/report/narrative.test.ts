@@ -45,7 +45,7 @@ describe('generated narrative', () => {
     const open = text('open');
     expect(open).toContain(`sequential's p99 was ${latency(sequential.latencyUs.p99)} from the intended send time`);
     expect(open).toContain(`${latency(sequential.latencyUncorrectedUs!.p99)} from the actual send time`);
-    expect(open).toContain("the gap is the generator's own timer lateness");
+    expect(open).toContain("the gap is the generator's own lateness against the schedule");
   });
 
   it('mentions failed rows with their reason', () => {

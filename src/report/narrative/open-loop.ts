@@ -7,7 +7,7 @@ import { ranked } from './facts.js';
  * What the two latency figures of a model that fell behind say. This generator never waits for an
  * answer before sending (the open loop writes on schedule whatever comes back), so a server that
  * falls behind shows in both figures: its backlog waits in socket buffers after the send. The gap
- * between them is how late the generator itself sent against the schedule (Node's 1 ms timers).
+ * between them is how late the generator itself sent against the schedule (see the row's send lag).
  */
 function correctionSentence(row: ResultRow): string {
   const corrected = row.latencyUs.p99;
@@ -19,7 +19,7 @@ function correctionSentence(row: ResultRow): string {
   return (
     `${row.model}'s p99 was ${latency(corrected)} from the intended send time and ${latency(uncorrected)} from the actual send time; ` +
     `the generator sends on schedule without waiting for answers, so a backlog shows in both and the gap is the generator's own ` +
-    `timer lateness.${unanswered}`
+    `lateness against the schedule.${unanswered}`
   );
 }
 
