@@ -125,8 +125,8 @@ runMain('readme', USAGE, async (argv) => {
     `What the reference run's /proc samples show about the missed targets. Worker on echo-small at 64 connections: the ` +
       `one-core server spent ${num(cpuUsPerMsg(worker64))} µs of CPU per message (${num(worker64?.server.cpuPercent ?? Number.NaN)} % CPU, ` +
       `${worker64?.server.maxThreads ?? 'n/a'} threads) against ${num(cpuUsPerMsg(el64))} µs in event-loop; every message crosses to its ` +
-      `connection's thread and back, and with one thread per connection there is nothing to batch. On cpu (1,000 µs of work per message ` +
-      `is the floor), of the 200 % two cores offer: fork ${cpuSpread('fork')}, worker ${cpuSpread('worker')}, piscina ${cpuSpread('piscina')}, ` +
+      `connection's thread and back, and with one thread per connection there is nothing to batch. On cpu (${num(cpuRow('fork')?.workUsPerMessage ?? Number.NaN)} µs ` +
+      `of work per message is the floor), of the ${env.cores * 100} % ${env.cores} cores offer: fork ${cpuSpread('fork')}, worker ${cpuSpread('worker')}, piscina ${cpuSpread('piscina')}, ` +
       `cluster ${cpuSpread('cluster')}. Our reading, not measured further: piscina loses the CPU it leaves unused while its threads wait for ` +
       `the main thread, which shares the two cores with them and with the generator, to hand out the next task.`,
   ].join('\n');
