@@ -3,6 +3,7 @@
  * Every figure in that section is read from the run's results.json here, never typed by hand:
  * the per-scenario sentences come from the report's narrative, the tradeoffs from the rows below.
  */
+import '../src/shared/require-node.js'; // first: a one-line stop on an old Node
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runMain } from '../src/cli/run-main.js';

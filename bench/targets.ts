@@ -7,6 +7,7 @@
  *   4. event-loop / the native server, same generator
  * The native pair is ../shared/reference (override with --reference DIR), built here, used only to measure.
  */
+import '../src/shared/require-node.js'; // first: a one-line stop on an old Node
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import Table from 'cli-table3';

@@ -2,6 +2,7 @@
  * npm run bench:micro: the per-message cost of each model's hop and of the generator's own
  * bookkeeping, measured with tinybench, printed as a table and saved as JSON under results/.
  */
+import '../../src/shared/require-node.js'; // first: a one-line stop on an old Node
 import { setMaxListeners } from 'node:events';
 import { runMain } from '../../src/cli/run-main.js';
 import { UsageError } from '../../src/shared/exit-codes.js';

@@ -4,6 +4,7 @@
  * results.csv, charts, report.html) and prints a table per scenario. Ctrl-C stops cleanly and keeps
  * the partial results, marked incomplete.
  */
+import '../shared/require-node.js'; // first: a one-line stop on an old Node
 import { DEFAULT_SUITE } from '../../bench/scenarios/index.js';
 import { BENCH_USAGE, parseBenchArgs } from '../harness/bench-options.js';
 import { captureEnvironment } from '../harness/environment.js';

@@ -4,6 +4,7 @@
  * interactively or from a pipe; when input ends it half-closes and exits once the echo is complete.
  *   client [host] <port>
  */
+import '../shared/require-node.js'; // first: a one-line stop on an old Node
 import net from 'node:net';
 import { ExitCode, FatalError, UsageError } from '../shared/exit-codes.js';
 import { parseNumber } from '../shared/parse-number.js';

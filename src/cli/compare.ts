@@ -5,6 +5,7 @@
  * (in the spirit of Node core's benchmark/compare.R).
  *   compare [--json] <runA> <runB>     (a run: its directory or its results.json)
  */
+import '../shared/require-node.js'; // first: a one-line stop on an old Node
 import { FatalError, UsageError } from '../shared/exit-codes.js';
 import { compareRuns } from '../report/compare/compare-runs.js';
 import { comparisonTable } from '../report/compare/comparison-table.js';

@@ -4,6 +4,7 @@
  * after every run; this redraws an existing run, e.g. after the report code changed).
  *   report <run directory | results.json>
  */
+import '../shared/require-node.js'; // first: a one-line stop on an old Node
 import { UsageError } from '../shared/exit-codes.js';
 import { writeReport } from '../report/index.js';
 import { runMain } from './run-main.js';

@@ -4,6 +4,7 @@
  *   listening <host>:<port> model=<model> pid=<pid>
  * SIGINT/SIGTERM stop it gracefully; SIGUSR2 logs its stats.
  */
+import '../shared/require-node.js'; // first: a one-line stop on an old Node
 import { fileURLToPath } from 'node:url';
 import { exitIfSupervisorLeaves, serveControlChannel } from '../shared/control-channel.js';
 import { isDaemonProcess, launchDaemon, reportReady } from '../shared/daemon.js';

@@ -19,10 +19,11 @@ const log = createLogger(options.logLevel, 'cluster-worker', logSink(options.log
 // Ctrl-C reaches the whole process group; the primary decides when workers stop.
 process.on('SIGINT', () => {});
 
-try {
-  const server = await start({ options, work, log });
-  process.send?.({ type: 'listening', port: server.address.port } satisfies ClusterWorkerMessage);
-} catch (error) {
-  const code = error instanceof ListenError ? error.code : undefined;
-  process.send?.({ type: 'listen-error', code } satisfies ClusterWorkerMessage, () => process.exit(1));
-}
+// Not top-level await: a worker that exits while it is pending (listen failed) would make Node warn.
+void start({ options, work, log }).then(
+  (server) => process.send?.({ type: 'listening', port: server.address.port } satisfies ClusterWorkerMessage),
+  (error: unknown) => {
+    const code = error instanceof ListenError ? error.code : undefined;
+    process.send?.({ type: 'listen-error', code } satisfies ClusterWorkerMessage, () => process.exit(1));
+  },
+);

@@ -13,9 +13,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Run `node script ...args`, feeding `input` on stdin; SIGKILL it if it outlives `timeoutMs`. */
-export function runNode(script: string, args: readonly string[], { input = '', timeoutMs = 15_000, prefix = [] as string[] } = {}): Promise<CliResult> {
-  const [command, ...rest] = [...prefix, process.execPath, script, ...args];
+/** Run `node script ...args` (this Node unless `nodePath`), feeding `input` on stdin; SIGKILL it if it outlives `timeoutMs`. */
+export function runNode(
+  script: string,
+  args: readonly string[],
+  { input = '', timeoutMs = 15_000, prefix = [] as string[], nodePath = process.execPath as string | undefined } = {},
+): Promise<CliResult> {
+  const [command, ...rest] = [...prefix, nodePath ?? process.execPath, script, ...args];
   const child = spawn(command!, rest, { stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
