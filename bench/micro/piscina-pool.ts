@@ -1,19 +1,19 @@
 /**
- * piscina `run` round trips with the piscina model's pool (threads = cores, idleTimeout Infinity,
+ * piscina `run` round trips with the hsha model's pool (threads = cores, idleTimeout Infinity,
  * its own task file with no work), plus the pool options the model could choose instead, so the
- * per-chunk cost of each choice is on the table. The model batches the chunks of one event-loop
+ *  per-chunk cost of each choice is on the table. The model batches the chunks of one event-loop
  * turn into one task; here a task carries one chunk, the light-load case and the cost batching saves. The task always moves its reply back (move());
  * "copy" and "transfer" differ in how the chunk goes out.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { EchoBatch } from '../../src/models/piscina-task.js';
+import type { EchoBatch } from '../../src/models/hsha-task.js';
 import { defineGroup, type MicroTask } from './group.js';
 import { chunk, LARGE, SMALL, sizeLabel } from './payloads.js';
 import type { Scope } from './scope.js';
 import { inFlight } from './timing.js';
 
-const TASK_SCRIPT = new URL('../../src/models/piscina-task.js', import.meta.url).href;
+const TASK_SCRIPT = new URL('../../src/models/hsha-task.js', import.meta.url).href;
 const THREADS = availableParallelism();
 const IN_FLIGHT = 64;
 

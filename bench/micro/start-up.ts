@@ -1,12 +1,12 @@
 /**
  * Start-up to first message, with the models' own child and thread scripts: what the fork model
  * pays per connection (fork, child ready, socket handed, echo back) and what the worker model pays
- * per connection (new Worker, first chunk echoed back). Exit and terminate are not timed.
+ * per connection (new Worker, socket moved to it, echo back). Exit and terminate are not timed.
  */
-import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import type { ChildConfig } from '../../src/models/fork-child.js';
-import type { ThreadConfig } from '../../src/models/worker-thread.js';
+import type { ConnectionMessage } from '../../src/models/fork-child.js';
+import type { ConnectionHandOver } from '../../src/models/worker-thread.js';
+import type { ServiceConfig } from '../../src/shared/service.js';
 import { NO_WORK } from '../../src/shared/work.js';
 import { exited, forkChild } from './child.js';
 import { defineGroup } from './group.js';
@@ -17,8 +17,8 @@ import { deadline } from './timing.js';
 
 const FORK_CHILD = new URL('../../src/models/fork-child.js', import.meta.url);
 const WORKER_THREAD = new URL('../../src/models/worker-thread.js', import.meta.url);
-const CHILD_CONFIG: ChildConfig = { work: NO_WORK, idleTimeoutMs: 0, logLevel: 'warn', logFile: undefined, crashToken: undefined };
-const THREAD_CONFIG: ThreadConfig = { work: NO_WORK, crashToken: undefined };
+const SERVICE: ServiceConfig = { work: NO_WORK, idleTimeoutMs: 0, logLevel: 'warn', logFile: undefined, crashToken: undefined };
+const HAND_OVER: ConnectionMessage = { type: 'connection', preread: undefined };
 
 export const startUp = defineGroup<{ scope: Scope; loopback: Loopback }>({
   name: 'start-up',
@@ -34,8 +34,8 @@ export const startUp = defineGroup<{ scope: Scope; loopback: Loopback }>({
         return async () => {
           const { client, accepted, echoed } = await loopback.pair(payload);
           const start = performance.now();
-          const child = forkChild(scope, FORK_CHILD, [JSON.stringify(CHILD_CONFIG)]);
-          child.once('message', () => child.send('connection', accepted));
+          const child = forkChild(scope, FORK_CHILD, [JSON.stringify(SERVICE)]);
+          child.once('message', () => child.send(HAND_OVER, accepted));
           await deadline(echoed, 10_000, 'echo from a new fork child');
           const overriddenDuration = performance.now() - start;
           client.end();
@@ -46,17 +46,21 @@ export const startUp = defineGroup<{ scope: Scope; loopback: Loopback }>({
     },
     {
       name: 'new Worker → first echo',
-      note: 'new Worker(worker-thread.js) → 64 B transferred → echoed back',
-      fn: ({ scope }) => async () => {
-        const start = performance.now();
-        const thread = new Worker(WORKER_THREAD, { workerData: THREAD_CONFIG, execArgv: [] });
-        scope.defer(() => thread.terminate());
-        const data = chunk(SMALL);
-        thread.postMessage(data, [data.buffer]);
-        await deadline(once(thread, 'message'), 10_000, 'echo from a new worker thread');
-        const overriddenDuration = performance.now() - start;
-        await thread.terminate();
-        return { overriddenDuration };
+      note: 'new Worker(worker-thread.js) → socket moved to it → 64 B echoed',
+      fn: ({ scope, loopback }) => {
+        const payload = chunk(SMALL);
+        return async () => {
+          const { client, accepted, echoed } = await loopback.pair(payload);
+          const start = performance.now();
+          const thread = new Worker(WORKER_THREAD, { workerData: SERVICE, execArgv: [] });
+          scope.defer(() => thread.terminate());
+          thread.postMessage({ socket: accepted } satisfies ConnectionHandOver, [accepted as never]);
+          await deadline(echoed, 10_000, 'echo from a new worker thread');
+          const overriddenDuration = performance.now() - start;
+          client.end();
+          await thread.terminate();
+          return { overriddenDuration };
+        };
       },
     },
   ],

@@ -3,22 +3,17 @@
  * It runs as compiled JS with no loader, imports little, and starts as fast as Node can.
  */
 import type { Socket } from 'node:net';
-import { isCrashToken } from '../shared/crash-token.js';
-import { echo } from '../shared/echo.js';
-import { createLogger, type LogLevel } from '../shared/log.js';
+import { createLogger } from '../shared/log.js';
 import { logSink } from '../shared/log-sink.js';
-import { prepareSocket } from '../shared/socket.js';
-import { WorkMeter, type WorkSpec } from '../shared/work.js';
+import { serveConnection, type ServiceConfig } from '../shared/service.js';
 
-export interface ChildConfig {
-  work: WorkSpec;
-  idleTimeoutMs: number;
-  logLevel: LogLevel;
-  logFile: string | undefined;
-  crashToken: string | undefined;
+/** The parent's hand-over: the socket travels beside it; `preread` (base64) is what the parent read while it waited. */
+export interface ConnectionMessage {
+  type: 'connection';
+  preread: string | undefined;
 }
 
-const config = JSON.parse(process.argv[2] ?? '{}') as ChildConfig;
+const config = JSON.parse(process.argv[2] ?? '{}') as ServiceConfig;
 const log = createLogger(config.logLevel, 'fork-child', logSink(config.logFile));
 
 // Never outlive the parent: its death (even SIGKILL) closes the IPC channel.
@@ -26,13 +21,10 @@ process.on('disconnect', () => process.exit(0));
 // Ctrl-C reaches the whole process group; the parent decides when children stop.
 process.on('SIGINT', () => {});
 
-process.once('message', (_message: unknown, socket: Socket | undefined) => {
+process.once('message', (message: ConnectionMessage, socket: Socket | undefined) => {
   if (!socket) process.exit(1);
-  prepareSocket(socket, { idleTimeoutMs: config.idleTimeoutMs, log });
-  socket.prependListener('data', (chunk: Buffer) => {
-    if (isCrashToken(chunk, config.crashToken)) process.kill(process.pid, 'SIGKILL');
-  });
-  void echo(socket, new WorkMeter(config.work)).then(() => process.exit(0));
+  const preread = message.preread === undefined ? undefined : Buffer.from(message.preread, 'base64');
+  const die = () => process.kill(process.pid, 'SIGKILL');
+  void serveConnection(socket, config, log, die, preread).then(() => process.exit(0));
 });
 process.send?.('ready');
-

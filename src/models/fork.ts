@@ -1,30 +1,39 @@
 /**
  * fork: a new process per connection, the CGI/inetd-style design of the tutorials' "fork" server.
- * The parent only accepts; it hands each socket, unread, to a fresh child (child_process.fork) that
- * echoes and exits when its client leaves. The parent never waits on one child before accepting
- * the next (the tutorials' serial flaw). At most `maxChildren` live at once: each Node child costs
- * tens of MB and ~100 ms to start, so further connections wait in arrival order for a free slot.
+ * The parent only accepts; it hands each socket to a fresh child (child_process.fork) that echoes
+ * and exits when its client leaves. The parent never waits on one child before accepting the next
+ * (the tutorials' serial flaw). At most `maxChildren` live at once: each Node child costs tens of MB
+ * and ~80 ms of CPU to start, so further connections wait in arrival order for a free slot.
+ *
+ * The parent watches the waiting connections (shared/socket-queue.ts): a client that leaves before
+ * its turn is dropped there and never costs a process. Bytes read while watching go to the child
+ * with the socket and are echoed first.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import type { Socket } from 'node:net';
 import { drain } from '../shared/drain.js';
 import { FDS_PER_CHILD } from '../shared/fd-limit.js';
 import { createEchoServer, listen } from '../shared/listen.js';
+import type { ServiceConfig } from '../shared/service.js';
 import { peerName } from '../shared/socket.js';
-import { SocketQueue } from '../shared/socket-queue.js';
+import { SocketQueue, type QueuedConnection } from '../shared/socket-queue.js';
 import type { StartModel } from './model.js';
-import type { ChildConfig } from './fork-child.js';
+import type { ConnectionMessage } from './fork-child.js';
 
 const CHILD_SCRIPT = new URL('./fork-child.js', import.meta.url);
+/** Bytes the parent holds per waiting connection while watching it (the kernel buffers the rest). */
+const WATCH_BYTES = 16 * 1024;
 
 export const start: StartModel = async ({ options, work, log }) => {
-  const waiting = new SocketQueue();
-  const children = new Map<ChildProcess, Promise<void>>();
-  const server = createEchoServer((socket) => waiting.push(socket), /* pauseOnConnect: not a byte read here */ true);
+  const waiting = new SocketQueue({
+    maxBytes: WATCH_BYTES,
+    onAbandoned: (socket) => log.debug(`dropped ${peerName(socket)}: the client left while waiting`),
+  });
+  const children = new Map<ChildProcess, { exited: Promise<void>; kill(): void }>();
+  const server = createEchoServer((socket) => waiting.push(socket), /* pauseOnConnect: the queue decides */ true);
   const address = await listen(server, { ...options, reservedFds: options.maxChildren * FDS_PER_CHILD }, log);
-  const config: ChildConfig = { work, idleTimeoutMs: options.idleTimeoutMs, logLevel: options.logLevel, logFile: options.logFile, crashToken: options.crashToken };
+  const config: ServiceConfig = { work, idleTimeoutMs: options.idleTimeoutMs, logLevel: options.logLevel, logFile: options.logFile, crashToken: options.crashToken };
 
-  async function serveInChild(socket: Socket): Promise<void> {
+  async function serveInChild({ socket, preread }: QueuedConnection): Promise<void> {
     const peer = peerName(socket);
     // Out of processes, descriptors or memory (EAGAIN, EMFILE, ENOMEM): close this connection, keep serving.
     const cannotStart = (error: NodeJS.ErrnoException) => {
@@ -39,10 +48,12 @@ export const start: StartModel = async ({ options, work, log }) => {
       cannotStart(error as NodeJS.ErrnoException); // most start failures come as 'error' below, some are thrown
       return;
     }
+    let killedAtStop = false;
     const exited = new Promise<void>((resolve) => {
       child.once('exit', (code, signal) => {
         socket.destroy(); // a child that died before taking the socket must not leave it open here
-        if (code !== 0) log.warn(`child ${child.pid ?? '?'} for ${peer} ended abnormally (${signal ?? `code ${code}`})`);
+        if (killedAtStop) log.info(`child ${child.pid ?? '?'} for ${peer} ended at the end of the grace period`);
+        else if (code !== 0) log.warn(`child ${child.pid ?? '?'} for ${peer} ended abnormally (${signal ?? `code ${code}`})`);
         resolve();
       });
       child.once('error', (error: NodeJS.ErrnoException) => {
@@ -50,10 +61,17 @@ export const start: StartModel = async ({ options, work, log }) => {
         resolve();
       });
     });
-    children.set(child, exited);
+    children.set(child, {
+      exited,
+      kill: () => {
+        killedAtStop = true;
+        child.kill('SIGKILL');
+      },
+    });
     child.once('message', () => {
       // The child is ready: pass the socket; the parent's copy of the descriptor is then closed.
-      child.send('connection', socket, (error) => {
+      const message: ConnectionMessage = { type: 'connection', preread: preread?.toString('base64') };
+      child.send(message, socket, (error) => {
         if (error) {
           log.warn(`handing ${peer} to child ${child.pid} failed: ${error.message}`);
           child.kill();
@@ -71,12 +89,12 @@ export const start: StartModel = async ({ options, work, log }) => {
 
   return {
     address,
-    stats: () => ({ connections: children.size, children: children.size, waiting: waiting.length }),
+    stats: () => ({ connections: children.size, children: children.size, waiting: waiting.length, abandoned: waiting.abandoned }),
     async stop() {
       server.close();
       waiting.close();
       await drain(
-        [...children].map(([child, exited]) => ({ gone: exited, kill: () => child.kill('SIGKILL') })),
+        [...children.values()].map(({ exited, kill }) => ({ gone: exited, kill })),
         options.graceMs,
       );
       await serving;

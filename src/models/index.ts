@@ -13,9 +13,13 @@ export async function loadModel(id: ModelId): Promise<StartModel> {
       return (await import('./worker.js')).start;
     case 'piscina':
       return (await import('./piscina.js')).start;
+    case 'hsha':
+      return (await import('./hsha.js')).start;
     case 'event-loop':
       return (await import('./event-loop.js')).start;
     case 'cluster':
       return (await import('./cluster.js')).start;
+    case 'reuseport':
+      return (await import('./reuseport.js')).start;
   }
 }

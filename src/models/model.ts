@@ -15,14 +15,20 @@ export interface ModelContext {
 export interface ModelStats {
   /** Connections being served now. */
   connections?: number;
-  /** Accepted connections waiting for a free slot (sequential, fork, worker). */
+  /** Accepted connections waiting, unread and unanswered, for a free slot (sequential, fork, worker, piscina). */
   waiting?: number;
+  /** Waiting connections dropped because their client left before its turn (fork, which watches its queue). */
+  abandoned?: number;
   /** Live child processes (fork, cluster). */
   children?: number;
-  /** Live service threads (worker, piscina). */
+  /** Live service threads (worker, piscina, hsha, reuseport). */
   threads?: number;
-  /** Tasks queued for the pool (piscina). */
+  /** Tasks queued for the pool (piscina: connections; hsha: batches of chunks). */
   queueDepth?: number;
+  /** Bytes the accepting thread itself read from clients (0 where connections are handed over unread). */
+  acceptorBytesRead?: number;
+  /** Connections each serving thread has accepted since start (reuseport: how the kernel spread them). */
+  acceptedPerThread?: number[];
 }
 
 export interface RunningServer {

@@ -1,28 +1,23 @@
-/** The piscina pool's task: a batch of chunks' service (the work each owes, then the same bytes back, moved not copied). */
-import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
-import { isCrashToken } from '../shared/crash-token.js';
-import { burn } from '../shared/work.js';
+/**
+ * The piscina model's task: one connection, served to its end by the pool thread that runs it.
+ * The socket travels with the task (moved, accepted and never read by the main thread).
+ */
+import type { Socket } from 'node:net';
+import { workerData } from 'piscina';
+import { createLogger } from '../shared/log.js';
+import { logSink } from '../shared/log-sink.js';
+import { serveConnection, type ServiceConfig } from '../shared/service.js';
 
-export interface EchoBatch {
-  chunks: Uint8Array<ArrayBuffer>[];
-  /** Work iterations each chunk owes, counted per connection by the main thread. */
-  iterations: number[];
+export interface ConnectionTask {
+  /** Absent in the empty task that loads this file in every thread before the server accepts. */
+  socket?: Socket;
 }
 
-const { crashToken } = (workerData ?? {}) as { crashToken?: string };
+const config = workerData as ServiceConfig;
+const log = createLogger(config.logLevel, 'pool-thread', logSink(config.logFile));
 
-export default function echoBatch({ chunks, iterations }: EchoBatch) {
-  chunks.forEach((chunk, i) => {
-    if (isCrashToken(chunk, crashToken)) process.exit(70);
-    burn(iterations[i]!);
-  });
-  // Hand the buffers back without copying them (piscina's transferable protocol, marked by move()).
-  return move({
-    get [transferableSymbol]() {
-      return chunks.map((chunk) => chunk.buffer);
-    },
-    get [valueSymbol]() {
-      return chunks;
-    },
-  });
+export default async function serveConnectionTask({ socket }: ConnectionTask): Promise<void> {
+  if (socket === undefined) return;
+  // A crash takes this thread, with the connections it serves; piscina starts a new one.
+  await serveConnection(socket, config, log, () => process.exit(70));
 }

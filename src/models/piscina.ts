@@ -1,112 +1,107 @@
 /**
- * piscina: a fixed pool of threads fed by a bounded task queue, the half-sync/half-async design of
- * the tutorials' thread pool. The main thread does all socket I/O (async half); the chunks it reads
- * become tasks that pool threads run (sync half): the work, then the bytes back. The chunks of one
- * event-loop turn share a task per thread (piscina-batch.ts), since the hop to a thread costs more
- * than echoing a small chunk. Chunks of one connection may run on different threads at once, so
- * replies are written in the order the chunks were read. When the queue holds `maxQueue` tasks, connections stop being read until it drains:
- * backpressure instead of rejected tasks, so no byte is lost and memory stays bounded.
+ * piscina: the tutorials' thread pool, whose tasks are connections
+ * (`ThreadPool<Task>::push(Task(sock, serviceIO))`). A fixed pool of `threads` threads takes
+ * connection tasks from a bounded FIFO queue; the socket travels with its task, and the thread that
+ * runs it serves the whole connection, then takes the next task. With `connsPerThread` K = 1 (the
+ * default, the classic blocking pool) at most `threads` connections are served at once and the rest
+ * wait, accepted and unread, in arrival order; with K > 1 each thread serves K connections at once
+ * on its own event loop. Past the queue's bound (`maxQueue`), connections wait in the accept queue
+ * instead: never rejected, never dropped.
  */
 import type { Socket } from 'node:net';
 import { Piscina } from 'piscina';
-import { drain, socketUnit } from '../shared/drain.js';
+import { drain } from '../shared/drain.js';
 import { FDS_PER_THREAD } from '../shared/fd-limit.js';
 import { createEchoServer, listen } from '../shared/listen.js';
-import { Relay } from '../shared/relay.js';
-import { peerName, prepareSocket } from '../shared/socket.js';
-import { detachable } from '../shared/transfer.js';
-import { iterationsForUs, WorkMeter } from '../shared/work.js';
+import type { ServiceConfig } from '../shared/service.js';
+import { peerName } from '../shared/socket.js';
+import { SocketQueue, type QueuedConnection } from '../shared/socket-queue.js';
 import type { StartModel } from './model.js';
-import { Batcher } from './piscina-batch.js';
-import type { EchoBatch } from './piscina-task.js';
+import type { ConnectionTask } from './piscina-task.js';
 
 const TASK_SCRIPT = new URL('./piscina-task.js', import.meta.url).href;
-/** Bytes one connection may have queued or running in the pool before it pauses. */
-const MAX_IN_FLIGHT_BYTES = 1 << 20;
-/** Simulated work one batched task may carry: short enough that CPU-bound chunks spread over the threads. */
-const MAX_TASK_WORK_US = 250;
+
+interface PoolTask {
+  /** Here until a thread takes the task; then this side of it is destroyed (the handle moved). */
+  socket: Socket;
+  done: Promise<void>;
+}
 
 export const start: StartModel = async ({ options, work, log }) => {
-  const pool = new Piscina<EchoBatch, Uint8Array[]>({
+  const config: ServiceConfig = { work, idleTimeoutMs: options.idleTimeoutMs, logLevel: options.logLevel, logFile: options.logFile, crashToken: options.crashToken };
+  const pool = new Piscina<ConnectionTask, void>({
     filename: TASK_SCRIPT,
     minThreads: options.threads,
     maxThreads: options.threads,
     idleTimeout: Number.POSITIVE_INFINITY,
-    // One task per thread at a time (piscina's default): a thread that dies takes only the task it
-    // was running, which the batcher can then retry chunk by chunk (see piscina-batch.ts).
-    concurrentTasksPerWorker: 1,
-    // Our own bound below pauses reading before the queue is full; piscina's would reject tasks.
-    maxQueue: Number.POSITIVE_INFINITY,
-    workerData: { crashToken: options.crashToken },
+    concurrentTasksPerWorker: options.connsPerThread,
+    maxQueue: options.maxQueue,
+    // First come, first served: by default piscina puts a task it could not place back at the tail.
+    stricterFIFO: true,
+    workerData: config,
   });
-  // A thread that fails after start-up (out of file descriptors, say) must not take the server down.
+  // A thread that fails after start-up must not take the server down.
   pool.on('error', (error: Error) => log.error(`pool thread failed: ${error.message}`));
-  // Load the task in every thread before accepting (one empty task each): piscina does not replace
-  // a thread that fails while starting, so a flood must not meet half-started threads.
-  await Promise.all(Array.from({ length: options.threads }, () => pool.run({ chunks: [], iterations: [] })));
-  const batcher = new Batcher(pool, options.threads, work.usPerBlock > 0 ? iterationsForUs(work, MAX_TASK_WORK_US) : 0);
-  const queueHasRoom = () => pool.queueSize < options.maxQueue;
-  const live = new Set<Socket>();
-  const paused = new Set<Relay>();
+  // Load the task file in every thread before accepting: piscina does not replace a thread that
+  // fails while starting, so a flood must not meet half-started threads.
+  await Promise.all(Array.from({ length: options.threads }, () => pool.run({})));
 
-  function serve(socket: Socket): void {
-    const peer = peerName(socket);
-    live.add(socket);
-    log.info(`open ${peer}`);
-    prepareSocket(socket, { idleTimeoutMs: options.idleTimeoutMs, log });
-    const meter = new WorkMeter(work);
-    let written: Promise<void> = Promise.resolve();
-    const relay: Relay = new Relay(
-      socket,
-      (chunk) => {
-        const data = detachable(chunk);
-        // Settled at once, so a failure is handled even while earlier replies are still being awaited.
-        const outcome = batcher.run(data, meter.iterationsFor(data.byteLength)).then(
-          (reply) => ({ reply }),
-          (error: Error) => ({ error }),
-        );
-        // Keep this connection's order: write each reply after the one before it.
-        written = written.then(async () => {
-          const result = await outcome;
-          if ('reply' in result) relay.reply(result.reply);
-          else {
-            log.warn(`task for ${peer} failed: ${result.error.message}`);
-            socket.destroy();
-          }
-          resumePaused();
-        });
-      },
-      { maxInFlightBytes: MAX_IN_FLIGHT_BYTES, admission: { isOpen: queueHasRoom, wait: (r) => paused.add(r) } },
-    );
-    void relay.closed.then(() => {
-      live.delete(socket);
-      paused.delete(relay);
-      log.info(`close ${peer}`);
-    });
-  }
-
-  /** A task finished: let connections that paused on a full queue read again, oldest first. */
-  function resumePaused(): void {
-    for (const relay of paused) {
-      if (!queueHasRoom()) return;
-      paused.delete(relay);
-      relay.resumeIfReady();
-    }
-  }
-
-  const server = createEchoServer(serve);
+  const waiting = new SocketQueue();
+  const tasks = new Set<PoolTask>();
+  let stopping = false;
+  let acceptorBytesRead = 0;
+  const server = createEchoServer((socket) => waiting.push(socket), /* pauseOnConnect: never read here */ true);
   const address = await listen(server, { ...options, reservedFds: options.threads * FDS_PER_THREAD }, log).catch(async (error: unknown) => {
     await pool.destroy();
     throw error;
   });
 
+  async function serveInPool({ socket }: QueuedConnection): Promise<void> {
+    const peer = peerName(socket);
+    acceptorBytesRead += socket.bytesRead;
+    // No abort signal: piscina gives an abortable task a thread of its own, which would defeat K > 1.
+    const done = pool.run({ socket }, { transferList: [socket as never] });
+    const task: PoolTask = { socket, done };
+    tasks.add(task);
+    log.info(`open ${peer} as a pool task (${tasks.size - pool.queueSize} served, ${pool.queueSize} queued, ${waiting.length} waiting)`);
+    try {
+      await done;
+      log.info(`close ${peer}`);
+    } catch (error) {
+      if (!stopping) log.warn(`task for ${peer} failed: ${(error as Error).message}`);
+      socket.destroy();
+    } finally {
+      tasks.delete(task);
+    }
+  }
+
+  // Tasks in the pool (served or queued) at most threads × K + maxQueue: piscina never rejects one.
+  const serving = waiting.serve(options.threads * options.connsPerThread + options.maxQueue, serveInPool);
+
   return {
     address,
-    stats: () => ({ connections: live.size, threads: pool.threads.length, queueDepth: pool.queueSize }),
+    stats: () => ({
+      connections: tasks.size - pool.queueSize,
+      waiting: waiting.length + pool.queueSize,
+      threads: pool.threads.length,
+      queueDepth: pool.queueSize,
+      acceptorBytesRead,
+    }),
     async stop() {
+      stopping = true;
       server.close();
-      await drain([...live].map(socketUnit), options.graceMs);
-      await pool.destroy();
+      waiting.close();
+      // Connections still queued were never served: closed at once, as in the other queues (their
+      // tasks then fail when a thread takes them: a closed socket cannot move).
+      for (const task of tasks) if (!task.socket.destroyed) task.socket.destroy();
+      let destroyed: Promise<void> | undefined;
+      const destroyPool = () => (destroyed ??= pool.destroy());
+      await drain(
+        [...tasks].map((task) => ({ gone: task.done, kill: () => void destroyPool() })),
+        options.graceMs,
+      );
+      await serving;
+      await destroyPool();
     },
   };
 };

@@ -19,7 +19,7 @@ export const start: StartModel = async ({ options, work, log }) => {
   let current: Socket | undefined;
 
   const loop = (async () => {
-    for await (const socket of waiting) {                  // take the next connection,
+    for await (const { socket } of waiting) {              // take the next connection,
       current = socket;
       log.info(`open ${peerName(socket)} (${waiting.length} waiting)`);
       prepareSocket(socket, { idleTimeoutMs: options.idleTimeoutMs, log });

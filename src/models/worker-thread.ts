@@ -1,19 +1,21 @@
-/** A worker-model thread: the service for one connection. Chunks arrive in order and go back in order. */
+/**
+ * A worker-model thread: owns one connection. It receives the socket (accepted and never read by the
+ * main thread), serves it to its end (the reads, the work, the writes) and exits.
+ */
+import type { Socket } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
-import { isCrashToken } from '../shared/crash-token.js';
-import { WorkMeter, type WorkSpec } from '../shared/work.js';
+import { createLogger } from '../shared/log.js';
+import { logSink } from '../shared/log-sink.js';
+import { serveConnection, type ServiceConfig } from '../shared/service.js';
 
-export interface ThreadConfig {
-  work: WorkSpec;
-  crashToken: string | undefined;
+export interface ConnectionHandOver {
+  socket: Socket;
 }
 
-const { work, crashToken } = workerData as ThreadConfig;
-const meter = new WorkMeter(work);
-const port = parentPort!;
+const config = workerData as ServiceConfig;
+const log = createLogger(config.logLevel, 'worker-thread', logSink(config.logFile));
 
-port.on('message', (chunk: Uint8Array<ArrayBuffer>) => {
-  if (isCrashToken(chunk, crashToken)) process.exit(70);
-  meter.charge(chunk.byteLength);
-  port.postMessage(chunk, [chunk.buffer]);
+parentPort!.once('message', ({ socket }: ConnectionHandOver) => {
+  const die = () => process.exit(70); // in a worker thread, exit ends only this thread
+  void serveConnection(socket, config, log, die).then(() => process.exit(0));
 });

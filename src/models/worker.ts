@@ -1,67 +1,59 @@
 /**
  * worker: a new thread per connection (worker_threads), the tutorials' "thread" server done right:
- * the main thread never joins a connection's thread before accepting the next. Node 20 cannot
- * safely hand a socket to another thread (nodejs/node#30507), so the main thread keeps the socket
- * I/O and the connection's own thread does its service (the work and the echo). Chunks are
- * transferred, not copied, and come back in order. At most `maxWorkers` threads live at once;
- * further connections wait in arrival order.
+ * the main thread only accepts and hands each socket over, never joining a connection's thread
+ * before accepting the next. The thread owns its connection: it does all of that connection's
+ * I/O, the work and the echo, and exits when its client leaves. At most `maxWorkers` threads live
+ * at once; further connections wait, accepted and unread, in arrival order. (They cannot be watched
+ * for clients that leave, as fork's queue is: a socket that has been read cannot move to a thread.)
  */
-import type { Socket } from 'node:net';
 import { Worker } from 'node:worker_threads';
-import { drain, socketUnit } from '../shared/drain.js';
+import { drain } from '../shared/drain.js';
 import { FDS_PER_THREAD } from '../shared/fd-limit.js';
 import { createEchoServer, listen } from '../shared/listen.js';
-import { Relay } from '../shared/relay.js';
-import { peerName, prepareSocket } from '../shared/socket.js';
-import { SocketQueue } from '../shared/socket-queue.js';
-import { detachable } from '../shared/transfer.js';
+import type { ServiceConfig } from '../shared/service.js';
+import { peerName } from '../shared/socket.js';
+import { SocketQueue, type QueuedConnection } from '../shared/socket-queue.js';
 import type { StartModel } from './model.js';
-import type { ThreadConfig } from './worker-thread.js';
+import type { ConnectionHandOver } from './worker-thread.js';
 
 const THREAD_SCRIPT = new URL('./worker-thread.js', import.meta.url);
-/** Bytes a connection may have out at its thread before reading pauses. */
-const MAX_IN_FLIGHT_BYTES = 1 << 20;
 
 export const start: StartModel = async ({ options, work, log }) => {
   const waiting = new SocketQueue();
-  const live = new Map<Socket, Worker>();
-  const server = createEchoServer((socket) => waiting.push(socket), /* pauseOnConnect */ true);
+  const live = new Map<Worker, Promise<void>>();
+  let acceptorBytesRead = 0;
+  let stopping = false;
+  const server = createEchoServer((socket) => waiting.push(socket), /* pauseOnConnect: never read here */ true);
   const address = await listen(server, { ...options, reservedFds: options.maxWorkers * FDS_PER_THREAD }, log);
-  const threadConfig: ThreadConfig = { work, crashToken: options.crashToken };
+  const config: ServiceConfig = { work, idleTimeoutMs: options.idleTimeoutMs, logLevel: options.logLevel, logFile: options.logFile, crashToken: options.crashToken };
 
-  async function serveInThread(socket: Socket): Promise<void> {
+  async function serveInThread({ socket }: QueuedConnection): Promise<void> {
     const peer = peerName(socket);
-    prepareSocket(socket, { idleTimeoutMs: options.idleTimeoutMs, log });
     let thread: Worker;
     try {
-      thread = new Worker(THREAD_SCRIPT, { workerData: threadConfig, execArgv: [] });
+      thread = new Worker(THREAD_SCRIPT, { workerData: config, execArgv: [] });
     } catch (error) {
       log.warn(`cannot start a thread for ${peer}: ${(error as Error).message}`);
       socket.destroy();
       return;
     }
-    live.set(socket, thread);
-    log.info(`open ${peer} in thread ${thread.threadId} (${live.size} live, ${waiting.length} waiting)`);
-    const relay = new Relay(
-      socket,
-      (chunk) => {
-        const owned = detachable(chunk);
-        thread.postMessage(owned, [owned.buffer]);
-      },
-      { maxInFlightBytes: MAX_IN_FLIGHT_BYTES },
-    );
-    thread.on('message', (reply: Uint8Array) => relay.reply(reply));
-    thread.on('error', (error) => log.warn(`thread for ${peer} failed: ${error.message}`));
-    // A thread that ends early (crash, out of memory) takes only its own connection with it.
-    thread.on('exit', (code) => {
-      if (socket.destroyed) return; // we ended it: the connection had closed
-      log.warn(`thread for ${peer} ended early (code ${code}); closing its connection`);
-      socket.destroy();
+    const { threadId } = thread; // -1 once it has exited
+    const exited = new Promise<void>((resolve) => {
+      thread.once('exit', (code) => {
+        // A thread that ends early (crash, out of memory) takes only its own connection with it.
+        if (code !== 0 && !stopping) log.warn(`thread ${threadId} for ${peer} ended early (code ${code}); its connection closed with it`);
+        resolve();
+      });
     });
-    await relay.closed;
-    await thread.terminate();
-    live.delete(socket);
-    log.info(`close ${peer}`);
+    thread.on('error', (error) => log.warn(`thread for ${peer} failed: ${error.message}`));
+    live.set(thread, exited);
+    acceptorBytesRead += socket.bytesRead;
+    // Transferred, not copied: from here the socket belongs to the thread (this side is closed).
+    thread.postMessage({ socket } satisfies ConnectionHandOver, [socket as never]);
+    log.info(`open ${peer} in thread ${threadId} (${live.size} live, ${waiting.length} waiting)`);
+    await exited;
+    live.delete(thread);
+    log.info(`close ${peer} (thread ${threadId} exited)`);
   }
 
   // At most maxWorkers at once: each slot takes the next waiting connection and serves it in a thread.
@@ -69,11 +61,15 @@ export const start: StartModel = async ({ options, work, log }) => {
 
   return {
     address,
-    stats: () => ({ connections: live.size, threads: live.size, waiting: waiting.length }),
+    stats: () => ({ connections: live.size, threads: live.size, waiting: waiting.length, acceptorBytesRead }),
     async stop() {
+      stopping = true;
       server.close();
       waiting.close();
-      await drain([...live.keys()].map(socketUnit), options.graceMs);
+      await drain(
+        [...live].map(([thread, exited]) => ({ gone: exited, kill: () => void thread.terminate() })),
+        options.graceMs,
+      );
       await serving;
     },
   };

@@ -6,7 +6,8 @@ import type { ResultRow, ResultsFile } from '../harness/results-schema.js';
 import { caveats } from './caveats.js';
 import { mebibytes } from './format.js';
 import { escapeHtml as esc } from './html-escape.js';
-import { MODEL_COLOURS } from './model-colours.js';
+import { MODEL_SUMMARIES, type ModelId } from '../models/ids.js';
+import { MODEL_COLOURS, modelsIn } from './model-colours.js';
 import { rowStatus } from './row-status.js';
 import { narrate } from './narrative/index.js';
 import { PAGE_CSS } from './page-style.js';
@@ -66,15 +67,22 @@ function environment(results: ResultsFile): string {
   return `<dl class="env">${entries.map(([key, value]) => `<dt>${esc(key)}</dt><dd>${esc(value)}</dd>`).join('')}</dl>`;
 }
 
-const INTRO =
-  'Six servers implement the same TCP echo service (every byte sent comes back unchanged) with different ' +
-  'concurrency models: <b>sequential</b> (one connection at a time), <b>fork</b> (a child process per connection), ' +
-  '<b>worker</b> (a worker thread per connection), <b>piscina</b> (a fixed pool of worker threads), <b>event-loop</b> ' +
-  '(one thread, non-blocking I/O) and <b>cluster</b> (one event-loop process per core sharing the port). ' +
-  'A load generator in separate processes drove the same load at each and checked every echoed byte. ' +
-  '<b>msgs/s</b> is messages echoed per second; <b>latency</b> is the round trip of one message (p50 = median, ' +
-  'p99 = 99 % of messages were faster); the server’s CPU, memory, processes and threads were sampled from /proc. ' +
-  'Each model has the same colour in every chart and table.';
+/** The page's opening: which servers this run compared (from the run, not from today's model list). */
+function intro(results: ResultsFile): string {
+  const models = modelsIn(results.results).filter((m): m is ModelId => m !== 'external');
+  const servers = models.map((model) => `<b>${esc(model)}</b> (${esc(MODEL_SUMMARIES[model])})`);
+  const external = results.results.some((row) => row.model === 'external') ? ['an external echo server the harness did not start'] : [];
+  const list = [...servers, ...external];
+  const listed = list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : (list[0] ?? 'no server');
+  return (
+    `This run compared ${list.length === 1 ? 'one server' : `${list.length} servers`} implementing the same TCP echo service ` +
+    `(every byte sent comes back unchanged): ${listed}. ` +
+    'A load generator in separate processes drove the same load at each and checked every echoed byte. ' +
+    '<b>msgs/s</b> is messages echoed per second; <b>latency</b> is the round trip of one message (p50 = median, ' +
+    'p99 = 99 % of messages were faster); the server’s CPU, memory, processes and threads were sampled from /proc. ' +
+    'Each model has the same colour in every chart and table.'
+  );
+}
 
 function scenarioSection(scenario: string, results: ResultsFile, charts: readonly WrittenChart[]): string {
   const rows = rowsOf(results.results, scenario);
@@ -104,7 +112,7 @@ export function renderPage(results: ResultsFile, charts: readonly WrittenChart[]
 <body>
 <h1>${esc(title)}</h1>
 <p class="subtitle">${esc(results.env.date)} · ${esc(results.env.cpuModel)}, ${results.env.cores} core(s) · Node ${esc(results.env.node)}${results.complete ? '' : ' · <b>incomplete run</b>'}</p>
-<p>${INTRO}</p>
+<p>${intro(results)}</p>
 <h3>Before you read the numbers</h3>
 <ul class="caveats">${caveats(results).map((text) => `<li>${esc(text)}</li>`).join('\n')}</ul>
 <p>Scenarios: ${scenarios.map((s) => `<a href="#scenario-${esc(s)}">${esc(s)}</a>`).join(' · ')} · <a href="#overview">across scenarios</a> · <a href="#environment">environment</a></p>

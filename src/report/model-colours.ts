@@ -12,9 +12,12 @@ export const MODEL_COLOURS: Record<ModelKey, string> = {
   fork: '#56b4e9',
   worker: '#009e73',
   piscina: '#cc79a7',
+  hsha: '#f0e442',
   'event-loop': '#0072b2',
   cluster: '#d55e00',
-  external: '#000000',
+  reuseport: '#000000',
+  // Okabe-Ito has eight colours, one per model; a server we did not write gets a neutral grey.
+  external: '#999999',
 };
 
 /** Every model in a stable order (the servers' order, then external targets). */

@@ -11,6 +11,10 @@ export interface ListenOptions {
   backlog: number;
   /** Descriptors the model needs besides client sockets when at its cap (see fd-limit.ts). */
   reservedFds?: number;
+  /** Several listeners share the port (SO_REUSEPORT, Linux): the kernel spreads connections over them. */
+  reusePort?: boolean;
+  /** The share of the process's connection limit this listener may use (listeners of one process split it). */
+  fdShare?: number;
 }
 
 /**
@@ -22,15 +26,15 @@ export function createEchoServer(onConnection: (socket: Socket) => void, pauseOn
 }
 
 /** Listen, resolving with the bound address or rejecting with a FatalError that names the cause. */
-export function listen(server: net.Server, { host, port, backlog, reservedFds = 0 }: ListenOptions, log: Logger): Promise<AddressInfo> {
+export function listen(server: net.Server, { host, port, backlog, reservedFds = 0, reusePort = false, fdShare = 1 }: ListenOptions, log: Logger): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => reject(listenError(error.code, host, port));
     server.once('error', onError);
-    server.listen({ host, port, backlog, exclusive: false }, () => {
+    server.listen({ host, port, backlog, exclusive: false, reusePort }, () => {
       server.off('error', onError);
       // After start-up, accept errors (EMFILE, ENFILE, ...) are passing: log them and keep serving.
       server.on('error', (error: NodeJS.ErrnoException) => log.warn(`accept failed: ${error.code ?? error.message}`));
-      guardFileDescriptors(server, reservedFds, log);
+      guardFileDescriptors(server, reservedFds, fdShare, log);
       resolve(server.address() as AddressInfo);
     });
   });
@@ -41,10 +45,10 @@ export function listen(server: net.Server, { host, port, backlog, reservedFds = 
  * which we log once a second with a count, rather than running out of descriptors. Not in a
  * cluster worker: there the primary accepts, and a refusing worker only bounces the connection.
  */
-function guardFileDescriptors(server: net.Server, reservedFds: number, log: Logger): void {
+function guardFileDescriptors(server: net.Server, reservedFds: number, fdShare: number, log: Logger): void {
   const fileLimit = openFileLimit();
   if (fileLimit === undefined || cluster.isWorker) return;
-  const limit = Math.max(MIN_CONNECTIONS, connectionLimit(fileLimit, reservedFds));
+  const limit = Math.max(MIN_CONNECTIONS, Math.floor(connectionLimit(fileLimit, reservedFds) * fdShare));
   if (limit === MIN_CONNECTIONS) {
     log.warn(`open-file limit ${fileLimit} is too low for this model's cap (${reservedFds} descriptors reserved); raise ulimit -n or lower the cap`);
   }

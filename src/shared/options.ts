@@ -26,9 +26,11 @@ export interface ServeOptions {
   maxChildren: number;
   /** worker: live worker threads at most; more connections wait in FIFO order. */
   maxWorkers: number;
-  /** piscina: pool size. */
+  /** piscina, hsha: pool size; reuseport: listening threads. */
   threads: number;
-  /** piscina: queued tasks at most before connections stop being read. */
+  /** piscina: connections one pool thread serves at once. */
+  connsPerThread: number;
+  /** piscina: queued connection tasks at most (more wait in the accept queue); hsha: queued tasks before connections stop being read. */
   maxQueue: number;
   /** cluster: worker processes. */
   workers: number;
@@ -51,6 +53,7 @@ export const DEFAULTS = {
   maxChildren: 64,
   maxWorkers: 64,
   threads: cores,
+  connsPerThread: 1,
   maxQueue: 256,
   workers: cores,
 };
@@ -59,8 +62,9 @@ export const DEFAULTS = {
 const MODEL_FLAGS: Record<string, readonly ModelId[]> = {
   'max-children': ['fork'],
   'max-workers': ['worker'],
-  threads: ['piscina'],
-  'max-queue': ['piscina'],
+  threads: ['piscina', 'hsha', 'reuseport'],
+  'conns-per-thread': ['piscina'],
+  'max-queue': ['piscina', 'hsha'],
   workers: ['cluster'],
 };
 
@@ -85,9 +89,13 @@ options:
 model options:
   fork:     --max-children N  live children at most, others wait FIFO (default ${DEFAULTS.maxChildren})
   worker:   --max-workers N   live threads at most, others wait FIFO (default ${DEFAULTS.maxWorkers})
-  piscina:  --threads N       pool threads (default: cores = ${DEFAULTS.threads})
-            --max-queue N     queued tasks before reading pauses (default ${DEFAULTS.maxQueue})
-  cluster:  --workers N       worker processes (default: cores = ${DEFAULTS.workers})`;
+  piscina:  --threads N           pool threads (default: cores = ${DEFAULTS.threads})
+            --conns-per-thread K  connections a pool thread serves at once (default ${DEFAULTS.connsPerThread})
+            --max-queue N         connection tasks queued in the pool; more wait unread (default ${DEFAULTS.maxQueue})
+  hsha:     --threads N           pool threads (default: cores = ${DEFAULTS.threads})
+            --max-queue N         queued tasks before reading pauses (default ${DEFAULTS.maxQueue})
+  cluster:  --workers N           worker processes (default: cores = ${DEFAULTS.workers})
+  reuseport: --threads N          listening threads (default: cores = ${DEFAULTS.threads})`;
 
 export type ParsedServe = { help: true } | { help: false; options: ServeOptions };
 
@@ -107,6 +115,7 @@ export function parseServeArgs(argv: readonly string[]): ParsedServe {
     'max-children': { type: 'string' },
     'max-workers': { type: 'string' },
     threads: { type: 'string' },
+    'conns-per-thread': { type: 'string' },
     'max-queue': { type: 'string' },
     workers: { type: 'string' },
     'crash-token': { type: 'string' },
@@ -159,6 +168,7 @@ export function parseServeArgs(argv: readonly string[]): ParsedServe {
       maxChildren: num('max-children', DEFAULTS.maxChildren, { min: 1, max: 4096 }),
       maxWorkers: num('max-workers', DEFAULTS.maxWorkers, { min: 1, max: 4096 }),
       threads: num('threads', DEFAULTS.threads, { min: 1, max: 256 }),
+      connsPerThread: num('conns-per-thread', DEFAULTS.connsPerThread, { min: 1, max: 4096 }),
       maxQueue: num('max-queue', DEFAULTS.maxQueue, { min: 1, max: 1_000_000 }),
       workers: num('workers', DEFAULTS.workers, { min: 1, max: 256 }),
       crashToken,

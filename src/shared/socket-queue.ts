@@ -1,13 +1,49 @@
-/** Connections waiting for service, first come first served; consumers take them with `for await`. */
+/**
+ * Connections waiting for service, first come first served; consumers take them with `for await`
+ * or `serve`. Waiting connections are accepted but not served.
+ *
+ * With `watch`, the queue keeps reading each waiting connection (at most `watch.maxBytes`, held for
+ * whoever serves it) only to notice a client that leaves: one that resets, or closes having sent
+ * nothing, is dropped at once, so a departed client never costs its server a process when its turn
+ * comes. A client that sent bytes and then half-closed is still waiting for their echo and stays.
+ * Without `watch`, nothing is read (a socket handed to a worker thread must never have been read).
+ */
 import type { Socket } from 'node:net';
 
-export class SocketQueue implements AsyncIterable<Socket> {
-  private readonly waiting: Socket[] = [];
-  private readonly takers: Array<(socket: Socket | undefined) => void> = [];
-  private closed = false;
+export interface QueuedConnection {
+  readonly socket: Socket;
+  /** Bytes read while it waited (watching queues only), to be echoed first. */
+  readonly preread: Buffer | undefined;
+}
 
+export interface QueueWatch {
+  /** Bytes held per waiting connection before it is no longer read (memory stays bounded). */
+  maxBytes: number;
+  /** Called when a waiting connection's client left and it was dropped. */
+  onAbandoned?(socket: Socket): void;
+}
+
+interface Entry {
+  socket: Socket;
+  chunks: Buffer[];
+  bytes: number;
+  dropped: boolean;
+  unwatch(): void;
+}
+
+export class SocketQueue implements AsyncIterable<QueuedConnection> {
+  private readonly waiting: Entry[] = [];
+  private readonly takers: Array<(entry: Entry | undefined) => void> = [];
+  private closed = false;
+  private live = 0;
+  /** Waiting connections dropped because their client left. */
+  abandoned = 0;
+
+  constructor(private readonly watch?: QueueWatch) {}
+
+  /** Connections waiting now (dropped ones not counted). */
   get length(): number {
-    return this.waiting.length;
+    return this.live;
   }
 
   push(socket: Socket): void {
@@ -15,39 +51,99 @@ export class SocketQueue implements AsyncIterable<Socket> {
       socket.destroy();
       return;
     }
+    const entry: Entry = { socket, chunks: [], bytes: 0, dropped: false, unwatch: () => {} };
     const taker = this.takers.shift();
-    if (taker) taker(socket);
-    else this.waiting.push(socket);
+    if (taker) return taker(entry);
+    this.live++;
+    this.waiting.push(entry);
+    if (this.watch) this.startWatching(entry, this.watch);
   }
 
-  /** The next waiting socket whose client is still there, or undefined once the queue is closed. */
-  async take(): Promise<Socket | undefined> {
+  /** The next waiting connection whose client is still there, or undefined once the queue is closed. */
+  async take(): Promise<QueuedConnection | undefined> {
     for (;;) {
-      const socket = this.waiting.shift() ?? (this.closed ? undefined : await new Promise<Socket | undefined>((r) => this.takers.push(r)));
-      if (socket === undefined || !socket.destroyed) return socket;
+      const next = this.waiting.shift();
+      if (next !== undefined && !next.dropped) this.live--;
+      const entry = next ?? (this.closed ? undefined : await new Promise<Entry | undefined>((r) => this.takers.push(r)));
+      if (entry === undefined) return undefined;
+      if (entry.dropped || entry.socket.destroyed) continue;
+      entry.unwatch();
+      return { socket: entry.socket, preread: entry.bytes > 0 ? Buffer.concat(entry.chunks) : undefined };
     }
   }
 
-  /** Stop handing out sockets: the ones still waiting were never served and are closed. */
+  /** Stop handing out connections: the ones still waiting were never served and are closed. */
   close(): void {
     this.closed = true;
-    for (const socket of this.waiting.splice(0)) socket.destroy();
+    for (const entry of this.waiting.splice(0)) {
+      entry.unwatch();
+      entry.socket.destroy();
+    }
+    this.live = 0;
     for (const taker of this.takers.splice(0)) taker(undefined);
   }
 
   /**
-   * Serve waiting sockets `slots` at a time, in arrival order: each slot takes the next socket and
+   * Serve waiting connections `slots` at a time, in arrival order: each slot takes the next one and
    * serves it to completion, then the next. Resolves once the queue is closed and every slot is idle.
    */
-  async serve(slots: number, serveOne: (socket: Socket) => Promise<void>): Promise<void> {
+  async serve(slots: number, serveOne: (connection: QueuedConnection) => Promise<void>): Promise<void> {
     await Promise.all(
       Array.from({ length: slots }, async () => {
-        for await (const socket of this) await serveOne(socket);
+        for await (const connection of this) await serveOne(connection);
       }),
     );
   }
 
-  async *[Symbol.asyncIterator](): AsyncIterator<Socket> {
-    for (let socket = await this.take(); socket; socket = await this.take()) yield socket;
+  async *[Symbol.asyncIterator](): AsyncIterator<QueuedConnection> {
+    for (let connection = await this.take(); connection; connection = await this.take()) yield connection;
   }
+
+  private startWatching(entry: Entry, watch: QueueWatch): void {
+    const { socket } = entry;
+    const drop = () => {
+      if (entry.dropped) return;
+      entry.dropped = true;
+      this.live--;
+      this.abandoned++;
+      socket.destroy();
+      watch.onAbandoned?.(socket);
+    };
+    const onData = (chunk: Buffer) => {
+      entry.chunks.push(chunk);
+      entry.bytes += chunk.length;
+      if (entry.bytes >= watch.maxBytes) stopReading(socket); // enough held: the kernel buffers the rest
+    };
+    const onEnd = () => {
+      if (entry.bytes === 0) drop(); // closed having asked for nothing: nobody to serve
+    };
+    const onError = () => drop(); // reset: the client is gone
+    socket.on('data', onData);
+    socket.once('end', onEnd);
+    socket.on('error', onError);
+    socket.once('close', drop);
+    socket.resume();
+    entry.unwatch = () => {
+      stopReading(socket);
+      // Anything Node still holds in the stream's buffer belongs to the connection too.
+      for (let chunk: Buffer | null = socket.read(); chunk !== null; chunk = socket.read()) onData(chunk);
+      stopReading(socket); // read() may have asked the kernel for more; nothing has come yet (same tick)
+      socket.off('data', onData);
+      socket.off('end', onEnd);
+      socket.off('error', onError);
+      socket.off('close', drop);
+    };
+  }
+}
+
+/**
+ * Stop reading from the kernel now. pause() alone is not enough for a socket about to be handed to
+ * another process: Node keeps reading into the stream's buffer up to its high-water mark, and bytes
+ * read after child.send() took the handle would be lost. Node's own pauseOnConnect does this.
+ */
+function stopReading(socket: Socket): void {
+  const handle = (socket as unknown as { _handle?: { reading: boolean; readStop(): number } | null })._handle;
+  if (!handle) return;
+  handle.reading = false;
+  handle.readStop();
 }

@@ -35,10 +35,11 @@ export function serverPool(): ServerPool {
   };
 }
 
-/** Flags that keep a model small for tests that need its cap, e.g. fork with 2 children. */
+/** Flags that keep a model small for tests that need its cap, e.g. fork with 2 children, piscina with 2 one-connection threads. */
 export function capFlag(model: string, cap: number): string[] {
   if (model === 'fork') return ['--max-children', String(cap)];
   if (model === 'worker') return ['--max-workers', String(cap)];
+  if (model === 'piscina') return ['--threads', String(cap), '--conns-per-thread', '1'];
   return [];
 }
 

@@ -1,9 +1,10 @@
 /**
  * A child process or thread that dies takes only its own connection with it. The trigger is the
- * test-only --crash-token (fork child, worker thread, piscina pool thread) or SIGKILL of a cluster
- * worker. Another client, mid-stream at that moment, still gets every byte back; piscina runs
- * with one thread, so that client's chunks are queued behind the crashing task and must survive
- * it; the pool thread and the cluster worker are replaced; nothing is left behind.
+ * test-only --crash-token (fork child, worker thread, piscina or hsha pool thread, reuseport
+ * thread) or SIGKILL of a cluster worker. Another client, mid-stream at that moment, still gets
+ * every byte back. piscina runs two one-connection threads, so victim and bystander have one each;
+ * hsha runs with one thread, so the bystander's chunks are queued behind the crashing task and must
+ * survive it. Pool threads and cluster workers are replaced; nothing is left behind.
  */
 import { describe, expect, it } from 'vitest';
 import { EchoClient, echoOnce, randomPayload } from '../helpers/client.js';
@@ -45,7 +46,8 @@ async function expectOnlyVictimClosed(server: ServerProcess, victim: EchoClient,
 describe.each([
   ['fork', []],
   ['worker', []],
-  ['piscina', ['--threads', '1']],
+  ['piscina', ['--threads', '2', '--conns-per-thread', '1']],
+  ['hsha', ['--threads', '1']],
 ])('%s when the code serving a connection crashes', (model, extra) => {
   const server = sharedServer(model, { args: ['--crash-token', TOKEN, ...extra] });
 
@@ -61,11 +63,12 @@ describe.each([
       victim.destroy();
       bystander.client.destroy();
     }
-    expect(server().stderr()).toMatch(model === 'piscina' ? /task for .* failed/ : /ended (abnormally|early)/);
-    // Nothing left: fork's children are gone, worker's threads ended, piscina's one thread replaced.
+    expect(server().stderr()).toMatch(model === 'piscina' || model === 'hsha' ? /task for .* failed/ : /ended (abnormally|early)/);
+    // Nothing left: fork's children are gone, worker's threads ended, the pools' threads replaced.
     await eventually('the crashed child reaped', () => stillAlive(childrenBefore).length === 0);
     await eventually(`thread count back to ${idleThreads}`, () => threadCount(server().pid) === idleThreads);
-    if (model === 'piscina') expect((await server().stats()).threads).toBe(1);
+    if (model === 'piscina') expect((await server().stats()).threads).toBe(2);
+    if (model === 'hsha') expect((await server().stats()).threads).toBe(1);
     recordMeasurement('crash', { model, 'bystander-bytes': bystander.payload.length, exact: true, threads: threadCount(server().pid) });
   });
 });

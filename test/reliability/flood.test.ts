@@ -1,7 +1,7 @@
 /**
- * 2,000 connections at once. Models that serve everyone at once (piscina, event-loop, cluster)
- * echo every one exactly. Capped models hold their cap (sequential 1, fork and worker their
- * default 64), queue the rest unread, and move on to a queued one when a served client leaves.
+ * 2,000 connections at once. Models that serve everyone at once (hsha, event-loop, cluster,
+ * reuseport) echo every one exactly. Capped models hold their cap (sequential 1, fork and worker
+ * their default 64, piscina its threads × connections per thread), queue the rest unread, and move on to a queued one when a served client leaves.
  * Nothing crashes, memory stays within what the cap allows, and SIGTERM still ends it all cleanly.
  */
 import { describe, expect, it } from 'vitest';
@@ -15,15 +15,22 @@ import { recordMeasurement } from '../helpers/measurements.js';
 
 const FLOOD = 2000;
 /** How many connections each model serves at once by default; the others queue. */
-const CAP: Partial<Record<string, number>> = { sequential: 1, fork: DEFAULTS.maxChildren, worker: DEFAULTS.maxWorkers };
+const CAP: Partial<Record<string, number>> = {
+  sequential: 1,
+  fork: DEFAULTS.maxChildren,
+  worker: DEFAULTS.maxWorkers,
+  piscina: DEFAULTS.threads * DEFAULTS.connsPerThread,
+};
 /** Peak growth of the whole process tree allowed: per served connection, and in all. */
 const GROWTH_BOUND: Record<string, number> = {
   sequential: 128 * MiB,
   fork: DEFAULTS.maxChildren * 80 * MiB, // a Node child is ~45 MiB
   worker: DEFAULTS.maxWorkers * 16 * MiB, // a worker thread's isolate is ~9 MiB
   piscina: 256 * MiB,
+  hsha: 256 * MiB,
   'event-loop': 256 * MiB,
   cluster: 256 * MiB,
+  reuseport: 256 * MiB,
 };
 
 function connectAll(server: ServerProcess): Promise<EchoClient[]> {

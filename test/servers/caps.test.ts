@@ -1,4 +1,4 @@
-/** fork and worker: at most N children or threads; a connection over the cap waits and is served later. */
+/** fork, worker and piscina (K = 1): at most N children or threads; a connection over the cap waits, unanswered and unrejected, and is served later. */
 import { describe, expect, it } from 'vitest';
 import { EchoClient } from '../helpers/client.js';
 import { descendants, threadCount } from '../helpers/server-state.js';
@@ -6,7 +6,7 @@ import { capFlag, sharedServer } from '../helpers/servers.js';
 
 const CAP = 2;
 
-describe.each(['fork', 'worker'])(`%s capped at ${CAP}`, (model) => {
+describe.each(['fork', 'worker', 'piscina'])(`%s capped at ${CAP}`, (model) => {
   const server = sharedServer(model, { args: capFlag(model, CAP) });
 
   it('holds the third connection until one leaves, then serves it', async () => {
@@ -24,6 +24,8 @@ describe.each(['fork', 'worker'])(`%s capped at ${CAP}`, (model) => {
       if (model === 'fork') expect(descendants(server().pid)).toHaveLength(CAP);
       // One OS thread per worker thread at least; the third connection has none yet.
       if (model === 'worker') expect(threadCount(server().pid)).toBeGreaterThanOrEqual(idleThreads + CAP);
+      // The pool's threads exist from the start; the third connection gets none of its own.
+      if (model === 'piscina') expect(threadCount(server().pid)).toBe(idleThreads);
 
       clients[0]!.end();
       await clients[0]!.closed;

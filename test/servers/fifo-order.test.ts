@@ -1,10 +1,10 @@
-/** Capped models (sequential; fork and worker at cap 1) serve waiting connections in arrival order. */
+/** Capped models (sequential; fork, worker and piscina with one slot) serve waiting connections in arrival order. */
 import { describe, expect, it } from 'vitest';
 import { EchoClient } from '../helpers/client.js';
 import { eventually } from '../helpers/poll.js';
 import { capFlag, sharedServer } from '../helpers/servers.js';
 
-describe.each(['sequential', 'fork', 'worker'])('%s with one slot', (model) => {
+describe.each(['sequential', 'fork', 'worker', 'piscina'])('%s with one slot', (model) => {
   const server = sharedServer(model, { args: capFlag(model, 1) });
 
   it('serves the waiting clients first come, first served', async () => {

@@ -9,7 +9,8 @@ import { descendants, stillAlive, threadCount } from '../helpers/server-state.js
 import { MODEL_IDS, sharedServer } from '../helpers/servers.js';
 
 describe.each(MODEL_IDS)('%s stopping', (model) => {
-  const server = sharedServer(model, { args: ['--grace', '1'] });
+  // piscina serves threads × K connections at once: three threads, so it serves three like the others.
+  const server = sharedServer(model, { args: ['--grace', '1', ...(model === 'piscina' ? ['--threads', '3'] : [])] });
 
   it('frees a connection’s child or thread when the connection closes', async () => {
     const idleThreads = threadCount(server().pid);
@@ -24,7 +25,7 @@ describe.each(MODEL_IDS)('%s stopping', (model) => {
 
     for (const client of clients) client.end();
     await Promise.all(clients.map((client) => client.closed));
-    // Per-connection children are gone; cluster's fixed workers and piscina's fixed pool stay.
+    // Per-connection children are gone; cluster's fixed workers and the pools' and reuseport's fixed threads stay.
     await eventually('children of closed connections gone', () => stillAlive(busyChildren).length === idleChildren.length);
     await eventually(`thread count back to ${idleThreads}`, () => threadCount(server().pid) === idleThreads);
   });

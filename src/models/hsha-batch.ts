@@ -8,7 +8,7 @@
  * chunks that share one are copied (see flush). Replies are always moved back.
  */
 import type { Piscina } from 'piscina';
-import type { EchoBatch } from './piscina-task.js';
+import type { EchoBatch } from './hsha-task.js';
 
 interface Pending {
   data: Uint8Array<ArrayBuffer>;

@@ -1,0 +1,116 @@
+/**
+ * hsha: half-sync/half-async (Schmidt and Cranor's pattern), the design Node users reach for when
+ * CPU work must leave the event loop. The main thread does all socket I/O (the async half); the
+ * chunks it reads become tasks in a bounded queue that a fixed piscina pool runs (the sync half):
+ * the work, then the bytes back. The chunks of one event-loop turn share a task per thread
+ * (hsha-batch.ts), since the hop to a thread costs more than echoing a small chunk. Chunks of one
+ * connection may run on different threads at once, so replies are written in the order the chunks
+ * were read. When the queue holds `maxQueue` tasks, connections stop being read until it drains:
+ * backpressure instead of rejected tasks, so no byte is lost and memory stays bounded.
+ */
+import type { Socket } from 'node:net';
+import { Piscina } from 'piscina';
+import { drain, socketUnit } from '../shared/drain.js';
+import { FDS_PER_THREAD } from '../shared/fd-limit.js';
+import { createEchoServer, listen } from '../shared/listen.js';
+import { Relay } from '../shared/relay.js';
+import { peerName, prepareSocket } from '../shared/socket.js';
+import { detachable } from '../shared/transfer.js';
+import { iterationsForUs, WorkMeter } from '../shared/work.js';
+import type { StartModel } from './model.js';
+import { Batcher } from './hsha-batch.js';
+import type { EchoBatch } from './hsha-task.js';
+
+const TASK_SCRIPT = new URL('./hsha-task.js', import.meta.url).href;
+/** Bytes one connection may have queued or running in the pool before it pauses. */
+const MAX_IN_FLIGHT_BYTES = 1 << 20;
+/** Simulated work one batched task may carry: short enough that CPU-bound chunks spread over the threads. */
+const MAX_TASK_WORK_US = 250;
+
+export const start: StartModel = async ({ options, work, log }) => {
+  const pool = new Piscina<EchoBatch, Uint8Array[]>({
+    filename: TASK_SCRIPT,
+    minThreads: options.threads,
+    maxThreads: options.threads,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    // One task per thread at a time (piscina's default): a thread that dies takes only the task it
+    // was running, which the batcher can then retry chunk by chunk (see hsha-batch.ts).
+    concurrentTasksPerWorker: 1,
+    // Our own bound below pauses reading before the queue is full; piscina's would reject tasks.
+    maxQueue: Number.POSITIVE_INFINITY,
+    workerData: { crashToken: options.crashToken },
+  });
+  // A thread that fails after start-up (out of file descriptors, say) must not take the server down.
+  pool.on('error', (error: Error) => log.error(`pool thread failed: ${error.message}`));
+  // Load the task in every thread before accepting (one empty task each): piscina does not replace
+  // a thread that fails while starting, so a flood must not meet half-started threads.
+  await Promise.all(Array.from({ length: options.threads }, () => pool.run({ chunks: [], iterations: [] })));
+  const batcher = new Batcher(pool, options.threads, work.usPerBlock > 0 ? iterationsForUs(work, MAX_TASK_WORK_US) : 0);
+  const queueHasRoom = () => pool.queueSize < options.maxQueue;
+  const live = new Set<Socket>();
+  let closedBytesRead = 0;
+  const bytesRead = () => [...live].reduce((sum, socket) => sum + socket.bytesRead, closedBytesRead);
+  const paused = new Set<Relay>();
+
+  function serve(socket: Socket): void {
+    const peer = peerName(socket);
+    live.add(socket);
+    log.info(`open ${peer}`);
+    prepareSocket(socket, { idleTimeoutMs: options.idleTimeoutMs, log });
+    const meter = new WorkMeter(work);
+    let written: Promise<void> = Promise.resolve();
+    const relay: Relay = new Relay(
+      socket,
+      (chunk) => {
+        const data = detachable(chunk);
+        // Settled at once, so a failure is handled even while earlier replies are still being awaited.
+        const outcome = batcher.run(data, meter.iterationsFor(data.byteLength)).then(
+          (reply) => ({ reply }),
+          (error: Error) => ({ error }),
+        );
+        // Keep this connection's order: write each reply after the one before it.
+        written = written.then(async () => {
+          const result = await outcome;
+          if ('reply' in result) relay.reply(result.reply);
+          else {
+            log.warn(`task for ${peer} failed: ${result.error.message}`);
+            socket.destroy();
+          }
+          resumePaused();
+        });
+      },
+      { maxInFlightBytes: MAX_IN_FLIGHT_BYTES, admission: { isOpen: queueHasRoom, wait: (r) => paused.add(r) } },
+    );
+    void relay.closed.then(() => {
+      live.delete(socket);
+      closedBytesRead += socket.bytesRead;
+      paused.delete(relay);
+      log.info(`close ${peer}`);
+    });
+  }
+
+  /** A task finished: let connections that paused on a full queue read again, oldest first. */
+  function resumePaused(): void {
+    for (const relay of paused) {
+      if (!queueHasRoom()) return;
+      paused.delete(relay);
+      relay.resumeIfReady();
+    }
+  }
+
+  const server = createEchoServer(serve);
+  const address = await listen(server, { ...options, reservedFds: options.threads * FDS_PER_THREAD }, log).catch(async (error: unknown) => {
+    await pool.destroy();
+    throw error;
+  });
+
+  return {
+    address,
+    stats: () => ({ connections: live.size, threads: pool.threads.length, queueDepth: pool.queueSize, acceptorBytesRead: bytesRead() }),
+    async stop() {
+      server.close();
+      await drain([...live].map(socketUnit), options.graceMs);
+      await pool.destroy();
+    },
+  };
+};

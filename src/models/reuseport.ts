@@ -1,0 +1,86 @@
+/**
+ * reuseport (reference): thread per core with SO_REUSEPORT, what nginx and envoy do. N threads
+ * (default: the cores) each run the event-loop echo server on the same port with `reusePort`
+ * (Node 22.12+, Linux); the kernel spreads new connections over their listening sockets. Every
+ * core is used without a process each, and no thread hands connections to another. A thread that
+ * dies takes its own connections with it and is replaced.
+ */
+import { Worker } from 'node:worker_threads';
+import { drain } from '../shared/drain.js';
+import { listenError } from '../shared/listen.js';
+import type { StartModel } from './model.js';
+import type { ReuseportCommand, ReuseportThreadConfig, ReuseportThreadMessage } from './reuseport-thread.js';
+
+const THREAD_SCRIPT = new URL('./reuseport-thread.js', import.meta.url);
+/** Time a thread beyond the grace period has to close its connections and exit before it is terminated. */
+const EXIT_MARGIN_MS = 1000;
+
+export const start: StartModel = async ({ options, work, log }) => {
+  const threads = new Map<Worker, Promise<void>>();
+  const counters = new SharedArrayBuffer(options.threads * 2 * Int32Array.BYTES_PER_ELEMENT);
+  const counts = new Int32Array(counters);
+  let stopping = false;
+
+  /** Start thread `index` listening on `port`; resolves with the port it bound (the first thread may ask for 0). */
+  function startThread(index: number, port: number): Promise<number> {
+    const config: ReuseportThreadConfig = {
+      service: { work, idleTimeoutMs: options.idleTimeoutMs, logLevel: options.logLevel, logFile: options.logFile, crashToken: options.crashToken },
+      host: options.host,
+      port,
+      backlog: options.backlog,
+      graceMs: options.graceMs,
+      fdShare: 1 / options.threads,
+      counters,
+      index,
+    };
+    const thread = new Worker(THREAD_SCRIPT, { workerData: config, execArgv: [] });
+    const { threadId } = thread; // -1 once it has exited
+    threads.set(thread, new Promise((resolve) => thread.once('exit', () => resolve())));
+    return new Promise((resolve, reject) => {
+      thread.on('message', (message: ReuseportThreadMessage) => {
+        if (message.type === 'listening') resolve(message.port);
+        else reject(listenError(message.code, options.host, port));
+      });
+      thread.on('error', (error) => log.warn(`thread ${threadId} failed: ${error.message}`));
+      thread.once('exit', (code) => {
+        threads.delete(thread);
+        reject(new Error(`thread ${threadId} exited before listening`));
+        if (stopping) return;
+        // Its live connections closed with it; the counts start again for its replacement.
+        Atomics.store(counts, index * 2, 0);
+        log.warn(`thread ${threadId} died (code ${code}); starting a new one`);
+        void startThread(index, port).catch((error: Error) => log.error(`replacing thread failed: ${error.message}`));
+      });
+    });
+  }
+
+  async function stopAll(graceMs: number): Promise<void> {
+    stopping = true;
+    for (const thread of threads.keys()) thread.postMessage({ type: 'stop' } satisfies ReuseportCommand);
+    await drain(
+      [...threads].map(([thread, exited]) => ({ gone: exited, kill: () => void thread.terminate() })),
+      graceMs + EXIT_MARGIN_MS,
+    );
+  }
+
+  let port: number;
+  try {
+    // The first thread binds (perhaps port 0); the others join it on the port it got.
+    port = await startThread(0, options.port);
+    await Promise.all(Array.from({ length: options.threads - 1 }, (_, i) => startThread(i + 1, port)));
+  } catch (error) {
+    await stopAll(0);
+    throw error;
+  }
+
+  const perThread = (field: number) => Array.from({ length: options.threads }, (_, i) => Atomics.load(counts, i * 2 + field));
+  return {
+    address: { address: options.host, port, family: options.host.includes(':') ? 'IPv6' : 'IPv4' },
+    stats: () => ({
+      connections: perThread(0).reduce((a, b) => a + b, 0),
+      threads: threads.size,
+      acceptedPerThread: perThread(1),
+    }),
+    stop: () => stopAll(options.graceMs),
+  };
+};
