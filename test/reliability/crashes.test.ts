@@ -104,3 +104,39 @@ describe('cluster when a worker process is killed', () => {
     recordMeasurement('crash', { model: 'cluster', 'killed-worker': victimWorker, 'workers-after': replaced.length, 'bystander-bytes': bystander.payload.length, exact: true });
   });
 });
+
+describe('reuseport when one of its threads crashes', () => {
+  const server = sharedServer('reuseport', { args: ['--crash-token', TOKEN, '--threads', '2'] });
+  /** The thread (index) that accepted the connection opened by `open`, from the accepted counts around it. */
+  async function openOnThread<T>(open: () => Promise<T>): Promise<{ value: T; thread: number }> {
+    const before = (await server().stats()).acceptedPerThread!;
+    const value = await open();
+    const after = await eventually('the connection counted', async () => {
+      const now = (await server().stats()).acceptedPerThread!;
+      return now.some((count, i) => count > before[i]!) && now;
+    });
+    return { value, thread: after.findIndex((count, i) => count > before[i]!) };
+  }
+
+  it('closes only that thread’s connections and starts a new thread', async () => {
+    const bystander = await openOnThread(() => streamingClient(server()));
+    // The kernel's hash decides the thread: within a few connections one lands on the other thread.
+    let victim: EchoClient | undefined;
+    for (let attempt = 0; attempt < 20 && !victim; attempt++) {
+      const candidate = await openOnThread(() => servedClient(server()));
+      if (candidate.thread !== bystander.thread) victim = candidate.value;
+      else candidate.value.destroy();
+    }
+    expect(victim, 'a connection on the other thread').toBeDefined();
+    victim!.socket.write(TOKEN);
+    try {
+      await expectOnlyVictimClosed(server(), victim!, bystander.value);
+    } finally {
+      victim!.destroy();
+      bystander.value.client.destroy();
+    }
+    expect(server().stderr()).toMatch(/died \(code 70\); starting a new one/);
+    await eventually('two threads again', async () => (await server().stats()).threads === 2);
+    recordMeasurement('crash', { model: 'reuseport', 'bystander-bytes': bystander.value.payload.length, exact: bystander.value.client.received().equals(bystander.value.payload) });
+  });
+});
