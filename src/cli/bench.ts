@@ -42,16 +42,16 @@ runMain('bench', BENCH_USAGE, async (argv) => {
   const print = (text: string) => {
     if (!options.json) process.stdout.write(`${text}\n`);
   };
-  const progress = createProgress(points.length * options.models.length, options.progress, print);
+  print(`echolab bench ${runId}: ${count(options.scenarios.length, 'scenario')} × ${count(options.models.length, 'model')}; ${results.env.placement.note}`);
+  const progress = createProgress(points.length * options.models.length, options.progress, options.json);
   const abort = new AbortController();
   const interrupt = (signal: NodeJS.Signals) => {
-    progress.log(`bench: ${signal}: stopping, killing the server and generators, keeping partial results`);
+    progress.message(`bench: ${signal}: stopping, killing the server and generators, keeping partial results`);
     abort.abort();
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
 
-  print(`echolab bench ${runId}: ${options.scenarios.length} scenarios × ${options.models.length} models; ${results.env.placement.note}`);
   try {
     await runSuite(
       options,
@@ -61,7 +61,7 @@ runMain('bench', BENCH_USAGE, async (argv) => {
           results.results.push(row);
           writer.save(results);
         },
-        scenarioDone: (scenario, rows) => progress.log(`\n${scenario.name}: ${scenario.description}\n${formatTable(rows)}`),
+        scenarioDone: (scenario, rows) => progress.table(`\n${scenario.name}: ${scenario.description}\n${formatTable(rows)}`),
       },
       abort.signal,
     );
@@ -83,3 +83,8 @@ runMain('bench', BENCH_USAGE, async (argv) => {
   if (options.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   if (!results.complete) process.exit(130);
 });
+
+/** "1 scenario", "6 models". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
