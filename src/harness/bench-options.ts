@@ -5,7 +5,7 @@ import { UsageError } from '../shared/exit-codes.js';
 import { parseNumber } from '../shared/parse-number.js';
 import { isModelId, MODEL_IDS, type ModelId } from '../models/ids.js';
 import type { Timing } from './run-point.js';
-import type { Overrides, Scenario } from './scenario.js';
+import { quickVariant, type Overrides, type Scenario } from './scenario.js';
 
 export interface BenchOptions {
   scenarios: Scenario[];
@@ -97,7 +97,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
   const scenarios = scenarioNames.map((name) => {
     const found = suite.find((s) => s.name === name);
     if (!found) throw new UsageError(`unknown scenario '${name}' (scenarios: ${suite.map((s) => s.name).join(', ')})`);
-    return found;
+    return quick ? quickVariant(found) : found;
   });
 
   const target = values.target ? parseTarget(values.target, values['allow-remote'] ?? false) : undefined;

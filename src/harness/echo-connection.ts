@@ -23,6 +23,11 @@ const ERROR_KINDS: Record<string, ErrorKind> = {
   ETIMEDOUT: 'timeout',
 };
 
+/** How a socket error counts in a row's errors. */
+export function errorKind(error: NodeJS.ErrnoException): ErrorKind {
+  return ERROR_KINDS[error.code ?? ''] ?? 'other';
+}
+
 export class EchoConnection {
   readonly socket: net.Socket;
   private readonly seed: number;
@@ -62,7 +67,7 @@ export class EchoConnection {
       if (this.receivedBytes < this.sentBytes) this.fail('short');
       else this.socket.end();
     });
-    this.socket.on('error', (error: NodeJS.ErrnoException) => this.fail(ERROR_KINDS[error.code ?? ''] ?? 'other'));
+    this.socket.on('error', (error: NodeJS.ErrnoException) => this.fail(errorKind(error)));
     this.socket.once('close', () => events.closed(this));
   }
 

@@ -1,8 +1,10 @@
 /** A generator process: runs the load the harness asks for over IPC and reports each measured window. */
+import { Abandonment } from './abandon-load.js';
 import { Generator } from './generator.js';
 import type { FromGenerator, ToGenerator } from './load-spec.js';
 
 let generator: Generator | undefined;
+let abandonment: Abandonment | undefined;
 const reply = (message: FromGenerator) => process.send?.(message);
 
 // Never outlive the harness.
@@ -27,6 +29,15 @@ async function handle(message: ToGenerator): Promise<void> {
     case 'measure':
       reply({ type: 'warm', ...generator!.endWarmUp() });
       for (let i = 0; i < message.windows; i++) reply({ type: 'window', report: await generator!.measureWindow(message.windowMs) });
+      return;
+    case 'depart':
+      abandonment = new Abandonment(generator!, message.request);
+      reply({ type: 'departed', report: await abandonment.depart() });
+      return;
+    case 'probe':
+      // Releases the load: this point is over once it reports.
+      reply({ type: 'probed', report: await abandonment!.releaseAndProbe(message.probe) });
+      generator = abandonment = undefined;
       return;
     case 'finish':
       reply({ type: 'finished', ...generator!.finish() });

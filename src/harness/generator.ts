@@ -37,7 +37,7 @@ export class Generator implements ConnectionEvents {
   private readonly nextDue: number[] = [];
   private readonly period: number;
 
-  constructor(private readonly spec: LoadSpec) {
+  constructor(readonly spec: LoadSpec) {
     this.pattern = new Pattern(spec.messageSize);
     this.slots = new Array(spec.connections).fill(undefined);
     this.perSlot = new Array(spec.connections).fill(0);
@@ -180,9 +180,10 @@ export class Generator implements ConnectionEvents {
     }, complete ? 0 : 10);
   }
 
-  /** Closed loop: messages this connection may send in all (its share of --amount). */
+  /** Closed loop: messages this connection may send in all (its share of --amount, or its messages before holding). */
   private limitOf(connection: EchoConnection): number {
-    const { amount, connections } = this.spec;
+    const { amount, connections, holdAfter } = this.spec;
+    if (holdAfter) return holdAfter;
     return amount === 0 ? Number.POSITIVE_INFINITY : evenShare(amount, connections, connection.slot);
   }
 

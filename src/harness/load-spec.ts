@@ -24,6 +24,8 @@ export interface LoadSpec {
   messagesPerConnection: number;
   /** Closed loop, fixed amount (--amount): this process's messages in all, spread evenly over its connections; 0 = no limit. */
   amount: number;
+  /** Closed loop: messages each connection sends before it holds, open and silent (the abandoned scenario's busy load). */
+  holdAfter?: number;
   connectTimeoutMs: number;
   /** A message not answered this long after it was sent counts as a timeout. */
   answerTimeoutMs: number;
@@ -63,10 +65,42 @@ export interface WindowReport {
   elu: number;
 }
 
+/** The abandoned scenario, once the started load holds the server busy: clients connect and leave. */
+export interface DepartRequest {
+  /** This process's share of the clients (0: it only holds load). */
+  clients: number;
+  /** Longest the departures and the new client's first echo may take, from the departures' start. */
+  deadlineMs: number;
+  /** The server's pid, to read its tree's CPU time from /proc (undefined: an external target). */
+  serverPid: number | undefined;
+}
+
+export interface DepartReport {
+  /** Clients that connected and left; the others failed to connect (in errors) or were still pending at the deadline. */
+  departed: number;
+  pending: number;
+  /** From the first connect until every client had left. */
+  floodMs: number;
+  errors: ErrorCounts;
+}
+
+/** Then: the load is released and (in one process) a new client is timed to its first echo. */
+export interface ProbeReport {
+  /** From the new client's connect() to its whole first echo; null if it got none. */
+  firstEchoMs: number | null;
+  /** CPU seconds of the server's process tree from the departures' start until that echo (or giving up); null: unknown. */
+  serverCpuSec: number | null;
+  errors: ErrorCounts;
+  /** Why there is no first echo. */
+  failure?: string;
+}
+
 export type ToGenerator =
   | { type: 'start'; spec: LoadSpec }
   | { type: 'progress' }
   | { type: 'measure'; windows: number; windowMs: number }
+  | { type: 'depart'; request: DepartRequest }
+  | { type: 'probe'; probe: boolean }
   | { type: 'finish' };
 
 /** Warm-up progress: connections still open, and how many of them have had an answer. */
@@ -81,6 +115,8 @@ export type FromGenerator =
   | { type: 'warm'; waiting: number; errors: ErrorCounts }
   | { type: 'window'; report: WindowReport }
   | { type: 'finished'; errors: ErrorCounts; waitingAtEnd: number }
+  | { type: 'departed'; report: DepartReport }
+  | { type: 'probed'; report: ProbeReport }
   | { type: 'fatal'; message: string };
 
 /** Part `index` of `total` split into `parts` as evenly as whole numbers allow (the first ones get the remainder). */

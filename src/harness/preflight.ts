@@ -10,7 +10,8 @@ import type { Point } from './scenario.js';
 const NODE_PROCESS_BYTES = 50 * 2 ** 20;
 
 export function preflight(points: readonly Point[], models: readonly (ModelId | 'external')[]): void {
-  const connections = Math.max(0, ...points.map((p) => p.connections + p.idleConnections));
+  // Departing clients all connect at once: for a moment each holds a descriptor on both sides too.
+  const connections = Math.max(0, ...points.map((p) => p.connections + p.idleConnections + (p.abandon?.clients ?? 0)));
   const limit = openFileLimit() ?? Number.POSITIVE_INFINITY;
   // Each connection costs the generator one descriptor and the server one; leave room for the rest.
   const needed = connections + 256;

@@ -73,6 +73,24 @@ export interface ServerSample {
   threads: number;
 }
 
+/** The abandoned scenario's figures: clients that left while the server was busy, and what they cost the next one. */
+export interface AbandonedFigures {
+  /** Clients asked to connect and leave (FIN, nothing sent) while the row's `connections` kept the server busy. */
+  clients: number;
+  /** Of those, the ones that connected and left (the rest failed to connect: see errors). */
+  departed: number;
+  /** ms from the first departing client's connect until all had left. */
+  floodMs: number;
+  /** Longest the flood plus the new client's first echo could take. */
+  deadlineSec: number;
+  /** ms from the new client's connect() to its whole first echo, after the busy connections closed; null: none came. */
+  firstEchoMs: number | null;
+  /** CPU seconds of the server's process tree from the flood's start until that echo (or giving up); null: not measured. */
+  serverCpuSec: number | null;
+  /** Departed clients the server reports having dropped unserved; null where the model does not count them. */
+  serverAbandoned: number | null;
+}
+
 export interface ResultRow {
   model: ModelId | 'external';
   scenario: string;
@@ -104,6 +122,8 @@ export interface ResultRow {
   /** Churn only. */
   connectionsPerSec?: Estimate;
   connectLatencyUs?: LatencySummary;
+  /** Abandoned scenario only. */
+  abandoned?: AbandonedFigures;
   errors: Record<ErrorKind, number>;
   fairness: {
     /** Jain's index over messages per connection: 1 = perfectly even, 1/n = one connection got all. */

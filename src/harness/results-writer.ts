@@ -33,6 +33,10 @@ const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   ['client_bound', (r) => r.client.clientBound],
   ['target_rate', (r) => r.targetRate ?? ''],
   ['connections_per_sec', (r) => r.connectionsPerSec?.median.toFixed(1) ?? ''],
+  ['departed_clients', (r) => r.abandoned?.departed ?? ''],
+  ['first_echo_ms', (r) => r.abandoned?.firstEchoMs?.toFixed(1) ?? ''],
+  ['server_cpu_sec_meanwhile', (r) => r.abandoned?.serverCpuSec?.toFixed(2) ?? ''],
+  ['server_abandoned', (r) => r.abandoned?.serverAbandoned ?? ''],
   ['placement', (r) => r.placement.note],
   ['failure', (r) => r.failure ?? ''],
 ];

@@ -20,6 +20,17 @@ export interface Scenario {
   idleConnections?: number;
   /** 'all': CPU-bound, the server gets every core; otherwise server and generator get disjoint CPUs. */
   serverCores?: 'rest' | 'all';
+  /** Departed clients: while `connections` keep the server busy, this many connect and leave; then one new client is timed. */
+  abandon?: AbandonParams;
+  /** What --quick changes in this scenario (e.g. fewer departed clients, a shorter deadline). */
+  quick?: Partial<Pick<Scenario, 'connections' | 'abandon'>>;
+}
+
+export interface AbandonParams {
+  /** Clients that connect and leave (FIN, nothing sent) while the busy connections hold the server. */
+  clients: number;
+  /** Longest the flood plus the new client's first echo may take before the row fails. */
+  deadlineSec: number;
 }
 
 export interface Point {
@@ -33,6 +44,7 @@ export interface Point {
   /** Closed loop, fixed amount: messages in all over the point's connections (0 = as many as the time allows). */
   amount: number;
   idleConnections: number;
+  abandon: AbandonParams | undefined;
 }
 
 /** Command-line overrides (autocannon-style flags) applied to every selected scenario. */
@@ -61,5 +73,11 @@ export function expand(scenario: Scenario, overrides: Overrides = {}): Point[] {
     messagesPerConnection: overrides.messagesPerConnection ?? scenario.messagesPerConnection ?? 0,
     amount: mode === 'closed' ? (overrides.amount ?? 0) : 0, // a fixed amount is a closed-loop count
     idleConnections: scenario.idleConnections ?? 0,
+    abandon: scenario.abandon,
   }));
+}
+
+/** The scenario as --quick runs it: its own declared shrink applied. */
+export function quickVariant(scenario: Scenario): Scenario {
+  return scenario.quick ? { ...scenario, ...scenario.quick } : scenario;
 }

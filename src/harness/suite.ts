@@ -7,11 +7,11 @@ import { GeneratorPool } from './generator-pool.js';
 import { planPlacement, pinPrefix } from './placement.js';
 import { killTree } from './server-process.js';
 import { startServer, type ServerProcess } from './server-process.js';
+import { emptyRow } from './empty-row.js';
 import type { ResultRow } from './results-schema.js';
-import { NO_SERVER_SAMPLES } from './point-row.js';
+import { runAbandoned } from './run-abandoned.js';
 import { runPoint, type Timing } from './run-point.js';
 import { expand, type Overrides, type Point, type Scenario } from './scenario.js';
-import { estimate } from './stats.js';
 import type { ModelId } from '../models/ids.js';
 
 export interface SuitePlan {
@@ -65,7 +65,7 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
               ? { model, host: server.host, port: server.port, pid: server.pid, stats: server.stats }
               : { model, host: plan.target!.host, port: plan.target!.port, pid: undefined, stats: undefined };
             try {
-              row = await runPoint(point, target, plan.timing, pool, placement);
+              row = await (point.abandon ? runAbandoned : runPoint)(point, target, plan.timing, pool, placement);
             } catch (error) {
               if (signal.aborted) throw new SuiteAborted();
               // A generator that failed may still hold connections or timers: start the next point with fresh ones.
@@ -76,8 +76,9 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
             if (died) {
               failure = `server exited (${server!.child.signalCode ?? `code ${server!.child.exitCode}`}): ${lastLine(server!.stderr())}`;
               row = { ...row, status: 'failed', failure };
-            } else if (row.status === 'ok' && row.msgsPerSec.median === 0 && row.errors.timeout > 0 && model !== 'sequential') {
+            } else if (row.status === 'ok' && !row.abandoned && row.msgsPerSec.median === 0 && row.errors.timeout > 0 && model !== 'sequential') {
               // Slow is not failed (a fork per connection may take longer than a short window); silent past the answer timeout is.
+              // (An abandoned row measures no msgs/s: it says itself whether its new client was answered.)
               row = { ...row, status: 'failed', failure: `stopped answering: no echo in the measured interval, ${row.errors.timeout} messages timed out` };
             }
           }
@@ -108,27 +109,6 @@ function lastLine(text: string): string {
 }
 
 function failedRow(point: Point, model: ResultRow['model'], timing: Timing, placement: ResultRow['placement'], failure: string): ResultRow {
-  const none = estimate([]);
-  const noLatency = { p50: 0, p90: 0, p99: 0, p999: 0, max: 0, mean: 0, count: 0, histogram: '' };
-  return {
-    model,
-    scenario: point.scenario.name,
-    mode: point.scenario.mode,
-    connections: point.connections,
-    pipelining: point.pipelining,
-    messageSize: point.messageSize,
-    workUsPerMessage: point.workUsPerMessage,
-    status: 'failed',
-    failure,
-    durationSec: timing.windowMs / 1000,
-    repeats: 0,
-    placement,
-    msgsPerSec: none,
-    bytesPerSec: none,
-    latencyUs: noLatency,
-    errors: { mismatch: 0, short: 0, reset: 0, refused: 0, timeout: 0, other: 0 },
-    fairness: { jain: 0, starved: point.connections, perConnection: [] },
-    server: NO_SERVER_SAMPLES,
-    client: { cpuPercent: 0, elu: 0, clientBound: false, processes: 0 },
-  };
+  const row = emptyRow(point, model, placement, timing.windowMs / 1000);
+  return { ...row, status: 'failed', failure, fairness: { ...row.fairness, starved: point.connections } };
 }

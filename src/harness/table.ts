@@ -1,5 +1,6 @@
 /** The per-scenario table, autocannon-style: one row per model (and point), with marks on rows to distrust. */
 import Table from 'cli-table3';
+import { formatAbandonedTable } from './abandoned-table.js';
 import type { ResultRow } from './results-schema.js';
 
 const num = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -17,6 +18,8 @@ export function marks(row: ResultRow): string[] {
 }
 
 export function formatTable(rows: readonly ResultRow[]): string {
+  // Rows of the abandoned scenario measure no throughput or latency: their figures get their own columns.
+  if (rows.length > 0 && rows.every((row) => row.abandoned)) return formatAbandonedTable(rows, marks);
   const table = new Table({
     head: ['model', 'conns', 'msgs/s (±95%)', 'MB/s', 'p50', 'p99', 'p99.9', 'max', 'errors', 'srv CPU', 'peak RSS', 'procs/thr', 'marks'],
     style: { head: [], border: [] },

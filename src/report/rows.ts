@@ -1,9 +1,10 @@
 /** Grouping and ordering result rows: scenarios in the suite's order, points by connections, models by id. */
+import { DEFAULT_SUITE } from '../../bench/scenarios/index.js';
 import type { ResultRow } from '../harness/results-schema.js';
 import { MODEL_ORDER } from './model-colours.js';
 
 /** The default suite's order; other scenarios (custom runs) follow alphabetically. */
-const SUITE_ORDER = ['echo-small', 'echo-large', 'cpu', 'churn', 'slow-client', 'open'];
+const SUITE_ORDER = DEFAULT_SUITE.map((scenario) => scenario.name);
 
 function scenarioRank(scenario: string): number {
   const index = SUITE_ORDER.indexOf(scenario);

@@ -12,5 +12,7 @@ export function describeScenario(scenario: string, rows: readonly ResultRow[]): 
   const declared = DEFAULT_SUITE.find((entry) => entry.name === scenario)?.description;
   const connections = [...new Set(rows.map((row) => row.connections))].join(', ');
   const base = declared ? declared.charAt(0).toUpperCase() + declared.slice(1) : fromParameters(rows[0]!);
-  return `${base} Measured at ${connections} connection(s).`;
+  const departing = [...new Set(rows.flatMap((row) => (row.abandoned ? [row.abandoned.clients] : [])))];
+  const also = departing.length > 0 ? ` and ${departing.join(', ')} departing clients` : '';
+  return `${base} Measured at ${connections} connection(s)${also}.`;
 }

@@ -35,16 +35,49 @@ export function marks(row: ResultRow): string {
 
 const multipleConnections = (rows: readonly ResultRow[]) => new Set(rows.map((row) => row.connections)).size > 1;
 const mode = (wanted: ResultRow['mode']) => (rows: readonly ResultRow[]) => rows.some((row) => row.mode === wanted);
+/** Rows that echo messages for a measured interval (the abandoned scenario's rows time one client instead). */
+const echoes = (rows: readonly ResultRow[]) => rows.some((row) => !row.abandoned);
+const abandonment = (rows: readonly ResultRow[]) => rows.some((row) => row.abandoned);
+/** A figure of the abandoned scenario, or a dash where it was not measured (never a 0). */
+const abandonedCell = <T>(row: ResultRow, value: (a: NonNullable<ResultRow['abandoned']>) => T | null, show: (value: T) => string) => {
+  const figure = row.abandoned ? value(row.abandoned) : null;
+  return figure === null ? '—' : show(figure);
+};
 
 export const COLUMNS: Column[] = [
   { header: 'Model', help: 'Server concurrency model', cell: (row) => row.model },
   { header: 'Conns', help: 'Concurrent connections', cell: (row) => String(row.connections), when: multipleConnections },
   {
+    header: 'departed',
+    help: 'Clients that connected and left without sending, of those asked to, while the busy connections held the server',
+    cell: (row) => abandonedCell(row, (a) => a.departed, (n) => `${num(n)} / ${num(row.abandoned!.clients)}`),
+    when: abandonment,
+  },
+  {
+    header: 'first echo',
+    help: 'Time from the new client’s connect to its first echo, after the busy connections closed',
+    cell: (row) => abandonedCell(row, (a) => a.firstEchoMs, (ms) => latency(ms * 1000)),
+    when: abandonment,
+  },
+  {
+    header: 'CPU meanwhile',
+    help: 'CPU seconds of the server’s processes from the first departure until that echo (or the deadline)',
+    cell: (row) => abandonedCell(row, (a) => a.serverCpuSec, (s) => latency(s * 1e6)),
+    when: abandonment,
+  },
+  {
+    header: 'dropped',
+    help: 'Departed clients the server says it dropped from its queue unserved (— : the model does not count them)',
+    cell: (row) => abandonedCell(row, (a) => a.serverAbandoned, num),
+    when: abandonment,
+  },
+  {
     header: 'msgs/s [95 % CI]',
     help: 'Echoed messages per second: median of the repeats, and the 95 % confidence interval of the mean',
     cell: (row) => withInterval(row.msgsPerSec.median, row.msgsPerSec.ci95, row.msgsPerSec.runs.length),
+    when: echoes,
   },
-  { header: 'MB/s', help: 'Echoed bytes per second (10^6 bytes)', cell: (row) => megabytesPerSec(row.bytesPerSec.median).replace(' MB/s', '') },
+  { header: 'MB/s', help: 'Echoed bytes per second (10^6 bytes)', cell: (row) => megabytesPerSec(row.bytesPerSec.median).replace(' MB/s', ''), when: echoes },
   {
     header: 'conn/s',
     help: 'Complete connections (connect, one echo, close) per second',
@@ -58,10 +91,10 @@ export const COLUMNS: Column[] = [
     cell: (row) => (row.targetRate ? `${num((row.achievedRate ?? row.msgsPerSec).median)} / ${num(row.targetRate)}` : ''),
     when: mode('open'),
   },
-  { header: 'p50', help: 'Median latency', cell: (row) => latency(row.latencyUs.p50) },
-  { header: 'p99', help: '99th percentile latency', cell: (row) => latency(row.latencyUs.p99) },
-  { header: 'p99.9', help: '99.9th percentile latency', cell: (row) => latency(row.latencyUs.p999) },
-  { header: 'max', help: 'Highest latency seen', cell: (row) => latency(row.latencyUs.max) },
+  { header: 'p50', help: 'Median latency', cell: (row) => latency(row.latencyUs.p50), when: echoes },
+  { header: 'p99', help: '99th percentile latency', cell: (row) => latency(row.latencyUs.p99), when: echoes },
+  { header: 'p99.9', help: '99.9th percentile latency', cell: (row) => latency(row.latencyUs.p999), when: echoes },
+  { header: 'max', help: 'Highest latency seen', cell: (row) => latency(row.latencyUs.max), when: echoes },
   {
     header: 'p99 uncorrected',
     help: 'Open loop: p99 from the actual send time, without the coordinated-omission correction',
@@ -73,8 +106,10 @@ export const COLUMNS: Column[] = [
     header: 'starved',
     help: "Connections that got no echo at all, and Jain's fairness index (1 = even)",
     cell: (row) => `${row.fairness.starved} / ${row.connections} (J ${num(row.fairness.jain)})`,
+    when: echoes,
   },
-  { header: 'server CPU', help: 'Mean CPU of the server process tree; 100 % = one core', cell: (row) => percent(row.server.cpuPercent) },
+  // Not for the abandoned scenario: its CPU meanwhile is the figure, read more exactly across child exits (harness/proc.ts).
+  { header: 'server CPU', help: 'Mean CPU of the server process tree; 100 % = one core', cell: (row) => percent(row.server.cpuPercent), when: echoes },
   {
     header: 'CPU µs/msg',
     help: 'Server CPU per echoed message (from /proc); at least the scenario’s work per message if the work is right',

@@ -30,6 +30,11 @@ const oneOf =
   (value, path) => {
     if (typeof value !== 'string' || !allowed.includes(value)) fail(path, `one of ${allowed.join(', ')}`);
   };
+const orNull =
+  (check: Checker): Checker =>
+  (value, path) => {
+    if (value !== null) check(value, path);
+  };
 const arrayOf =
   (item: Checker): Checker =>
   (value, path) => {
@@ -50,6 +55,16 @@ const pair: Checker = (value, path) => {
 
 const estimate = object({ median: number, ci95: pair, runs: arrayOf(number) });
 const latency = object({ p50: number, p90: number, p99: number, p999: number, max: number, mean: number, count: number, histogram: string });
+
+const abandoned = object({
+  clients: number,
+  departed: number,
+  floodMs: number,
+  deadlineSec: number,
+  firstEchoMs: orNull(number),
+  serverCpuSec: orNull(number),
+  serverAbandoned: orNull(number),
+});
 
 const row = object(
   {
@@ -83,6 +98,7 @@ const row = object(
     rateShortfall: boolean,
     connectionsPerSec: estimate,
     connectLatencyUs: latency,
+    abandoned,
   },
 );
 

@@ -1,4 +1,5 @@
 /** Every chart of the report, in the order the page shows them. */
+import { abandonedFirstEcho } from './abandoned-first-echo.js';
 import { churnOverTime } from './churn-over-time.js';
 import { churnRate } from './churn-rate.js';
 import { cpuVsLimit } from './cpu-limit.js';
@@ -16,6 +17,7 @@ export const CHARTS: readonly ChartDefinition[] = [
   cpuVsLimit,
   churnRate,
   churnOverTime,
+  abandonedFirstEcho,
   fairness,
   serverCost,
 ];

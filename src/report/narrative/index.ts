@@ -1,5 +1,6 @@
 /** Two or three sentences per scenario, generated from its rows: the page's prose says only what the numbers say. */
 import type { ResultRow, ResultsFile } from '../../harness/results-schema.js';
+import { abandonedNarrative } from './abandoned.js';
 import { churnNarrative } from './churn.js';
 import { closedLoopNarrative } from './closed-loop.js';
 import { cpuNarrative } from './cpu.js';
@@ -7,14 +8,26 @@ import { exceptionsSentence, leadSentence, msgsPerSec } from './facts.js';
 import { openLoopNarrative } from './open-loop.js';
 import { slowClientNarrative } from './slow-client.js';
 
+interface Narrative {
+  /** Whether these rows are this narrative's kind: read from what the rows carry where they say it. */
+  applies(scenario: string, first: ResultRow): boolean;
+  sentences(rows: readonly ResultRow[], results: ResultsFile): (string | null)[];
+}
+
+/** The first that applies tells the scenario's story. */
+const NARRATIVES: readonly Narrative[] = [
+  { applies: (_, first) => first.abandoned !== undefined, sentences: abandonedNarrative },
+  // The idle client is in no row: only the scenario's name says it was there.
+  { applies: (scenario) => scenario === 'slow-client', sentences: slowClientNarrative },
+  { applies: (_, first) => first.mode === 'churn', sentences: churnNarrative },
+  { applies: (_, first) => first.mode === 'open', sentences: openLoopNarrative },
+  { applies: (_, first) => first.workUsPerMessage > 0, sentences: cpuNarrative },
+  { applies: (_, first) => first.mode === 'closed', sentences: closedLoopNarrative },
+];
+
 function sentencesFor(scenario: string, rows: readonly ResultRow[], results: ResultsFile): (string | null)[] {
-  const first = rows[0]!;
-  if (scenario === 'slow-client') return slowClientNarrative(rows);
-  if (first.mode === 'churn') return churnNarrative(rows);
-  if (first.mode === 'open') return openLoopNarrative(rows);
-  if (first.workUsPerMessage > 0) return cpuNarrative(rows, results);
-  if (first.mode === 'closed') return closedLoopNarrative(rows);
-  return [leadSentence(rows, msgsPerSec, 'msgs/s', '')];
+  const narrative = NARRATIVES.find((entry) => entry.applies(scenario, rows[0]!));
+  return narrative ? narrative.sentences(rows, results) : [leadSentence(rows, msgsPerSec, 'msgs/s', '')];
 }
 
 export function narrate(scenario: string, rows: readonly ResultRow[], results: ResultsFile): string[] {

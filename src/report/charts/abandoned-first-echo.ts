@@ -1,0 +1,61 @@
+/** The abandoned scenario: how long a new client waited for its first echo after departed clients, and the CPU they cost. */
+import { latency, num } from '../format.js';
+import { rowsOf } from '../rows.js';
+import { colourByModel, FADE_UNLESS_MEASURED, haloText, layers, logFloor, modelAxis, rowFields, statusMarkers, type ChartDefinition, type VlSpec } from './spec.js';
+
+export const abandonedFirstEcho: ChartDefinition = {
+  name: 'abandoned-first-echo',
+  scenario: 'abandoned',
+  title: 'A new client after departed clients: time to first echo, and server CPU meanwhile',
+  caption:
+    'Busy connections got one echo each and stayed open, filling the slots of the models that cap them; then many clients ' +
+    'connected and left without sending anything, the busy connections closed, and one new client sent one message. ' +
+    'Left: from that client’s connect to its echo. Right: CPU the server’s processes spent from the first departure to ' +
+    'that echo. Log scales: models differ by orders of magnitude. A model that serves each departed client anyway (a process, ' +
+    'a thread or a task for a client that is gone) pays for every one before it reaches the new client; one that ' +
+    'notices the departures in its queue does not. A faded bar with a cross is a failed row; one whose new client got no ' +
+    'echo stands at the deadline (“>”), with the CPU spent until then (“≥”).',
+  build(results) {
+    const rows = rowsOf(results.results, 'abandoned').filter((row) => row.abandoned);
+    if (rows.length === 0) return null;
+    // No echo by the deadline: drawn at the deadline, labelled as a lower bound.
+    const echoMs = rows.map((row) => row.abandoned!.firstEchoMs ?? row.abandoned!.deadlineSec * 1000);
+    const cpuSec = rows.map((row) => row.abandoned!.serverCpuSec);
+    const echoFloor = logFloor(echoMs);
+    const cpuFloor = logFloor(cpuSec.filter((s): s is number => s !== null));
+    const values = rows.map((row, i) => {
+      const answered = row.abandoned!.firstEchoMs !== null;
+      return {
+        ...rowFields(row),
+        echoMs: Math.max(echoFloor, echoMs[i]!),
+        echoLabel: `${answered ? '' : '> '}${latency(echoMs[i]! * 1000)}`,
+        cpuSec: cpuSec[i] === null ? null : Math.max(cpuFloor, cpuSec[i]!),
+        cpuLabel: cpuSec[i] === null ? 'not measured' : `${answered ? '' : '≥ '}${latency(cpuSec[i]! * 1e6)}`,
+      };
+    });
+    const x = modelAxis(rows);
+    const colour = colourByModel(rows);
+    const panel = (field: string, label: string, title: string, floor: number): VlSpec => {
+      const y = { field, type: 'quantitative', title, scale: { type: 'log', domainMin: floor }, axis: { values: Array.from({ length: 12 }, (_, k) => floor * 10 ** k) } };
+      return {
+        width: 300,
+        height: 280,
+        layer: layers(
+          { transform: [{ filter: `datum.${field} != null` }], mark: { type: 'bar' }, encoding: { x, y, y2: { datum: floor }, color: colour, opacity: FADE_UNLESS_MEASURED } },
+          ...haloText({ dy: -8 }, { x, y: { field, type: 'quantitative' }, text: { field: label } }),
+          statusMarkers(rows, { x, y: { field, type: 'quantitative' } }),
+        ),
+      };
+    };
+    const { clients } = rows[0]!.abandoned!;
+    return {
+      rows,
+      subtitle: `${num(clients)} clients connected and left while ${rows[0]!.connections} connections held each server; then one new client sent ${rows[0]!.messageSize} B`,
+      body: {
+        data: { values },
+        hconcat: [panel('echoMs', 'echoLabel', 'Time to first echo (ms, log scale)', echoFloor), panel('cpuSec', 'cpuLabel', 'Server CPU meanwhile (s, log scale)', cpuFloor)],
+        spacing: 30,
+      },
+    };
+  },
+};

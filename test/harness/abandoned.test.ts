@@ -1,0 +1,47 @@
+/** The abandoned scenario through the real harness path (generator process, runAbandoned) against real servers. */
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { GeneratorPool } from '../../src/harness/generator-pool.js';
+import { planPlacement } from '../../src/harness/placement.js';
+import { runAbandoned } from '../../src/harness/run-abandoned.js';
+import type { Timing } from '../../src/harness/run-point.js';
+import { expand, type Scenario } from '../../src/harness/scenario.js';
+import { capFlag, serverPool } from '../helpers/servers.js';
+
+const servers = serverPool();
+const pool = new GeneratorPool(1);
+afterEach(() => servers.cleanup());
+afterAll(() => pool.kill());
+
+const placement = planPlacement('rest', 2, false);
+const timing: Timing = { warmupMs: 100, windowMs: 1000, repeats: 1, connectTimeoutMs: 3000, answerTimeoutMs: 1000 };
+// Four busy connections fill a fork capped at four children: the departing clients have to wait in its queue.
+const CAP = 4;
+const scenario: Scenario = { name: 'abandoned', description: 'test', mode: 'closed', connections: [CAP], messageSize: 64, abandon: { clients: 50, deadlineSec: 10 } };
+
+async function run(model: string) {
+  const server = await servers.start(model, { args: ['--log-level', 'warn', ...capFlag(model, CAP)] });
+  pool.ensure(null);
+  const [point] = expand(scenario);
+  return runAbandoned(point!, { model: model as 'fork', host: server.host, port: server.port, pid: server.pid, stats: server.stats }, timing, pool, placement);
+}
+
+describe('abandoned scenario', () => {
+  it('times the new client on event-loop, which counts no dropped clients (null, not 0)', async () => {
+    const row = await run('event-loop');
+    expect(row.status, row.failure).toBe('ok');
+    expect(row.abandoned).toMatchObject({ clients: 50, departed: 50, serverAbandoned: null });
+    expect(row.abandoned!.firstEchoMs).toBeGreaterThan(0);
+    expect(row.abandoned!.serverCpuSec).toBeGreaterThanOrEqual(0);
+    expect(Object.values(row.errors).every((n) => n === 0)).toBe(true);
+  });
+
+  it('fork drops departed clients from its queue, and answers the new client before the deadline', async () => {
+    const row = await run('fork');
+    expect(row.status, row.failure).toBe('ok');
+    expect(row.abandoned!.departed).toBe(50);
+    expect(row.abandoned!.serverAbandoned).toBeGreaterThanOrEqual(1);
+    expect(row.abandoned!.firstEchoMs).toBeLessThan(10_000);
+    expect(row.abandoned!.serverCpuSec).not.toBeNull();
+    expect(row.server.maxProcesses).toBeGreaterThanOrEqual(1);
+  });
+});

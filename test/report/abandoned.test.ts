@@ -1,0 +1,106 @@
+/** The abandoned scenario in the report: its chart, its generated sentences and its table, from synthetic rows. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SUITE } from '../../bench/scenarios/index.js';
+import { abandonedRow } from '../../src/harness/abandoned-row.js';
+import { noErrors, type ProbeReport } from '../../src/harness/load-spec.js';
+import type { ResultRow, ResultsFile } from '../../src/harness/results-schema.js';
+import { expand } from '../../src/harness/scenario.js';
+import { writeReport } from '../../src/report/index.js';
+import { narrate } from '../../src/report/narrative/index.js';
+import { columnsFor } from '../../src/report/table-rows.js';
+import { validateResults } from '../../src/report/validate.js';
+import { writeCharts } from '../../src/report/write-charts.js';
+import { FIXTURE_A } from './fixture-run.js';
+import { assertWellFormedSvg } from './svg-check.js';
+
+const fixture = JSON.parse(readFileSync(FIXTURE_A, 'utf8')) as ResultsFile;
+const [point] = expand(DEFAULT_SUITE.find((s) => s.name === 'abandoned')!);
+
+/** Test data, not measurements: a shape like the models' (fork drops the departed, worker starts a thread for each). */
+function row(model: ResultRow['model'], probe: Partial<ProbeReport>, serverAbandoned: number | null = null): ResultRow {
+  return abandonedRow({
+    point: point!,
+    model,
+    placement: fixture.env.placement,
+    warmedUp: { settled: true, elapsedMs: 600 },
+    departures: [{ departed: 100, pending: 0, floodMs: 45, errors: noErrors() }],
+    probe: { firstEchoMs: null, serverCpuSec: null, errors: noErrors(), ...probe },
+    otherProbes: [],
+    serverAbandoned,
+    server: undefined,
+  });
+}
+
+const rows = [
+  row('sequential', { firstEchoMs: 12, serverCpuSec: 0.05 }),
+  row('fork', { firstEchoMs: 1900, serverCpuSec: 1.9 }, 100),
+  row('worker', { firstEchoMs: 10_500, serverCpuSec: 10.4 }),
+  row('event-loop', { firstEchoMs: 9, serverCpuSec: 0.03 }),
+];
+const results: ResultsFile = { ...fixture, results: [...fixture.results, ...rows] };
+const text = (some: ResultRow[]) => narrate('abandoned', some, results).join(' ');
+
+describe('abandoned scenario in the report', () => {
+  it('tells the story from the numbers: who answered first, who dropped departed clients, what they cost', () => {
+    const story = text(rows);
+    expect(story).toContain("the new client's first echo came soonest from event-loop (9 ms) and last from worker (10.5 s, 1,170× as long)");
+    expect(story).toContain('fork dropped 100 of the 100 departed clients from its queue unserved (first echo 1.9 s, 1.9 s of CPU)');
+    expect(story).toContain("Meanwhile worker's server spent the most CPU, 10.4 s (about 104 ms per departed client), and event-loop's the least, 30 ms.");
+  });
+
+  it('names a model that missed the deadline, with the CPU it had spent, and its failure', () => {
+    const late = row('worker', { serverCpuSec: 30.2, failure: 'no echo for the new client within the 30 s deadline' });
+    const story = text([rows[0]!, late, rows[3]!]);
+    expect(story).toContain('No echo for the new client within the 30 s deadline: worker (30.2 s of CPU by then).');
+    expect(story).toContain('worker failed (no echo for the new client within the 30 s deadline)');
+  });
+
+  it('shows its own figures in the table, not throughput or latency', () => {
+    const headers = columnsFor(rows).map((column) => column.header);
+    expect(headers).toEqual(expect.arrayContaining(['departed', 'first echo', 'CPU meanwhile', 'dropped']));
+    expect(headers).not.toContain('msgs/s [95 % CI]');
+    expect(headers).not.toContain('p99');
+    const dropped = columnsFor(rows).find((column) => column.header === 'dropped')!;
+    expect(rows.map((r) => dropped.cell(r))).toEqual(['—', '100', '—', '—']);
+    // Scenarios that echo keep their columns, without the abandoned ones.
+    expect(columnsFor(fixture.results).map((column) => column.header)).not.toContain('first echo');
+  });
+
+  it('passes the results check, nulls included, and refuses a mistyped figure', () => {
+    expect(() => validateResults(results)).not.toThrow();
+    const bad = { ...results, results: [{ ...rows[0]!, abandoned: { ...rows[0]!.abandoned!, firstEchoMs: 'soon' } }] };
+    expect(() => validateResults(bad)).toThrow(/abandoned\.firstEchoMs: expected a number/);
+  });
+
+  describe('chart and page', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'echolab-abandoned-'));
+    let html = '';
+    beforeAll(async () => {
+      writeFileSync(path.join(dir, 'results.json'), JSON.stringify(results));
+      await writeReport(dir);
+      html = readFileSync(path.join(dir, 'report.html'), 'utf8');
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('draws time to first echo and CPU per model on log scales, without warnings', async () => {
+      const chart = (await writeCharts(results, dir)).find((c) => c.definition.name === 'abandoned-first-echo')!;
+      expect(chart.warnings).toEqual([]);
+      assertWellFormedSvg(chart.svg);
+      for (const label of ['>9 ms<', '>10.5 s<', '>1.9 s<', 'Time to first echo (ms, log scale)', 'Server CPU meanwhile (s, log scale)', '100 clients connected and left']) {
+        expect(chart.svg).toContain(label);
+      }
+    });
+
+    it('puts the section after churn, with its chart, sentences and table', () => {
+      const section = html.slice(html.indexOf('id="scenario-abandoned"'));
+      expect(html.indexOf('id="scenario-churn"')).toBeLessThan(html.indexOf('id="scenario-abandoned"'));
+      expect(section).toContain('id="chart-abandoned-first-echo"');
+      expect(section).toContain('and 100 departing clients.');
+      expect(section).toContain('fork dropped 100 of the 100 departed clients');
+      expect(section.slice(0, section.indexOf('</section>'))).toContain('<th title="Time from the new client’s connect');
+    });
+  });
+});
