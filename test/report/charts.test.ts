@@ -3,13 +3,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsFile } from '../../src/harness/results-schema.js';
 import { writeReport } from '../../src/report/index.js';
+import { MODEL_IDS } from '../../src/models/ids.js';
 import { MODEL_COLOURS } from '../../src/report/model-colours.js';
 import { writeCharts } from '../../src/report/write-charts.js';
 import { EXPECTED_CHARTS, FIXTURE_A, fixtureRunDir } from './fixture-run.js';
 import { assertWellFormedSvg } from './svg-check.js';
 
 const fixture = JSON.parse(readFileSync(FIXTURE_A, 'utf8')) as ResultsFile;
-const MODELS = ['sequential', 'fork', 'worker', 'piscina', 'event-loop', 'cluster'] as const;
+const MODELS = MODEL_IDS;
 
 describe('charts from the fixture run', () => {
   const run = fixtureRunDir();
