@@ -5,7 +5,11 @@
  *   2. pure echo overhead: piscina and worker / event-loop (echo-small, c=64)
  *   3. CPU-bound: each model / the machine's limit (cores, or one core for event-loop and sequential)
  *   4. event-loop / the native server, same generator
- * The native pair is ../shared/reference (override with --reference DIR), built here, used only to measure.
+ *   5, 6. each model / its minimal baseline (bench/baselines/<model>.ts, the same design in a few
+ *      dozen lines; same placement, same generator) in echo-small c=64 (5) and cpu (6; as work done,
+ *      msgs/s × the hash rounds per message each side calibrated: see targets/work-rounds.ts)
+ * The native pair is ../shared/reference (override with --reference DIR), built here, used only to
+ * measure; without it (or without a C compiler, or if it fails) targets 1 and 4 are skipped with a note.
  */
 import '../src/shared/require-node.js'; // first: a one-line stop on an old Node
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,14 +20,19 @@ import { startServer } from '../src/harness/server-process.js';
 import { median } from '../src/harness/stats.js';
 import { captureEnvironment } from '../src/harness/environment.js';
 import { runMain } from '../src/cli/run-main.js';
+import { isModelId, MODEL_IDS, type ModelId } from '../src/models/ids.js';
+import { UsageError } from '../src/shared/exit-codes.js';
 import { parseNumber } from '../src/shared/parse-number.js';
 import { parseCommandLine } from '../src/shared/command-line.js';
 import { cpu } from './scenarios/cpu.js';
 import { echoSmall } from './scenarios/echo-small.js';
 import { buildNative, runNativeClient, startNativeServer } from './targets/native.js';
 import { measurer } from './targets/measure.js';
+import { roundsPerMessage } from './targets/work-rounds.js';
 
-const USAGE = 'usage: bench:targets [--rounds N] [--duration S] [--reference DIR] [--only 1,2,3,4]';
+const USAGE = `usage: bench:targets [--rounds N] [--duration S] [--reference DIR] [--only 1,2,3,4,5,6] [--models M,...]
+  --only     the targets to measure (default: all)
+  --models   the models targets 5 and 6 compare with their baselines (default: all, ${MODEL_IDS.join(',')})`;
 
 interface Target {
   id: number;
@@ -33,7 +42,23 @@ interface Target {
   numerator: number[];
   denominator: number[];
   note: string;
+  /** Why this target is not measured (the native reference is missing or failed). */
+  skipped?: string;
+  /** Targets 5, 6: figures behind the ratio, each side, per round. */
+  sides?: {
+    msgsPerSec: Pair;
+    /** The server tree's CPU µs per message (/proc): a difference in cost that rates at the generator's pace hide. */
+    cpuUsPerMessage: Pair;
+    /** Target 6: hash rounds per message, as each side calibrated (the ratio is of msgs/s × this). */
+    roundsPerMessage: Pair;
+  };
 }
+
+interface Pair {
+  numerator: number[];
+  denominator: number[];
+}
+const pair = (): Pair => ({ numerator: [], denominator: [] });
 
 runMain('bench:targets', USAGE, async (argv) => {
   const { values } = parseCommandLine(argv, {
@@ -41,35 +66,62 @@ runMain('bench:targets', USAGE, async (argv) => {
     duration: { type: 'string' },
     reference: { type: 'string' },
     only: { type: 'string' },
+    models: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   const rounds = values.rounds ? parseNumber('rounds', values.rounds, { min: 1, max: 20 }) : 3;
   const seconds = values.duration ? parseNumber('duration', values.duration, { min: 0.5, max: 60, fractional: true }) : 3;
-  const only = new Set((values.only ?? '1,2,3,4').split(',').map((id) => parseNumber('only', id, { min: 1, max: 4 })));
+  const only = new Set((values.only ?? '1,2,3,4,5,6').split(',').map((id) => parseNumber('only', id, { min: 1, max: 6 })));
+  const models = (values.models?.split(',') ?? MODEL_IDS).map((m): ModelId => {
+    if (!isModelId(m)) throw new UsageError(`--models: unknown model '${m}' (models: ${MODEL_IDS.join(', ')})`);
+    return m;
+  });
   const cores = availableParallelism();
   const placementFor = (s: { serverCores?: 'rest' | 'all' }) => planPlacement(s.serverCores ?? 'rest');
   const echoPlacement = placementFor(echoSmall);
   const measure = measurer({ warmupMs: 500, windowMs: seconds * 1000, repeats: 1, connectTimeoutMs: 5000, answerTimeoutMs: 2000 }, placementFor);
-  // Compiled, this file is dist/bench/targets.js: the reference sits beside the project, in ../shared.
-  const native = buildNative(values.reference ?? new URL('../../../shared/reference', import.meta.url).pathname);
-  const nativeNote = typeof native === 'string' ? native : '';
+  // Built only when a target needs it. Compiled, this file is dist/bench/targets.js: the reference sits beside the project, in ../shared.
+  const native = only.has(1) || only.has(4) ? buildNative(values.reference ?? new URL('../../../shared/reference', import.meta.url).pathname) : 'not needed';
+  const noNative = typeof native === 'string' ? native : undefined;
 
   const targets: Target[] = [];
-  const target = (id: number, name: string, goal: number, note = '') => {
-    const t: Target = { id, name, goal, numerator: [], denominator: [], note };
+  const target = (id: number, name: string, goal: number, skipped?: string) => {
+    const t: Target = { id, name, goal, numerator: [], denominator: [], note: skipped ? `skipped: ${skipped}` : '', skipped };
     if (only.has(id)) targets.push(t);
     return t;
   };
-  const headroom = target(1, 'generator / native client, vs event-loop (echo-small c=64)', 0.9, nativeNote);
+  const headroom = target(1, 'generator / native client, vs event-loop (echo-small c=64)', 0.9, noNative);
   const overhead = (['piscina', 'worker'] as const).map((m) => [m, target(2, `${m} / event-loop (echo-small c=64)`, 0.5)] as const);
   const cpuBound = (['fork', 'worker', 'piscina', 'cluster', 'event-loop', 'sequential'] as const).map((m) => {
     const parallel = m !== 'event-loop' && m !== 'sequential';
     const limit = ((parallel ? cores : 1) * 1e6) / cpu.workUsPerMessage!;
     return [m, limit, target(3, `${m} / ${parallel ? `${cores} cores` : '1 core'} limit (cpu, ${limit} msgs/s)`, 0.9)] as const;
   });
-  const versusNative = target(4, 'event-loop / native server, same generator (echo-small c=64)', 0.7, nativeNote);
-  const wanted = (t: Target) => targets.includes(t);
+  const versusNative = target(4, 'event-loop / native server, same generator (echo-small c=64)', 0.7, noNative);
+  const versusBaseline = [
+    { id: 5, scenario: echoSmall, connections: 64, unit: '' },
+    // Each server calibrates its own work, differently on a busy machine: compare the work done, not the messages.
+    { id: 6, scenario: cpu, connections: 16, unit: ', msgs/s × hash rounds per msg' },
+  ].flatMap(({ id, scenario, connections, unit }) =>
+    models.map((model) => {
+      const t = target(id, `${model} / its minimal baseline (${scenario.name} c=${connections}${unit})`, 0.9);
+      const sides = (t.sides = { msgsPerSec: pair(), cpuUsPerMessage: pair(), roundsPerMessage: pair() });
+      return { model, scenario, connections, t, sides };
+    }),
+  );
+  const wanted = (t: Target) => targets.includes(t) && t.skipped === undefined;
+  /** A native program that fails skips its target, with the reason, rather than failing the whole command. */
+  const tryNative = async <T>(t: Target, run: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await run();
+    } catch (error) {
+      t.skipped = (error as Error).message;
+      t.note = `skipped: ${t.skipped}`;
+      t.numerator.length = t.denominator.length = 0;
+      return undefined;
+    }
+  };
 
   try {
     for (let round = 1; round <= rounds; round++) {
@@ -79,8 +131,11 @@ runMain('bench:targets', USAGE, async (argv) => {
       if (wanted(headroom) && typeof native !== 'string') {
         const server = await startServer('event-loop', { args: ['--log-level', 'warn'], prefix: pinPrefix(echoPlacement.serverCpus) });
         try {
-          headroom.denominator.push(await runNativeClient(native, server.port, 64, 64, seconds, echoPlacement.generatorCpus));
-          headroom.numerator.push((await measure.external(server.port, echoSmall, 64)).msgsPerSec.median);
+          const nativeRate = await tryNative(headroom, () => runNativeClient(native, server.port, 64, 64, seconds, echoPlacement.generatorCpus));
+          if (nativeRate !== undefined) {
+            headroom.denominator.push(nativeRate);
+            headroom.numerator.push((await measure.external(server.port, echoSmall, 64)).msgsPerSec.median);
+          }
         } finally {
           await server.stop();
         }
@@ -96,13 +151,35 @@ runMain('bench:targets', USAGE, async (argv) => {
         t.denominator.push(limit);
       }
       if (wanted(versusNative) && typeof native !== 'string') {
-        const server = await startNativeServer(native, echoPlacement.serverCpus);
-        try {
-          versusNative.denominator.push((await measure.external(server.port, echoSmall, 64)).msgsPerSec.median);
-        } finally {
-          server.process.kill('SIGKILL');
+        const server = await tryNative(versusNative, () => startNativeServer(native, echoPlacement.serverCpus));
+        if (server) {
+          try {
+            versusNative.denominator.push((await measure.external(server.port, echoSmall, 64)).msgsPerSec.median);
+          } finally {
+            server.process.kill('SIGKILL');
+          }
+          versusNative.numerator.push(await eventLoopRate());
         }
-        versusNative.numerator.push(await eventLoopRate());
+      }
+      for (const { model, scenario, connections, t, sides } of versusBaseline) {
+        if (!wanted(t)) continue;
+        const work = scenario.workUsPerMessage ?? 0;
+        const run = async (side: 'model' | 'baseline') => {
+          // At info level serve logs its calibration (and per-connection lines only; never per message).
+          const row = await measure[side](model, scenario, connections, work > 0 ? ['--log-level', 'info'] : []);
+          const rate = row.msgsPerSec.median;
+          const rounds = work > 0 ? roundsPerMessage(row.serverLog, work) : 1;
+          if (rounds === undefined) throw new Error(`${model} ${side}: no work calibration in its log`);
+          const of = (p: Pair) => (side === 'model' ? p.numerator : p.denominator);
+          of(t).push(rate * rounds);
+          of(sides.msgsPerSec).push(rate);
+          of(sides.cpuUsPerMessage).push(rate > 0 ? (row.server.cpuPercent * 1e4) / rate : Number.NaN);
+          if (work > 0) of(sides.roundsPerMessage).push(rounds);
+          // Both sides then run at the generator's pace: the rates hide a difference that CPU/msg still shows.
+          if (row.client.clientBound) t.note = 'generator saturated: compare CPU/msg';
+        };
+        // Which side goes first alternates by round, so a drifting machine favours neither.
+        for (const side of round % 2 ? (['model', 'baseline'] as const) : (['baseline', 'model'] as const)) await run(side);
       }
     }
   } finally {
@@ -114,8 +191,9 @@ runMain('bench:targets', USAGE, async (argv) => {
     const num = median(t.numerator);
     const den = median(t.denominator);
     const ratio = t.numerator.length && den > 0 ? num / den : Number.NaN;
-    const met = Number.isNaN(ratio) ? 'n/a' : ratio >= t.goal ? 'yes' : 'NO';
-    table.push([t.id, t.name + (t.note ? ` (${t.note})` : ''), Math.round(num).toLocaleString('en-US'), Math.round(den).toLocaleString('en-US'), Number.isNaN(ratio) ? '-' : ratio.toFixed(3), `≥ ${t.goal}`, met]);
+    const met = t.skipped !== undefined ? 'skipped' : Number.isNaN(ratio) ? 'n/a' : ratio >= t.goal ? 'yes' : 'NO';
+    const shown = (n: number) => (t.numerator.length ? Math.round(n).toLocaleString('en-US') : '-');
+    table.push([t.id, t.name + (t.note ? ` (${t.note})` : '') + (t.sides?.msgsPerSec.numerator.length ? sidesNote(t.sides) : ''), shown(num), shown(den), Number.isNaN(ratio) ? '-' : ratio.toFixed(3), `≥ ${t.goal}`, met]);
     return { ...t, medianNumerator: num, medianDenominator: den, ratio, met };
   });
   process.stdout.write(`${table.toString()}\nmedians of ${rounds} interleaved rounds of ${seconds} s; ${echoPlacement.note}\n`);
@@ -125,3 +203,11 @@ runMain('bench:targets', USAGE, async (argv) => {
   writeFileSync(`results/targets-${stamp}.json`, `${JSON.stringify(file, null, 2)}\n`);
   writeFileSync('results/targets-latest.json', `${JSON.stringify(file, null, 2)}\n`);
 });
+
+/** Model vs baseline, medians: msgs/s ratio, CPU µs per message, and (with work) hash rounds per message. */
+function sidesNote({ msgsPerSec, cpuUsPerMessage, roundsPerMessage }: NonNullable<Target['sides']>): string {
+  const both = (p: Pair, digits: number) => `${median(p.numerator).toFixed(digits)} vs ${median(p.denominator).toFixed(digits)}`;
+  const cpu = `; CPU/msg ${both(cpuUsPerMessage, 1)} µs`;
+  if (!roundsPerMessage.numerator.length) return cpu;
+  return `; msgs/s ratio ${(median(msgsPerSec.numerator) / median(msgsPerSec.denominator)).toFixed(3)}${cpu}; rounds/msg ${both(roundsPerMessage, 0)}`;
+}

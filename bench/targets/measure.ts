@@ -3,14 +3,20 @@ import { GeneratorPool } from '../../src/harness/generator-pool.js';
 import { runPoint, type Target, type Timing } from '../../src/harness/run-point.js';
 import type { Placement, ResultRow } from '../../src/harness/results-schema.js';
 import { expand, type Scenario } from '../../src/harness/scenario.js';
+import { compiledScript } from '../../src/harness/compiled.js';
 import { pinPrefix } from '../../src/harness/placement.js';
 import { startServer } from '../../src/harness/server-process.js';
 import { serverArgs } from '../../src/harness/suite.js';
 import type { ModelId } from '../../src/models/ids.js';
 
+/** A fresh server's row, and what it logged (stderr). */
+export type Measured = ResultRow & { serverLog: string };
+
 export interface Measurer {
-  /** Run `scenario` (first point) against a fresh server of `model`. */
-  model(model: ModelId, scenario: Scenario, connections: number): Promise<ResultRow>;
+  /** Run `scenario` (first point) against a fresh server of `model`; `args` are added to serve's. */
+  model(model: ModelId, scenario: Scenario, connections: number, args?: string[]): Promise<Measured>;
+  /** The same against a fresh server of `model`'s minimal baseline (bench/baselines/<model>.js). */
+  baseline(model: ModelId, scenario: Scenario, connections: number, args?: string[]): Promise<Measured>;
   /** Run `scenario` against an already running echo server. */
   external(port: number, scenario: Scenario, connections: number): Promise<ResultRow>;
   close(): void;
@@ -24,16 +30,19 @@ export function measurer(timing: Timing, placementFor: (scenario: Scenario) => P
     const [point] = expand(scenario, { connections: [connections] });
     return runPoint(point!, target, timing, pool, placement);
   };
+  const fresh = async (model: ModelId, scenario: Scenario, connections: number, args: string[] = [], script?: string): Promise<Measured> => {
+    const [point] = expand(scenario, { connections: [connections] });
+    const server = await startServer(model, { args: [...serverArgs(point!), ...args], prefix: pinPrefix(placementFor(scenario).serverCpus), script });
+    try {
+      const row = await run(scenario, connections, { model, host: server.host, port: server.port, pid: server.pid, stats: server.stats });
+      return { ...row, serverLog: server.stderr() };
+    } finally {
+      await server.stop();
+    }
+  };
   return {
-    async model(model, scenario, connections) {
-      const [point] = expand(scenario, { connections: [connections] });
-      const server = await startServer(model, { args: serverArgs(point!), prefix: pinPrefix(placementFor(scenario).serverCpus) });
-      try {
-        return await run(scenario, connections, { model, host: server.host, port: server.port, pid: server.pid, stats: server.stats });
-      } finally {
-        await server.stop();
-      }
-    },
+    model: (model, scenario, connections, args) => fresh(model, scenario, connections, args),
+    baseline: (model, scenario, connections, args) => fresh(model, scenario, connections, args, compiledScript(`bench/baselines/${model}.js`)),
     external: (port, scenario, connections) => run(scenario, connections, { model: 'external', host: '127.0.0.1', port, pid: undefined, stats: undefined }),
     close: () => pool.kill(),
   };

@@ -34,6 +34,8 @@ export interface StartOptions {
   prefix?: string[];
   readyTimeoutMs?: number;
   env?: NodeJS.ProcessEnv;
+  /** Run this compiled script instead of `serve <model>` (bench/baselines): it takes serve's flags and prints serve's ready line. */
+  script?: string;
 }
 
 const READY = /^listening (\S+):(\d+) model=(\S+) pid=(\d+)$/;
@@ -46,7 +48,7 @@ export class ServerStartError extends Error {
 }
 
 export async function startServer(model: string, options: StartOptions = {}): Promise<ServerProcess> {
-  const args = [SERVE_SCRIPT, model, '--port', '0', ...(options.args ?? [])];
+  const args = [...(options.script ? [options.script] : [SERVE_SCRIPT, model]), '--port', '0', ...(options.args ?? [])];
   const [command, ...commandArgs] = options.prefix?.length ? [...options.prefix, process.execPath, ...args] : [process.execPath, ...args];
   // The IPC channel lets us ask for the model's stats, and makes the server stop if we die.
   const child = spawn(command!, commandArgs, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: options.env ?? process.env });
