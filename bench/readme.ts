@@ -30,6 +30,7 @@ const CHARTS: Record<string, string[]> = {
   'echo-small': ['throughput-vs-connections', 'latency-percentiles'],
   cpu: ['cpu-vs-machine-limit'],
   churn: ['churn-connections', 'churn-server-over-time'],
+  abandoned: ['abandoned-first-echo'],
   'slow-client': ['slow-client-fairness'],
   open: ['latency-spectrum-open'],
 };
@@ -94,23 +95,45 @@ runMain('readme', USAGE, async (argv) => {
       `(parent and children) at 64 connections peaked at ${mebibytes(fork64?.server.peakRssBytes ?? Number.NaN)} of RSS, ` +
       `about ${mebibytes((fork64?.server.peakRssBytes ?? Number.NaN) / Math.max(1, (fork64?.server.maxProcesses ?? 1) - 1))} per connection.`,
   );
+  const gone = (model: string) => pick('abandoned', model)?.abandoned;
+  const firstEcho = (model: string) => {
+    const a = gone(model);
+    return a?.firstEchoMs == null ? 'n/a' : `${latency(a.firstEchoMs * 1000)} (${a.serverCpuSec == null ? 'CPU not measured' : `${num(a.serverCpuSec)} s of server CPU`})`;
+  };
   lines.push(
-    `- **When threads help, and when they only add hops.** With 1 ms of CPU per message (cpu, limit ${num(limit(env.cores))} msgs/s on ` +
-      `${env.cores} cores, ${num(limit(1))} on one) worker reached ${num(msgs(cpuRow('worker')))} and piscina ${num(msgs(cpuRow('piscina')))} msgs/s, ` +
-      `against ${num(msgs(cpuRow('event-loop')))} for the event loop: ${ratio(cpuRow('worker'), cpuRow('event-loop'))} and ` +
-      `${ratio(cpuRow('piscina'), cpuRow('event-loop'))}, where ${env.cores} cores allow at most ${times(env.cores)}. On plain echo (echo-small, 64 connections) the extra hop to a thread costs: worker ` +
-      `${num(msgs(pick('echo-small', 'worker', 64)))} and piscina ${num(msgs(pick('echo-small', 'piscina', 64)))} msgs/s, ` +
-      `${ratio(pick('echo-small', 'worker', 64), el64)} and ${ratio(pick('echo-small', 'piscina', 64), el64)} of the event loop's ${num(msgs(el64))}. ` +
-      `A thread per connection also pays start-up under churn: ${num(workerChurn?.connectionsPerSec?.median ?? Number.NaN)} connections/s.`,
+    `- **Clients that leave while queued.** ${gone('fork')?.departed ?? 'n/a'} clients connected and left while fork's and worker's 64 slots were ` +
+      `busy; then one new client came. fork, whose parent watches its queue, dropped ${gone('fork')?.serverAbandoned ?? 'n/a'} of them unserved ` +
+      `and answered the new client in ${firstEcho('fork')}. worker cannot watch its queue (a socket that has been read cannot move to a thread): ` +
+      `each departed client still got a thread when its turn came, and the new client waited ${firstEcho('worker')}. The event loop, ` +
+      `which never queues, answered in ${firstEcho('event-loop')}. This is the classic weakness of a process or thread per connection under a ` +
+      `connection flood: work is spent on clients that are gone, and the live ones queue behind it.`,
+  );
+  const starvedOf = (r: ResultRow | undefined) => (r ? `${r.fairness.starved} of ${r.connections}` : 'n/a');
+  const piscina64 = pick('echo-small', 'piscina', 64);
+  lines.push(
+    `- **When threads help, and when they only add cost.** With 1 ms of CPU per message (cpu, limit ${num(limit(env.cores))} msgs/s on ` +
+      `${env.cores} cores, ${num(limit(1))} on one) worker reached ${num(msgs(cpuRow('worker')))}, piscina ${num(msgs(cpuRow('piscina')))} and ` +
+      `hsha ${num(msgs(cpuRow('hsha')))} msgs/s, against ${num(msgs(cpuRow('event-loop')))} for the event loop: ` +
+      `${ratio(cpuRow('worker'), cpuRow('event-loop'))}, ${ratio(cpuRow('piscina'), cpuRow('event-loop'))} and ${ratio(cpuRow('hsha'), cpuRow('event-loop'))}, ` +
+      `where ${env.cores} cores allow at most ${times(env.cores)}. On plain echo (echo-small, 64 connections, the server on one core) a thread per ` +
+      `connection that owns its socket reached ${num(msgs(pick('echo-small', 'worker', 64)))} msgs/s, ${ratio(pick('echo-small', 'worker', 64), el64)} ` +
+      `the event loop's ${num(msgs(el64))}: ${pick('echo-small', 'worker', 64)?.server.maxThreads ?? 'n/a'} threads share one core. hsha, whose ` +
+      `main thread does the I/O and batches a turn's chunks to the pool, reached ${num(msgs(pick('echo-small', 'hsha', 64)))} ` +
+      `(${ratio(pick('echo-small', 'hsha', 64), el64)}). The classic pool of connection tasks (piscina, one connection per thread, as many ` +
+      `threads as the server's cores) served ${num(msgs(piscina64))} msgs/s with ${starvedOf(piscina64)} connections never answered: ` +
+      `a pool of blocking-style threads is a cap on connections, as the seeds' design implies. A thread per connection also pays ` +
+      `start-up under churn: ${num(workerChurn?.connectionsPerSec?.median ?? Number.NaN)} connections/s.`,
   );
   const cluster64 = pick('echo-small', 'cluster', 64);
+  const reuse64 = pick('echo-small', 'reuseport', 64);
   const bound = (r: ResultRow | undefined) => (r?.client.clientBound ? ' (client-bound: the generator was saturated, so a lower bound)' : '');
   lines.push(
     `- **The references.** The event loop is the one to beat on I/O-bound echo: ${num(msgs(el64))} msgs/s at 64 connections${bound(el64)}. ` +
       `cluster ran ${cluster64?.server.maxProcesses ?? 'n/a'} processes there (the primary and one worker per core the server was given) ` +
-      `and reached ${num(msgs(cluster64))} msgs/s${bound(cluster64)}; on cpu, with ${cpuRow('cluster')?.server.maxProcesses ?? 'n/a'} processes on ` +
-      `${env.cores} cores, it reached ${num(msgs(cpuRow('cluster')))} msgs/s, ${ratio(cpuRow('cluster'), cpuRow('event-loop'))} the event loop: ` +
-      `the prefork design is how a Node user gets more than one core without threads.`,
+      `and reached ${num(msgs(cluster64))} msgs/s${bound(cluster64)}; reuseport, one process with a listening thread per core, ` +
+      `${num(msgs(reuse64))}${bound(reuse64)}. On cpu, with the server on ${env.cores} cores, cluster reached ${num(msgs(cpuRow('cluster')))} msgs/s ` +
+      `and reuseport ${num(msgs(cpuRow('reuseport')))}, ${ratio(cpuRow('cluster'), cpuRow('event-loop'))} and ${ratio(cpuRow('reuseport'), cpuRow('event-loop'))} ` +
+      `the event loop: how a Node user gets more than one core without a thread or process per connection.`,
   );
   lines.push('', END);
 
@@ -123,13 +146,12 @@ runMain('readme', USAGE, async (argv) => {
   };
   const why = [
     '',
-    `What the reference run's /proc samples show about the missed targets. Worker on echo-small at 64 connections: the ` +
-      `one-core server spent ${num(cpuUsPerMsg(worker64))} µs of CPU per message (${num(worker64?.server.cpuPercent ?? Number.NaN)} % CPU, ` +
-      `${worker64?.server.maxThreads ?? 'n/a'} threads) against ${num(cpuUsPerMsg(el64))} µs in event-loop; every message crosses to its ` +
-      `connection's thread and back, and with one thread per connection there is nothing to batch. On cpu (${num(cpuRow('fork')?.workUsPerMessage ?? Number.NaN)} µs ` +
-      `of work per message is the floor), of the ${env.cores * 100} % ${env.cores} cores offer: fork ${cpuSpread('fork')}, worker ${cpuSpread('worker')}, piscina ${cpuSpread('piscina')}, ` +
-      `cluster ${cpuSpread('cluster')}. Our reading, not measured further: piscina loses the CPU it leaves unused while its threads wait for ` +
-      `the main thread, which shares the two cores with them and with the generator, to hand out the next task.`,
+    `What the reference run's /proc samples show. Worker on echo-small at 64 connections: the one-core server spent ` +
+      `${num(cpuUsPerMsg(worker64))} µs of CPU per message (${num(worker64?.server.cpuPercent ?? Number.NaN)} % CPU, ` +
+      `${worker64?.server.maxThreads ?? 'n/a'} threads) against ${num(cpuUsPerMsg(el64))} µs in event-loop: each connection's thread ` +
+      `wakes for each message, so one core switches threads once or twice per message. On cpu (${num(cpuRow('fork')?.workUsPerMessage ?? Number.NaN)} µs ` +
+      `of work per message is the floor), of the ${env.cores * 100} % ${env.cores} cores offer: fork ${cpuSpread('fork')}, worker ${cpuSpread('worker')}, ` +
+      `piscina ${cpuSpread('piscina')}, hsha ${cpuSpread('hsha')}, cluster ${cpuSpread('cluster')}, reuseport ${cpuSpread('reuseport')}.`,
   ].join('\n');
   let readme = replaceSection(readFileSync('README.md', 'utf8'), START, END, lines.join('\n'));
   if (values.targets) readme = replaceSection(readme, TARGETS_START, TARGETS_END, targetsSection(values.targets).replace(TARGETS_END, `${why}\n${TARGETS_END}`));

@@ -32,7 +32,7 @@ export const BENCH_USAGE = `usage: bench [options]
   -R, --rate N                  open loop: offered msgs/s in total (turns closed-loop scenarios open)
   --messages-per-connection N   churn: reconnect after N messages
   -a, --amount N                fixed amount: N messages per point in all, no warm-up, one repeat
-  -d, --duration S              seconds per measured repeat (default 1.25, quick 0.4)
+  -d, --duration S              seconds per measured repeat (default 1, quick 0.4)
   -W, --warmup S                warm-up seconds before measuring (default 0.5, quick 0.25)
   -n, --repeats N               repeats per point (default 3, quick 1)
   --generators N                load-generator processes (default 1)
@@ -132,7 +132,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
 
   const seconds = (flag: 'duration' | 'warmup', fallback: number) => (num(flag, { min: 0.05, max: 3600, fractional: true }) ?? fallback) * 1000;
   const timing: Timing = {
-    windowMs: seconds('duration', quick ? 0.4 : 1.25),
+    windowMs: seconds('duration', quick ? 0.4 : 1),
     warmupMs: seconds('warmup', quick ? 0.25 : 0.5),
     repeats: overrides.amount ? 1 : (num('repeats', { min: 1, max: 30 }) ?? (quick ? 1 : 3)),
     connectTimeoutMs: 5_000,
