@@ -76,8 +76,22 @@ export async function runPoint(point: Point, target: Target, timing: Timing, poo
   } finally {
     server = sampler?.stop(); // also when a generator fails: no sampling timer is left running
   }
+  // Asked while the load's connections are still open: how many the server itself holds waiting in its queue.
+  const serverWaiting = target.stats ? ((await target.stats().catch(() => undefined))?.waiting ?? 0) : undefined;
   loads.forEach((_, i) => pool.send(i, { type: 'finish' }));
   const finished = await pool.collect('finished', 10_000);
 
-  return pointRow({ point, target, timing, placement, loads, warmedUp, warm, windows, finished, server });
+  const row = pointRow({ point, target, timing, placement, loads, warmedUp, warm, windows, finished, server });
+  return judgeSilence(row, serverWaiting);
+}
+
+/**
+ * A row with no echo in its whole measured interval and messages past the answer timeout is failed
+ * ("stopped answering"), unless the server reported connections waiting in its queue: a sequential
+ * server busy with one client, or a pool whose threads idle clients hold, starves the rest by design,
+ * and the row's starved count says so. Judged from what the server reported, never from the model's name.
+ */
+function judgeSilence(row: ResultRow, serverWaiting: number | undefined): ResultRow {
+  if (row.status !== 'ok' || row.msgsPerSec.median > 0 || row.errors.timeout === 0 || (serverWaiting ?? 0) > 0) return row;
+  return { ...row, status: 'failed', failure: `stopped answering: no echo in the measured interval, ${row.errors.timeout} messages timed out` };
 }
