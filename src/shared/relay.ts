@@ -1,10 +1,10 @@
 /**
- * The main-thread side of a connection whose echo service runs on another thread (worker, piscina).
- * Node 20 cannot safely give a socket to another thread (nodejs/node#30507), so this thread does the
- * socket I/O: it sends each chunk it reads to the service and writes the replies back in order.
+ * The main-thread side of a connection whose service runs on another thread (hsha, half-sync/
+ * half-async: by design this thread keeps the socket I/O): it sends each chunk it reads to the
+ * service and writes the replies back in order.
  *
  * Backpressure through every hop: reading pauses while too many bytes are out at the service,
- * while the socket's send buffer is full, or while `admit()` says the service is saturated.
+ * while the socket's send buffer is full, or while the admission gate says the service is saturated.
  */
 import type { Socket } from 'node:net';
 
