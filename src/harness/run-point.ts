@@ -91,7 +91,7 @@ export async function runPoint(point: Point, target: Target, timing: Timing, poo
  * server busy with one client, or a pool whose threads idle clients hold, starves the rest by design,
  * and the row's starved count says so. Judged from what the server reported, never from the model's name.
  */
-function judgeSilence(row: ResultRow, serverWaiting: number | undefined): ResultRow {
+export function judgeSilence(row: ResultRow, serverWaiting: number | undefined): ResultRow {
   if (row.status !== 'ok' || row.msgsPerSec.median > 0 || row.errors.timeout === 0 || (serverWaiting ?? 0) > 0) return row;
   return { ...row, status: 'failed', failure: `stopped answering: no echo in the measured interval, ${row.errors.timeout} messages timed out` };
 }

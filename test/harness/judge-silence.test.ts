@@ -1,0 +1,29 @@
+/** A row with no echo in its window is failed unless the server reported connections waiting in its queue. */
+import { describe, expect, it } from 'vitest';
+import { emptyRow } from '../../src/harness/empty-row.js';
+import { judgeSilence } from '../../src/harness/run-point.js';
+import { expand } from '../../src/harness/scenario.js';
+import { slowClient } from '../../bench/scenarios/slow-client.js';
+
+const placement = { pinned: false, serverCpus: [], generatorCpus: [], note: 'test' };
+const [point] = expand(slowClient, {});
+const silent = { ...emptyRow(point!, 'piscina', placement, 1), errors: { mismatch: 0, short: 0, reset: 0, refused: 0, timeout: 15, other: 0 } };
+
+describe('judging a silent row', () => {
+  it('is failed when the server reports nobody waiting (it stopped answering)', () => {
+    expect(judgeSilence(silent, 0)).toMatchObject({ status: 'failed', failure: expect.stringMatching(/^stopped answering/) });
+  });
+
+  it('is failed when the server could not say (an external target)', () => {
+    expect(judgeSilence(silent, undefined).status).toBe('failed');
+  });
+
+  it('stays a measurement when the server holds connections waiting by design', () => {
+    expect(judgeSilence(silent, 15).status).toBe('ok');
+  });
+
+  it('leaves a row that echoed something alone', () => {
+    const echoed = { ...silent, msgsPerSec: { ...silent.msgsPerSec, median: 100 } };
+    expect(judgeSilence(echoed, 0).status).toBe('ok');
+  });
+});
