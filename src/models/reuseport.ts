@@ -7,7 +7,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import { drain } from '../shared/drain.js';
-import { listenError } from '../shared/listen.js';
+import { createEchoServer, listen, listenError, type ListenOptions } from '../shared/listen.js';
+import type { Logger } from '../shared/log.js';
 import type { StartModel } from './model.js';
 import type { ReuseportCommand, ReuseportThreadConfig, ReuseportThreadMessage } from './reuseport-thread.js';
 
@@ -65,6 +66,9 @@ export const start: StartModel = async ({ options, work, log }) => {
 
   let port: number;
   try {
+    // SO_REUSEPORT would let us join another server already on the port and split its traffic:
+    // a plain bind first fails, as for every other model, if anything holds the port.
+    if (options.port !== 0) await portIsFree(options);
     // The first thread binds (perhaps port 0); the others join it on the port it got.
     port = await startThread(0, options.port);
     await Promise.all(Array.from({ length: options.threads - 1 }, (_, i) => startThread(i + 1, port)));
@@ -84,3 +88,11 @@ export const start: StartModel = async ({ options, work, log }) => {
     stop: () => stopAll(options.graceMs),
   };
 };
+
+/** Bind the port without SO_REUSEPORT and let it go: rejects with the usual ListenError if it is taken. */
+async function portIsFree(options: ListenOptions): Promise<void> {
+  const probe = createEchoServer(() => {});
+  const quiet: Logger = { error() {}, warn() {}, info() {}, debug() {}, enabled: () => false };
+  await listen(probe, { host: options.host, port: options.port, backlog: 1 }, quiet);
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+}

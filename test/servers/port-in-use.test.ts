@@ -28,3 +28,15 @@ describe('port in use', () => {
     expect(stderr).toBe(`serve: cannot listen on 127.0.0.1:${port}: address already in use\n`);
   });
 });
+
+describe('a second reuseport server on the port of a running one', () => {
+  const pool = serverPool();
+  afterAll(() => pool.cleanup());
+
+  it('is refused (SO_REUSEPORT must not let it join the first and split its clients)', async () => {
+    const first = await pool.start('reuseport', { args: ['--port', '0'] });
+    const failure = await pool.start('reuseport', { args: ['--port', String(first.port)] }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ServerStartError);
+    expect((failure as ServerStartError).exitCode).toBe(ExitCode.addressInUse);
+  });
+});
