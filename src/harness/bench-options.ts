@@ -23,7 +23,7 @@ export interface BenchOptions {
 
 export const BENCH_USAGE = `usage: bench [options]
 
-  --quick                       short runs of the same scenarios (about a minute)
+  --quick                       short runs of the same scenarios (a few minutes, not the full suite)
   --scenarios a,b               scenarios to run (default: all; see below)
   --models a,b                  models to run (default: ${MODEL_IDS.join(',')})
   -c, --connections n[,n...]    connections; a list is a sweep (overrides the scenarios')
