@@ -5,7 +5,7 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import { drain } from '../shared/drain.js';
-import { listenError } from '../shared/listen.js';
+import { boundAddress, listenError } from '../shared/listen.js';
 import type { StartModel } from './model.js';
 import type { ClusterWorkerConfig, ClusterWorkerMessage } from './cluster-worker.js';
 
@@ -59,7 +59,7 @@ export const start: StartModel = async ({ options, work, log }) => {
   }
 
   return {
-    address: { address: options.host, port, family: options.host.includes(':') ? 'IPv6' : 'IPv4' },
+    address: boundAddress(options.host, port),
     stats: () => ({ children: exited.size }),
     stop: () => stopAll(options.graceMs),
   };

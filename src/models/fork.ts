@@ -13,7 +13,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { drain } from '../shared/drain.js';
 import { FDS_PER_CHILD } from '../shared/fd-limit.js';
 import { createEchoServer, listen } from '../shared/listen.js';
-import type { ServiceConfig } from '../shared/service.js';
+import { serviceConfig } from '../shared/service.js';
 import { peerName } from '../shared/socket.js';
 import { SocketQueue, type QueuedConnection } from '../shared/socket-queue.js';
 import type { StartModel } from './model.js';
@@ -31,7 +31,7 @@ export const start: StartModel = async ({ options, work, log }) => {
   const children = new Map<ChildProcess, { exited: Promise<void>; kill(): void }>();
   const server = createEchoServer((socket) => waiting.push(socket), /* pauseOnConnect: the queue decides */ true);
   const address = await listen(server, { ...options, reservedFds: options.maxChildren * FDS_PER_CHILD }, log);
-  const config: ServiceConfig = { work, idleTimeoutMs: options.idleTimeoutMs, logLevel: options.logLevel, logFile: options.logFile, crashToken: options.crashToken };
+  const config = serviceConfig(options, work);
 
   async function serveInChild({ socket, preread }: QueuedConnection): Promise<void> {
     const peer = peerName(socket);

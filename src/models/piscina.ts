@@ -13,7 +13,7 @@ import { Piscina } from 'piscina';
 import { drain } from '../shared/drain.js';
 import { FDS_PER_THREAD } from '../shared/fd-limit.js';
 import { createEchoServer, listen } from '../shared/listen.js';
-import type { ServiceConfig } from '../shared/service.js';
+import { serviceConfig } from '../shared/service.js';
 import { peerName } from '../shared/socket.js';
 import { SocketQueue, type QueuedConnection } from '../shared/socket-queue.js';
 import type { StartModel } from './model.js';
@@ -28,7 +28,7 @@ interface PoolTask {
 }
 
 export const start: StartModel = async ({ options, work, log }) => {
-  const config: ServiceConfig = { work, idleTimeoutMs: options.idleTimeoutMs, logLevel: options.logLevel, logFile: options.logFile, crashToken: options.crashToken };
+  const config = serviceConfig(options, work);
   const pool = new Piscina<ConnectionTask, void>({
     filename: TASK_SCRIPT,
     minThreads: options.threads,
@@ -58,7 +58,6 @@ export const start: StartModel = async ({ options, work, log }) => {
 
   async function serveInPool({ socket }: QueuedConnection): Promise<void> {
     const peer = peerName(socket);
-    acceptorBytesRead += socket.bytesRead;
     // No abort signal: piscina gives an abortable task a thread of its own, which would defeat K > 1.
     const done = pool.run({ socket }, { transferList: [socket as never] });
     const task: PoolTask = { socket, done };
@@ -72,6 +71,7 @@ export const start: StartModel = async ({ options, work, log }) => {
       socket.destroy();
     } finally {
       tasks.delete(task);
+      acceptorBytesRead += socket.bytesRead; // this thread's side of the socket: 0 unless it read
     }
   }
 

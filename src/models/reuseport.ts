@@ -7,8 +7,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import { drain } from '../shared/drain.js';
-import { createEchoServer, listen, listenError, type ListenOptions } from '../shared/listen.js';
-import type { Logger } from '../shared/log.js';
+import { boundAddress, createEchoServer, listen, listenError, type ListenOptions } from '../shared/listen.js';
+import { createLogger } from '../shared/log.js';
+import { serviceConfig } from '../shared/service.js';
 import type { StartModel } from './model.js';
 import type { ReuseportCommand, ReuseportThreadConfig, ReuseportThreadMessage } from './reuseport-thread.js';
 
@@ -25,7 +26,7 @@ export const start: StartModel = async ({ options, work, log }) => {
   /** Start thread `index` listening on `port`; resolves with the port it bound (the first thread may ask for 0). */
   function startThread(index: number, port: number): Promise<number> {
     const config: ReuseportThreadConfig = {
-      service: { work, idleTimeoutMs: options.idleTimeoutMs, logLevel: options.logLevel, logFile: options.logFile, crashToken: options.crashToken },
+      service: serviceConfig(options, work),
       host: options.host,
       port,
       backlog: options.backlog,
@@ -79,7 +80,7 @@ export const start: StartModel = async ({ options, work, log }) => {
 
   const perThread = (field: number) => Array.from({ length: options.threads }, (_, i) => Atomics.load(counts, i * 2 + field));
   return {
-    address: { address: options.host, port, family: options.host.includes(':') ? 'IPv6' : 'IPv4' },
+    address: boundAddress(options.host, port),
     stats: () => ({
       connections: perThread(0).reduce((a, b) => a + b, 0),
       threads: threads.size,
@@ -92,7 +93,6 @@ export const start: StartModel = async ({ options, work, log }) => {
 /** Bind the port without SO_REUSEPORT and let it go: rejects with the usual ListenError if it is taken. */
 async function portIsFree(options: ListenOptions): Promise<void> {
   const probe = createEchoServer(() => {});
-  const quiet: Logger = { error() {}, warn() {}, info() {}, debug() {}, enabled: () => false };
-  await listen(probe, { host: options.host, port: options.port, backlog: 1 }, quiet);
+  await listen(probe, { host: options.host, port: options.port, backlog: 1 }, createLogger('error', 'probe', () => {}));
   await new Promise<void>((resolve) => probe.close(() => resolve()));
 }

@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { drain } from '../shared/drain.js';
 import { FDS_PER_THREAD } from '../shared/fd-limit.js';
 import { createEchoServer, listen } from '../shared/listen.js';
-import type { ServiceConfig } from '../shared/service.js';
+import { serviceConfig } from '../shared/service.js';
 import { peerName } from '../shared/socket.js';
 import { SocketQueue, type QueuedConnection } from '../shared/socket-queue.js';
 import type { StartModel } from './model.js';
@@ -25,7 +25,7 @@ export const start: StartModel = async ({ options, work, log }) => {
   let stopping = false;
   const server = createEchoServer((socket) => waiting.push(socket), /* pauseOnConnect: never read here */ true);
   const address = await listen(server, { ...options, reservedFds: options.maxWorkers * FDS_PER_THREAD }, log);
-  const config: ServiceConfig = { work, idleTimeoutMs: options.idleTimeoutMs, logLevel: options.logLevel, logFile: options.logFile, crashToken: options.crashToken };
+  const config = serviceConfig(options, work);
 
   async function serveInThread({ socket }: QueuedConnection): Promise<void> {
     const peer = peerName(socket);
@@ -47,12 +47,12 @@ export const start: StartModel = async ({ options, work, log }) => {
     });
     thread.on('error', (error) => log.warn(`thread for ${peer} failed: ${error.message}`));
     live.set(thread, exited);
-    acceptorBytesRead += socket.bytesRead;
     // Transferred, not copied: from here the socket belongs to the thread (this side is closed).
     thread.postMessage({ socket } satisfies ConnectionHandOver, [socket as never]);
     log.info(`open ${peer} in thread ${threadId} (${live.size} live, ${waiting.length} waiting)`);
     await exited;
     live.delete(thread);
+    acceptorBytesRead += socket.bytesRead; // this thread's side of the socket: 0 unless it read
     log.info(`close ${peer} (thread ${threadId} exited)`);
   }
 

@@ -96,6 +96,11 @@ export function listenError(code: string | undefined, host: string, port: number
   }
 }
 
+/** The address of a port bound on `host` by listeners elsewhere (cluster's workers, reuseport's threads). */
+export function boundAddress(host: string, port: number): AddressInfo {
+  return { address: host, port, family: net.isIPv6(host) ? 'IPv6' : 'IPv4' };
+}
+
 export function formatHost(host: string): string {
   return net.isIPv6(host) ? `[${host}]` : host;
 }

@@ -7,6 +7,7 @@ import type { Socket } from 'node:net';
 import { watchForCrashToken } from './crash-token.js';
 import { echo } from './echo.js';
 import type { LogLevel, Logger } from './log.js';
+import type { ServeOptions } from './options.js';
 import { prepareSocket } from './socket.js';
 import { WorkMeter, type WorkSpec } from './work.js';
 
@@ -16,6 +17,11 @@ export interface ServiceConfig {
   logLevel: LogLevel;
   logFile: string | undefined;
   crashToken: string | undefined;
+}
+
+/** What an owner of connections needs from serve's options, as plain data for a child or thread. */
+export function serviceConfig(options: ServeOptions, work: WorkSpec): ServiceConfig {
+  return { work, idleTimeoutMs: options.idleTimeoutMs, logLevel: options.logLevel, logFile: options.logFile, crashToken: options.crashToken };
 }
 
 /**
