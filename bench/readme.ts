@@ -133,7 +133,7 @@ runMain('readme', USAGE, async (argv) => {
       `main thread does the I/O and batches a turn's chunks to the pool, reached ${num(msgs(pick('echo-small', 'hsha', 64)))} ` +
       `(${ratio(pick('echo-small', 'hsha', 64), el64)}). The classic pool of connection tasks (piscina, one connection per thread, as many ` +
       `threads as the server's cores) served ${num(msgs(piscina64))} msgs/s with ${starvedOf(piscina64)} connections never answered: ` +
-      `a pool of blocking-style threads is a cap on connections, as the seeds' design implies. A thread per connection also pays ` +
+      `a pool of blocking-style threads is a cap on connections, as the classic thread pool's design implies. A thread per connection also pays ` +
       `start-up under churn: ${num(workerChurn?.connectionsPerSec?.median ?? Number.NaN)} connections/s.`,
   );
   const cluster64 = pick('echo-small', 'cluster', 64);
