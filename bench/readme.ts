@@ -7,11 +7,11 @@ import '../src/shared/require-node.js'; // first: a one-line stop on an old Node
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runMain } from '../src/cli/run-main.js';
-import type { ResultRow } from '../src/harness/results-schema.js';
+import type { ResultRow } from '../src/results/schema.js';
 import { UsageError } from '../src/shared/exit-codes.js';
 import { parseCommandLine } from '../src/shared/command-line.js';
 import { MODEL_IDS } from '../src/models/ids.js';
-import { latency, mebibytes, num, times } from '../src/report/format.js';
+import { latency, mebibytes, num, times } from '../src/results/format.js';
 import { loadRun } from '../src/report/load.js';
 import { narrate } from '../src/report/narrative/index.js';
 

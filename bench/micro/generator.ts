@@ -1,13 +1,13 @@
 /**
  * The load generator's own per-message cost: checking the echoed bytes, reading the clock, and
- * recording the latency. The harness's own primitives (src/harness/pattern.ts, histogram.ts) are
+ * recording the latency. The harness's own primitives (src/harness/load/pattern.ts, histogram.ts) are
  * measured beside the alternatives: one generator message costs one verify + two clock reads +
  * one record, so the sum of those rows is its bookkeeping per message.
  */
 import { createHistogram } from 'node:perf_hooks';
 import * as hdr from 'hdr-histogram-js';
-import { newHistogram } from '../../src/harness/histogram.js';
-import { Pattern } from '../../src/harness/pattern.js';
+import { newHistogram } from '../../src/harness/load/histogram.js';
+import { Pattern } from '../../src/harness/load/pattern.js';
 import { defineGroup, type MicroTask } from './group.js';
 import { LARGE, SMALL, sizeLabel } from './payloads.js';
 import { batched } from './timing.js';
@@ -27,7 +27,7 @@ function verify(bytes: number, how: 'Pattern.matches' | 'Buffer.equals'): MicroT
   const harness = how === 'Pattern.matches';
   return {
     name: `verify ${sizeLabel(bytes)} ${how}`,
-    note: harness ? "the harness's check (src/harness/pattern.ts): ranged Buffer#compare" : 'plain equality of two buffers, the floor',
+    note: harness ? "the harness's check (src/harness/load/pattern.ts): ranged Buffer#compare" : 'plain equality of two buffers, the floor',
     ...(!harness && { baseline: `verify ${sizeLabel(bytes)} Pattern.matches` }),
     fn: ({ pattern }) => {
       const seed = Pattern.seed(1);
@@ -62,7 +62,7 @@ export const generator = defineGroup<Resources>({
     verify(LARGE, 'Buffer.equals'),
     {
       name: harnessRecord,
-      note: "the harness's histogram (src/harness/histogram.ts): hdr-histogram-js, JS, 1 µs..10 min",
+      note: "the harness's histogram (src/harness/load/histogram.ts): hdr-histogram-js, JS, 1 µs..10 min",
       fn: () => {
         const histogram = newHistogram();
         return recording((v) => histogram.recordValue(v));

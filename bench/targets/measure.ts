@@ -1,12 +1,12 @@
 /** One measurement with echolab's own generator, through the harness's real path. */
-import { GeneratorPool } from '../../src/harness/generator-pool.js';
-import { runPoint, type Target, type Timing } from '../../src/harness/run-point.js';
-import type { Placement, ResultRow } from '../../src/harness/results-schema.js';
-import { expand, type Scenario } from '../../src/harness/scenario.js';
+import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
+import { runPoint, type Target, type Timing } from '../../src/harness/run/run-point.js';
+import type { Placement, ResultRow } from '../../src/results/schema.js';
+import { expand, type Scenario } from '../../src/scenarios/scenario.js';
 import { compiledScript } from '../../src/harness/compiled.js';
-import { pinPrefix } from '../../src/harness/placement.js';
-import { startServer } from '../../src/harness/server-process.js';
-import { serverArgs } from '../../src/harness/suite.js';
+import { pinPrefix } from '../../src/harness/plan/placement.js';
+import { startServer } from '../../src/harness/server/server-process.js';
+import { serverArgs } from '../../src/harness/run/suite.js';
 import type { ModelId } from '../../src/models/ids.js';
 
 /** A fresh server's row, and what it logged (stderr). */

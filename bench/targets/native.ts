@@ -8,7 +8,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { pinPrefix } from '../../src/harness/placement.js';
+import { pinPrefix } from '../../src/harness/plan/placement.js';
 
 export interface NativePair {
   server: string;

@@ -5,17 +5,17 @@
  * the partial results, marked incomplete.
  */
 import '../shared/require-node.js'; // first: a one-line stop on an old Node
-import { DEFAULT_SUITE } from '../../bench/scenarios/index.js';
-import { BENCH_USAGE, parseBenchArgs } from '../harness/bench-options.js';
-import { captureEnvironment } from '../harness/environment.js';
-import { planPlacement } from '../harness/placement.js';
-import { preflight } from '../harness/preflight.js';
-import { createProgress } from '../harness/progress.js';
-import { RESULTS_SCHEMA, type ResultsFile } from '../harness/results-schema.js';
-import { newRunId, ResultsWriter } from '../harness/results-writer.js';
-import { expand } from '../harness/scenario.js';
-import { runSuite, SuiteAborted } from '../harness/suite.js';
-import { formatTable } from '../harness/table.js';
+import { DEFAULT_SUITE } from '../scenarios/index.js';
+import { BENCH_USAGE, parseBenchArgs } from '../harness/plan/bench-options.js';
+import { captureEnvironment } from '../harness/plan/environment.js';
+import { planPlacement } from '../harness/plan/placement.js';
+import { preflight } from '../harness/plan/preflight.js';
+import { createProgress } from '../harness/output/progress.js';
+import { RESULTS_SCHEMA, type ResultsFile } from '../results/schema.js';
+import { newRunId, ResultsWriter } from '../harness/output/results-writer.js';
+import { expand } from '../scenarios/scenario.js';
+import { runSuite, SuiteAborted } from '../harness/run/suite.js';
+import { formatTable } from '../harness/output/table.js';
 import { runMain } from './run-main.js';
 
 runMain('bench', BENCH_USAGE, async (argv) => {

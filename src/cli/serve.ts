@@ -6,7 +6,7 @@
  */
 import '../shared/require-node.js'; // first: a one-line stop on an old Node
 import { fileURLToPath } from 'node:url';
-import { exitIfSupervisorLeaves, serveControlChannel } from '../shared/control-channel.js';
+import { exitIfSupervisorLeaves, serveControlChannel } from '../models/control-channel.js';
 import { isDaemonProcess, launchDaemon, reportReady } from '../shared/daemon.js';
 import { runMain } from './run-main.js';
 import { createLogger } from '../shared/log.js';

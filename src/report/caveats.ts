@@ -1,5 +1,5 @@
 /** What the page must warn about, read from the run itself: every caveat names its rows or figures. */
-import type { ResultsFile } from '../harness/results-schema.js';
+import type { ResultsFile } from '../results/schema.js';
 import { pointLabel, sortRows } from './rows.js';
 
 export function caveats(results: ResultsFile): string[] {

@@ -2,7 +2,7 @@
  * The CPU arithmetic of the CPU-bound scenario: with W µs of work per message, one core can do at
  * most 1e6/W messages per second and N cores N times that; and what the server really spent.
  */
-import type { ResultRow, ResultsFile } from '../harness/results-schema.js';
+import type { ResultRow, ResultsFile } from '../results/schema.js';
 
 /** CPUs the server could use: those it was pinned to, else every core. */
 export function serverCpuCount(row: ResultRow, results: ResultsFile): number {

@@ -2,13 +2,13 @@
  * The report page: one self-contained HTML file (inline SVG charts and CSS, no scripts, no network)
  * that a newcomer can read without the code: what was run, what it showed, and how far to trust it.
  */
-import type { ResultRow, ResultsFile } from '../harness/results-schema.js';
+import type { ResultRow, ResultsFile } from '../results/schema.js';
 import { caveats } from './caveats.js';
-import { mebibytes } from './format.js';
+import { mebibytes } from '../results/format.js';
 import { escapeHtml as esc } from './html-escape.js';
 import { MODEL_SUMMARIES, type ModelId } from '../models/ids.js';
 import { MODEL_COLOURS, modelsIn } from './model-colours.js';
-import { rowStatus } from './row-status.js';
+import { rowStatus } from '../results/row-status.js';
 import { narrate } from './narrative/index.js';
 import { PAGE_CSS } from './page-style.js';
 import { rowsOf, scenariosIn } from './rows.js';

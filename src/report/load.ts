@@ -1,10 +1,10 @@
 /** Finding and reading a run's results.json: a run directory or the file itself. */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ResultsFile } from '../harness/results-schema.js';
+import type { ResultsFile } from '../results/schema.js';
 import { FatalError } from '../shared/exit-codes.js';
 import { ReportExit } from './exit-codes.js';
-import { ResultsShapeError, validateResults } from './validate.js';
+import { ResultsShapeError, validateResults } from '../results/validate.js';
 
 export interface LoadedRun {
   results: ResultsFile;

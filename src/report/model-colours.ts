@@ -3,7 +3,7 @@
  * with the common colour-vision deficiencies and in greyscale print.
  */
 import { MODEL_IDS } from '../models/ids.js';
-import type { ResultRow } from '../harness/results-schema.js';
+import type { ResultRow } from '../results/schema.js';
 
 export type ModelKey = ResultRow['model'];
 

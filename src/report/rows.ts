@@ -1,6 +1,6 @@
 /** Grouping and ordering result rows: scenarios in the suite's order, points by connections, models by id. */
-import { DEFAULT_SUITE } from '../../bench/scenarios/index.js';
-import type { ResultRow } from '../harness/results-schema.js';
+import { DEFAULT_SUITE } from '../scenarios/index.js';
+import type { ResultRow } from '../results/schema.js';
 import { MODEL_ORDER } from './model-colours.js';
 
 /** The default suite's order; other scenarios (custom runs) follow alphabetically. */

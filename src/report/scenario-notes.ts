@@ -1,6 +1,6 @@
 /** What each scenario does, in words: the suite's own descriptions, else one built from the row's parameters. */
-import { DEFAULT_SUITE } from '../../bench/scenarios/index.js';
-import type { ResultRow } from '../harness/results-schema.js';
+import { DEFAULT_SUITE } from '../scenarios/index.js';
+import type { ResultRow } from '../results/schema.js';
 
 function fromParameters(row: ResultRow): string {
   const load = row.mode === 'open' ? `open loop at ${row.targetRate ?? '?'} msgs/s` : row.mode === 'churn' ? 'connection churn' : 'closed loop';

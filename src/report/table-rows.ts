@@ -1,7 +1,7 @@
 /** The per-scenario table of the report page: one row per model and point, every figure with its unit. */
-import type { ErrorKind, ResultRow } from '../harness/results-schema.js';
+import type { ErrorKind, ResultRow } from '../results/schema.js';
 import { cpuUsPerMessage } from './cpu-budget.js';
-import { latency, mebibytes, megabytesPerSec, num, percent } from './format.js';
+import { latency, mebibytes, megabytesPerSec, num, percent } from '../results/format.js';
 
 export interface Column {
   header: string;
@@ -108,7 +108,7 @@ export const COLUMNS: Column[] = [
     cell: (row) => `${row.fairness.starved} / ${row.connections} (J ${num(row.fairness.jain)})`,
     when: echoes,
   },
-  // Not for the abandoned scenario: its CPU meanwhile is the figure, read more exactly across child exits (harness/proc.ts).
+  // Not for the abandoned scenario: its CPU meanwhile is the figure, read more exactly across child exits (harness/server/proc.ts).
   { header: 'server CPU', help: 'Mean CPU of the server process tree; 100 % = one core', cell: (row) => percent(row.server.cpuPercent), when: echoes },
   {
     header: 'CPU µs/msg',

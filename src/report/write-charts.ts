@@ -1,7 +1,7 @@
 /** Draws every chart that has data in the run into <run>/charts/, as SVG and PNG. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ResultsFile } from '../harness/results-schema.js';
+import type { ResultsFile } from '../results/schema.js';
 import { CHARTS } from './charts/index.js';
 import { framedChart, type ChartDefinition } from './charts/spec.js';
 import { renderPng, renderSvg } from './render.js';

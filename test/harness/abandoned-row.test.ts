@@ -1,13 +1,13 @@
 /** The abandoned scenario's pure pieces: reading the server's counts, building the row, the table, --quick. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SUITE } from '../../bench/scenarios/index.js';
-import { abandonedRow, type AbandonedMeasurement } from '../../src/harness/abandoned-row.js';
-import { parseBenchArgs } from '../../src/harness/bench-options.js';
-import { abandonedCount, tookIn } from '../../src/harness/departure-counts.js';
-import { noErrors } from '../../src/harness/load-spec.js';
-import { planPlacement } from '../../src/harness/placement.js';
-import { expand } from '../../src/harness/scenario.js';
-import { formatTable } from '../../src/harness/table.js';
+import { DEFAULT_SUITE } from '../../src/scenarios/index.js';
+import { abandonedRow, type AbandonedMeasurement } from '../../src/harness/rows/abandoned-row.js';
+import { parseBenchArgs } from '../../src/harness/plan/bench-options.js';
+import { abandonedCount, tookIn } from '../../src/harness/rows/departure-counts.js';
+import { noErrors } from '../../src/harness/load/load-spec.js';
+import { planPlacement } from '../../src/harness/plan/placement.js';
+import { expand } from '../../src/scenarios/scenario.js';
+import { formatTable } from '../../src/harness/output/table.js';
 
 const scenario = DEFAULT_SUITE.find((s) => s.name === 'abandoned')!;
 const [point] = expand(scenario);

@@ -1,10 +1,10 @@
 /** The abandoned scenario through the real harness path (generator process, runAbandoned) against real servers. */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { GeneratorPool } from '../../src/harness/generator-pool.js';
-import { planPlacement } from '../../src/harness/placement.js';
-import { runAbandoned } from '../../src/harness/run-abandoned.js';
-import type { Timing } from '../../src/harness/run-point.js';
-import { expand, type Scenario } from '../../src/harness/scenario.js';
+import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
+import { planPlacement } from '../../src/harness/plan/placement.js';
+import { runAbandoned } from '../../src/harness/run/run-abandoned.js';
+import type { Timing } from '../../src/harness/run/run-point.js';
+import { expand, type Scenario } from '../../src/scenarios/scenario.js';
 import { capFlag, serverPool } from '../helpers/servers.js';
 
 const servers = serverPool();

@@ -10,9 +10,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Ajv } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compiledScript } from '../../src/harness/compiled.js';
-import { isAlive, processTree } from '../../src/harness/proc.js';
-import { killTree } from '../../src/harness/server-process.js';
-import type { ResultsFile } from '../../src/harness/results-schema.js';
+import { isAlive, processTree } from '../../src/harness/server/proc.js';
+import { killTree } from '../../src/harness/server/server-process.js';
+import type { ResultsFile } from '../../src/results/schema.js';
 import { eventually, within } from '../helpers/poll.js';
 
 const out = mkdtempSync(join(tmpdir(), 'echolab-bench-'));
@@ -22,7 +22,7 @@ afterAll(() => {
   rmSync(out, { recursive: true, force: true });
 });
 
-const schema = JSON.parse(readFileSync(new URL('../../src/harness/results.schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(readFileSync(new URL('../../src/results/results.schema.json', import.meta.url), 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
 function bench(args: string[]) {

@@ -1,9 +1,9 @@
 /** A row with no echo in its window is failed unless the server reported connections waiting in its queue. */
 import { describe, expect, it } from 'vitest';
-import { emptyRow } from '../../src/harness/empty-row.js';
-import { judgeSilence } from '../../src/harness/run-point.js';
-import { expand } from '../../src/harness/scenario.js';
-import { slowClient } from '../../bench/scenarios/slow-client.js';
+import { emptyRow } from '../../src/harness/rows/empty-row.js';
+import { judgeSilence } from '../../src/harness/run/run-point.js';
+import { expand } from '../../src/scenarios/scenario.js';
+import { slowClient } from '../../src/scenarios/slow-client.js';
 
 const placement = { pinned: false, serverCpus: [], generatorCpus: [], note: 'test' };
 const [point] = expand(slowClient, {});

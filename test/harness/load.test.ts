@@ -1,10 +1,10 @@
 /** The generator through the real harness path (generator processes, runPoint) against real servers. */
 import net from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { GeneratorPool } from '../../src/harness/generator-pool.js';
-import { planPlacement } from '../../src/harness/placement.js';
-import { runPoint, type Target, type Timing } from '../../src/harness/run-point.js';
-import { expand, type Scenario } from '../../src/harness/scenario.js';
+import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
+import { planPlacement } from '../../src/harness/plan/placement.js';
+import { runPoint, type Target, type Timing } from '../../src/harness/run/run-point.js';
+import { expand, type Scenario } from '../../src/scenarios/scenario.js';
 import { serverPool } from '../helpers/servers.js';
 
 const servers = serverPool();

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { treeCpuSeconds } from '../../src/harness/proc.js';
+import { treeCpuSeconds } from '../../src/harness/server/proc.js';
 
 describe('treeCpuSeconds', () => {
   it('is undefined for a process that does not exist', () => {

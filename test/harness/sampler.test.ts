@@ -2,7 +2,7 @@
 import net from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TreeSampler } from '../../src/harness/sampler.js';
+import { TreeSampler } from '../../src/harness/server/sampler.js';
 import { serverPool } from '../helpers/servers.js';
 
 const servers = serverPool();

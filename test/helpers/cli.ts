@@ -1,7 +1,7 @@
 /** Running the compiled CLIs (serve, client) as a user would, bounded in time. */
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
-import { SERVE_SCRIPT } from '../../src/harness/server-process.js';
+import { SERVE_SCRIPT } from '../../src/harness/server/server-process.js';
 
 export { SERVE_SCRIPT };
 export const CLIENT_SCRIPT = join(dirname(SERVE_SCRIPT), 'client.js');

@@ -1,6 +1,6 @@
 /** What a running server holds, read from outside through /proc (its own stats: ServerProcess.stats()). */
 import { readdirSync, readlinkSync } from 'node:fs';
-import { processTree, readStat } from '../../src/harness/proc.js';
+import { processTree, readStat } from '../../src/harness/server/proc.js';
 
 /** Child processes (and their children) of a server, not the server itself. */
 export function descendants(pid: number): number[] {

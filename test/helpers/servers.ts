@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
-import { killTree, SERVE_SCRIPT, startServer, type ServerProcess, type StartOptions } from '../../src/harness/server-process.js';
+import { killTree, SERVE_SCRIPT, startServer, type ServerProcess, type StartOptions } from '../../src/harness/server/server-process.js';
 
 export { MODEL_IDS, type ModelId } from '../../src/models/ids.js';
 export type { ServerProcess };

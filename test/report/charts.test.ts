@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResultsFile } from '../../src/harness/results-schema.js';
+import type { ResultsFile } from '../../src/results/schema.js';
 import { writeReport } from '../../src/report/index.js';
 import { MODEL_IDS } from '../../src/models/ids.js';
 import { MODEL_COLOURS } from '../../src/report/model-colours.js';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ResultsFile } from '../../src/harness/results-schema.js';
+import type { ResultsFile } from '../../src/results/schema.js';
 import { compareRuns, type Comparison } from '../../src/report/compare/compare-runs.js';
 import { criticalT, twoSidedP } from '../../src/shared/student-t.js';
 import { welchRatio } from '../../src/report/compare/welch.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { latency } from '../../src/report/format.js';
-import type { ResultRow, ResultsFile } from '../../src/harness/results-schema.js';
+import { latency } from '../../src/results/format.js';
+import type { ResultRow, ResultsFile } from '../../src/results/schema.js';
 import { narrate } from '../../src/report/narrative/index.js';
 import { rowsOf } from '../../src/report/rows.js';
 import { FIXTURE_A } from './fixture-run.js';

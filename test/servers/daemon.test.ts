@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { killTree } from '../../src/harness/server-process.js';
+import { killTree } from '../../src/harness/server/server-process.js';
 import { ExitCode } from '../../src/shared/exit-codes.js';
 import { echoOnce } from '../helpers/client.js';
 import { isOneCleanLine, runNode, SERVE_SCRIPT } from '../helpers/cli.js';

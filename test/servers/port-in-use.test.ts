@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import net from 'node:net';
 import { once } from 'node:events';
-import { ServerStartError } from '../../src/harness/server-process.js';
+import { ServerStartError } from '../../src/harness/server/server-process.js';
 import { ExitCode } from '../../src/shared/exit-codes.js';
 import { MODEL_IDS, serverPool } from '../helpers/servers.js';
 

@@ -1,5 +1,5 @@
 /** The abandoned scenario: how long a new client waited for its first echo after departed clients, and the CPU they cost. */
-import { latency, num } from '../format.js';
+import { latency, num } from '../../results/format.js';
 import { rowsOf } from '../rows.js';
 import { colourByModel, FADE_UNLESS_MEASURED, haloText, layers, logFloor, modelAxis, rowFields, statusMarkers, type ChartDefinition, type VlSpec } from './spec.js';
 

@@ -1,5 +1,5 @@
 /** The server during connection churn, over time: where fork and worker start and stop a child per connection. */
-import { MIB } from '../format.js';
+import { MIB } from '../../results/format.js';
 import { rowsOf } from '../rows.js';
 import { colourByModel, opacityByStatus, rowFields, type ChartDefinition, type VlSpec } from './spec.js';
 

@@ -4,7 +4,7 @@
  * N-core line; single-threaded ones stop at the 1-core line.
  */
 import { cpuLimit, serverCpuCount } from '../cpu-budget.js';
-import { num } from '../format.js';
+import { num } from '../../results/format.js';
 import { rowsOf } from '../rows.js';
 import { colourByModel, estimateFields, FADE_UNLESS_MEASURED, haloText, layers, modelAxis, rowFields, statusMarkers, type ChartDefinition, type VlSpec } from './spec.js';
 

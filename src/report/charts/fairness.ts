@@ -1,5 +1,5 @@
 /** The slow-client scenario: does one idle client hold everyone else up? */
-import { DEFAULT_SUITE } from '../../../bench/scenarios/index.js';
+import { DEFAULT_SUITE } from '../../scenarios/index.js';
 import { rowsOf } from '../rows.js';
 import { colourByModel, FADE_UNLESS_MEASURED, haloText, layers, modelAxis, rowFields, statusMarkers, type ChartDefinition } from './spec.js';
 

@@ -2,9 +2,9 @@
  * The whole latency distribution of the open-loop scenario as HdrHistogram plots draw it: percentile on
  * a 1/(1-p) log axis, so 90 %, 99 %, 99.9 % are evenly spaced and the tail is not squashed into a corner.
  */
-import type { LatencySummary } from '../../harness/results-schema.js';
+import type { LatencySummary } from '../../results/schema.js';
 import { decodeHistogram, percentileSpectrum } from '../histogram.js';
-import { num } from '../format.js';
+import { num } from '../../results/format.js';
 import { sortRows } from '../rows.js';
 import { colourByModel, latencyScale, rowFields, shapeByStatus, type ChartDefinition } from './spec.js';
 

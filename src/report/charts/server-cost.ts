@@ -1,5 +1,5 @@
 /** What each model costs the machine: CPU, memory, processes and threads, at every scenario point. */
-import { MIB } from '../format.js';
+import { MIB } from '../../results/format.js';
 import { modelsIn } from '../model-colours.js';
 import { pointLabel, sortRows } from '../rows.js';
 import { colourByModel, FADE_UNLESS_MEASURED, layers, rowFields, statusMarkers, type ChartDefinition } from './spec.js';

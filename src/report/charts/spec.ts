@@ -2,10 +2,10 @@
  * Shared pieces of every chart spec: the model colour and status encodings, the environment
  * footnote and the page frame. Specs are plain vega-lite JSON; vega-lite validates them when compiled.
  */
-import type { Estimate, ResultRow, ResultsFile } from '../../harness/results-schema.js';
-import { MIB } from '../format.js';
+import type { Estimate, ResultRow, ResultsFile } from '../../results/schema.js';
+import { MIB } from '../../results/format.js';
 import { MODEL_COLOURS, modelsIn } from '../model-colours.js';
-import { rowStatus, statusScales } from '../row-status.js';
+import { rowStatus, statusScales } from '../../results/row-status.js';
 import { pointLabel } from '../rows.js';
 
 /** A vega-lite spec as JSON; typed loosely here because vega-lite checks it at compile time. */

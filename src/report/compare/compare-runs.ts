@@ -1,5 +1,5 @@
 /** Pairs the rows of two runs (same model, scenario and parameters) and compares throughput and p99 latency. */
-import type { ResultRow, ResultsFile } from '../../harness/results-schema.js';
+import type { ResultRow, ResultsFile } from '../../results/schema.js';
 import { compareRows, pointLabel } from '../rows.js';
 import { percentileRatio } from './quantile-bootstrap.js';
 import { welchRatio, type RatioEstimate } from './welch.js';

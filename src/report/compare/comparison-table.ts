@@ -1,6 +1,6 @@
 /** compare's table: one line per model and point, ratio B/A with its interval and significance stars. */
 import Table from 'cli-table3';
-import { latency, num } from '../format.js';
+import { latency, num } from '../../results/format.js';
 import { stars, type ComparisonReport } from './compare-runs.js';
 import type { RatioEstimate } from './welch.js';
 

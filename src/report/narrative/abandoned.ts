@@ -1,6 +1,6 @@
 /** Narrative for the abandoned scenario: what clients that left before their turn cost the next client, per model. */
-import type { ResultRow } from '../../harness/results-schema.js';
-import { latency, num, times } from '../format.js';
+import type { ResultRow } from '../../results/schema.js';
+import { latency, num, times } from '../../results/format.js';
 
 const echoUs = (row: ResultRow) => row.abandoned!.firstEchoMs! * 1000;
 const cpu = (row: ResultRow) => latency(row.abandoned!.serverCpuSec! * 1e6);

@@ -1,6 +1,6 @@
 /** Narrative for connection churn: what a new process or thread per connection costs. */
-import type { ResultRow } from '../../harness/results-schema.js';
-import { latency, mebibytes, num, times } from '../format.js';
+import type { ResultRow } from '../../results/schema.js';
+import { latency, mebibytes, num, times } from '../../results/format.js';
 import { find, leadSentence } from './facts.js';
 
 const connectionsPerSec = (row: ResultRow): number => (row.connectionsPerSec ?? row.msgsPerSec).median;

@@ -1,6 +1,6 @@
 /** Narrative for closed-loop echo scenarios (echo-small sweep, echo-large, and any custom closed-loop one). */
-import type { ResultRow } from '../../harness/results-schema.js';
-import { megabytesPerSec, num, times } from '../format.js';
+import type { ResultRow } from '../../results/schema.js';
+import { megabytesPerSec, num, times } from '../../results/format.js';
 import { find, leadSentence, msgsPerSec, ranked } from './facts.js';
 
 /** Who scaled with connections, from the lowest to the highest connection count of the sweep. */

@@ -1,7 +1,7 @@
 /** Narrative for the CPU-bound scenario: how close each model came to the machine's limit. */
-import type { ResultRow, ResultsFile } from '../../harness/results-schema.js';
+import type { ResultRow, ResultsFile } from '../../results/schema.js';
 import { cpuLimit, cpuUsPerMessage, serverCpuCount } from '../cpu-budget.js';
-import { num, times } from '../format.js';
+import { num, times } from '../../results/format.js';
 import { leadSentence, msgsPerSec, ranked } from './facts.js';
 
 /**

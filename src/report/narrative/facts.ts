@@ -1,6 +1,6 @@
 /** Small facts read off a scenario's rows, shared by the per-scenario narratives. */
-import type { ResultRow } from '../../harness/results-schema.js';
-import { num, times } from '../format.js';
+import type { ResultRow } from '../../results/schema.js';
+import { num, times } from '../../results/format.js';
 import { usable } from '../rows.js';
 
 /** Rows at one connection count, the trustworthy ones first by a figure (highest first). */

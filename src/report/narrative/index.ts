@@ -1,5 +1,5 @@
 /** Two or three sentences per scenario, generated from its rows: the page's prose says only what the numbers say. */
-import type { ResultRow, ResultsFile } from '../../harness/results-schema.js';
+import type { ResultRow, ResultsFile } from '../../results/schema.js';
 import { abandonedNarrative } from './abandoned.js';
 import { churnNarrative } from './churn.js';
 import { closedLoopNarrative } from './closed-loop.js';

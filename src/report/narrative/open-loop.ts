@@ -1,6 +1,6 @@
 /** Narrative for the open-loop scenario: latency at equal offered load, and who could not keep up. */
-import type { ResultRow } from '../../harness/results-schema.js';
-import { latency, num, times } from '../format.js';
+import type { ResultRow } from '../../results/schema.js';
+import { latency, num, times } from '../../results/format.js';
 import { ranked } from './facts.js';
 
 /**

@@ -1,6 +1,6 @@
 /** Narrative for the slow-client scenario: head-of-line blocking in numbers. */
-import type { ResultRow } from '../../harness/results-schema.js';
-import { num } from '../format.js';
+import type { ResultRow } from '../../results/schema.js';
+import { num } from '../../results/format.js';
 
 function range(values: number[]): string {
   const low = num(Math.min(...values));

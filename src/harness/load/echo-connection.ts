@@ -1,0 +1,126 @@
+/**
+ * One load-generator connection: sends messages from the pattern, checks every echoed byte,
+ * and times each message from its send (and, open loop, its intended send) to its last byte back.
+ */
+import net from 'node:net';
+import { performance } from 'node:perf_hooks';
+import type { ErrorKind } from '../../results/schema.js';
+import { Pattern } from './pattern.js';
+import { TimeQueue } from './time-queue.js';
+
+export interface ConnectionEvents {
+  /** A whole message came back: latency from actual and from intended send time, in ms. */
+  answered(connection: EchoConnection, sinceSentMs: number, sinceIntendedMs: number): void;
+  failed(connection: EchoConnection, kind: ErrorKind): void;
+  connected(connection: EchoConnection, connectMs: number): void;
+  closed(connection: EchoConnection): void;
+}
+
+const ERROR_KINDS: Record<string, ErrorKind> = {
+  ECONNREFUSED: 'refused',
+  ECONNRESET: 'reset',
+  EPIPE: 'reset',
+  ETIMEDOUT: 'timeout',
+};
+
+/** How a socket error counts in a row's errors. */
+export function errorKind(error: NodeJS.ErrnoException): ErrorKind {
+  return ERROR_KINDS[error.code ?? ''] ?? 'other';
+}
+
+export class EchoConnection {
+  readonly socket: net.Socket;
+  private readonly seed: number;
+  private sentBytes = 0;
+  private receivedBytes = 0;
+  private readonly sentAt = new TimeQueue();
+  private readonly intendedAt = new TimeQueue();
+  /** Messages answered since the counter was last reset. */
+  answered = 0;
+  everAnswered = false;
+  isConnected = false;
+  private failed = false;
+
+  constructor(
+    /** Global connection number (seeds its byte stream); negative for idle connections. */
+    readonly index: number,
+    /** The generator's slot this connection fills (-1: idle). */
+    readonly slot: number,
+    private readonly pattern: Pattern,
+    private readonly messageSize: number,
+    host: string,
+    port: number,
+    connectTimeoutMs: number,
+    private readonly events: ConnectionEvents,
+  ) {
+    this.seed = Pattern.seed(index);
+    const startedAt = performance.now();
+    this.socket = net.connect({ host, port, noDelay: true, allowHalfOpen: true });
+    this.socket.setTimeout(connectTimeoutMs, () => this.fail('timeout'));
+    this.socket.once('connect', () => {
+      this.socket.setTimeout(0);
+      this.isConnected = true;
+      events.connected(this, performance.now() - startedAt);
+    });
+    this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    this.socket.on('end', () => {
+      if (this.receivedBytes < this.sentBytes) this.fail('short');
+      else this.socket.end();
+    });
+    this.socket.on('error', (error: NodeJS.ErrnoException) => this.fail(errorKind(error)));
+    this.socket.once('close', () => events.closed(this));
+  }
+
+  get inFlight(): number {
+    return this.sentAt.length;
+  }
+
+  /** Send the next message; `intended` is when the schedule wanted it sent (open loop). */
+  send(intended = performance.now()): void {
+    if (this.failed || this.socket.destroyed) return;
+    this.sentAt.push(performance.now());
+    this.intendedAt.push(intended);
+    this.socket.write(this.pattern.message(this.seed, this.sentBytes, this.messageSize));
+    this.sentBytes += this.messageSize;
+  }
+
+  /** Messages in flight for longer than `ms` (counted as timeouts when a run ends). */
+  overdue(ms: number): number {
+    return this.sentAt.countBefore(performance.now() - ms);
+  }
+
+  close(): void {
+    this.failed = true; // whatever happens now is our doing, not the server's
+    this.socket.destroy();
+  }
+
+  private onData(chunk: Buffer): void {
+    if (this.failed) return;
+    if (!this.pattern.matches(this.seed, this.receivedBytes, chunk)) {
+      this.fail('mismatch');
+      return;
+    }
+    this.receivedBytes += chunk.length;
+    const answeredBytes = this.sentBytes - this.sentAt.length * this.messageSize;
+    let complete = Math.floor((this.receivedBytes - answeredBytes) / this.messageSize);
+    if (complete > this.sentAt.length) {
+      this.fail('other'); // more bytes back than were sent: the pattern check makes this near impossible
+      return;
+    }
+    const now = performance.now();
+    for (; complete > 0; complete--) {
+      const sinceSent = now - this.sentAt.shift();
+      const sinceIntended = now - this.intendedAt.shift();
+      this.answered++;
+      this.everAnswered = true;
+      this.events.answered(this, sinceSent, sinceIntended);
+    }
+  }
+
+  private fail(kind: ErrorKind): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.events.failed(this, kind);
+    this.socket.destroy();
+  }
+}

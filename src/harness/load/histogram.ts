@@ -1,0 +1,39 @@
+/** Latency histograms: HdrHistogram (hdr-histogram-js), µs resolution, merged by adding, never by averaging percentiles. */
+import * as hdr from 'hdr-histogram-js';
+import type { LatencySummary } from '../../results/schema.js';
+
+export type Histogram = hdr.Histogram;
+
+/** 1 µs to 10 minutes at 3 significant digits. */
+export function newHistogram(): Histogram {
+  return hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: 3 });
+}
+
+export function encode(histogram: Histogram): string {
+  return hdr.encodeIntoCompressedBase64(histogram);
+}
+
+export function decode(encoded: string): Histogram {
+  return hdr.decodeFromCompressedBase64(encoded);
+}
+
+/** One histogram holding every value of the encoded ones. */
+export function mergeEncoded(encoded: readonly string[]): Histogram {
+  const total = newHistogram();
+  for (const one of encoded) total.add(decode(one));
+  return total;
+}
+
+export function summarize(histogram: Histogram): LatencySummary {
+  const at = (p: number) => (histogram.totalCount === 0 ? 0 : histogram.getValueAtPercentile(p));
+  return {
+    p50: at(50),
+    p90: at(90),
+    p99: at(99),
+    p999: at(99.9),
+    max: histogram.totalCount === 0 ? 0 : histogram.maxValue,
+    mean: histogram.totalCount === 0 ? 0 : histogram.mean,
+    count: histogram.totalCount,
+    histogram: encode(histogram),
+  };
+}

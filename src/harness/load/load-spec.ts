@@ -1,0 +1,123 @@
+/** The harness ↔ generator-process protocol: what load to make and what was measured. */
+import type { ErrorKind, LoadMode } from '../../results/schema.js';
+
+export interface LoadSpec {
+  host: string;
+  port: number;
+  mode: LoadMode;
+  /** Connections (closed, open) or concurrent connectors (churn) this process drives. */
+  connections: number;
+  /** Global index of this process's first connection, so every connection's byte stream differs. */
+  firstConnection: number;
+  /** Connections opened first that never send (the slow-client scenario). */
+  idleConnections: number;
+  messageSize: number;
+  /** Messages in flight per connection (closed loop and churn). */
+  pipelining: number;
+  /** Open loop: this process's share of the offered rate, msgs/s. */
+  rate: number;
+  /** Open loop: keep the event loop turning near a send instead of sleeping on a 1 ms timer (only on a core of its own). */
+  spin: boolean;
+  /** Churn: messages per connection before it closes and a new one opens. */
+  messagesPerConnection: number;
+  /** Closed loop, fixed amount (--amount): this process's messages in all, spread evenly over its connections; 0 = no limit. */
+  amount: number;
+  /** Closed loop: messages each connection sends before it holds, open and silent (the abandoned scenario's busy load). */
+  holdAfter?: number;
+  connectTimeoutMs: number;
+  /** A message not answered this long after it was sent counts as a timeout. */
+  answerTimeoutMs: number;
+}
+
+export type ErrorCounts = Record<ErrorKind, number>;
+
+export function noErrors(): ErrorCounts {
+  return { mismatch: 0, short: 0, reset: 0, refused: 0, timeout: 0, other: 0 };
+}
+
+export function addErrors(into: ErrorCounts, more: ErrorCounts): ErrorCounts {
+  for (const kind of Object.keys(into) as (keyof ErrorCounts)[]) into[kind] += more[kind];
+  return into;
+}
+
+/** One measured window of one generator process. */
+export interface WindowReport {
+  elapsedMs: number;
+  /** Messages sent and messages answered (whole echoes back) within the window. */
+  sent: number;
+  messages: number;
+  bytes: number;
+  /** Encoded HdrHistograms (µs). */
+  latency: string;
+  latencyUncorrected?: string;
+  /** Open loop: how late messages left against the schedule (µs, encoded HdrHistogram). */
+  sendLag?: string;
+  connectLatency?: string;
+  connectionsCompleted: number;
+  /** Messages answered per connection (churn: per connector). */
+  perConnection: number[];
+  errors: ErrorCounts;
+  cpuUserUs: number;
+  cpuSystemUs: number;
+  /** Event-loop utilisation over the window, 0..1. */
+  elu: number;
+}
+
+/** The abandoned scenario, once the started load holds the server busy: clients connect and leave. */
+export interface DepartRequest {
+  /** This process's share of the clients (0: it only holds load). */
+  clients: number;
+  /** Longest the departures and the new client's first echo may take, from the departures' start. */
+  deadlineMs: number;
+  /** The server's pid, to read its tree's CPU time from /proc (undefined: an external target). */
+  serverPid: number | undefined;
+}
+
+export interface DepartReport {
+  /** Clients that connected and left; the others failed to connect (in errors) or were still pending at the deadline. */
+  departed: number;
+  pending: number;
+  /** From the first connect until every client had left. */
+  floodMs: number;
+  errors: ErrorCounts;
+}
+
+/** Then: the load is released and (in one process) a new client is timed to its first echo. */
+export interface ProbeReport {
+  /** From the new client's connect() to its whole first echo; null if it got none. */
+  firstEchoMs: number | null;
+  /** CPU seconds of the server's process tree from the departures' start until that echo (or giving up); null: unknown. */
+  serverCpuSec: number | null;
+  errors: ErrorCounts;
+  /** Why there is no first echo. */
+  failure?: string;
+}
+
+export type ToGenerator =
+  | { type: 'start'; spec: LoadSpec }
+  | { type: 'progress' }
+  | { type: 'measure'; windows: number; windowMs: number }
+  | { type: 'depart'; request: DepartRequest }
+  | { type: 'probe'; probe: boolean }
+  | { type: 'finish' };
+
+/** Warm-up progress: connections still open, and how many of them have had an answer. */
+export interface WarmProgress {
+  live: number;
+  answered: number;
+}
+
+export type FromGenerator =
+  | { type: 'started' }
+  | ({ type: 'progress' } & WarmProgress)
+  | { type: 'warm'; waiting: number; errors: ErrorCounts }
+  | { type: 'window'; report: WindowReport }
+  | { type: 'finished'; errors: ErrorCounts; waitingAtEnd: number }
+  | { type: 'departed'; report: DepartReport }
+  | { type: 'probed'; report: ProbeReport }
+  | { type: 'fatal'; message: string };
+
+/** Part `index` of `total` split into `parts` as evenly as whole numbers allow (the first ones get the remainder). */
+export function evenShare(total: number, parts: number, index: number): number {
+  return Math.floor(total / parts) + (index < total % parts ? 1 : 0);
+}

@@ -1,0 +1,82 @@
+/** results/<run-id>/results.json and results.csv, rewritten after every row so a cut-short run keeps what it measured. */
+import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { ResultRow, ResultsFile } from '../../results/schema.js';
+
+const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
+  ['model', (r) => r.model],
+  ['scenario', (r) => r.scenario],
+  ['mode', (r) => r.mode],
+  ['connections', (r) => r.connections],
+  ['pipelining', (r) => r.pipelining],
+  ['message_size', (r) => r.messageSize],
+  ['work_us_per_message', (r) => r.workUsPerMessage],
+  ['status', (r) => r.status],
+  ['msgs_per_sec', (r) => r.msgsPerSec.median.toFixed(1)],
+  ['msgs_per_sec_ci95_low', (r) => r.msgsPerSec.ci95[0].toFixed(1)],
+  ['msgs_per_sec_ci95_high', (r) => r.msgsPerSec.ci95[1].toFixed(1)],
+  ['bytes_per_sec', (r) => r.bytesPerSec.median.toFixed(0)],
+  ['p50_us', (r) => r.latencyUs.p50],
+  ['p90_us', (r) => r.latencyUs.p90],
+  ['p99_us', (r) => r.latencyUs.p99],
+  ['p999_us', (r) => r.latencyUs.p999],
+  ['max_us', (r) => r.latencyUs.max],
+  ['errors', (r) => Object.values(r.errors).reduce((a, b) => a + b, 0)],
+  ['jain', (r) => r.fairness.jain.toFixed(4)],
+  ['starved', (r) => r.fairness.starved],
+  ['server_cpu_percent', (r) => r.server.cpuPercent.toFixed(1)],
+  ['server_peak_rss_bytes', (r) => r.server.peakRssBytes],
+  ['server_max_processes', (r) => r.server.maxProcesses],
+  ['server_max_threads', (r) => r.server.maxThreads],
+  ['client_cpu_percent', (r) => r.client.cpuPercent.toFixed(1)],
+  ['client_elu', (r) => r.client.elu.toFixed(3)],
+  ['client_bound', (r) => r.client.clientBound],
+  ['target_rate', (r) => r.targetRate ?? ''],
+  ['connections_per_sec', (r) => r.connectionsPerSec?.median.toFixed(1) ?? ''],
+  ['departed_clients', (r) => r.abandoned?.departed ?? ''],
+  ['first_echo_ms', (r) => r.abandoned?.firstEchoMs?.toFixed(1) ?? ''],
+  ['server_cpu_sec_meanwhile', (r) => r.abandoned?.serverCpuSec?.toFixed(2) ?? ''],
+  ['server_abandoned', (r) => r.abandoned?.serverAbandoned ?? ''],
+  ['placement', (r) => r.placement.note],
+  ['failure', (r) => r.failure ?? ''],
+];
+
+const csvCell = (value: unknown) => {
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
+
+export class ResultsWriter {
+  readonly dir: string;
+
+  constructor(
+    private readonly root: string,
+    runId: string,
+  ) {
+    this.dir = join(root, runId);
+    mkdirSync(this.dir, { recursive: true });
+  }
+
+  save(results: ResultsFile): void {
+    writeAtomically(join(this.dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    const lines = [CSV_COLUMNS.map(([name]) => name).join(',')];
+    for (const row of results.results) lines.push(CSV_COLUMNS.map(([, get]) => csvCell(get(row))).join(','));
+    writeAtomically(join(this.dir, 'results.csv'), `${lines.join('\n')}\n`);
+  }
+
+  /** Point results/latest at this run. */
+  markLatest(): void {
+    const latest = join(this.root, 'latest');
+    rmSync(latest, { force: true });
+    symlinkSync(relative(this.root, this.dir), latest);
+  }
+}
+
+function writeAtomically(path: string, text: string): void {
+  writeFileSync(`${path}.tmp`, text);
+  renameSync(`${path}.tmp`, path);
+}
+
+export function newRunId(date = new Date()): string {
+  return date.toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
+}

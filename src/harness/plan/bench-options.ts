@@ -1,0 +1,159 @@
+/** The bench command's options, named like autocannon's where they mean the same. */
+import { isIP } from 'node:net';
+import { parseCommandLine } from '../../shared/command-line.js';
+import { UsageError } from '../../shared/exit-codes.js';
+import { parseNumber } from '../../shared/parse-number.js';
+import { isModelId, MODEL_IDS, type ModelId } from '../../models/ids.js';
+import type { Timing } from '../run/run-point.js';
+import { quickVariant, type Overrides, type Scenario } from '../../scenarios/scenario.js';
+
+export interface BenchOptions {
+  scenarios: Scenario[];
+  models: (ModelId | 'external')[];
+  overrides: Overrides;
+  timing: Timing;
+  generators: number;
+  target?: { host: string; port: number };
+  json: boolean;
+  progress: boolean;
+  quick: boolean;
+  outDir: string;
+  report: boolean;
+}
+
+export const BENCH_USAGE = `usage: bench [options]
+
+  --quick                       short runs of the same scenarios (a few minutes, not the full suite)
+  --scenarios a,b               scenarios to run (default: all; see below)
+  --models a,b                  models to run (default: ${MODEL_IDS.join(',')})
+  -c, --connections n[,n...]    connections; a list is a sweep (overrides the scenarios')
+  -s, --size BYTES              message size
+  -p, --pipelining N            messages in flight per connection (closed loop)
+  -R, --rate N                  open loop: offered msgs/s in total (turns closed-loop scenarios open)
+  --messages-per-connection N   churn: reconnect after N messages
+  -a, --amount N                fixed amount: N messages per point in all, no warm-up, one repeat
+  -d, --duration S              seconds per measured repeat (default 1, quick 0.4)
+  -W, --warmup S                warm-up seconds before measuring (default 0.5, quick 0.25)
+  -n, --repeats N               repeats per point (default 3, quick 1)
+  --generators N                load-generator processes (default 1)
+  --target HOST:PORT            benchmark an external echo server (loopback only unless --allow-remote)
+  --allow-remote                allow a --target that is not a loopback address
+  -j, --json                    print results.json on stdout; no tables, no progress
+  --no-progress                 no progress bar
+  --no-report                   skip charts and report.html
+  --out DIR                     results directory (default results)
+  -h, --help                    this text`;
+
+const list = (raw: string) => raw.split(',').map((s) => s.trim()).filter(Boolean);
+
+function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1';
+}
+
+function parseTarget(raw: string, allowRemote: boolean): { host: string; port: number } {
+  const match = /^\[?([^\]]+?)\]?:(\d+)$/.exec(raw);
+  if (!match) throw new UsageError(`--target must be HOST:PORT, got '${raw}'`);
+  const host = match[1]!;
+  const port = parseNumber('target port', match[2]!, { min: 1, max: 65535 });
+  if (!allowRemote && !isLoopback(host)) {
+    throw new UsageError(`--target ${host} is not a loopback address: load tests stay on this machine unless you pass --allow-remote`);
+  }
+  return { host, port };
+}
+
+export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario[]): BenchOptions | 'help' {
+  const { values } = parseCommandLine(argv, {
+    quick: { type: 'boolean' },
+    scenarios: { type: 'string' },
+    models: { type: 'string' },
+    connections: { type: 'string', short: 'c' },
+    size: { type: 'string', short: 's' },
+    pipelining: { type: 'string', short: 'p' },
+    rate: { type: 'string', short: 'R' },
+    'messages-per-connection': { type: 'string' },
+    amount: { type: 'string', short: 'a' },
+    duration: { type: 'string', short: 'd' },
+    warmup: { type: 'string', short: 'W' },
+    repeats: { type: 'string', short: 'n' },
+    generators: { type: 'string' },
+    target: { type: 'string' },
+    'allow-remote': { type: 'boolean' },
+    json: { type: 'boolean', short: 'j' },
+    'no-progress': { type: 'boolean' },
+    'no-report': { type: 'boolean' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return 'help';
+  const quick = values.quick ?? false;
+  const num = (flag: keyof typeof values, range: { min: number; max: number; fractional?: boolean }) => {
+    const raw = values[flag];
+    return typeof raw === 'string' ? parseNumber(flag, raw, range) : undefined;
+  };
+
+  const scenarioNames = values.scenarios ? list(values.scenarios) : suite.map((s) => s.name);
+  const scenarios = scenarioNames.map((name) => {
+    const found = suite.find((s) => s.name === name);
+    if (!found) throw new UsageError(`unknown scenario '${name}' (scenarios: ${suite.map((s) => s.name).join(', ')})`);
+    return quick ? quickVariant(found) : found;
+  });
+
+  const target = values.target ? parseTarget(values.target, values['allow-remote'] ?? false) : undefined;
+  let models: (ModelId | 'external')[];
+  if (target) {
+    if (values.models) throw new UsageError('--models and --target exclude each other: a target is one external server');
+    models = ['external'];
+  } else {
+    models = values.models ? list(values.models).map((m) => {
+      if (!isModelId(m)) throw new UsageError(`unknown model '${m}' (models: ${MODEL_IDS.join(', ')})`);
+      return m;
+    }) : [...MODEL_IDS];
+  }
+
+  const connections = values.connections
+    ? list(values.connections).map((c) => parseNumber('connections', c, { min: 1, max: 100_000 }))
+    : undefined;
+  if (values.rate !== undefined && values['messages-per-connection'] !== undefined) {
+    throw new UsageError('--rate (open loop) and --messages-per-connection (churn) exclude each other');
+  }
+  if (values.amount !== undefined && (values.rate !== undefined || values['messages-per-connection'] !== undefined)) {
+    throw new UsageError('--amount is a closed-loop count: it excludes --rate and --messages-per-connection');
+  }
+  const overrides: Overrides = {
+    ...(connections ? { connections } : {}),
+    ...optional('messageSize', num('size', { min: 1, max: 16 * 2 ** 20 })),
+    ...optional('pipelining', num('pipelining', { min: 1, max: 1024 })),
+    ...optional('rate', num('rate', { min: 1, max: 10_000_000 })),
+    ...optional('messagesPerConnection', num('messages-per-connection', { min: 1, max: 1_000_000 })),
+    ...optional('amount', num('amount', { min: 1, max: 1e12 })),
+  };
+
+  const seconds = (flag: 'duration' | 'warmup', fallback: number) => (num(flag, { min: 0.05, max: 3600, fractional: true }) ?? fallback) * 1000;
+  const timing: Timing = {
+    windowMs: seconds('duration', quick ? 0.4 : 1),
+    warmupMs: seconds('warmup', quick ? 0.25 : 0.5),
+    repeats: overrides.amount ? 1 : (num('repeats', { min: 1, max: 30 }) ?? (quick ? 1 : 3)),
+    connectTimeoutMs: 5_000,
+    answerTimeoutMs: 2_000,
+  };
+
+  return {
+    scenarios,
+    models,
+    overrides,
+    timing,
+    generators: num('generators', { min: 1, max: 64 }) ?? 1,
+    ...(target ? { target } : {}),
+    json: values.json ?? false,
+    progress: !(values['no-progress'] ?? false) && !(values.json ?? false),
+    quick,
+    outDir: values.out ?? 'results',
+    report: !(values['no-report'] ?? false),
+  };
+}
+
+function optional<K extends string>(key: K, value: number | undefined): { [P in K]?: number } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: number };
+}

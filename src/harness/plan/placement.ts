@@ -1,0 +1,46 @@
+/**
+ * CPU placement: on a machine with 2+ cores, the server and the load generator are pinned to
+ * disjoint CPUs with taskset so they do not compete; a CPU-bound scenario may give the server
+ * every core (the generator needs little there). Without taskset, everything runs unpinned.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import type { Placement } from '../../results/schema.js';
+
+export function hasTaskset(): boolean {
+  return spawnSync('taskset', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+const list = (cpus: number[]) => cpus.join(',');
+
+/** `serverCores`: 'rest' (all but the generator's) or 'all' (CPU-bound scenarios). */
+export function planPlacement(serverCores: 'rest' | 'all', cores = availableParallelism(), taskset = hasTaskset()): Placement {
+  if (cores < 2 || !taskset) {
+    return {
+      pinned: false,
+      serverCpus: null,
+      generatorCpus: null,
+      note: cores < 2 ? 'unpinned: only one CPU' : 'unpinned: taskset not found, server and generator compete for CPUs',
+    };
+  }
+  const all = Array.from({ length: cores }, (_, i) => i);
+  const generatorCpus = [cores - 1];
+  const serverCpus = serverCores === 'all' ? all : all.slice(0, -1);
+  const shared = serverCores === 'all' ? ' (shared: CPU-bound scenario)' : '';
+  return {
+    pinned: true,
+    serverCpus,
+    generatorCpus,
+    note: `server on cpu ${list(serverCpus)}, generator on cpu ${list(generatorCpus)}${shared} (taskset)`,
+  };
+}
+
+/** The command prefix that starts a process on these CPUs. */
+export function pinPrefix(cpus: number[] | null): string[] {
+  return cpus ? ['taskset', '-c', list(cpus)] : [];
+}
+
+/** Pin a running process and all its threads. */
+export function pinProcess(pid: number, cpus: number[] | null): void {
+  if (cpus) execFileSync('taskset', ['-a', '-p', '-c', list(cpus), String(pid)], { stdio: 'ignore' });
+}

@@ -1,0 +1,35 @@
+/** A row with nothing measured yet: the shape failed rows and the abandoned scenario's rows start from. */
+import type { AbandonedFigures, Placement, ResultRow } from '../../results/schema.js';
+import type { Point } from '../../scenarios/scenario.js';
+import { NO_SERVER_SAMPLES } from './point-row.js';
+import { estimate } from './stats.js';
+
+/** The abandoned figures before anything is measured: null, never 0, for what was not measured. */
+export function unmeasuredAbandoned(abandon: NonNullable<Point['abandon']>): AbandonedFigures {
+  return { clients: abandon.clients, departed: 0, floodMs: 0, deadlineSec: abandon.deadlineSec, firstEchoMs: null, serverCpuSec: null, serverAbandoned: null };
+}
+
+export function emptyRow(point: Point, model: ResultRow['model'], placement: Placement, durationSec: number): ResultRow {
+  const none = estimate([]);
+  return {
+    model,
+    scenario: point.scenario.name,
+    mode: point.scenario.mode,
+    connections: point.connections,
+    pipelining: point.pipelining,
+    messageSize: point.messageSize,
+    workUsPerMessage: point.workUsPerMessage,
+    status: 'ok',
+    durationSec,
+    repeats: 0,
+    placement,
+    msgsPerSec: none,
+    bytesPerSec: none,
+    latencyUs: { p50: 0, p90: 0, p99: 0, p999: 0, max: 0, mean: 0, count: 0, histogram: '' },
+    ...(point.abandon ? { abandoned: unmeasuredAbandoned(point.abandon) } : {}),
+    errors: { mismatch: 0, short: 0, reset: 0, refused: 0, timeout: 0, other: 0 },
+    fairness: { jain: 0, starved: 0, perConnection: [] },
+    server: NO_SERVER_SAMPLES,
+    client: { cpuPercent: 0, elu: 0, clientBound: false, processes: 0 },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The abandoned scenario against one running server: busy connections each get one echo and then
+ * stay open and silent, holding every slot of a capped model; clients connect and leave; once the
+ * server has taken them in, the busy connections close and one new client is timed to its first echo.
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import { abandonedRow } from '../rows/abandoned-row.js';
+import { abandonedCount, tookIn } from '../rows/departure-counts.js';
+import type { GeneratorPool } from '../load/generator-pool.js';
+import { evenShare, type LoadSpec } from '../load/load-spec.js';
+import type { Placement, ResultRow } from '../../results/schema.js';
+import type { Target, Timing } from './run-point.js';
+import { TreeSampler } from '../server/sampler.js';
+import type { Point } from '../../scenarios/scenario.js';
+import { warmUp } from './warm-up.js';
+import type { ModelStats } from '../../models/model.js';
+
+/** Beyond the deadline, time for a generator to close its sockets and report. */
+const REPORT_MARGIN_MS = 15_000;
+const POLL_MS = 20;
+
+function busyLoad(point: Point, target: Target, timing: Timing, connections: number, firstConnection: number): LoadSpec {
+  return {
+    host: target.host,
+    port: target.port,
+    mode: 'closed',
+    connections,
+    firstConnection,
+    idleConnections: 0,
+    messageSize: point.messageSize,
+    pipelining: 1,
+    rate: 0,
+    spin: false,
+    messagesPerConnection: 0,
+    amount: 0,
+    holdAfter: 1,
+    connectTimeoutMs: timing.connectTimeoutMs,
+    answerTimeoutMs: timing.answerTimeoutMs,
+  };
+}
+
+/** Until the server has queued or dropped every departed client (models with a queue), or `until`. */
+async function settle(stats: () => Promise<ModelStats | undefined>, before: ModelStats | undefined, departed: number, until: number): Promise<void> {
+  while (Date.now() < until) {
+    if (tookIn(before, await stats(), departed) !== false) return;
+    await delay(POLL_MS);
+  }
+}
+
+export async function runAbandoned(point: Point, target: Target, timing: Timing, pool: GeneratorPool, placement: Placement): Promise<ResultRow> {
+  const { clients, deadlineSec } = point.abandon!;
+  const deadlineMs = deadlineSec * 1000;
+  const processes = Array.from({ length: pool.size }, (_, i) => i);
+  let first = 0;
+  for (const i of processes) {
+    const connections = evenShare(point.connections, pool.size, i);
+    pool.send(i, { type: 'start', spec: busyLoad(point, target, timing, connections, first) });
+    first += connections;
+  }
+  await pool.collect('started', timing.connectTimeoutMs + 10_000);
+  // Busy: every connection answered once, or provably waiting in the model's queue (its slots are full).
+  const warmedUp = await warmUp(pool, timing.warmupMs, target.stats);
+  const stats = () => target.stats?.().catch(() => undefined) ?? Promise.resolve(undefined);
+  const before = await stats();
+
+  const sampler = target.pid === undefined ? undefined : new TreeSampler(target.pid);
+  sampler?.start();
+  let server: ResultRow['server'] | undefined;
+  try {
+    const startedAt = Date.now();
+    for (const i of processes) pool.send(i, { type: 'depart', request: { clients: evenShare(clients, pool.size, i), deadlineMs, serverPid: target.pid } });
+    const departures = (await pool.collect('departed', deadlineMs + REPORT_MARGIN_MS)).map((m) => m.report);
+    await settle(stats, before, departures.reduce((sum, d) => sum + d.departed, 0), startedAt + deadlineMs);
+    for (const i of processes) pool.send(i, { type: 'probe', probe: i === 0 });
+    const [probe, ...otherProbes] = (await pool.collect('probed', deadlineMs + REPORT_MARGIN_MS)).map((m) => m.report);
+    server = sampler?.stop();
+    const serverAbandoned = abandonedCount(before, await stats());
+    return abandonedRow({ point, model: target.model, placement, warmedUp, departures, probe: probe!, otherProbes, serverAbandoned, server });
+  } finally {
+    if (!server) sampler?.stop(); // a generator that failed must not leave the sampling timer running
+  }
+}

@@ -1,0 +1,97 @@
+/** One point against one running server: warm up, measure `repeats` windows, finish; point-row.ts turns what was measured into its row. */
+import type { GeneratorPool } from '../load/generator-pool.js';
+import { evenShare, type FromGenerator, type LoadSpec, type WindowReport } from '../load/load-spec.js';
+import { pointRow } from '../rows/point-row.js';
+import type { Placement, ResultRow } from '../../results/schema.js';
+import { TreeSampler } from '../server/sampler.js';
+import type { Point } from '../../scenarios/scenario.js';
+import { warmUp } from './warm-up.js';
+import type { ModelStats } from '../../models/model.js';
+
+export interface Timing {
+  warmupMs: number;
+  windowMs: number;
+  repeats: number;
+  connectTimeoutMs: number;
+  answerTimeoutMs: number;
+}
+
+export interface Target {
+  model: ResultRow['model'];
+  host: string;
+  port: number;
+  /** The server's pid to sample, and its stats (both undefined for an external target). */
+  pid: number | undefined;
+  stats: (() => Promise<ModelStats>) | undefined;
+}
+
+
+/** Split a point's connections (and rate) across the generator processes. */
+function specs(point: Point, target: Target, timing: Timing, processes: number, placement: Placement): LoadSpec[] {
+  // Spinning for a precise schedule is only free when the generator's cores are not the server's.
+  const ownCores = placement.pinned && !placement.generatorCpus!.some((cpu) => placement.serverCpus!.includes(cpu));
+  const n = Math.min(processes, point.connections);
+  let first = 0;
+  return Array.from({ length: processes }, (_, i) => {
+    const connections = i < n ? evenShare(point.connections, n, i) : 0;
+    const spec: LoadSpec = {
+      host: target.host,
+      port: target.port,
+      mode: point.scenario.mode,
+      connections,
+      firstConnection: first,
+      idleConnections: i === 0 ? point.idleConnections : 0,
+      messageSize: point.messageSize,
+      pipelining: point.pipelining,
+      rate: (point.rate * connections) / point.connections,
+      spin: ownCores,
+      messagesPerConnection: point.messagesPerConnection,
+      amount: Array.from({ length: connections }, (_, c) => evenShare(point.amount, point.connections, first + c)).reduce((a, b) => a + b, 0),
+      connectTimeoutMs: timing.connectTimeoutMs,
+      answerTimeoutMs: timing.answerTimeoutMs,
+    };
+    first += connections;
+    return spec;
+  });
+}
+
+export async function runPoint(point: Point, target: Target, timing: Timing, pool: GeneratorPool, placement: Placement): Promise<ResultRow> {
+  const loads = specs(point, target, timing, pool.size, placement);
+  loads.forEach((spec, i) => pool.send(i, { type: 'start', spec }));
+  await pool.collect('started', timing.connectTimeoutMs + 10_000);
+  // A fixed amount is counted from the first message: no warm-up.
+  const warmedUp = point.amount > 0 ? { settled: true, elapsedMs: 0 } : await warmUp(pool, timing.warmupMs, target.stats);
+
+  const sampler = target.pid === undefined ? undefined : new TreeSampler(target.pid);
+  sampler?.start();
+  let warm: Extract<FromGenerator, { type: 'warm' }>[];
+  const windows: WindowReport[][] = []; // [window][process]
+  let server: ResultRow['server'] | undefined;
+  try {
+    loads.forEach((_, i) => pool.send(i, { type: 'measure', windows: timing.repeats, windowMs: timing.windowMs }));
+    warm = await pool.collect('warm', 10_000);
+    for (let w = 0; w < timing.repeats; w++) {
+      windows.push((await pool.collect('window', timing.windowMs + 10_000)).map((m) => m.report));
+    }
+  } finally {
+    server = sampler?.stop(); // also when a generator fails: no sampling timer is left running
+  }
+  // Asked while the load's connections are still open: how many the server itself holds waiting in its queue.
+  const serverWaiting = target.stats ? ((await target.stats().catch(() => undefined))?.waiting ?? 0) : undefined;
+  loads.forEach((_, i) => pool.send(i, { type: 'finish' }));
+  const finished = await pool.collect('finished', 10_000);
+
+  const row = pointRow({ point, target, timing, placement, loads, warmedUp, warm, windows, finished, server });
+  return judgeSilence(row, serverWaiting);
+}
+
+/**
+ * A row with no echo in its whole measured interval and messages past the answer timeout is failed
+ * ("stopped answering"), unless the server reported connections waiting in its queue: a sequential
+ * server busy with one client, or a pool whose threads idle clients hold, starves the rest by design,
+ * and the row's starved count says so. Judged from what the server reported, never from the model's name.
+ */
+export function judgeSilence(row: ResultRow, serverWaiting: number | undefined): ResultRow {
+  if (row.status !== 'ok' || row.msgsPerSec.median > 0 || row.errors.timeout === 0 || (serverWaiting ?? 0) > 0) return row;
+  return { ...row, status: 'failed', failure: `stopped answering: no echo in the measured interval, ${row.errors.timeout} messages timed out` };
+}

@@ -1,0 +1,48 @@
+/**
+ * When to start measuring: once every connection has been answered, or the rest have provably been
+ * made to wait. "Provably" comes from the server itself: the connections its model holds in a
+ * waiting queue (sequential; fork and worker past their caps). A server still starting children or
+ * threads has no waiting queue for them, so it is waited for. For an external target, which cannot
+ * be asked, a connection counts as made to wait once no new connection has been answered for a
+ * settling period.
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import type { GeneratorPool } from '../load/generator-pool.js';
+import type { ModelStats } from '../../models/model.js';
+
+/** Longest a warm-up may take: 64 fork children or threads starting on one core take seconds. */
+export const WARM_UP_LIMIT_MS = 30_000;
+const POLL_MS = 50;
+
+export interface WarmUpResult {
+  /** False when the limit passed first: the row then measures a server still warming up. */
+  settled: boolean;
+  elapsedMs: number;
+}
+
+export async function warmUp(pool: GeneratorPool, minimumMs: number, serverStats?: () => Promise<ModelStats>): Promise<WarmUpResult> {
+  const start = Date.now();
+  const settleMs = Math.max(minimumMs, 1000);
+  let answeredBefore = -1;
+  let lastNewAnswer = start;
+  for (;;) {
+    await delay(POLL_MS);
+    const now = Date.now();
+    for (let i = 0; i < pool.size; i++) pool.send(i, { type: 'progress' });
+    const progress = await pool.collect('progress', 10_000);
+    const live = progress.reduce((sum, p) => sum + p.live, 0);
+    const answered = progress.reduce((sum, p) => sum + p.answered, 0);
+    if (answered !== answeredBefore) {
+      answeredBefore = answered;
+      lastNewAnswer = now;
+    }
+    if (now - start >= minimumMs) {
+      if (answered >= live) return { settled: true, elapsedMs: now - start };
+      if (serverStats) {
+        const waiting = (await serverStats().catch(() => ({}) as ModelStats)).waiting ?? 0;
+        if (answered + waiting >= live) return { settled: true, elapsedMs: now - start };
+      } else if (now - lastNewAnswer >= settleMs) return { settled: true, elapsedMs: now - start };
+    }
+    if (now - start >= WARM_UP_LIMIT_MS) return { settled: false, elapsedMs: now - start };
+  }
+}

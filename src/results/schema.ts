@@ -1,0 +1,158 @@
+/**
+ * results.json, schema "echolab/results@1": what one `npm run bench` leaves in results/<run-id>/.
+ * Every number here comes from a measurement of that run; nothing is typed in by hand.
+ */
+import type { ModelId } from '../models/ids.js';
+
+export const RESULTS_SCHEMA = 'echolab/results@1';
+
+export interface ResultsFile {
+  schema: typeof RESULTS_SCHEMA;
+  runId: string;
+  /** False while running, and for a run cut short (Ctrl-C, failure): its rows are partial. */
+  complete: boolean;
+  env: Environment;
+  /** The bench command's options as given (after defaults). */
+  options: Record<string, unknown>;
+  results: ResultRow[];
+}
+
+export interface Environment {
+  node: string;
+  cpuModel: string;
+  cores: number;
+  memoryBytes: number;
+  kernel: string;
+  platform: string;
+  gitCommit: string | null;
+  gitDirty: boolean;
+  date: string;
+  placement: Placement;
+}
+
+/** Where the server and the load generator ran. */
+export interface Placement {
+  pinned: boolean;
+  /** CPUs given to the server and to the generator (null: unpinned). */
+  serverCpus: number[] | null;
+  generatorCpus: number[] | null;
+  /** Human-readable summary, e.g. "server on cpu 0, generator on cpu 1 (taskset)". */
+  note: string;
+}
+
+/** A figure measured once per repeat: the median, a 95% confidence interval, and each repeat's value. */
+export interface Estimate {
+  median: number;
+  ci95: [number, number];
+  runs: number[];
+}
+
+export interface LatencySummary {
+  /** Microseconds. */
+  p50: number;
+  p90: number;
+  p99: number;
+  p999: number;
+  max: number;
+  mean: number;
+  count: number;
+  /** The merged HdrHistogram (all connections, generator processes and repeats), base64 compressed. */
+  histogram: string;
+  /** latencyUs only: the p99 of each repeat, so runs can be compared on p99 as on msgs/s. */
+  p99Runs?: number[];
+}
+
+export type ErrorKind = 'mismatch' | 'short' | 'reset' | 'refused' | 'timeout' | 'other';
+
+export interface ServerSample {
+  /** ms since the measured interval began. */
+  tMs: number;
+  cpuPercent: number;
+  rssBytes: number;
+  processes: number;
+  threads: number;
+}
+
+/** The abandoned scenario's figures: clients that left while the server was busy, and what they cost the next one. */
+export interface AbandonedFigures {
+  /** Clients asked to connect and leave (FIN, nothing sent) while the row's `connections` kept the server busy. */
+  clients: number;
+  /** Of those, the ones that connected and left (the rest failed to connect: see errors). */
+  departed: number;
+  /** ms from the first departing client's connect until all had left. */
+  floodMs: number;
+  /** Longest the flood plus the new client's first echo could take. */
+  deadlineSec: number;
+  /** ms from the new client's connect() to its whole first echo, after the busy connections closed; null: none came. */
+  firstEchoMs: number | null;
+  /** CPU seconds of the server's process tree from the flood's start until that echo (or giving up); null: not measured. */
+  serverCpuSec: number | null;
+  /** Departed clients the server reports having dropped unserved; null where the model does not count them. */
+  serverAbandoned: number | null;
+}
+
+/** Closed loop (send, wait, send), open loop (a fixed offered rate) or churn (reconnect after N messages). */
+export type LoadMode = 'closed' | 'open' | 'churn';
+
+export interface ResultRow {
+  model: ModelId | 'external';
+  scenario: string;
+  mode: LoadMode;
+  connections: number;
+  pipelining: number;
+  messageSize: number;
+  /** µs of CPU the server is asked to spend per message. */
+  workUsPerMessage: number;
+  /** ok; failed (the server died, did not start, never finished warming up, or stopped answering); incomplete (cut short). */
+  status: 'ok' | 'failed' | 'incomplete';
+  failure?: string;
+  /** Seconds per measured window; each repeat is one window. */
+  durationSec: number;
+  repeats: number;
+  /** Where this row's server and generator ran (CPU-bound scenarios may give the server every core). */
+  placement: Placement;
+  msgsPerSec: Estimate;
+  bytesPerSec: Estimate;
+  /** Open loop: from each message's intended send time (coordinated omission corrected). Closed loop: from its actual send time. */
+  latencyUs: LatencySummary;
+  /** Open loop only: from the actual send time, for comparison. */
+  latencyUncorrectedUs?: LatencySummary;
+  /** Open loop only. */
+  targetRate?: number;
+  achievedRate?: Estimate;
+  /** Open loop: achieved < 99% of target. */
+  rateShortfall?: boolean;
+  /** Churn only. */
+  connectionsPerSec?: Estimate;
+  connectLatencyUs?: LatencySummary;
+  /** Abandoned scenario only. */
+  abandoned?: AbandonedFigures;
+  errors: Record<ErrorKind, number>;
+  fairness: {
+    /** Jain's index over messages per connection: 1 = perfectly even, 1/n = one connection got all. */
+    jain: number;
+    /** Connections that got no echo at all during the measured interval. */
+    starved: number;
+    /** Messages answered per connection (closed loop and open loop). */
+    perConnection: number[];
+  };
+  server: {
+    cpuPercent: number;
+    userPercent: number;
+    systemPercent: number;
+    peakRssBytes: number;
+    maxProcesses: number;
+    maxThreads: number;
+    series: ServerSample[];
+  };
+  client: {
+    cpuPercent: number;
+    /** Event-loop utilisation of the busiest generator process, 0..1. */
+    elu: number;
+    /** The generator was saturated (closed loop: ELU ≥ 0.9; open loop: its sends ran late): msgsPerSec is then a lower bound. */
+    clientBound: boolean;
+    /** Open loop: p99 of how late messages left against the schedule, µs. */
+    sendLagP99Us?: number;
+    processes: number;
+  };
+}

@@ -1,0 +1,10 @@
+import type { Scenario } from './scenario.js';
+
+export const open: Scenario = {
+  name: 'open',
+  description: 'open loop at 5,000 msgs/s over 16 connections: latency at equal offered load, coordinated omission corrected.',
+  mode: 'open',
+  connections: [16],
+  messageSize: 64,
+  rate: 5000,
+};

@@ -1,0 +1,10 @@
+import type { Scenario } from './scenario.js';
+
+export const slowClient: Scenario = {
+  name: 'slow-client',
+  description: 'one client connects first and never sends, 15 others do echo-small: head-of-line blocking.',
+  mode: 'closed',
+  connections: [15],
+  messageSize: 64,
+  idleConnections: 1,
+};
