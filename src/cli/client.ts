@@ -21,7 +21,7 @@ runMain('client', USAGE, async (argv) => {
   }
   if (positionals.length < 1 || positionals.length > 2) throw new UsageError(positionals.length === 0 ? 'missing port' : 'too many arguments');
   const host = positionals.length === 2 ? positionals[0]! : '127.0.0.1';
-  const port = parseNumber('port', positionals.at(-1)!, { min: 1, max: 65535 });
+  const port = parseNumber('port', positionals.at(-1)!, { min: 1, max: 65535, positional: true });
 
   const socket = net.connect({ host, port, allowHalfOpen: true, noDelay: true });
   await new Promise<void>((resolve, reject) => {
