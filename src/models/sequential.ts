@@ -14,7 +14,11 @@ import type { StartModel } from './model.js';
 
 export const start: StartModel = async ({ options, work, log }) => {
   const waiting = new SocketQueue();
-  const server = createEchoServer((socket) => waiting.push(socket), /* pauseOnConnect */ true);
+  const server = createEchoServer((socket) => {
+    waiting.push(socket);
+    // Waiting is this model's whole tradeoff: say so when a client starts to wait, not only when served.
+    if (current) log.info(`wait ${peerName(socket)}: accepted, not served until ${peerName(current)} leaves (${waiting.length} waiting)`);
+  }, /* pauseOnConnect */ true);
   const address = await listen(server, options, log);
   let current: Socket | undefined;
 
