@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compiledScript } from '../../src/harness/compiled.js';
-import { isAlive, processTree } from '../../src/harness/server/proc.js';
+import { processTree } from '../../src/harness/server/proc.js';
 import { killTree } from '../../src/harness/server/server-process.js';
 import { checkResults } from '../../src/results/check-results.js';
 import type { ResultsFile } from '../../src/results/schema.js';
+import { isAlive } from '../../src/shared/process-alive.js';
 import { eventually, within } from '../helpers/poll.js';
 
 const out = mkdtempSync(join(tmpdir(), 'echolab-bench-'));
