@@ -2,8 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResultsFile } from '../results/schema.js';
-import { FatalError } from '../shared/exit-codes.js';
-import { ReportExit } from './exit-codes.js';
+import { FatalError, ReportExit } from '../shared/exit-codes.js';
 import { checkResults, ResultsShapeError } from '../results/check-results.js';
 
 export interface LoadedRun {
