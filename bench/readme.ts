@@ -12,6 +12,7 @@ import { UsageError } from '../src/shared/exit-codes.js';
 import { parseCommandLine } from '../src/shared/command-line.js';
 import { MODEL_IDS } from '../src/models/ids.js';
 import { latency, mebibytes, num, times } from '../src/results/format.js';
+import { cpuLimit, cpuUsPerMessage } from '../src/report/cpu-budget.js';
 import { loadRun } from '../src/report/load.js';
 import { narrate } from '../src/report/narrative/index.js';
 
@@ -75,7 +76,9 @@ runMain('readme', USAGE, async (argv) => {
   const workerChurn = pick('churn', 'worker');
   const fork64 = pick('echo-small', 'fork', 64);
   const cpuRow = (m: string) => pick('cpu', m);
-  const limit = (cores: number) => (cores * 1e6) / (cpuRow('event-loop')?.workUsPerMessage ?? 1000);
+  const limit = (cores: number) => cpuLimit(cores, cpuRow('event-loop')?.workUsPerMessage ?? 1000);
+  // Server CPU per message, from /proc: what each message really cost.
+  const cpuPerMsg = (r: ResultRow | undefined) => (r ? cpuUsPerMessage(r) : Number.NaN);
 
   lines.push('### Tradeoffs', '');
   lines.push(
@@ -108,8 +111,6 @@ runMain('readme', USAGE, async (argv) => {
       `which never queues, answered in ${firstEcho('event-loop')}. This is the classic weakness of a process or thread per connection under a ` +
       `connection flood: work is spent on clients that are gone, and the live ones queue behind it.`,
   );
-  // Server CPU per message, from /proc: what each message really cost where the nominal work should make it equal.
-  const cpuPerMsg = (r: ResultRow | undefined) => (r ? (r.server.cpuPercent * 1e4) / r.msgsPerSec.median : Number.NaN);
   /** A ratio above the core count cannot come from equal work per message: say what the servers really spent. */
   const overCores = () => {
     const over = ['worker', 'piscina', 'hsha'].filter((m) => msgs(cpuRow(m)) / msgs(cpuRow('event-loop')) > env.cores);
@@ -149,18 +150,16 @@ runMain('readme', USAGE, async (argv) => {
   );
   lines.push('', END);
 
-  // Server CPU per message, from /proc: where the targets that were missed lose their time.
-  const cpuUsPerMsg = (r: ResultRow | undefined) => (r ? (r.server.cpuPercent * 1e4) / r.msgsPerSec.median : Number.NaN);
   const worker64 = pick('echo-small', 'worker', 64);
   const cpuSpread = (model: string) => {
     const r = cpuRow(model);
-    return r ? `${num(msgs(r))} msgs/s and ${num(r.server.cpuPercent)} % CPU (${num(cpuUsPerMsg(r))} µs per message)` : 'n/a';
+    return r ? `${num(msgs(r))} msgs/s and ${num(r.server.cpuPercent)} % CPU (${num(cpuPerMsg(r))} µs per message)` : 'n/a';
   };
   const why = [
     '',
     `What the reference run's /proc samples show. Worker on echo-small at 64 connections: the one-core server spent ` +
-      `${num(cpuUsPerMsg(worker64))} µs of CPU per message (${num(worker64?.server.cpuPercent ?? Number.NaN)} % CPU, ` +
-      `${worker64?.server.maxThreads ?? 'n/a'} threads) against ${num(cpuUsPerMsg(el64))} µs in event-loop: each connection's thread ` +
+      `${num(cpuPerMsg(worker64))} µs of CPU per message (${num(worker64?.server.cpuPercent ?? Number.NaN)} % CPU, ` +
+      `${worker64?.server.maxThreads ?? 'n/a'} threads) against ${num(cpuPerMsg(el64))} µs in event-loop: each connection's thread ` +
       `wakes for each message, so one core switches threads once or twice per message. On cpu (${num(cpuRow('fork')?.workUsPerMessage ?? Number.NaN)} µs ` +
       `of work per message is the floor), of the ${env.cores * 100} % ${env.cores} cores offer: fork ${cpuSpread('fork')}, worker ${cpuSpread('worker')}, ` +
       `piscina ${cpuSpread('piscina')}, hsha ${cpuSpread('hsha')}, cluster ${cpuSpread('cluster')}, reuseport ${cpuSpread('reuseport')}.`,

@@ -24,6 +24,7 @@ import { isModelId, MODEL_IDS, type ModelId } from '../src/models/ids.js';
 import { UsageError } from '../src/shared/exit-codes.js';
 import { parseNumber } from '../src/shared/parse-number.js';
 import { parseCommandLine } from '../src/shared/command-line.js';
+import { cpuLimit, cpuUsPerMessage } from '../src/report/cpu-budget.js';
 import { cpu } from '../src/scenarios/cpu.js';
 import { echoSmall } from '../src/scenarios/echo-small.js';
 import { buildNative, runNativeClient, startNativeServer } from './targets/native.js';
@@ -95,7 +96,7 @@ runMain('bench:targets', USAGE, async (argv) => {
   const overhead = (['piscina', 'worker'] as const).map((m) => [m, target(2, `${m} / event-loop (echo-small c=64)`, 0.5)] as const);
   const cpuBound = (['fork', 'worker', 'piscina', 'cluster', 'event-loop', 'sequential'] as const).map((m) => {
     const parallel = m !== 'event-loop' && m !== 'sequential';
-    const limit = ((parallel ? cores : 1) * 1e6) / cpu.workUsPerMessage!;
+    const limit = cpuLimit(parallel ? cores : 1, cpu.workUsPerMessage!);
     return [m, limit, target(3, `${m} / ${parallel ? `${cores} cores` : '1 core'} limit (cpu, ${limit} msgs/s)`, 0.9)] as const;
   });
   const versusNative = target(4, 'event-loop / native server, same generator (echo-small c=64)', 0.7, noNative);
@@ -173,7 +174,7 @@ runMain('bench:targets', USAGE, async (argv) => {
           const of = (p: Pair) => (side === 'model' ? p.numerator : p.denominator);
           of(t).push(rate * rounds);
           of(sides.msgsPerSec).push(rate);
-          of(sides.cpuUsPerMessage).push(rate > 0 ? (row.server.cpuPercent * 1e4) / rate : Number.NaN);
+          of(sides.cpuUsPerMessage).push(cpuUsPerMessage(row));
           if (work > 0) of(sides.roundsPerMessage).push(rounds);
           // Both sides then run at the generator's pace: the rates hide a difference that CPU/msg still shows.
           if (row.client.clientBound) t.note = 'generator saturated: compare CPU/msg';

@@ -6,10 +6,9 @@
  *   compare [--json] <runA> <runB>     (a run: its directory or its results.json)
  */
 import '../shared/require-node.js'; // first: a one-line stop on an old Node
-import { FatalError, UsageError } from '../shared/exit-codes.js';
+import { FatalError, ReportExit, UsageError } from '../shared/exit-codes.js';
 import { compareRuns } from '../report/compare/compare-runs.js';
 import { comparisonTable } from '../report/compare/comparison-table.js';
-import { ReportExit } from '../report/exit-codes.js';
 import { loadRun } from '../report/load.js';
 import { runMain } from './run-main.js';
 

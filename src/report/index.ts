@@ -1,8 +1,7 @@
 /** The report of one run: charts (SVG and PNG) and report.html, written into the run's directory. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FatalError } from '../shared/exit-codes.js';
-import { ReportExit } from './exit-codes.js';
+import { FatalError, ReportExit } from '../shared/exit-codes.js';
 import { renderPage } from './html.js';
 import { loadRun } from './load.js';
 import { writeCharts } from './write-charts.js';

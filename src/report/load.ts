@@ -2,9 +2,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResultsFile } from '../results/schema.js';
-import { FatalError } from '../shared/exit-codes.js';
-import { ReportExit } from './exit-codes.js';
-import { ResultsShapeError, validateResults } from '../results/validate.js';
+import { FatalError, ReportExit } from '../shared/exit-codes.js';
+import { checkResults, ResultsShapeError } from '../results/check-results.js';
 
 export interface LoadedRun {
   results: ResultsFile;
@@ -35,7 +34,7 @@ export async function loadRun(target: string): Promise<LoadedRun> {
     throw new FatalError(`${file} is not readable JSON: ${reason}`, ReportExit.notJson);
   }
   try {
-    return { results: validateResults(parsed), dir: path.dirname(file), file };
+    return { results: checkResults(parsed), dir: path.dirname(file), file };
   } catch (error) {
     if (error instanceof ResultsShapeError) {
       throw new FatalError(`${file} is not an echolab results file: ${error.message}`, ReportExit.notResults);

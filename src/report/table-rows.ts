@@ -1,7 +1,8 @@
 /** The per-scenario table of the report page: one row per model and point, every figure with its unit. */
 import type { ErrorKind, ResultRow } from '../results/schema.js';
 import { cpuUsPerMessage } from './cpu-budget.js';
-import { latency, mebibytes, megabytesPerSec, num, percent } from '../results/format.js';
+import { count, latency, mebibytes, megabytesPerSec, num, percent } from '../results/format.js';
+import { rowMarks } from '../results/row-status.js';
 
 export interface Column {
   header: string;
@@ -19,18 +20,8 @@ function withInterval(value: number, ci: [number, number], runs: number): string
 
 function errorsCell(errors: Record<ErrorKind, number>): string {
   const kinds = Object.entries(errors).filter(([, count]) => count > 0);
-  const total = kinds.reduce((sum, [, count]) => sum + count, 0);
-  return total === 0 ? '0' : `${num(total)} (${kinds.map(([kind, count]) => `${kind} ${num(count)}`).join(', ')})`;
-}
-
-/** What a reader must know before trusting the row. */
-export function marks(row: ResultRow): string {
-  const out: string[] = [];
-  if (row.status === 'failed') out.push(`FAILED: ${row.failure ?? 'no reason recorded'}`);
-  if (row.status === 'incomplete') out.push('incomplete');
-  if (row.client.clientBound) out.push('client-bound: throughput is a lower bound');
-  if (row.rateShortfall) out.push('rate shortfall: offered rate not reached');
-  return out.join('; ');
+  const total = kinds.reduce((sum, [, n]) => sum + n, 0);
+  return total === 0 ? '0' : `${count(total)} (${kinds.map(([kind, n]) => `${kind} ${count(n)}`).join(', ')})`;
 }
 
 const multipleConnections = (rows: readonly ResultRow[]) => new Set(rows.map((row) => row.connections)).size > 1;
@@ -50,7 +41,7 @@ export const COLUMNS: Column[] = [
   {
     header: 'departed',
     help: 'Clients that connected and left without sending, of those asked to, while the busy connections held the server',
-    cell: (row) => abandonedCell(row, (a) => a.departed, (n) => `${num(n)} / ${num(row.abandoned!.clients)}`),
+    cell: (row) => abandonedCell(row, (a) => a.departed, (n) => `${count(n)} / ${count(row.abandoned!.clients)}`),
     when: abandonment,
   },
   {
@@ -68,7 +59,7 @@ export const COLUMNS: Column[] = [
   {
     header: 'dropped',
     help: 'Departed clients the server says it dropped from its queue unserved (— : the model does not count them)',
-    cell: (row) => abandonedCell(row, (a) => a.serverAbandoned, num),
+    cell: (row) => abandonedCell(row, (a) => a.serverAbandoned, count),
     when: abandonment,
   },
   {
@@ -118,7 +109,7 @@ export const COLUMNS: Column[] = [
   },
   { header: 'peak RSS', help: 'Peak resident memory summed over the server processes', cell: (row) => mebibytes(row.server.peakRssBytes) },
   { header: 'procs / threads', help: 'Most server processes and threads seen at once', cell: (row) => `${row.server.maxProcesses} / ${row.server.maxThreads}` },
-  { header: 'marks', help: 'Why a row may not be taken at face value', cell: marks },
+  { header: 'marks', help: 'Why a row may not be taken at face value', cell: (row) => rowMarks(row).join('; ') },
 ];
 
 export function columnsFor(rows: readonly ResultRow[]): Column[] {

@@ -9,6 +9,11 @@ export function num(value: number): string {
   return Math.abs(value) >= 1000 ? grouped.format(Number(value.toPrecision(3))) : sig3.format(value);
 }
 
+/** A count, exact (a count rounded to three digits would no longer add up): 12,345. */
+export function count(value: number): string {
+  return Number.isFinite(value) ? grouped.format(value) : 'n/a';
+}
+
 /** Microseconds in the unit a reader expects: 85 µs, 1.25 ms, 2.1 s. */
 export function latency(us: number): string {
   if (!Number.isFinite(us)) return 'n/a';

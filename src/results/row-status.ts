@@ -1,6 +1,7 @@
 /**
- * What a reader must know about a row before trusting its numbers, as one label per row,
- * drawn with the same shape and opacity in every chart.
+ * What a reader must know about a row before trusting its numbers, for the terminal's tables and the
+ * report's alike: the worst as one label per row, drawn with the same shape and opacity in every chart,
+ * and every reason spelled out as the tables' marks.
  */
 import type { ResultRow } from './schema.js';
 
@@ -23,13 +24,31 @@ const OPACITY: Record<StatusLabel, number> = {
   failed: 0.25,
 };
 
-/** The worst thing about a row: a failed row's numbers mean least, a client-bound one's are lower bounds. */
+/** Every reason to distrust a row, worst first: a failed row's numbers mean least, a client-bound one's are lower bounds. */
+function reasons(row: ResultRow): Exclude<StatusLabel, 'measured'>[] {
+  const out: Exclude<StatusLabel, 'measured'>[] = [];
+  if (row.status === 'failed') out.push('failed');
+  if (row.status === 'incomplete') out.push('incomplete');
+  if (row.client.clientBound) out.push('client-bound');
+  if (row.rateShortfall) out.push('rate shortfall');
+  return out;
+}
+
+/** The worst thing about a row, the label its chart points and table tag show. */
 export function rowStatus(row: ResultRow): StatusLabel {
-  if (row.status === 'failed') return 'failed';
-  if (row.status === 'incomplete') return 'incomplete';
-  if (row.client.clientBound) return 'client-bound';
-  if (row.rateShortfall) return 'rate shortfall';
-  return 'measured';
+  return reasons(row)[0] ?? 'measured';
+}
+
+const EXPLAINED: Record<Exclude<StatusLabel, 'measured'>, (row: ResultRow) => string> = {
+  failed: (row) => `FAILED: ${row.failure ?? 'no reason recorded'}`,
+  incomplete: () => 'incomplete',
+  'client-bound': () => 'client-bound: throughput is a lower bound',
+  'rate shortfall': () => 'rate shortfall: offered rate not reached',
+};
+
+/** Every reason to distrust a row, each said with what it means for the numbers; empty when they stand as they are. */
+export function rowMarks(row: ResultRow): string[] {
+  return reasons(row).map((reason) => EXPLAINED[reason](row));
 }
 
 /**

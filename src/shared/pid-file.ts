@@ -2,15 +2,7 @@
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { ExitCode, FatalError } from './exit-codes.js';
 import type { Logger } from './log.js';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+import { isAlive } from './process-alive.js';
 
 /** Throws if the file names a live process; warns and carries on over a stale one. */
 export function checkPidFile(path: string, log: Logger): void {

@@ -1,6 +1,7 @@
 /** What a running server holds, read from outside through /proc (its own stats: ServerProcess.stats()). */
 import { readdirSync, readlinkSync } from 'node:fs';
 import { processTree, readStat } from '../../src/harness/server/proc.js';
+import { isAlive } from '../../src/shared/process-alive.js';
 
 /** Child processes (and their children) of a server, not the server itself. */
 export function descendants(pid: number): number[] {
@@ -14,7 +15,7 @@ export function threadCount(pid: number): number {
 
 /** Pids from `pids` that are still alive (zombies count as gone). */
 export function stillAlive(pids: readonly number[]): number[] {
-  return pids.filter((pid) => readStat(pid) !== undefined);
+  return pids.filter(isAlive);
 }
 
 /** Open sockets across a server's process tree (a leaked connection shows up here). */

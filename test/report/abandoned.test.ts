@@ -11,7 +11,7 @@ import { expand } from '../../src/scenarios/scenario.js';
 import { writeReport } from '../../src/report/index.js';
 import { narrate } from '../../src/report/narrative/index.js';
 import { columnsFor } from '../../src/report/table-rows.js';
-import { validateResults } from '../../src/results/validate.js';
+import { checkResults } from '../../src/results/check-results.js';
 import { writeCharts } from '../../src/report/write-charts.js';
 import { FIXTURE_A } from './fixture-run.js';
 import { assertWellFormedSvg } from './svg-check.js';
@@ -70,9 +70,9 @@ describe('abandoned scenario in the report', () => {
   });
 
   it('passes the results check, nulls included, and refuses a mistyped figure', () => {
-    expect(() => validateResults(results)).not.toThrow();
+    expect(() => checkResults(results)).not.toThrow();
     const bad = { ...results, results: [{ ...rows[0]!, abandoned: { ...rows[0]!.abandoned!, firstEchoMs: 'soon' } }] };
-    expect(() => validateResults(bad)).toThrow(/abandoned\.firstEchoMs: expected a number/);
+    expect(() => checkResults(bad)).toThrow(/^results\[0\]\.abandoned\.firstEchoMs must be a number or null$/);
   });
 
   describe('chart and page', () => {

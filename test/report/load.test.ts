@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FatalError } from '../../src/shared/exit-codes.js';
-import { ReportExit } from '../../src/report/exit-codes.js';
+import { FatalError, ReportExit } from '../../src/shared/exit-codes.js';
 import { loadRun } from '../../src/report/load.js';
+import { RESULTS_SCHEMA } from '../../src/results/schema.js';
 import { FIXTURE_A, fixtureRunDir } from './fixture-run.js';
 
 const REPORT_CLI = path.resolve('dist/src/cli/report.js');
@@ -17,14 +17,26 @@ function file(name: string, content: string): string {
   return target;
 }
 
-async function exitCodeOf(target: string): Promise<number> {
+async function rejectionOf(target: string): Promise<FatalError> {
   const error = await loadRun(target).then(
     () => null,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(FatalError);
-  return (error as FatalError).exitCode;
+  return error as FatalError;
 }
+
+const exitCodeOf = async (target: string) => (await rejectionOf(target)).exitCode;
+
+/** The one-line message of a file that is JSON but not a results file. */
+async function messageOf(target: string): Promise<string> {
+  const error = await rejectionOf(target);
+  expect(error.exitCode).toBe(ReportExit.notResults);
+  return error.message;
+}
+
+/** A fresh copy of fixture A's contents, to damage. */
+const fixture = () => JSON.parse(readFileSync(FIXTURE_A, 'utf8'));
 
 describe('loading a run', () => {
   it('accepts a run directory or its results.json', async () => {
@@ -41,10 +53,19 @@ describe('loading a run', () => {
     expect(await exitCodeOf(file('other.json', '{"name": "not a results file"}'))).toBe(ReportExit.notResults);
   });
 
-  it('names the first bad field of a damaged results file', async () => {
-    const damaged = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(FIXTURE_A, 'utf8')));
+  it('names the first bad field of a damaged results file, in one line', async () => {
+    const damaged = fixture();
     damaged.results[2].latencyUs.p99 = 'fast';
-    await expect(loadRun(file('damaged.json', JSON.stringify(damaged)))).rejects.toThrow('results.json.results[2].latencyUs.p99: expected a number');
+    const target = file('damaged.json', JSON.stringify(damaged));
+    expect(await messageOf(target)).toBe(`${target} is not an echolab results file: results[2].latencyUs.p99 must be a number`);
+    delete damaged.results[2].latencyUs;
+    expect(await messageOf(file('damaged.json', JSON.stringify(damaged)))).toMatch(/: results\[2\]\.latencyUs is missing$/);
+    expect(await messageOf(file('other.json', '{"name": "not a results file"}'))).toMatch(/: schema is missing$/);
+  });
+
+  it('names the version of a results file from another version of echolab', async () => {
+    const target = file('older.json', JSON.stringify({ ...fixture(), schema: 'echolab/results@0' }));
+    expect(await messageOf(target)).toBe(`${target} is not an echolab results file: schema is "echolab/results@0", this version reads ${RESULTS_SCHEMA}`);
   });
 });
 

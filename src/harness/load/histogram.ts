@@ -1,4 +1,7 @@
-/** Latency histograms: HdrHistogram (hdr-histogram-js), µs resolution, merged by adding, never by averaging percentiles. */
+/**
+ * Recording latencies: HdrHistogram (hdr-histogram-js), µs resolution, merged by adding, never by averaging
+ * percentiles, and stored in results.json compressed. The report reads them back: src/report/read-histogram.ts.
+ */
 import * as hdr from 'hdr-histogram-js';
 import type { LatencySummary } from '../../results/schema.js';
 

@@ -1,8 +1,7 @@
 /** The abandoned scenario's table: what departed clients cost each model, instead of throughput and latency. */
 import Table from 'cli-table3';
+import { count, latency, mebibytes } from '../../results/format.js';
 import type { ResultRow } from '../../results/schema.js';
-
-const num = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** A figure, or what stands in for it: '—' where it was not measured (never a 0). */
 const orDash = <T>(value: T | null | undefined, show: (value: T) => string) => (value === null || value === undefined ? '—' : show(value));
@@ -18,12 +17,12 @@ export function formatAbandonedTable(rows: readonly ResultRow[], marks: (row: Re
     table.push([
       row.model,
       row.connections,
-      `${num(a.departed)}/${num(a.clients)}`,
-      orDash(a.firstEchoMs, (ms) => (ms >= 1000 ? `${num(ms / 1000, 2)} s` : `${num(ms, 1)} ms`)),
-      orDash(a.serverCpuSec, (s) => `${num(s, 2)} s`),
-      orDash(a.serverAbandoned, (n) => num(n)),
-      errors.length ? errors.map(([k, n]) => `${k} ${n}`).join(', ') : '0',
-      `${num(row.server.peakRssBytes / 2 ** 20)} MiB`,
+      `${count(a.departed)}/${count(a.clients)}`,
+      orDash(a.firstEchoMs, (ms) => latency(ms * 1000)),
+      orDash(a.serverCpuSec, (s) => latency(s * 1e6)),
+      orDash(a.serverAbandoned, count),
+      errors.length ? errors.map(([kind, n]) => `${kind} ${count(n)}`).join(', ') : '0',
+      mebibytes(row.server.peakRssBytes),
       `${row.server.maxProcesses}/${row.server.maxThreads}`,
       marks(row).join('; '),
     ]);

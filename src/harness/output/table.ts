@@ -1,20 +1,14 @@
 /** The per-scenario table, autocannon-style: one row per model (and point), with marks on rows to distrust. */
 import Table from 'cli-table3';
 import { formatAbandonedTable } from './abandoned-table.js';
+import { count, latency, mebibytes, megabytesPerSec, num, percent } from '../../results/format.js';
+import { rowMarks } from '../../results/row-status.js';
 import type { ResultRow } from '../../results/schema.js';
 
-const num = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const ms = (us: number) => (us >= 10_000 ? `${num(us / 1000, 0)} ms` : us >= 1000 ? `${num(us / 1000, 1)} ms` : `${num(us)} µs`);
-const mb = (bytes: number) => num(bytes / 1e6, 1);
-
-/** Why a row's numbers need a second look; empty when they stand as they are. */
-export function marks(row: ResultRow): string[] {
-  const out: string[] = [];
-  if (row.status !== 'ok') out.push(row.status === 'failed' ? `FAILED: ${row.failure ?? ''}` : 'incomplete');
-  if (row.client.clientBound) out.push('client-bound');
-  if (row.rateShortfall) out.push('rate < 99% of target');
-  if (row.fairness.starved > 0) out.push(`${row.fairness.starved} starved`);
-  return out;
+/** The row's marks; starved connections join them here, where no column counts them. */
+function marks(row: ResultRow): string[] {
+  const starved = row.fairness.starved > 0 ? [`${row.fairness.starved} starved`] : [];
+  return [...rowMarks(row), ...starved];
 }
 
 export function formatTable(rows: readonly ResultRow[]): string {
@@ -26,20 +20,20 @@ export function formatTable(rows: readonly ResultRow[]): string {
   });
   for (const row of rows) {
     const { median, ci95 } = row.msgsPerSec;
-    const spread = median > 0 && row.repeats > 1 ? ` ±${num((100 * (ci95[1] - ci95[0])) / 2 / median, 0)}%` : '';
+    const spread = median > 0 && row.repeats > 1 ? ` ±${percent((100 * (ci95[1] - ci95[0])) / 2 / median)}` : '';
     const errors = Object.entries(row.errors).filter(([, n]) => n > 0);
     table.push([
       row.model,
       row.connections + (row.scenario === 'slow-client' ? '+1 idle' : ''),
       `${num(median)}${spread}`,
-      mb(row.bytesPerSec.median),
-      ms(row.latencyUs.p50),
-      ms(row.latencyUs.p99),
-      ms(row.latencyUs.p999),
-      ms(row.latencyUs.max),
-      errors.length ? errors.map(([k, n]) => `${k} ${n}`).join(', ') : '0',
-      `${num(row.server.cpuPercent)}%`,
-      `${num(row.server.peakRssBytes / 2 ** 20)} MiB`,
+      megabytesPerSec(row.bytesPerSec.median),
+      latency(row.latencyUs.p50),
+      latency(row.latencyUs.p99),
+      latency(row.latencyUs.p999),
+      latency(row.latencyUs.max),
+      errors.length ? errors.map(([kind, n]) => `${kind} ${count(n)}`).join(', ') : '0',
+      percent(row.server.cpuPercent),
+      mebibytes(row.server.peakRssBytes),
       `${row.server.maxProcesses}/${row.server.maxThreads}`,
       marks(row).join('; '),
     ]);

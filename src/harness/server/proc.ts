@@ -89,10 +89,6 @@ export function processTree(root: number): number[] {
   return tree;
 }
 
-export function isAlive(pid: number): boolean {
-  return readStat(pid) !== undefined;
-}
-
 /** Totals over a process tree at one moment. */
 export interface TreeUsage {
   processes: number;

@@ -3,7 +3,7 @@
  * a 1/(1-p) log axis, so 90 %, 99 %, 99.9 % are evenly spaced and the tail is not squashed into a corner.
  */
 import type { LatencySummary } from '../../results/schema.js';
-import { decodeHistogram, percentileSpectrum } from '../histogram.js';
+import { decodeHistogram, percentileSpectrum } from '../read-histogram.js';
 import { num } from '../../results/format.js';
 import { sortRows } from '../rows.js';
 import { colourByModel, latencyScale, rowFields, shapeByStatus, type ChartDefinition } from './spec.js';

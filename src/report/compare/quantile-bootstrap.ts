@@ -7,7 +7,7 @@
  * It covers sampling noise within each run, not run-to-run drift, so it is narrower than the
  * throughput interval: read it as "at least this uncertain".
  */
-import { decodeHistogram, recordedValues } from '../histogram.js';
+import { decodeHistogram, recordedValues } from '../read-histogram.js';
 import { normal, seededRandom } from './seeded-random.js';
 import type { RatioEstimate } from './welch.js';
 

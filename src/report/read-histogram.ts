@@ -1,4 +1,7 @@
-/** Reading the stored latency histograms (HdrHistogram, compressed base64) back into numbers. */
+/**
+ * Reading a run's stored latency histograms (HdrHistogram, compressed base64) back into numbers: the
+ * percentile spectrum and each recorded value. Recording and merging them: src/harness/load/histogram.ts.
+ */
 import { decodeFromCompressedBase64, JsHistogram } from 'hdr-histogram-js';
 
 /** Decodes one stored histogram as a pure-JS histogram, so its recorded values can be iterated. */

@@ -1,0 +1,47 @@
+/** What to distrust about a row, said once (results/row-status.ts) and shown alike by the terminal's table and the report's. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatTable } from '../../src/harness/output/table.js';
+import { columnsFor } from '../../src/report/table-rows.js';
+import { rowMarks, rowStatus } from '../../src/results/row-status.js';
+import type { ResultRow, ResultsFile } from '../../src/results/schema.js';
+import { FIXTURE_A } from '../report/fixture-run.js';
+
+const fixture = JSON.parse(readFileSync(FIXTURE_A, 'utf8')) as ResultsFile;
+const plain = fixture.results.find((row) => row.mode === 'open' && row.status === 'ok' && !row.client.clientBound && !row.rateShortfall)!;
+const variant = (change: (row: ResultRow) => void): ResultRow => {
+  const row = structuredClone(plain);
+  change(row);
+  return row;
+};
+
+describe('row status and marks', () => {
+  const lowerBound = variant((row) => {
+    row.client.clientBound = true;
+    row.rateShortfall = true;
+    row.fairness.starved = 3;
+  });
+  const failed = variant((row) => {
+    row.status = 'failed';
+    row.failure = 'server exited (code 1)';
+    row.client.clientBound = true;
+  });
+
+  it('labels a row by the worst thing about it, and marks every reason, worst first', () => {
+    expect(rowStatus(plain)).toBe('measured');
+    expect(rowMarks(plain)).toEqual([]);
+    expect(rowStatus(lowerBound)).toBe('client-bound');
+    expect(rowMarks(lowerBound)).toEqual(['client-bound: throughput is a lower bound', 'rate shortfall: offered rate not reached']);
+    expect(rowStatus(failed)).toBe('failed');
+    expect(rowMarks(failed)).toEqual(['FAILED: server exited (code 1)', 'client-bound: throughput is a lower bound']);
+    expect(rowMarks(variant((row) => (row.status = 'failed')))).toEqual(['FAILED: no reason recorded']);
+    expect(rowStatus(variant((row) => (row.status = 'incomplete')))).toBe('incomplete');
+  });
+
+  it('puts the same marks in the terminal table and the report table', () => {
+    const marksColumn = columnsFor([lowerBound]).find((column) => column.header === 'marks')!;
+    expect(marksColumn.cell(lowerBound)).toBe(rowMarks(lowerBound).join('; '));
+    // The terminal has no starved column: starved connections join its marks.
+    expect(formatTable([lowerBound])).toContain(`${rowMarks(lowerBound).join('; ')}; 3 starved`);
+  });
+});
