@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { statSync, utimesSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isAlive } from '../../src/harness/server/proc.js';
+import { isAlive } from '../../src/shared/process-alive.js';
 import { eventually } from '../helpers/poll.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
