@@ -19,6 +19,7 @@ import { pinPrefix, planPlacement } from '../src/harness/plan/placement.js';
 import { startServer } from '../src/harness/server/server-process.js';
 import { median } from '../src/harness/rows/stats.js';
 import { captureEnvironment } from '../src/harness/plan/environment.js';
+import { TIMING_DEFAULTS } from '../src/harness/run/point-setup.js';
 import { runMain } from '../src/cli/run-main.js';
 import { isModelId, MODEL_IDS, type ModelId } from '../src/models/ids.js';
 import { UsageError } from '../src/shared/exit-codes.js';
@@ -80,7 +81,7 @@ runMain('bench:targets', USAGE, async (argv) => {
   const cores = availableParallelism();
   const placementFor = (s: { serverCores?: 'rest' | 'all' }) => planPlacement(s.serverCores ?? 'rest');
   const echoPlacement = placementFor(echoSmall);
-  const measure = measurer({ warmupMs: 500, windowMs: seconds * 1000, repeats: 1, connectTimeoutMs: 5000, answerTimeoutMs: 2000 }, placementFor);
+  const measure = measurer({ ...TIMING_DEFAULTS.full, windowMs: seconds * 1000, repeats: 1 }, placementFor);
   // Built only when a target needs it. Compiled, this file is dist/bench/targets.js: the reference sits beside the project, in ../shared.
   const native = only.has(1) || only.has(4) ? buildNative(values.reference ?? new URL('../../../shared/reference', import.meta.url).pathname) : 'not needed';
   const noNative = typeof native === 'string' ? native : undefined;

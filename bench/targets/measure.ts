@@ -1,6 +1,7 @@
 /** One measurement with echolab's own generator, through the harness's real path. */
 import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
-import { runPoint, type Target, type Timing } from '../../src/harness/run/run-point.js';
+import { runPoint } from '../../src/harness/run/run-point.js';
+import type { ServerUnderTest, Timing } from '../../src/harness/run/point-setup.js';
 import type { Placement, ResultRow } from '../../src/results/schema.js';
 import { expand, type Scenario } from '../../src/scenarios/scenario.js';
 import { compiledScript } from '../../src/harness/compiled.js';
@@ -24,7 +25,7 @@ export interface Measurer {
 
 export function measurer(timing: Timing, placementFor: (scenario: Scenario) => Placement, generators = 1): Measurer {
   const pool = new GeneratorPool(generators);
-  const run = async (scenario: Scenario, connections: number, target: Target) => {
+  const run = async (scenario: Scenario, connections: number, target: ServerUnderTest) => {
     const placement = placementFor(scenario);
     pool.ensure(placement.generatorCpus);
     const [point] = expand(scenario, { connections: [connections] });

@@ -3,7 +3,8 @@ import net from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
 import { planPlacement } from '../../src/harness/plan/placement.js';
-import { runPoint, type Target, type Timing } from '../../src/harness/run/run-point.js';
+import { runPoint } from '../../src/harness/run/run-point.js';
+import type { ServerUnderTest, Timing } from '../../src/harness/run/point-setup.js';
 import { expand, type Scenario } from '../../src/scenarios/scenario.js';
 import { serverPool } from '../helpers/servers.js';
 
@@ -16,7 +17,7 @@ const placement = planPlacement('rest', 2, false);
 const timing: Timing = { warmupMs: 200, windowMs: 1500, repeats: 1, connectTimeoutMs: 3000, answerTimeoutMs: 1000 };
 const closed: Scenario = { name: 'test-closed', description: 'test', mode: 'closed', connections: [4], messageSize: 64 };
 
-async function eventLoopTarget(): Promise<Target> {
+async function eventLoopTarget(): Promise<ServerUnderTest> {
   const server = await servers.start('event-loop');
   return { model: 'event-loop', host: server.host, port: server.port, pid: server.pid, stats: server.stats };
 }

@@ -4,7 +4,7 @@ import { parseCommandLine } from '../../shared/command-line.js';
 import { UsageError } from '../../shared/exit-codes.js';
 import { parseNumber } from '../../shared/parse-number.js';
 import { isModelId, MODEL_IDS, type ModelId } from '../../models/ids.js';
-import type { Timing } from '../run/run-point.js';
+import { TIMING_DEFAULTS, type Timing } from '../run/point-setup.js';
 import { quickVariant, type Overrides, type Scenario } from '../../scenarios/scenario.js';
 
 export interface BenchOptions {
@@ -21,6 +21,8 @@ export interface BenchOptions {
   report: boolean;
 }
 
+const { full, quick } = TIMING_DEFAULTS;
+
 export const BENCH_USAGE = `usage: bench [options]
 
   --quick                       short runs of the same scenarios (a few minutes, not the full suite)
@@ -32,9 +34,9 @@ export const BENCH_USAGE = `usage: bench [options]
   -R, --rate N                  open loop: offered msgs/s in total (turns closed-loop scenarios open)
   --messages-per-connection N   churn: reconnect after N messages
   -a, --amount N                fixed amount: N messages per point in all, no warm-up, one repeat
-  -d, --duration S              seconds per measured repeat (default 1, quick 0.4)
-  -W, --warmup S                warm-up seconds before measuring (default 0.5, quick 0.25)
-  -n, --repeats N               repeats per point (default 3, quick 1)
+  -d, --duration S              seconds per measured repeat (default ${full.windowMs / 1000}, quick ${quick.windowMs / 1000})
+  -W, --warmup S                warm-up seconds before measuring (default ${full.warmupMs / 1000}, quick ${quick.warmupMs / 1000})
+  -n, --repeats N               repeats per point (default ${full.repeats}, quick ${quick.repeats})
   --generators N                load-generator processes (default 1)
   --target HOST:PORT            benchmark an external echo server (loopback only unless --allow-remote)
   --allow-remote                allow a --target that is not a loopback address
@@ -130,13 +132,16 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     ...optional('amount', num('amount', { min: 1, max: 1e12 })),
   };
 
-  const seconds = (flag: 'duration' | 'warmup', fallback: number) => (num(flag, { min: 0.05, max: 3600, fractional: true }) ?? fallback) * 1000;
+  const defaults = TIMING_DEFAULTS[quick ? 'quick' : 'full'];
+  const ms = (flag: 'duration' | 'warmup') => {
+    const seconds = num(flag, { min: 0.05, max: 3600, fractional: true });
+    return seconds === undefined ? undefined : seconds * 1000;
+  };
   const timing: Timing = {
-    windowMs: seconds('duration', quick ? 0.4 : 1),
-    warmupMs: seconds('warmup', quick ? 0.25 : 0.5),
-    repeats: overrides.amount ? 1 : (num('repeats', { min: 1, max: 30 }) ?? (quick ? 1 : 3)),
-    connectTimeoutMs: 5_000,
-    answerTimeoutMs: 2_000,
+    ...defaults,
+    windowMs: ms('duration') ?? defaults.windowMs,
+    warmupMs: ms('warmup') ?? defaults.warmupMs,
+    repeats: overrides.amount ? 1 : (num('repeats', { min: 1, max: 30 }) ?? defaults.repeats),
   };
 
   return {

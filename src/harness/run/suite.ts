@@ -7,10 +7,11 @@ import { GeneratorPool } from '../load/generator-pool.js';
 import { planPlacement, pinPrefix } from '../plan/placement.js';
 import { killTree } from '../server/server-process.js';
 import { startServer, type ServerProcess } from '../server/server-process.js';
-import { emptyRow } from '../rows/empty-row.js';
+import { failedRow, markFailed } from '../rows/failed-row.js';
 import type { ResultRow } from '../../results/schema.js';
 import { runAbandoned } from './run-abandoned.js';
-import { runPoint, type Timing } from './run-point.js';
+import { runPoint } from './run-point.js';
+import type { Timing } from './point-setup.js';
 import { expand, type Overrides, type Point, type Scenario } from '../../scenarios/scenario.js';
 import type { ModelId } from '../../models/ids.js';
 
@@ -58,7 +59,7 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
           if (signal.aborted) throw new SuiteAborted();
           events.pointStarted(point, model);
           let row: ResultRow;
-          if (failure) row = failedRow(point, model, plan.timing, placement, failure);
+          if (failure) row = failedRow(point, model, placement, plan.timing.windowMs / 1000, failure);
           else {
             pool.ensure(placement.generatorCpus);
             const target = server
@@ -70,12 +71,12 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
               if (signal.aborted) throw new SuiteAborted();
               // A generator that failed may still hold connections or timers: start the next point with fresh ones.
               pool.kill();
-              row = failedRow(point, model, plan.timing, placement, (error as Error).message);
+              row = failedRow(point, model, placement, plan.timing.windowMs / 1000, (error as Error).message);
             }
             const died = server && (server.child.exitCode !== null || server.child.signalCode !== null);
             if (died) {
               failure = `server exited (${server!.child.signalCode ?? `code ${server!.child.exitCode}`}): ${lastLine(server!.stderr())}`;
-              row = { ...row, status: 'failed', failure };
+              row = markFailed(row, failure);
             }
           }
           rows.push(row);
@@ -103,9 +104,3 @@ export function serverArgs(point: Point): string[] {
 function lastLine(text: string): string {
   return text.trim().split('\n').at(-1) ?? '';
 }
-
-function failedRow(point: Point, model: ResultRow['model'], timing: Timing, placement: ResultRow['placement'], failure: string): ResultRow {
-  const row = emptyRow(point, model, placement, timing.windowMs / 1000);
-  return { ...row, status: 'failed', failure, fairness: { ...row.fairness, starved: point.connections } };
-}
-
