@@ -94,6 +94,40 @@ export interface AbandonedFigures {
 /** Closed loop (send, wait, send), open loop (a fixed offered rate) or churn (reconnect after N messages). */
 export type LoadMode = 'closed' | 'open' | 'churn';
 
+/** The server's CPUs: every one but the generator's ('rest'), or every one ('all': CPU-bound scenarios). */
+export type ServerCores = 'rest' | 'all';
+
+/**
+ * A scenario's parameters, every one a list, as Node core's benchmark/common.js declares them: the run
+ * measures one point per combination of their values.
+ */
+export interface ParameterMatrix {
+  /** Connections (closed and open loop) or concurrent connectors (churn). */
+  connections: number[];
+  messageSize: number[];
+  /** Messages in flight per connection. */
+  pipelining: number[];
+  /** µs of server CPU per message (serve's --work-us, with --work-bytes = messageSize). */
+  workUsPerMessage: number[];
+  /** Open loop: offered msgs/s over all connections; above 0 it makes a closed-loop scenario open. */
+  rate: number[];
+  /** Churn: messages per connection before reconnecting; above 0 it makes a closed-loop scenario churn. */
+  messagesPerConnection: number[];
+  /** Closed loop: messages per point in all, spread over the connections, then the point ends (0: as many as the time allows). */
+  amount: number[];
+  /** Connections opened first that then send nothing for the whole run. */
+  idleConnections: number[];
+  serverCores: ServerCores[];
+}
+
+/** The abandoned scenario: while `connections` keep the server busy, clients connect and leave; then one new client is timed. */
+export interface AbandonParams {
+  /** Clients that connect and leave (FIN, nothing sent) while the busy connections hold the server. */
+  clients: number;
+  /** Longest the flood plus the new client's first echo may take before the row fails. */
+  deadlineSec: number;
+}
+
 export interface ResultRow {
   model: ModelId | 'external';
   scenario: string;

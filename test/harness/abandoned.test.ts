@@ -16,7 +16,7 @@ const placement = planPlacement('rest', 2, false);
 const timing: Timing = { warmupMs: 100, windowMs: 1000, repeats: 1, connectTimeoutMs: 3000, answerTimeoutMs: 1000 };
 // Four busy connections fill a fork capped at four children: the departing clients have to wait in its queue.
 const CAP = 4;
-const scenario: Scenario = { name: 'abandoned', description: 'test', mode: 'closed', connections: [CAP], messageSize: 64, abandon: { clients: 50, deadlineSec: 10 } };
+const scenario: Scenario = { name: 'abandoned', description: 'test', mode: 'closed', parameters: { connections: [CAP], messageSize: [64] }, abandon: { clients: 50, deadlineSec: 10 } };
 
 async function run(model: string) {
   const server = await servers.start(model, { args: ['--log-level', 'warn', ...capFlag(model, CAP)] });

@@ -8,7 +8,7 @@ import { abandoned } from '../../src/scenarios/abandoned.js';
 import { expand, type Point, type Scenario } from '../../src/scenarios/scenario.js';
 
 const placement = { pinned: false, serverCpus: null, generatorCpus: null, note: 'test' };
-const closed: Scenario = { name: 'test-closed', description: 'test', mode: 'closed', connections: [3], messageSize: 100 };
+const closed: Scenario = { name: 'test-closed', description: 'test', mode: 'closed', parameters: { connections: [3], messageSize: [100] } };
 
 /** An encoded histogram holding these µs values. */
 function latencies(...values: number[]): string {
@@ -102,7 +102,7 @@ describe('a measured row', () => {
   });
 
   it('an open-loop row has its target, its achieved rate, and is client-bound by send lag, not ELU', () => {
-    const [point] = expand({ ...closed, mode: 'open', rate: 1000 });
+    const [point] = expand({ ...closed, mode: 'open' }, { rate: [1000] });
     const open = (lagUs: number, perConnection: number[]) =>
       window(perConnection, 1000, { elu: 1, latencyUncorrected: latencies(40), sendLag: latencies(lagUs) });
     const onTime = pointRow(measured(point!, { windows: [[open(10, [300, 300]), open(10, [395])]] }));
@@ -115,7 +115,7 @@ describe('a measured row', () => {
   });
 
   it('a churn row counts connections per second and their connect latency', () => {
-    const [point] = expand({ ...closed, mode: 'churn', messagesPerConnection: 1 });
+    const [point] = expand({ ...closed, mode: 'churn' }, { messagesPerConnection: [1] });
     const churn = window([10, 10], 1000, { connectionsCompleted: 20, connectLatency: latencies(120, 130) });
     const row = pointRow(measured(point!, { windows: [[churn, { ...churn, perConnection: [5] }]] }));
     expect(row.connectionsPerSec!.runs).toEqual([40]);

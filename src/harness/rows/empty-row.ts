@@ -13,7 +13,7 @@ export function emptyRow(point: Point, model: ResultRow['model'], placement: Pla
   return {
     model,
     scenario: point.scenario.name,
-    mode: point.scenario.mode,
+    mode: point.mode,
     connections: point.connections,
     pipelining: point.pipelining,
     messageSize: point.messageSize,

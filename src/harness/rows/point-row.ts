@@ -70,7 +70,7 @@ function measuredRow({ point, model, timing, placement, loads, warm, windows, fi
     const merged = mergeEncoded(reports.map((r) => r.latency));
     return merged.totalCount === 0 ? 0 : merged.getValueAtPercentile(99);
   };
-  const mode = point.scenario.mode;
+  const mode = point.mode;
   const sendLagP99Us = mode === 'open' ? mergeEncoded(all.map((r) => r.sendLag!)).getValueAtPercentile(99) : undefined;
 
   const base = emptyRow(point, model, placement, timing.windowMs / 1000);

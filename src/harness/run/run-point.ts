@@ -19,7 +19,7 @@ function specs(point: Point, target: ServerUnderTest, timing: Timing, processes:
     const spec: LoadSpec = {
       host: target.host,
       port: target.port,
-      mode: point.scenario.mode,
+      mode: point.mode,
       connections,
       firstConnection: first,
       idleConnections: i === 0 ? point.idleConnections : 0,

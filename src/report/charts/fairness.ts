@@ -5,7 +5,7 @@ import { colourByModel, FADE_UNLESS_MEASURED, haloText, layers, modelAxis, rowFi
 
 /** Idle clients are not in the rows (they get no echo by design): the suite's declaration says how many. */
 export function idleClients(): number {
-  return DEFAULT_SUITE.find((scenario) => scenario.name === 'slow-client')?.idleConnections ?? 1;
+  return DEFAULT_SUITE.find((scenario) => scenario.name === 'slow-client')?.parameters.idleConnections?.[0] ?? 1;
 }
 
 export const fairness: ChartDefinition = {
