@@ -38,6 +38,7 @@ runMain('bench', BENCH_USAGE, async (argv) => {
     complete: false,
     env: captureEnvironment(placements.get('rest')!),
     options: { ...options, scenarios: options.scenarios.map((s) => s.name) },
+    scenarios: scenarios.map((s) => s.record),
     results: [],
   };
   writer.save(results);

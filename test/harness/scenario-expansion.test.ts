@@ -7,6 +7,7 @@ import { TIMING_DEFAULTS } from '../../src/harness/run/point-setup.js';
 import { serverGroups } from '../../src/harness/run/suite.js';
 import { DEFAULT_SUITE } from '../../src/scenarios/index.js';
 import { planScenarios } from '../../src/scenarios/plan.js';
+import { scenarioRecord } from '../../src/scenarios/record.js';
 import { expand, PARAMETER_DEFAULTS, quickVariant, type Point, type Scenario } from '../../src/scenarios/scenario.js';
 
 const closed: Scenario = { name: 'test', description: 'test', mode: 'closed', parameters: { connections: [1, 16], messageSize: [64] } };
@@ -134,5 +135,34 @@ describe('planning a run', () => {
     expect(placements.get('rest')).toMatchObject({ pinned: true, serverCpus: [0, 1, 2], generatorCpus: [3] });
     expect(placements.get('all')).toMatchObject({ pinned: true, serverCpus: [0, 1, 2, 3], generatorCpus: [3] });
     expect(planPlacements(['rest'], 4, false).get('rest')).toMatchObject({ pinned: false, serverCpus: null });
+  });
+});
+
+describe("a scenario's record in results.json", () => {
+  const full = { quick: false, overrides: {} };
+
+  it('holds its declaration and its whole matrix as run, defaults included', () => {
+    expect(scenarioRecord(declared('slow-client'), full)).toEqual({
+      name: 'slow-client',
+      description: declared('slow-client').description,
+      mode: 'closed',
+      parameters: { ...PARAMETER_DEFAULTS, connections: [15], messageSize: [64], idleConnections: [1] },
+    });
+    expect(scenarioRecord(declared('echo-small'), { quick: false, overrides: { connections: [2], rate: [10, 20] } }).parameters).toMatchObject({ connections: [2], rate: [10, 20] });
+  });
+
+  it('says what --quick changed, and keeps what it ran', () => {
+    const record = scenarioRecord(declared('abandoned'), { quick: true, overrides: {} });
+    expect(record).toMatchObject({ abandon: { clients: 50, deadlineSec: 15 }, withoutQuick: { abandon: { clients: 100, deadlineSec: 30 } } });
+    const shrinking: Scenario = { ...closed, quick: { parameters: { connections: [2] } } };
+    expect(scenarioRecord(shrinking, { quick: true, overrides: {} })).toMatchObject({ parameters: { connections: [2] }, withoutQuick: { parameters: { connections: [1, 16] } } });
+    expect(scenarioRecord(declared('abandoned'), full).withoutQuick).toBeUndefined();
+    expect(scenarioRecord(declared('echo-small'), { quick: true, overrides: {} }).withoutQuick).toBeUndefined();
+  });
+
+  it('is planned with the points, in the order the run takes the scenarios', () => {
+    const plans = planScenarios([declared('open'), declared('cpu')], full);
+    expect(plans.map((plan) => plan.record.name)).toEqual(['open', 'cpu']);
+    expect(plans[1]!.record.parameters.serverCores).toEqual(['all']);
   });
 });

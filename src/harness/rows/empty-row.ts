@@ -15,6 +15,7 @@ export function emptyRow(point: Point, model: ResultRow['model'], placement: Pla
     scenario: point.scenario.name,
     mode: point.mode,
     connections: point.connections,
+    idleConnections: point.idleConnections,
     pipelining: point.pipelining,
     messageSize: point.messageSize,
     workUsPerMessage: point.workUsPerMessage,
