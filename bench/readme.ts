@@ -15,6 +15,7 @@ import { latency, mebibytes, num, times } from '../src/results/format.js';
 import { cpuLimit, cpuUsPerMessage } from '../src/report/cpu-budget.js';
 import { loadRun } from '../src/report/load.js';
 import { narrate } from '../src/report/narrative/index.js';
+import { scenariosIn } from '../src/report/rows.js';
 
 const USAGE =
   'usage: readme <results dir> [--targets results/targets-….json] [--reliability test-artifacts/reliability.jsonl]\n' +
@@ -46,6 +47,7 @@ runMain('readme', USAGE, async (argv) => {
     rows.find((r) => r.scenario === scenario && r.model === model && r.status === 'ok' && (connections === undefined || r.connections === connections));
   const msgs = (r: ResultRow | undefined) => r?.msgsPerSec.median ?? Number.NaN;
   const ratio = (a: ResultRow | undefined, b: ResultRow | undefined) => times(msgs(a) / msgs(b));
+  const idle = (r: ResultRow | undefined) => (r?.idleConnections === 1 ? 'one idle client' : `${r?.idleConnections ?? 'n/a'} idle clients`);
   const { env } = results;
 
   const lines: string[] = [START, '## Reference run and what it shows', ''];
@@ -58,10 +60,10 @@ runMain('readme', USAGE, async (argv) => {
     '',
   );
 
-  const scenarios = [...new Set(rows.map((r) => r.scenario))];
+  const scenarios = scenariosIn(results);
   for (const scenario of scenarios) {
     const these = rows.filter((r) => r.scenario === scenario);
-    lines.push(`### ${scenario}`, '', narrate(scenario, these, results).join(' '), '');
+    lines.push(`### ${scenario}`, '', narrate(these, results).join(' '), '');
     for (const chart of CHARTS[scenario] ?? []) lines.push(`![${chart}](${rel}/charts/${chart}.svg)`, '');
   }
   lines.push(`![server-cost](${rel}/charts/server-cost.svg)`, '');
@@ -85,7 +87,7 @@ runMain('readme', USAGE, async (argv) => {
     `- **When sequential is fine, and when it starves everyone.** With one client it echoed ${num(msgs(seq1))} msgs/s, ` +
       `${ratio(seq1, el1)} the event loop's ${num(msgs(el1))}: one connection at a time costs nothing when there is one connection. ` +
       `At 64 connections it still served ${num(msgs(seq64))} msgs/s, but to one client: ${seq64?.fairness.starved ?? 'n/a'} of 64 got no answer at all ` +
-      `(Jain's index ${num(seq64?.fairness.jain ?? Number.NaN)}), and with one idle client connected first (slow-client) ` +
+      `(Jain's index ${num(seq64?.fairness.jain ?? Number.NaN)}), and with ${idle(slowSeq)} connected first (slow-client) ` +
       `${slowSeq?.fairness.starved ?? 'n/a'} of ${slowSeq?.connections ?? 'n/a'} active clients were starved and it echoed ${num(msgs(slowSeq))} msgs/s.`,
   );
   const cpuPerConnection = (r: ResultRow | undefined) => ((r?.server.cpuPercent ?? Number.NaN) / 100 / (r?.connectionsPerSec?.median ?? Number.NaN)) * 1e6;

@@ -15,10 +15,11 @@ import '../src/shared/require-node.js'; // first: a one-line stop on an old Node
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import Table from 'cli-table3';
-import { pinPrefix, planPlacement } from '../src/harness/plan/placement.js';
+import { pinPrefix, planPlacements } from '../src/harness/plan/placement.js';
 import { startServer } from '../src/harness/server/server-process.js';
 import { median } from '../src/harness/rows/stats.js';
 import { captureEnvironment } from '../src/harness/plan/environment.js';
+import { TIMING_DEFAULTS } from '../src/harness/run/point-setup.js';
 import { runMain } from '../src/cli/run-main.js';
 import { isModelId, MODEL_IDS, type ModelId } from '../src/models/ids.js';
 import { UsageError } from '../src/shared/exit-codes.js';
@@ -27,6 +28,7 @@ import { parseCommandLine } from '../src/shared/command-line.js';
 import { cpuLimit, cpuUsPerMessage } from '../src/report/cpu-budget.js';
 import { cpu } from '../src/scenarios/cpu.js';
 import { echoSmall } from '../src/scenarios/echo-small.js';
+import { expand, type Point, type Scenario } from '../src/scenarios/scenario.js';
 import { buildNative, runNativeClient, startNativeServer } from './targets/native.js';
 import { measurer } from './targets/measure.js';
 import { roundsPerMessage } from './targets/work-rounds.js';
@@ -79,9 +81,11 @@ runMain('bench:targets', USAGE, async (argv) => {
     return m;
   });
   const cores = availableParallelism();
-  const placementFor = (s: { serverCores?: 'rest' | 'all' }) => planPlacement(s.serverCores ?? 'rest');
-  const echoPlacement = placementFor(echoSmall);
-  const measure = measurer({ warmupMs: 500, windowMs: seconds * 1000, repeats: 1, connectTimeoutMs: 5000, answerTimeoutMs: 2000 }, placementFor);
+  const placements = planPlacements(['rest', 'all']);
+  const placementFor = (point: Point) => placements.get(point.serverCores)!;
+  const echoPlacement = placements.get('rest')!;
+  const workUs = (scenario: Scenario) => expand(scenario)[0]!.workUsPerMessage;
+  const measure = measurer({ ...TIMING_DEFAULTS.full, windowMs: seconds * 1000, repeats: 1 }, placementFor);
   // Built only when a target needs it. Compiled, this file is dist/bench/targets.js: the reference sits beside the project, in ../shared.
   const native = only.has(1) || only.has(4) ? buildNative(values.reference ?? new URL('../../../shared/reference', import.meta.url).pathname) : 'not needed';
   const noNative = typeof native === 'string' ? native : undefined;
@@ -96,7 +100,7 @@ runMain('bench:targets', USAGE, async (argv) => {
   const overhead = (['piscina', 'worker'] as const).map((m) => [m, target(2, `${m} / event-loop (echo-small c=64)`, 0.5)] as const);
   const cpuBound = (['fork', 'worker', 'piscina', 'cluster', 'event-loop', 'sequential'] as const).map((m) => {
     const parallel = m !== 'event-loop' && m !== 'sequential';
-    const limit = cpuLimit(parallel ? cores : 1, cpu.workUsPerMessage!);
+    const limit = cpuLimit(parallel ? cores : 1, workUs(cpu));
     return [m, limit, target(3, `${m} / ${parallel ? `${cores} cores` : '1 core'} limit (cpu, ${limit} msgs/s)`, 0.9)] as const;
   });
   const versusNative = target(4, 'event-loop / native server, same generator (echo-small c=64)', 0.7, noNative);
@@ -164,7 +168,7 @@ runMain('bench:targets', USAGE, async (argv) => {
       }
       for (const { model, scenario, connections, t, sides } of versusBaseline) {
         if (!wanted(t)) continue;
-        const work = scenario.workUsPerMessage ?? 0;
+        const work = workUs(scenario);
         const run = async (side: 'model' | 'baseline') => {
           // At info level serve logs its calibration (and per-connection lines only; never per message).
           const row = await measure[side](model, scenario, connections, work > 0 ? ['--log-level', 'info'] : []);

@@ -1,8 +1,9 @@
 /** One measurement with echolab's own generator, through the harness's real path. */
 import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
-import { runPoint, type Target, type Timing } from '../../src/harness/run/run-point.js';
+import { runPoint } from '../../src/harness/run/run-point.js';
+import type { ServerUnderTest, Timing } from '../../src/harness/run/point-setup.js';
 import type { Placement, ResultRow } from '../../src/results/schema.js';
-import { expand, type Scenario } from '../../src/scenarios/scenario.js';
+import { expand, type Point, type Scenario } from '../../src/scenarios/scenario.js';
 import { compiledScript } from '../../src/harness/compiled.js';
 import { pinPrefix } from '../../src/harness/plan/placement.js';
 import { startServer } from '../../src/harness/server/server-process.js';
@@ -22,17 +23,17 @@ export interface Measurer {
   close(): void;
 }
 
-export function measurer(timing: Timing, placementFor: (scenario: Scenario) => Placement, generators = 1): Measurer {
+export function measurer(timing: Timing, placementFor: (point: Point) => Placement, generators = 1): Measurer {
   const pool = new GeneratorPool(generators);
-  const run = async (scenario: Scenario, connections: number, target: Target) => {
-    const placement = placementFor(scenario);
-    pool.ensure(placement.generatorCpus);
+  const run = async (scenario: Scenario, connections: number, target: ServerUnderTest) => {
     const [point] = expand(scenario, { connections: [connections] });
+    const placement = placementFor(point!);
+    pool.ensure(placement.generatorCpus);
     return runPoint(point!, target, timing, pool, placement);
   };
   const fresh = async (model: ModelId, scenario: Scenario, connections: number, args: string[] = [], script?: string): Promise<Measured> => {
     const [point] = expand(scenario, { connections: [connections] });
-    const server = await startServer(model, { args: [...serverArgs(point!), ...args], prefix: pinPrefix(placementFor(scenario).serverCpus), script });
+    const server = await startServer(model, { args: [...serverArgs(point!), ...args], prefix: pinPrefix(placementFor(point!).serverCpus), script });
     try {
       const row = await run(scenario, connections, { model, host: server.host, port: server.port, pid: server.pid, stats: server.stats });
       return { ...row, serverLog: server.stderr() };

@@ -8,12 +8,12 @@ import '../shared/require-node.js'; // first: a one-line stop on an old Node
 import { DEFAULT_SUITE } from '../scenarios/index.js';
 import { BENCH_USAGE, parseBenchArgs } from '../harness/plan/bench-options.js';
 import { captureEnvironment } from '../harness/plan/environment.js';
-import { planPlacement } from '../harness/plan/placement.js';
+import { planPlacements } from '../harness/plan/placement.js';
 import { preflight } from '../harness/plan/preflight.js';
 import { createProgress } from '../harness/output/progress.js';
 import { RESULTS_SCHEMA, type ResultsFile } from '../results/schema.js';
 import { newRunId, ResultsWriter } from '../harness/output/results-writer.js';
-import { expand } from '../scenarios/scenario.js';
+import { planScenarios } from '../scenarios/plan.js';
 import { runSuite, SuiteAborted } from '../harness/run/suite.js';
 import { formatTable } from '../harness/output/table.js';
 import { runMain } from './run-main.js';
@@ -24,8 +24,11 @@ runMain('bench', BENCH_USAGE, async (argv) => {
     process.stdout.write(`${BENCH_USAGE}\n\nscenarios:\n${DEFAULT_SUITE.map((s) => `  ${s.name.padEnd(12)} ${s.description}`).join('\n')}\n`);
     return;
   }
-  const points = options.scenarios.flatMap((s) => expand(s, options.overrides));
+  // Expanded and placed once: the suite runs what is planned here.
+  const scenarios = planScenarios(options.scenarios, options);
+  const points = scenarios.flatMap((s) => s.points);
   preflight(points, options.models);
+  const placements = planPlacements(['rest', ...points.map((p) => p.serverCores)]);
 
   const runId = newRunId();
   const writer = new ResultsWriter(options.outDir, runId);
@@ -33,8 +36,9 @@ runMain('bench', BENCH_USAGE, async (argv) => {
     schema: RESULTS_SCHEMA,
     runId,
     complete: false,
-    env: captureEnvironment(planPlacement('rest')),
+    env: captureEnvironment(placements.get('rest')!),
     options: { ...options, scenarios: options.scenarios.map((s) => s.name) },
+    scenarios: scenarios.map((s) => s.record),
     results: [],
   };
   writer.save(results);
@@ -54,7 +58,7 @@ runMain('bench', BENCH_USAGE, async (argv) => {
 
   try {
     await runSuite(
-      options,
+      { ...options, scenarios, placements },
       {
         pointStarted: (point, model) => progress.step(`${point.scenario.name} c=${point.connections} ${model}`),
         row: (row) => {

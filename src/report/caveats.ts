@@ -3,7 +3,7 @@ import type { ResultsFile } from '../results/schema.js';
 import { pointLabel, sortRows } from './rows.js';
 
 export function caveats(results: ResultsFile): string[] {
-  const rows = sortRows(results.results);
+  const rows = sortRows(results);
   const out: string[] = [];
   const list = (selected: typeof rows) => selected.map((row) => `${row.model} in ${pointLabel(row)}`).join(', ');
 

@@ -11,7 +11,7 @@ import { MODEL_COLOURS, modelsIn } from './model-colours.js';
 import { rowStatus } from '../results/row-status.js';
 import { narrate } from './narrative/index.js';
 import { PAGE_CSS } from './page-style.js';
-import { rowsOf, scenariosIn } from './rows.js';
+import { declarationOf, rowsOf, scenariosIn } from './rows.js';
 import { describeScenario } from './scenario-notes.js';
 import { columnsFor } from './table-rows.js';
 import type { WrittenChart } from './write-charts.js';
@@ -86,10 +86,10 @@ function intro(results: ResultsFile): string {
 
 function scenarioSection(scenario: string, results: ResultsFile, charts: readonly WrittenChart[]): string {
   const rows = rowsOf(results.results, scenario);
-  const sentences = narrate(scenario, rows, results);
+  const sentences = narrate(rows, results);
   return [
     `<section id="scenario-${esc(scenario)}"><h2>${esc(scenario)}</h2>`,
-    `<p class="subtitle">${esc(describeScenario(scenario, rows))}</p>`,
+    `<p class="subtitle">${esc(describeScenario(declarationOf(results, scenario), rows))}</p>`,
     `<p class="narrative">${sentences.map(esc).join(' ')}</p>`,
     ...charts.filter((chart) => chart.definition.scenario === scenario).map(figure),
     table(rows),
@@ -98,7 +98,7 @@ function scenarioSection(scenario: string, results: ResultsFile, charts: readonl
 }
 
 export function renderPage(results: ResultsFile, charts: readonly WrittenChart[]): string {
-  const scenarios = scenariosIn(results.results);
+  const scenarios = scenariosIn(results);
   const overview = charts.filter((chart) => !chart.definition.scenario || !scenarios.includes(chart.definition.scenario));
   const title = `echolab benchmark report: ${results.runId}`;
   return `<!doctype html>

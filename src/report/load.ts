@@ -1,7 +1,7 @@
 /** Finding and reading a run's results.json: a run directory or the file itself. */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ResultsFile } from '../results/schema.js';
+import { RESULTS_SCHEMA, RESULTS_VERSION, resultsVersion, type ResultsFile } from '../results/schema.js';
 import { FatalError, ReportExit } from '../shared/exit-codes.js';
 import { checkResults, ResultsShapeError } from '../results/check-results.js';
 
@@ -32,6 +32,11 @@ export async function loadRun(target: string): Promise<LoadedRun> {
   } catch (error) {
     const reason = error instanceof SyntaxError ? error.message : (error as NodeJS.ErrnoException).code ?? String(error);
     throw new FatalError(`${file} is not readable JSON: ${reason}`, ReportExit.notJson);
+  }
+  const version = resultsVersion((parsed as { schema?: unknown } | null)?.schema);
+  if (version !== undefined && version < RESULTS_VERSION) {
+    // Its report would need today's scenarios to fill what it did not record: run it again instead.
+    throw new FatalError(`${file} is a run from an older echolab (echolab/results@${version}; this one reads ${RESULTS_SCHEMA}): re-run the bench (npm run bench) to report on it`, ReportExit.notResults);
   }
   try {
     return { results: checkResults(parsed), dir: path.dirname(file), file };

@@ -1,37 +1,46 @@
-/** Grouping and ordering result rows: scenarios in the suite's order, points by connections, models by id. */
-import { DEFAULT_SUITE } from '../scenarios/index.js';
-import type { ResultRow } from '../results/schema.js';
+/** Grouping and ordering result rows: scenarios in the order the run recorded them, points by parameters, models by id. */
+import type { ResultRow, ResultsFile, ScenarioRecord } from '../results/schema.js';
 import { MODEL_ORDER } from './model-colours.js';
 
-/** The default suite's order; other scenarios (custom runs) follow alphabetically. */
-const SUITE_ORDER = DEFAULT_SUITE.map((scenario) => scenario.name);
+/** What ordering needs of a run: its rows and its scenarios' declarations. */
+type Run = Pick<ResultsFile, 'scenarios' | 'results'>;
 
-function scenarioRank(scenario: string): number {
-  const index = SUITE_ORDER.indexOf(scenario);
-  return index === -1 ? SUITE_ORDER.length : index;
-}
-
-export function compareRows(a: ResultRow, b: ResultRow): number {
+/** Within one scenario: by point, then by model. */
+function comparePoints(a: ResultRow, b: ResultRow): number {
   return (
-    scenarioRank(a.scenario) - scenarioRank(b.scenario) ||
-    a.scenario.localeCompare(b.scenario) ||
     a.connections - b.connections ||
     a.messageSize - b.messageSize ||
+    (a.targetRate ?? 0) - (b.targetRate ?? 0) ||
     MODEL_ORDER.indexOf(a.model) - MODEL_ORDER.indexOf(b.model)
   );
 }
 
-export function sortRows(rows: readonly ResultRow[]): ResultRow[] {
-  return [...rows].sort(compareRows);
+/** Scenarios in the run's order (its `scenarios`); a row naming no declared scenario follows, alphabetically. */
+function compareInRun(run: Run): (a: ResultRow, b: ResultRow) => number {
+  const order = run.scenarios.map((scenario) => scenario.name);
+  const rank = (scenario: string) => {
+    const index = order.indexOf(scenario);
+    return index === -1 ? order.length : index;
+  };
+  return (a, b) => rank(a.scenario) - rank(b.scenario) || a.scenario.localeCompare(b.scenario) || comparePoints(a, b);
 }
 
-/** Scenario names present, in suite order. */
-export function scenariosIn(rows: readonly ResultRow[]): string[] {
-  return [...new Set(sortRows(rows).map((row) => row.scenario))];
+export function sortRows(run: Run): ResultRow[] {
+  return [...run.results].sort(compareInRun(run));
+}
+
+/** Scenario names present in the rows, in the run's order. */
+export function scenariosIn(run: Run): string[] {
+  return [...new Set(sortRows(run).map((row) => row.scenario))];
+}
+
+/** The run's declaration of a scenario, as recorded. */
+export function declarationOf(run: Pick<ResultsFile, 'scenarios'>, scenario: string): ScenarioRecord | undefined {
+  return run.scenarios.find((declared) => declared.name === scenario);
 }
 
 export function rowsOf(rows: readonly ResultRow[], scenario: string): ResultRow[] {
-  return sortRows(rows.filter((row) => row.scenario === scenario));
+  return rows.filter((row) => row.scenario === scenario).sort(comparePoints);
 }
 
 /** A scenario's parameter point as a short label, e.g. "echo-small c=16". */

@@ -1,6 +1,5 @@
-/** What each scenario does, in words: the suite's own descriptions, else one built from the row's parameters. */
-import { DEFAULT_SUITE } from '../scenarios/index.js';
-import type { ResultRow } from '../results/schema.js';
+/** What each scenario does, in words: the run's recorded declaration, else one built from the row's parameters. */
+import type { ResultRow, ScenarioRecord } from '../results/schema.js';
 
 function fromParameters(row: ResultRow): string {
   const load = row.mode === 'open' ? `open loop at ${row.targetRate ?? '?'} msgs/s` : row.mode === 'churn' ? 'connection churn' : 'closed loop';
@@ -8,10 +7,9 @@ function fromParameters(row: ResultRow): string {
   return `${row.messageSize} B messages, ${load}${work}.`;
 }
 
-export function describeScenario(scenario: string, rows: readonly ResultRow[]): string {
-  const declared = DEFAULT_SUITE.find((entry) => entry.name === scenario)?.description;
+export function describeScenario(declared: ScenarioRecord | undefined, rows: readonly ResultRow[]): string {
   const connections = [...new Set(rows.map((row) => row.connections))].join(', ');
-  const base = declared ? declared.charAt(0).toUpperCase() + declared.slice(1) : fromParameters(rows[0]!);
+  const base = declared ? declared.description.charAt(0).toUpperCase() + declared.description.slice(1) : fromParameters(rows[0]!);
   const departing = [...new Set(rows.flatMap((row) => (row.abandoned ? [row.abandoned.clients] : [])))];
   const also = departing.length > 0 ? ` and ${departing.join(', ')} departing clients` : '';
   return `${base} Measured at ${connections} connection(s)${also}.`;

@@ -1,10 +1,19 @@
 /**
- * results.json, schema "echolab/results@1": what one `npm run bench` leaves in results/<run-id>/.
- * Every number here comes from a measurement of that run; nothing is typed in by hand.
+ * results.json, schema "echolab/results@2": what one `npm run bench` leaves in results/<run-id>/.
+ * Every number here comes from a measurement of that run, or from the scenarios it declared;
+ * nothing is typed in by hand. The report reads this file alone.
  */
 import type { ModelId } from '../models/ids.js';
 
-export const RESULTS_SCHEMA = 'echolab/results@1';
+/** 2: each scenario's declaration recorded (`scenarios`), and each row's idle connections. */
+export const RESULTS_VERSION = 2;
+export const RESULTS_SCHEMA = `echolab/results@${RESULTS_VERSION}` as const;
+
+/** The version a results file's `schema` names (1 for "echolab/results@1"); undefined for a file that is not echolab's. */
+export function resultsVersion(schema: unknown): number | undefined {
+  const match = typeof schema === 'string' ? /^echolab\/results@(\d+)$/.exec(schema) : null;
+  return match ? Number(match[1]) : undefined;
+}
 
 export interface ResultsFile {
   schema: typeof RESULTS_SCHEMA;
@@ -14,6 +23,8 @@ export interface ResultsFile {
   env: Environment;
   /** The bench command's options as given (after defaults). */
   options: Record<string, unknown>;
+  /** The scenarios the run declared, in the order it ran them: what the report says about each is read here. */
+  scenarios: ScenarioRecord[];
   results: ResultRow[];
 }
 
@@ -94,11 +105,61 @@ export interface AbandonedFigures {
 /** Closed loop (send, wait, send), open loop (a fixed offered rate) or churn (reconnect after N messages). */
 export type LoadMode = 'closed' | 'open' | 'churn';
 
+/** The server's CPUs: every one but the generator's ('rest'), or every one ('all': CPU-bound scenarios). */
+export type ServerCores = 'rest' | 'all';
+
+/**
+ * A scenario's parameters, every one a list, as Node core's benchmark/common.js declares them: the run
+ * measures one point per combination of their values.
+ */
+export interface ParameterMatrix {
+  /** Connections (closed and open loop) or concurrent connectors (churn). */
+  connections: number[];
+  messageSize: number[];
+  /** Messages in flight per connection. */
+  pipelining: number[];
+  /** µs of server CPU per message (serve's --work-us, with --work-bytes = messageSize). */
+  workUsPerMessage: number[];
+  /** Open loop: offered msgs/s over all connections; above 0 it makes a closed-loop scenario open. */
+  rate: number[];
+  /** Churn: messages per connection before reconnecting; above 0 it makes a closed-loop scenario churn. */
+  messagesPerConnection: number[];
+  /** Closed loop: messages per point in all, spread over the connections, then the point ends (0: as many as the time allows). */
+  amount: number[];
+  /** Connections opened first that then send nothing for the whole run. */
+  idleConnections: number[];
+  serverCores: ServerCores[];
+}
+
+/** The abandoned scenario: while `connections` keep the server busy, clients connect and leave; then one new client is timed. */
+export interface AbandonParams {
+  /** Clients that connect and leave (FIN, nothing sent) while the busy connections hold the server. */
+  clients: number;
+  /** Longest the flood plus the new client's first echo may take before the row fails. */
+  deadlineSec: number;
+}
+
+/** A scenario as the run declared it. */
+export interface ScenarioRecord {
+  name: string;
+  /** One sentence: what load, and what tradeoff it shows. */
+  description: string;
+  /** As declared: a rate or messages per connection from the command line turn a closed-loop scenario's points open or churn (each row says its own). */
+  mode: LoadMode;
+  /** The matrix as run (defaults, the declaration, --quick's shrink and the command line's overrides): one point per combination. */
+  parameters: ParameterMatrix;
+  abandon?: AbandonParams;
+  /** Runs with --quick only: the declared values --quick replaced, as the full suite runs them. */
+  withoutQuick?: { parameters?: Partial<ParameterMatrix>; abandon?: AbandonParams };
+}
+
 export interface ResultRow {
   model: ModelId | 'external';
   scenario: string;
   mode: LoadMode;
   connections: number;
+  /** Connections opened before the others that sent nothing for the whole run (not in `connections`, nor in any figure). */
+  idleConnections: number;
   pipelining: number;
   messageSize: number;
   /** µs of CPU the server is asked to spend per message. */

@@ -8,8 +8,7 @@ export const abandoned: Scenario = {
     "clients connect and leave without sending while 64 held connections fill fork's and worker's caps of 64; " +
     'then one new client: time to its first echo, and the server CPU spent meanwhile.',
   mode: 'closed',
-  connections: [64],
-  messageSize: 64,
+  parameters: { connections: [64], messageSize: [64] },
   // 100, not 1,000: a worker thread costs ~0.1 s of CPU on one core here, so 1,000 departed clients would
   // keep worker past any deadline that fits the suite's time budget (fork would need ~0.16 s each without its queue watch).
   abandon: { clients: 100, deadlineSec: 30 },

@@ -4,7 +4,5 @@ export const churn: Scenario = {
   name: 'churn',
   description: 'one message per connection, 16 concurrent connectors: what a new connection costs (a fork, a thread).',
   mode: 'churn',
-  connections: [16],
-  messageSize: 64,
-  messagesPerConnection: 1,
+  parameters: { connections: [16], messageSize: [64], messagesPerConnection: [1] },
 };

@@ -4,6 +4,5 @@ export const echoLarge: Scenario = {
   name: 'echo-large',
   description: '64 KiB messages, closed loop, 8 connections: bulk bytes through each model, where copies and hops cost.',
   mode: 'closed',
-  connections: [8],
-  messageSize: 65536,
+  parameters: { connections: [8], messageSize: [65536] },
 };

@@ -4,6 +4,5 @@ export const echoSmall: Scenario = {
   name: 'echo-small',
   description: '64 B messages, closed loop, swept over 1, 16 and 64 connections: per-message overhead of each model.',
   mode: 'closed',
-  connections: [1, 16, 64],
-  messageSize: 64,
+  parameters: { connections: [1, 16, 64], messageSize: [64] },
 };

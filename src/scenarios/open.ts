@@ -4,7 +4,5 @@ export const open: Scenario = {
   name: 'open',
   description: 'open loop at 5,000 msgs/s over 16 connections: latency at equal offered load, coordinated omission corrected.',
   mode: 'open',
-  connections: [16],
-  messageSize: 64,
-  rate: 5000,
+  parameters: { connections: [16], messageSize: [64], rate: [5000] },
 };

@@ -4,7 +4,5 @@ export const slowClient: Scenario = {
   name: 'slow-client',
   description: 'one client connects first and never sends, 15 others do echo-small: head-of-line blocking.',
   mode: 'closed',
-  connections: [15],
-  messageSize: 64,
-  idleConnections: 1,
+  parameters: { connections: [15], messageSize: [64], idleConnections: [1] },
 };

@@ -6,6 +6,7 @@ import { parseBenchArgs } from '../../src/harness/plan/bench-options.js';
 import { abandonedCount, tookIn } from '../../src/harness/rows/departure-counts.js';
 import { noErrors } from '../../src/harness/load/load-spec.js';
 import { planPlacement } from '../../src/harness/plan/placement.js';
+import { planScenarios } from '../../src/scenarios/plan.js';
 import { expand } from '../../src/scenarios/scenario.js';
 import { formatTable } from '../../src/harness/output/table.js';
 
@@ -78,7 +79,7 @@ describe('--quick', () => {
     const quick = parseBenchArgs(['--quick', '--scenarios', 'abandoned'], DEFAULT_SUITE);
     const full = parseBenchArgs(['--scenarios', 'abandoned'], DEFAULT_SUITE);
     if (quick === 'help' || full === 'help') throw new Error('unexpected help');
-    const clients = (options: typeof quick) => expand(options.scenarios[0]!)[0]!.abandon!;
+    const clients = (options: typeof quick) => planScenarios(options.scenarios, options)[0]!.points[0]!.abandon!;
     expect(clients(full)).toEqual(scenario.abandon);
     expect(clients(quick)).toEqual(scenario.quick!.abandon);
     expect(clients(quick).clients).toBeLessThan(clients(full).clients);

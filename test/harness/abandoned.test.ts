@@ -3,7 +3,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
 import { planPlacement } from '../../src/harness/plan/placement.js';
 import { runAbandoned } from '../../src/harness/run/run-abandoned.js';
-import type { Timing } from '../../src/harness/run/run-point.js';
+import type { Timing } from '../../src/harness/run/point-setup.js';
 import { expand, type Scenario } from '../../src/scenarios/scenario.js';
 import { capFlag, serverPool } from '../helpers/servers.js';
 
@@ -16,7 +16,7 @@ const placement = planPlacement('rest', 2, false);
 const timing: Timing = { warmupMs: 100, windowMs: 1000, repeats: 1, connectTimeoutMs: 3000, answerTimeoutMs: 1000 };
 // Four busy connections fill a fork capped at four children: the departing clients have to wait in its queue.
 const CAP = 4;
-const scenario: Scenario = { name: 'abandoned', description: 'test', mode: 'closed', connections: [CAP], messageSize: 64, abandon: { clients: 50, deadlineSec: 10 } };
+const scenario: Scenario = { name: 'abandoned', description: 'test', mode: 'closed', parameters: { connections: [CAP], messageSize: [64] }, abandon: { clients: 50, deadlineSec: 10 } };
 
 async function run(model: string) {
   const server = await servers.start(model, { args: ['--log-level', 'warn', ...capFlag(model, CAP)] });

@@ -68,6 +68,8 @@ describe('bench', () => {
     const results = readResults(run.stdout());
     expect(() => checkResults(results)).not.toThrow();
     expect(results.complete).toBe(true);
+    // The scenario's declaration as run, the command line's connections included, for the report to read.
+    expect(results.scenarios).toMatchObject([{ name: 'echo-small', mode: 'closed', parameters: { connections: [4], messageSize: [64], idleConnections: [0] } }]);
     const [killed, next] = results.results;
     expect(killed).toMatchObject({ model: 'event-loop', status: 'failed' });
     expect(killed!.failure).toMatch(/server exited/);

@@ -1,7 +1,7 @@
 /** A row with no echo in its window is failed unless the server reported connections waiting in its queue. */
 import { describe, expect, it } from 'vitest';
 import { emptyRow } from '../../src/harness/rows/empty-row.js';
-import { judgeSilence } from '../../src/harness/run/run-point.js';
+import { judgeSilence } from '../../src/harness/rows/point-row.js';
 import { expand } from '../../src/scenarios/scenario.js';
 import { slowClient } from '../../src/scenarios/slow-client.js';
 

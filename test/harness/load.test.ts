@@ -3,7 +3,8 @@ import net from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
 import { planPlacement } from '../../src/harness/plan/placement.js';
-import { runPoint, type Target, type Timing } from '../../src/harness/run/run-point.js';
+import { runPoint } from '../../src/harness/run/run-point.js';
+import type { ServerUnderTest, Timing } from '../../src/harness/run/point-setup.js';
 import { expand, type Scenario } from '../../src/scenarios/scenario.js';
 import { serverPool } from '../helpers/servers.js';
 
@@ -14,9 +15,9 @@ afterAll(() => pool.kill());
 
 const placement = planPlacement('rest', 2, false);
 const timing: Timing = { warmupMs: 200, windowMs: 1500, repeats: 1, connectTimeoutMs: 3000, answerTimeoutMs: 1000 };
-const closed: Scenario = { name: 'test-closed', description: 'test', mode: 'closed', connections: [4], messageSize: 64 };
+const closed: Scenario = { name: 'test-closed', description: 'test', mode: 'closed', parameters: { connections: [4], messageSize: [64] } };
 
-async function eventLoopTarget(): Promise<Target> {
+async function eventLoopTarget(): Promise<ServerUnderTest> {
   const server = await servers.start('event-loop');
   return { model: 'event-loop', host: server.host, port: server.port, pid: server.pid, stats: server.stats };
 }
@@ -24,7 +25,7 @@ async function eventLoopTarget(): Promise<Target> {
 describe('generator', () => {
   it('a fixed-amount run against event-loop counts exactly the messages sent', async () => {
     pool.ensure(null);
-    const [point] = expand({ ...closed, connections: [3] }, { amount: 1001 });
+    const [point] = expand(closed, { connections: [3], amount: [1001] });
     const row = await runPoint(point!, await eventLoopTarget(), { ...timing, windowMs: 20_000 }, pool, placement);
     expect(row.status).toBe('ok');
     expect(row.latencyUs.count).toBe(1001);
@@ -34,7 +35,7 @@ describe('generator', () => {
 
   it('the open-loop schedule achieves its rate within 10% on a light load', async () => {
     pool.ensure(null);
-    const [point] = expand({ name: 'test-open', description: 'test', mode: 'open', connections: [4], messageSize: 64, rate: 400 });
+    const [point] = expand({ name: 'test-open', description: 'test', mode: 'open', parameters: { connections: [4], messageSize: [64], rate: [400] } });
     const row = await runPoint(point!, await eventLoopTarget(), { ...timing, windowMs: 2500 }, pool, placement);
     console.log(`open loop: target 400 msgs/s, achieved ${row.achievedRate!.median.toFixed(1)} msgs/s`);
     expect(row.achievedRate!.median).toBeGreaterThan(360);

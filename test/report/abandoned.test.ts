@@ -7,6 +7,7 @@ import { DEFAULT_SUITE } from '../../src/scenarios/index.js';
 import { abandonedRow } from '../../src/harness/rows/abandoned-row.js';
 import { noErrors, type ProbeReport } from '../../src/harness/load/load-spec.js';
 import type { ResultRow, ResultsFile } from '../../src/results/schema.js';
+import { scenarioRecord } from '../../src/scenarios/record.js';
 import { expand } from '../../src/scenarios/scenario.js';
 import { writeReport } from '../../src/report/index.js';
 import { narrate } from '../../src/report/narrative/index.js';
@@ -40,8 +41,10 @@ const rows = [
   row('worker', { firstEchoMs: 10_500, serverCpuSec: 10.4 }),
   row('event-loop', { firstEchoMs: 9, serverCpuSec: 0.03 }),
 ];
-const results: ResultsFile = { ...fixture, results: [...fixture.results, ...rows] };
-const text = (some: ResultRow[]) => narrate('abandoned', some, results).join(' ');
+// The whole suite's declarations, abandoned among them, as a run of it records them.
+const scenarios = DEFAULT_SUITE.map((scenario) => scenarioRecord(scenario, { quick: false, overrides: {} }));
+const results: ResultsFile = { ...fixture, scenarios, results: [...fixture.results, ...rows] };
+const text = (some: ResultRow[]) => narrate(some, results).join(' ');
 
 describe('abandoned scenario in the report', () => {
   it('tells the story from the numbers: who answered first, who dropped departed clients, what they cost', () => {

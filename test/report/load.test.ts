@@ -49,8 +49,19 @@ describe('loading a run', () => {
     mkdirSync(empty);
     expect(await exitCodeOf(path.join(scratch.dir, 'no-such-run'))).toBe(ReportExit.notFound);
     expect(await exitCodeOf(empty)).toBe(ReportExit.notFound);
-    expect(await exitCodeOf(file('truncated.json', '{"schema": "echolab/results@1", "runId"'))).toBe(ReportExit.notJson);
+    expect(await exitCodeOf(file('truncated.json', '{"schema": "echolab/results@2", "runId"'))).toBe(ReportExit.notJson);
     expect(await exitCodeOf(file('other.json', '{"name": "not a results file"}'))).toBe(ReportExit.notResults);
+  });
+
+  it('refuses a run an older echolab wrote, asking for a new run, in one line', async () => {
+    const older = JSON.parse(readFileSync(FIXTURE_A, 'utf8'));
+    older.schema = 'echolab/results@1';
+    delete older.scenarios;
+    const target = file('older.json', JSON.stringify(older));
+    expect(await exitCodeOf(target)).toBe(ReportExit.notResults);
+    await expect(loadRun(target)).rejects.toThrow(
+      `${target} is a run from an older echolab (echolab/results@1; this one reads echolab/results@2): re-run the bench (npm run bench) to report on it`,
+    );
   });
 
   it('names the first bad field of a damaged results file, in one line', async () => {
@@ -64,8 +75,8 @@ describe('loading a run', () => {
   });
 
   it('names the version of a results file from another version of echolab', async () => {
-    const target = file('older.json', JSON.stringify({ ...fixture(), schema: 'echolab/results@0' }));
-    expect(await messageOf(target)).toBe(`${target} is not an echolab results file: schema is "echolab/results@0", this version reads ${RESULTS_SCHEMA}`);
+    const target = file('newer.json', JSON.stringify({ ...fixture(), schema: 'echolab/results@99' }));
+    expect(await messageOf(target)).toBe(`${target} is not an echolab results file: schema is "echolab/results@99", this version reads ${RESULTS_SCHEMA}`);
   });
 });
 
@@ -83,6 +94,9 @@ describe('npm run report (CLI)', () => {
     expect(missing.status).toBe(ReportExit.notFound);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
     expect(missing.stderr).not.toMatch(/\n\s+at /);
+    const older = run(file('older-cli.json', JSON.stringify({ ...JSON.parse(readFileSync(FIXTURE_A, 'utf8')), schema: 'echolab/results@1' })));
+    expect(older.status).toBe(ReportExit.notResults);
+    expect(older.stderr).toMatch(/^report: .* is a run from an older echolab .*: re-run the bench \(npm run bench\) to report on it\n$/);
     expect(run().status).toBe(2);
     expect(run('--bogus', scratch.dir).status).toBe(2);
   });

@@ -7,7 +7,7 @@ import { rowsOf } from '../../src/report/rows.js';
 import { FIXTURE_A } from './fixture-run.js';
 
 const fixture = JSON.parse(readFileSync(FIXTURE_A, 'utf8')) as ResultsFile;
-const text = (scenario: string, rows: ResultRow[] = rowsOf(fixture.results, scenario)) => narrate(scenario, rows, fixture).join(' ');
+const text = (scenario: string, rows: ResultRow[] = rowsOf(fixture.results, scenario)) => narrate(rows, fixture).join(' ');
 const scaled = (row: ResultRow, factor: number): ResultRow => ({
   ...row,
   msgsPerSec: { ...row.msgsPerSec, median: row.msgsPerSec.median * factor },

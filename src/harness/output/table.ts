@@ -24,7 +24,7 @@ export function formatTable(rows: readonly ResultRow[]): string {
     const errors = Object.entries(row.errors).filter(([, n]) => n > 0);
     table.push([
       row.model,
-      row.connections + (row.scenario === 'slow-client' ? '+1 idle' : ''),
+      row.connections + (row.idleConnections > 0 ? `+${row.idleConnections} idle` : ''),
       `${num(median)}${spread}`,
       megabytesPerSec(row.bytesPerSec.median),
       latency(row.latencyUs.p50),

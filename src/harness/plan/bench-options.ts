@@ -4,10 +4,12 @@ import { parseCommandLine } from '../../shared/command-line.js';
 import { UsageError } from '../../shared/exit-codes.js';
 import { parseNumber } from '../../shared/parse-number.js';
 import { isModelId, MODEL_IDS, type ModelId } from '../../models/ids.js';
-import type { Timing } from '../run/run-point.js';
-import { quickVariant, type Overrides, type Scenario } from '../../scenarios/scenario.js';
+import { TIMING_DEFAULTS, type Timing } from '../run/point-setup.js';
+import type { Overrides, Scenario } from '../../scenarios/scenario.js';
+import { PARAMETER_OPTIONS, PARAMETER_USAGE, parameterOverrides } from './parameter-flags.js';
 
 export interface BenchOptions {
+  /** As declared: --quick's shrink is applied when the run is planned. */
   scenarios: Scenario[];
   models: (ModelId | 'external')[];
   overrides: Overrides;
@@ -21,20 +23,17 @@ export interface BenchOptions {
   report: boolean;
 }
 
+const { full, quick } = TIMING_DEFAULTS;
+
 export const BENCH_USAGE = `usage: bench [options]
 
   --quick                       short runs of the same scenarios (a few minutes, not the full suite)
   --scenarios a,b               scenarios to run (default: all; see below)
   --models a,b                  models to run (default: ${MODEL_IDS.join(',')})
-  -c, --connections n[,n...]    connections; a list is a sweep (overrides the scenarios')
-  -s, --size BYTES              message size
-  -p, --pipelining N            messages in flight per connection (closed loop)
-  -R, --rate N                  open loop: offered msgs/s in total (turns closed-loop scenarios open)
-  --messages-per-connection N   churn: reconnect after N messages
-  -a, --amount N                fixed amount: N messages per point in all, no warm-up, one repeat
-  -d, --duration S              seconds per measured repeat (default 1, quick 0.4)
-  -W, --warmup S                warm-up seconds before measuring (default 0.5, quick 0.25)
-  -n, --repeats N               repeats per point (default 3, quick 1)
+${PARAMETER_USAGE}
+  -d, --duration S              seconds per measured repeat (default ${full.windowMs / 1000}, quick ${quick.windowMs / 1000})
+  -W, --warmup S                warm-up seconds before measuring (default ${full.warmupMs / 1000}, quick ${quick.warmupMs / 1000})
+  -n, --repeats N               repeats per point (default ${full.repeats}, quick ${quick.repeats})
   --generators N                load-generator processes (default 1)
   --target HOST:PORT            benchmark an external echo server (loopback only unless --allow-remote)
   --allow-remote                allow a --target that is not a loopback address
@@ -68,12 +67,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     quick: { type: 'boolean' },
     scenarios: { type: 'string' },
     models: { type: 'string' },
-    connections: { type: 'string', short: 'c' },
-    size: { type: 'string', short: 's' },
-    pipelining: { type: 'string', short: 'p' },
-    rate: { type: 'string', short: 'R' },
-    'messages-per-connection': { type: 'string' },
-    amount: { type: 'string', short: 'a' },
+    ...PARAMETER_OPTIONS,
     duration: { type: 'string', short: 'd' },
     warmup: { type: 'string', short: 'W' },
     repeats: { type: 'string', short: 'n' },
@@ -97,7 +91,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
   const scenarios = scenarioNames.map((name) => {
     const found = suite.find((s) => s.name === name);
     if (!found) throw new UsageError(`unknown scenario '${name}' (scenarios: ${suite.map((s) => s.name).join(', ')})`);
-    return quick ? quickVariant(found) : found;
+    return found;
   });
 
   const target = values.target ? parseTarget(values.target, values['allow-remote'] ?? false) : undefined;
@@ -112,31 +106,24 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     }) : [...MODEL_IDS];
   }
 
-  const connections = values.connections
-    ? list(values.connections).map((c) => parseNumber('connections', c, { min: 1, max: 100_000 }))
-    : undefined;
-  if (values.rate !== undefined && values['messages-per-connection'] !== undefined) {
+  const overrides: Overrides = parameterOverrides(values);
+  if (overrides.rate && overrides.messagesPerConnection) {
     throw new UsageError('--rate (open loop) and --messages-per-connection (churn) exclude each other');
   }
-  if (values.amount !== undefined && (values.rate !== undefined || values['messages-per-connection'] !== undefined)) {
+  if (overrides.amount && (overrides.rate || overrides.messagesPerConnection)) {
     throw new UsageError('--amount is a closed-loop count: it excludes --rate and --messages-per-connection');
   }
-  const overrides: Overrides = {
-    ...(connections ? { connections } : {}),
-    ...optional('messageSize', num('size', { min: 1, max: 16 * 2 ** 20 })),
-    ...optional('pipelining', num('pipelining', { min: 1, max: 1024 })),
-    ...optional('rate', num('rate', { min: 1, max: 10_000_000 })),
-    ...optional('messagesPerConnection', num('messages-per-connection', { min: 1, max: 1_000_000 })),
-    ...optional('amount', num('amount', { min: 1, max: 1e12 })),
-  };
 
-  const seconds = (flag: 'duration' | 'warmup', fallback: number) => (num(flag, { min: 0.05, max: 3600, fractional: true }) ?? fallback) * 1000;
+  const defaults = TIMING_DEFAULTS[quick ? 'quick' : 'full'];
+  const ms = (flag: 'duration' | 'warmup') => {
+    const seconds = num(flag, { min: 0.05, max: 3600, fractional: true });
+    return seconds === undefined ? undefined : seconds * 1000;
+  };
   const timing: Timing = {
-    windowMs: seconds('duration', quick ? 0.4 : 1),
-    warmupMs: seconds('warmup', quick ? 0.25 : 0.5),
-    repeats: overrides.amount ? 1 : (num('repeats', { min: 1, max: 30 }) ?? (quick ? 1 : 3)),
-    connectTimeoutMs: 5_000,
-    answerTimeoutMs: 2_000,
+    ...defaults,
+    windowMs: ms('duration') ?? defaults.windowMs,
+    warmupMs: ms('warmup') ?? defaults.warmupMs,
+    repeats: overrides.amount ? 1 : (num('repeats', { min: 1, max: 30 }) ?? defaults.repeats),
   };
 
   return {
@@ -152,8 +139,4 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     outDir: values.out ?? 'results',
     report: !(values['no-report'] ?? false),
   };
-}
-
-function optional<K extends string>(key: K, value: number | undefined): { [P in K]?: number } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: number };
 }

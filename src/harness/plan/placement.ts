@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import type { Placement } from '../../results/schema.js';
+import type { Placement, ServerCores } from '../../results/schema.js';
 
 export function hasTaskset(): boolean {
   return spawnSync('taskset', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -13,8 +13,15 @@ export function hasTaskset(): boolean {
 
 const list = (cpus: number[]) => cpus.join(',');
 
+/** Each server-cores kind a run needs, planned once (taskset is looked for once). */
+export type Placements = ReadonlyMap<ServerCores, Placement>;
+
+export function planPlacements(kinds: Iterable<ServerCores>, cores = availableParallelism(), taskset = hasTaskset()): Placements {
+  return new Map([...new Set(kinds)].map((kind) => [kind, planPlacement(kind, cores, taskset)]));
+}
+
 /** `serverCores`: 'rest' (all but the generator's) or 'all' (CPU-bound scenarios). */
-export function planPlacement(serverCores: 'rest' | 'all', cores = availableParallelism(), taskset = hasTaskset()): Placement {
+export function planPlacement(serverCores: ServerCores, cores = availableParallelism(), taskset = hasTaskset()): Placement {
   if (cores < 2 || !taskset) {
     return {
       pinned: false,

@@ -1,7 +1,6 @@
-/** A row with nothing measured yet: the shape failed rows and the abandoned scenario's rows start from. */
+/** A row with nothing measured yet: the point's identity, which every row (measured, failed, abandoned) starts from. */
 import type { AbandonedFigures, Placement, ResultRow } from '../../results/schema.js';
 import type { Point } from '../../scenarios/scenario.js';
-import { NO_SERVER_SAMPLES } from './point-row.js';
 import { estimate } from './stats.js';
 
 /** The abandoned figures before anything is measured: null, never 0, for what was not measured. */
@@ -14,8 +13,9 @@ export function emptyRow(point: Point, model: ResultRow['model'], placement: Pla
   return {
     model,
     scenario: point.scenario.name,
-    mode: point.scenario.mode,
+    mode: point.mode,
     connections: point.connections,
+    idleConnections: point.idleConnections,
     pipelining: point.pipelining,
     messageSize: point.messageSize,
     workUsPerMessage: point.workUsPerMessage,
@@ -29,7 +29,7 @@ export function emptyRow(point: Point, model: ResultRow['model'], placement: Pla
     ...(point.abandon ? { abandoned: unmeasuredAbandoned(point.abandon) } : {}),
     errors: { mismatch: 0, short: 0, reset: 0, refused: 0, timeout: 0, other: 0 },
     fairness: { jain: 0, starved: 0, perConnection: [] },
-    server: NO_SERVER_SAMPLES,
+    server: { cpuPercent: 0, userPercent: 0, systemPercent: 0, peakRssBytes: 0, maxProcesses: 0, maxThreads: 0, series: [] },
     client: { cpuPercent: 0, elu: 0, clientBound: false, processes: 0 },
   };
 }

@@ -1,9 +1,11 @@
-/** A point's row in results.json, from what its generator processes and the sampler measured. */
+/** A point's row in results.json, from what its generator processes, the sampler and the server measured. */
 import { mergeEncoded, summarize } from '../load/histogram.js';
 import { addErrors, noErrors, type FromGenerator, type LoadSpec, type WindowReport } from '../load/load-spec.js';
 import type { Placement, ResultRow } from '../../results/schema.js';
-import type { Target, Timing } from '../run/run-point.js';
+import type { Timing } from '../run/point-setup.js';
 import type { Point } from '../../scenarios/scenario.js';
+import { emptyRow } from './empty-row.js';
+import { markFailed } from './failed-row.js';
 import { estimate, jainIndex } from './stats.js';
 import type { WarmUpResult } from '../run/warm-up.js';
 
@@ -14,7 +16,7 @@ const CLIENT_BOUND_SEND_LAG_US = 1000;
 
 export interface Measured {
   point: Point;
-  target: Target;
+  model: ResultRow['model'];
   timing: Timing;
   placement: Placement;
   /** One load per generator process. */
@@ -25,11 +27,29 @@ export interface Measured {
   windows: WindowReport[][];
   finished: Extract<FromGenerator, { type: 'finished' }>[];
   server: ResultRow['server'] | undefined;
+  /** Connections the server reported holding in its queue at the end of the measurement (undefined: it cannot be asked). */
+  serverWaiting: number | undefined;
 }
 
-export const NO_SERVER_SAMPLES: ResultRow['server'] = { cpuPercent: 0, userPercent: 0, systemPercent: 0, peakRssBytes: 0, maxProcesses: 0, maxThreads: 0, series: [] };
+export function pointRow(measured: Measured): ResultRow {
+  const row = measuredRow(measured);
+  // A server still starting after the warm-up limit is not measurable: its row says so.
+  if (!measured.warmedUp.settled) return markFailed(row, `warm-up did not settle in ${Math.round(measured.warmedUp.elapsedMs / 1000)} s: the server was still starting`);
+  return judgeSilence(row, measured.serverWaiting);
+}
 
-export function pointRow({ point, target, timing, placement, loads, warmedUp, warm, windows, finished, server }: Measured): ResultRow {
+/**
+ * A row with no echo in its whole measured interval and messages past the answer timeout is failed
+ * ("stopped answering"), unless the server reported connections waiting in its queue: a sequential
+ * server busy with one client, or a pool whose threads idle clients hold, starves the rest by design,
+ * and the row's starved count says so. Judged from what the server reported, never from the model's name.
+ */
+export function judgeSilence(row: ResultRow, serverWaiting: number | undefined): ResultRow {
+  if (row.status !== 'ok' || row.msgsPerSec.median > 0 || row.errors.timeout === 0 || (serverWaiting ?? 0) > 0) return row;
+  return markFailed(row, `stopped answering: no echo in the measured interval, ${row.errors.timeout} messages timed out`);
+}
+
+function measuredRow({ point, model, timing, placement, loads, warm, windows, finished, server }: Measured): ResultRow {
   const errors = noErrors();
   for (const m of warm) addErrors(errors, m.errors);
   for (const reports of windows) for (const r of reports) addErrors(errors, r.errors);
@@ -50,29 +70,19 @@ export function pointRow({ point, target, timing, placement, loads, warmedUp, wa
     const merged = mergeEncoded(reports.map((r) => r.latency));
     return merged.totalCount === 0 ? 0 : merged.getValueAtPercentile(99);
   };
-  const mode = point.scenario.mode;
+  const mode = point.mode;
   const sendLagP99Us = mode === 'open' ? mergeEncoded(all.map((r) => r.sendLag!)).getValueAtPercentile(99) : undefined;
 
+  const base = emptyRow(point, model, placement, timing.windowMs / 1000);
   const row: ResultRow = {
-    model: target.model,
-    scenario: point.scenario.name,
-    mode,
-    connections: point.connections,
-    pipelining: point.pipelining,
-    messageSize: point.messageSize,
-    workUsPerMessage: point.workUsPerMessage,
-    // A server still starting after the warm-up limit is not measurable: its row says so.
-    status: warmedUp.settled ? 'ok' : 'failed',
-    ...(warmedUp.settled ? {} : { failure: `warm-up did not settle in ${Math.round(warmedUp.elapsedMs / 1000)} s: the server was still starting` }),
-    durationSec: timing.windowMs / 1000,
+    ...base,
     repeats: timing.repeats,
-    placement,
     msgsPerSec,
     bytesPerSec: estimate(perWindow((r) => r.bytes)),
     latencyUs: { ...summarize(mergeEncoded(all.map((r) => r.latency))), p99Runs: windows.map(p99OfWindow) },
     errors,
     fairness: { jain: jainIndex(perConnection), starved: perConnection.filter((n) => n === 0).length, perConnection },
-    server: server ?? NO_SERVER_SAMPLES,
+    server: server ?? base.server,
     client: {
       cpuPercent: elapsedSec > 0 ? (100 * clientCpuUs) / 1e6 / elapsedSec : 0,
       elu,

@@ -9,7 +9,7 @@ import { abandonedCount, tookIn } from '../rows/departure-counts.js';
 import type { GeneratorPool } from '../load/generator-pool.js';
 import { evenShare, type LoadSpec } from '../load/load-spec.js';
 import type { Placement, ResultRow } from '../../results/schema.js';
-import type { Target, Timing } from './run-point.js';
+import type { ServerUnderTest, Timing } from './point-setup.js';
 import { TreeSampler } from '../server/sampler.js';
 import type { Point } from '../../scenarios/scenario.js';
 import { warmUp } from './warm-up.js';
@@ -19,7 +19,7 @@ import type { ModelStats } from '../../models/model.js';
 const REPORT_MARGIN_MS = 15_000;
 const POLL_MS = 20;
 
-function busyLoad(point: Point, target: Target, timing: Timing, connections: number, firstConnection: number): LoadSpec {
+function busyLoad(point: Point, target: ServerUnderTest, timing: Timing, connections: number, firstConnection: number): LoadSpec {
   return {
     host: target.host,
     port: target.port,
@@ -47,7 +47,7 @@ async function settle(stats: () => Promise<ModelStats | undefined>, before: Mode
   }
 }
 
-export async function runAbandoned(point: Point, target: Target, timing: Timing, pool: GeneratorPool, placement: Placement): Promise<ResultRow> {
+export async function runAbandoned(point: Point, target: ServerUnderTest, timing: Timing, pool: GeneratorPool, placement: Placement): Promise<ResultRow> {
   const { clients, deadlineSec } = point.abandon!;
   const deadlineMs = deadlineSec * 1000;
   const processes = Array.from({ length: pool.size }, (_, i) => i);

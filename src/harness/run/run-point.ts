@@ -5,29 +5,11 @@ import { pointRow } from '../rows/point-row.js';
 import type { Placement, ResultRow } from '../../results/schema.js';
 import { TreeSampler } from '../server/sampler.js';
 import type { Point } from '../../scenarios/scenario.js';
+import type { ServerUnderTest, Timing } from './point-setup.js';
 import { warmUp } from './warm-up.js';
-import type { ModelStats } from '../../models/model.js';
-
-export interface Timing {
-  warmupMs: number;
-  windowMs: number;
-  repeats: number;
-  connectTimeoutMs: number;
-  answerTimeoutMs: number;
-}
-
-export interface Target {
-  model: ResultRow['model'];
-  host: string;
-  port: number;
-  /** The server's pid to sample, and its stats (both undefined for an external target). */
-  pid: number | undefined;
-  stats: (() => Promise<ModelStats>) | undefined;
-}
-
 
 /** Split a point's connections (and rate) across the generator processes. */
-function specs(point: Point, target: Target, timing: Timing, processes: number, placement: Placement): LoadSpec[] {
+function specs(point: Point, target: ServerUnderTest, timing: Timing, processes: number, placement: Placement): LoadSpec[] {
   // Spinning for a precise schedule is only free when the generator's cores are not the server's.
   const ownCores = placement.pinned && !placement.generatorCpus!.some((cpu) => placement.serverCpus!.includes(cpu));
   const n = Math.min(processes, point.connections);
@@ -37,7 +19,7 @@ function specs(point: Point, target: Target, timing: Timing, processes: number, 
     const spec: LoadSpec = {
       host: target.host,
       port: target.port,
-      mode: point.scenario.mode,
+      mode: point.mode,
       connections,
       firstConnection: first,
       idleConnections: i === 0 ? point.idleConnections : 0,
@@ -55,7 +37,7 @@ function specs(point: Point, target: Target, timing: Timing, processes: number, 
   });
 }
 
-export async function runPoint(point: Point, target: Target, timing: Timing, pool: GeneratorPool, placement: Placement): Promise<ResultRow> {
+export async function runPoint(point: Point, target: ServerUnderTest, timing: Timing, pool: GeneratorPool, placement: Placement): Promise<ResultRow> {
   const loads = specs(point, target, timing, pool.size, placement);
   loads.forEach((spec, i) => pool.send(i, { type: 'start', spec }));
   await pool.collect('started', timing.connectTimeoutMs + 10_000);
@@ -81,17 +63,6 @@ export async function runPoint(point: Point, target: Target, timing: Timing, poo
   loads.forEach((_, i) => pool.send(i, { type: 'finish' }));
   const finished = await pool.collect('finished', 10_000);
 
-  const row = pointRow({ point, target, timing, placement, loads, warmedUp, warm, windows, finished, server });
-  return judgeSilence(row, serverWaiting);
+  return pointRow({ point, model: target.model, timing, placement, loads, warmedUp, warm, windows, finished, server, serverWaiting });
 }
 
-/**
- * A row with no echo in its whole measured interval and messages past the answer timeout is failed
- * ("stopped answering"), unless the server reported connections waiting in its queue: a sequential
- * server busy with one client, or a pool whose threads idle clients hold, starves the rest by design,
- * and the row's starved count says so. Judged from what the server reported, never from the model's name.
- */
-export function judgeSilence(row: ResultRow, serverWaiting: number | undefined): ResultRow {
-  if (row.status !== 'ok' || row.msgsPerSec.median > 0 || row.errors.timeout === 0 || (serverWaiting ?? 0) > 0) return row;
-  return { ...row, status: 'failed', failure: `stopped answering: no echo in the measured interval, ${row.errors.timeout} messages timed out` };
-}

@@ -1,23 +1,28 @@
 /**
- * The suite: every selected scenario against every selected model. Each (scenario, model) gets a fresh
- * server started through `serve` (pinned), then runs the scenario's points against it; each point's
- * repeats are consecutive measured windows. A server that fails marks its rows failed; the suite goes on.
+ * The suite: every planned scenario against every selected model. Each (scenario, model) gets a fresh
+ * server started through `serve` (pinned), then runs the scenario's points against it (a new server
+ * where a point needs other serve flags or CPUs); each point's repeats are consecutive measured
+ * windows. A server that fails marks its rows failed; the suite goes on.
  */
 import { GeneratorPool } from '../load/generator-pool.js';
-import { planPlacement, pinPrefix } from '../plan/placement.js';
+import { pinPrefix, type Placements } from '../plan/placement.js';
 import { killTree } from '../server/server-process.js';
 import { startServer, type ServerProcess } from '../server/server-process.js';
-import { emptyRow } from '../rows/empty-row.js';
+import { failedRow, markFailed } from '../rows/failed-row.js';
 import type { ResultRow } from '../../results/schema.js';
 import { runAbandoned } from './run-abandoned.js';
-import { runPoint, type Timing } from './run-point.js';
-import { expand, type Overrides, type Point, type Scenario } from '../../scenarios/scenario.js';
+import { runPoint } from './run-point.js';
+import type { ServerUnderTest, Timing } from './point-setup.js';
+import type { ScenarioPlan } from '../../scenarios/plan.js';
+import type { Point, Scenario } from '../../scenarios/scenario.js';
 import type { ModelId } from '../../models/ids.js';
 
 export interface SuitePlan {
-  scenarios: readonly Scenario[];
+  /** Each scenario expanded into its points, once, by the caller. */
+  scenarios: readonly ScenarioPlan[];
   models: readonly (ModelId | 'external')[];
-  overrides: Overrides;
+  /** Every server-cores kind the points name, planned once per run. */
+  placements: Placements;
   timing: Timing;
   generators: number;
   /** --target: an external echo server instead of our models. */
@@ -42,47 +47,48 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
   };
   signal.addEventListener('abort', onAbort);
   try {
-    for (const scenario of plan.scenarios) {
+    for (const { scenario, points } of plan.scenarios) {
       const rows: ResultRow[] = [];
-      const points = expand(scenario, plan.overrides);
-      const placement = planPlacement(scenario.serverCores ?? 'rest');
       for (const model of plan.models) {
-        if (signal.aborted) throw new SuiteAborted();
-        let failure: string | undefined;
-        try {
-          if (model !== 'external') server = await startServer(model, { args: serverArgs(points[0]!), prefix: pinPrefix(placement.serverCpus) });
-        } catch (error) {
-          failure = `did not start: ${(error as Error).message}`;
-        }
-        for (const point of points) {
+        for (const group of serverGroups(points)) {
           if (signal.aborted) throw new SuiteAborted();
-          events.pointStarted(point, model);
-          let row: ResultRow;
-          if (failure) row = failedRow(point, model, plan.timing, placement, failure);
-          else {
-            pool.ensure(placement.generatorCpus);
-            const target = server
-              ? { model, host: server.host, port: server.port, pid: server.pid, stats: server.stats }
-              : { model, host: plan.target!.host, port: plan.target!.port, pid: undefined, stats: undefined };
-            try {
-              row = await (point.abandon ? runAbandoned : runPoint)(point, target, plan.timing, pool, placement);
-            } catch (error) {
-              if (signal.aborted) throw new SuiteAborted();
-              // A generator that failed may still hold connections or timers: start the next point with fresh ones.
-              pool.kill();
-              row = failedRow(point, model, plan.timing, placement, (error as Error).message);
-            }
-            const died = server && (server.child.exitCode !== null || server.child.signalCode !== null);
-            if (died) {
-              failure = `server exited (${server!.child.signalCode ?? `code ${server!.child.exitCode}`}): ${lastLine(server!.stderr())}`;
-              row = { ...row, status: 'failed', failure };
-            }
+          const placement = plan.placements.get(group[0]!.serverCores)!;
+          let failure: string | undefined;
+          try {
+            if (model !== 'external') server = await startServer(model, { args: serverArgs(group[0]!), prefix: pinPrefix(placement.serverCpus) });
+          } catch (error) {
+            failure = `did not start: ${(error as Error).message}`;
           }
-          rows.push(row);
-          events.row(row);
+          for (const point of group) {
+            if (signal.aborted) throw new SuiteAborted();
+            events.pointStarted(point, model);
+            let row: ResultRow;
+            if (failure) row = failedRow(point, model, placement, plan.timing.windowMs / 1000, failure);
+            else {
+              pool.ensure(placement.generatorCpus);
+              const target: ServerUnderTest = server
+                ? { model, host: server.host, port: server.port, pid: server.pid, stats: server.stats }
+                : { model, host: plan.target!.host, port: plan.target!.port, pid: undefined, stats: undefined };
+              try {
+                row = await (point.abandon ? runAbandoned : runPoint)(point, target, plan.timing, pool, placement);
+              } catch (error) {
+                if (signal.aborted) throw new SuiteAborted();
+                // A generator that failed may still hold connections or timers: start the next point with fresh ones.
+                pool.kill();
+                row = failedRow(point, model, placement, plan.timing.windowMs / 1000, (error as Error).message);
+              }
+              const died = server && (server.child.exitCode !== null || server.child.signalCode !== null);
+              if (died) {
+                failure = `server exited (${server!.child.signalCode ?? `code ${server!.child.exitCode}`}): ${lastLine(server!.stderr())}`;
+                row = markFailed(row, failure);
+              }
+            }
+            rows.push(row);
+            events.row(row);
+          }
+          if (server) await server.stop(5_000);
+          server = undefined;
         }
-        if (server) await server.stop(5_000);
-        server = undefined;
       }
       events.scenarioDone(scenario, rows);
     }
@@ -100,12 +106,18 @@ export function serverArgs(point: Point): string[] {
   return args;
 }
 
+/** Consecutive points one server start can serve: the same serve flags, on the same CPUs. */
+export function serverGroups(points: readonly Point[]): Point[][] {
+  const key = (point: Point) => [...serverArgs(point), point.serverCores].join(' ');
+  const groups: Point[][] = [];
+  for (const point of points) {
+    const last = groups.at(-1);
+    if (last && key(last[0]!) === key(point)) last.push(point);
+    else groups.push([point]);
+  }
+  return groups;
+}
+
 function lastLine(text: string): string {
   return text.trim().split('\n').at(-1) ?? '';
 }
-
-function failedRow(point: Point, model: ResultRow['model'], timing: Timing, placement: ResultRow['placement'], failure: string): ResultRow {
-  const row = emptyRow(point, model, placement, timing.windowMs / 1000);
-  return { ...row, status: 'failed', failure, fairness: { ...row.fairness, starved: point.connections } };
-}
-

@@ -1,12 +1,6 @@
 /** The slow-client scenario: does one idle client hold everyone else up? */
-import { DEFAULT_SUITE } from '../../scenarios/index.js';
 import { rowsOf } from '../rows.js';
 import { colourByModel, FADE_UNLESS_MEASURED, haloText, layers, modelAxis, rowFields, statusMarkers, type ChartDefinition } from './spec.js';
-
-/** Idle clients are not in the rows (they get no echo by design): the suite's declaration says how many. */
-export function idleClients(): number {
-  return DEFAULT_SUITE.find((scenario) => scenario.name === 'slow-client')?.idleConnections ?? 1;
-}
 
 export const fairness: ChartDefinition = {
   name: 'slow-client-fairness',
@@ -27,7 +21,7 @@ export const fairness: ChartDefinition = {
     const opacity = FADE_UNLESS_MEASURED;
     return {
       rows,
-      subtitle: `${rows[0]!.connections} active connections plus ${idleClients()} idle client(s) that connected first; ${rows[0]!.messageSize} B messages, closed loop`,
+      subtitle: `${rows[0]!.connections} active connections plus ${rows[0]!.idleConnections} idle client(s) that connected first; ${rows[0]!.messageSize} B messages, closed loop`,
       body: {
         hconcat: [
           {

@@ -1,6 +1,6 @@
 /** Pairs the rows of two runs (same model, scenario and parameters) and compares throughput and p99 latency. */
 import type { ResultRow, ResultsFile } from '../../results/schema.js';
-import { compareRows, pointLabel } from '../rows.js';
+import { pointLabel, sortRows } from '../rows.js';
 import { percentileRatio } from './quantile-bootstrap.js';
 import { welchRatio, type RatioEstimate } from './welch.js';
 
@@ -60,7 +60,7 @@ function compareRow(a: ResultRow, b: ResultRow): Comparison {
 export function compareRuns(runA: ResultsFile, runB: ResultsFile): ComparisonReport {
   const rowsB = new Map(runB.results.map((row) => [key(row), row]));
   const keysA = new Set(runA.results.map(key));
-  const paired = [...runA.results].sort(compareRows).filter((row) => rowsB.has(key(row)));
+  const paired = sortRows(runA).filter((row) => rowsB.has(key(row)));
   const describe = (row: ResultRow) => `${row.model} in ${pointLabel(row)}`;
   return {
     runA: runA.runId,

@@ -9,30 +9,29 @@ import { openLoopNarrative } from './open-loop.js';
 import { slowClientNarrative } from './slow-client.js';
 
 interface Narrative {
-  /** Whether these rows are this narrative's kind: read from what the rows carry where they say it. */
-  applies(scenario: string, first: ResultRow): boolean;
+  /** Whether these rows are this narrative's kind: read from what the rows carry. */
+  applies(first: ResultRow): boolean;
   sentences(rows: readonly ResultRow[], results: ResultsFile): (string | null)[];
 }
 
 /** The first that applies tells the scenario's story. */
 const NARRATIVES: readonly Narrative[] = [
-  { applies: (_, first) => first.abandoned !== undefined, sentences: abandonedNarrative },
-  // The idle client is in no row: only the scenario's name says it was there.
-  { applies: (scenario) => scenario === 'slow-client', sentences: slowClientNarrative },
-  { applies: (_, first) => first.mode === 'churn', sentences: churnNarrative },
-  { applies: (_, first) => first.mode === 'open', sentences: openLoopNarrative },
-  { applies: (_, first) => first.workUsPerMessage > 0, sentences: cpuNarrative },
-  { applies: (_, first) => first.mode === 'closed', sentences: closedLoopNarrative },
+  { applies: (first) => first.abandoned !== undefined, sentences: abandonedNarrative },
+  { applies: (first) => first.idleConnections > 0, sentences: slowClientNarrative },
+  { applies: (first) => first.mode === 'churn', sentences: churnNarrative },
+  { applies: (first) => first.mode === 'open', sentences: openLoopNarrative },
+  { applies: (first) => first.workUsPerMessage > 0, sentences: cpuNarrative },
+  { applies: (first) => first.mode === 'closed', sentences: closedLoopNarrative },
 ];
 
-function sentencesFor(scenario: string, rows: readonly ResultRow[], results: ResultsFile): (string | null)[] {
-  const narrative = NARRATIVES.find((entry) => entry.applies(scenario, rows[0]!));
+function sentencesFor(rows: readonly ResultRow[], results: ResultsFile): (string | null)[] {
+  const narrative = NARRATIVES.find((entry) => entry.applies(rows[0]!));
   return narrative ? narrative.sentences(rows, results) : [leadSentence(rows, msgsPerSec, 'msgs/s', '')];
 }
 
-export function narrate(scenario: string, rows: readonly ResultRow[], results: ResultsFile): string[] {
+export function narrate(rows: readonly ResultRow[], results: ResultsFile): string[] {
   if (rows.length === 0) return [];
-  const sentences = [...sentencesFor(scenario, rows, results), exceptionsSentence(rows)];
+  const sentences = [...sentencesFor(rows, results), exceptionsSentence(rows)];
   const said = sentences.filter((sentence): sentence is string => sentence !== null);
   return said.length > 0 ? said : ['No model produced a usable measurement in this scenario.'];
 }

@@ -1,0 +1,53 @@
+/**
+ * The bench flags that override a scenario parameter, in one table: each flag, the matrix key it
+ * sets, the values it takes and its help line. A flag that takes a list sweeps its parameter.
+ */
+import { parseNumber } from '../../shared/parse-number.js';
+import type { Overrides, ParameterMatrix } from '../../scenarios/scenario.js';
+
+type NumericParameter = Exclude<keyof ParameterMatrix, 'serverCores'>;
+
+interface ParameterFlag {
+  flag: string;
+  short?: string;
+  key: NumericParameter;
+  /** How the help names the value. */
+  arg: string;
+  help: string;
+  min: number;
+  max: number;
+  /** Takes a comma-separated list: one point per value. */
+  list?: boolean;
+}
+
+export const PARAMETER_FLAGS: readonly ParameterFlag[] = [
+  { flag: 'connections', short: 'c', key: 'connections', arg: 'n[,n...]', list: true, min: 1, max: 100_000, help: "connections; a list is a sweep (overrides the scenarios')" },
+  { flag: 'size', short: 's', key: 'messageSize', arg: 'BYTES', min: 1, max: 16 * 2 ** 20, help: 'message size' },
+  { flag: 'pipelining', short: 'p', key: 'pipelining', arg: 'N', min: 1, max: 1024, help: 'messages in flight per connection (closed loop)' },
+  { flag: 'rate', short: 'R', key: 'rate', arg: 'N[,N...]', list: true, min: 1, max: 10_000_000, help: 'open loop: offered msgs/s in total (turns closed-loop scenarios open); a list is a sweep' },
+  { flag: 'messages-per-connection', key: 'messagesPerConnection', arg: 'N', min: 1, max: 1_000_000, help: 'churn: reconnect after N messages' },
+  { flag: 'amount', short: 'a', key: 'amount', arg: 'N', min: 1, max: 1e12, help: 'fixed amount: N messages per point in all, no warm-up, one repeat' },
+];
+
+/** Their parseArgs declarations. */
+export const PARAMETER_OPTIONS = Object.fromEntries(
+  PARAMETER_FLAGS.map(({ flag, short }) => [flag, short ? { type: 'string' as const, short } : { type: 'string' as const }]),
+);
+
+/** Their lines of the usage text. */
+export const PARAMETER_USAGE = PARAMETER_FLAGS.map(({ flag, short, arg, help }) => `  ${`${short ? `-${short}, ` : ''}--${flag} ${arg}`.padEnd(30)}${help}`).join('\n');
+
+const listOf = (raw: string) => raw.split(',').map((s) => s.trim()).filter(Boolean);
+
+/** The overrides the given flags make (`values`: parseArgs's, by flag name). */
+export function parameterOverrides(values: Readonly<Record<string, unknown>>): Overrides {
+  const overrides: Overrides = {};
+  for (const { flag, key, min, max, list } of PARAMETER_FLAGS) {
+    const raw = values[flag];
+    if (typeof raw !== 'string') continue;
+    const items = list ? listOf(raw) : [raw];
+    // An empty list is refused like any value out of range.
+    overrides[key] = items.length > 0 ? items.map((item) => parseNumber(flag, item, { min, max })) : [parseNumber(flag, raw, { min, max })];
+  }
+  return overrides;
+}

@@ -1,0 +1,26 @@
+/** A scenario's declaration as results.json records it, so a report is drawn from the run alone, whatever the suite says later. */
+import type { ScenarioRecord } from '../results/schema.js';
+import { matrixOf, quickVariant, type Overrides, type ParameterMatrix, type Scenario } from './scenario.js';
+
+export function scenarioRecord(declared: Scenario, { quick, overrides }: { quick: boolean; overrides: Overrides }): ScenarioRecord {
+  const asRun = quick ? quickVariant(declared) : declared;
+  const shrink = quick ? declared.quick : undefined;
+  return {
+    name: asRun.name,
+    description: asRun.description,
+    mode: asRun.mode,
+    parameters: matrixOf(asRun, overrides),
+    ...(asRun.abandon ? { abandon: asRun.abandon } : {}),
+    ...(shrink ? { withoutQuick: withoutQuick(declared, shrink) } : {}),
+  };
+}
+
+/** The declared values --quick replaced. */
+function withoutQuick(declared: Scenario, shrink: NonNullable<Scenario['quick']>): NonNullable<ScenarioRecord['withoutQuick']> {
+  const full = matrixOf(declared);
+  const keys = Object.keys(shrink.parameters ?? {}) as (keyof ParameterMatrix)[];
+  return {
+    ...(keys.length > 0 ? { parameters: Object.fromEntries(keys.map((key) => [key, full[key]])) } : {}),
+    ...(shrink.abandon && declared.abandon ? { abandon: declared.abandon } : {}),
+  };
+}

@@ -1,0 +1,168 @@
+/** Scenario expansion, in process: the parameter matrix, its cross product, command-line overrides, --quick. */
+import { describe, expect, it } from 'vitest';
+import { BENCH_USAGE, parseBenchArgs, type BenchOptions } from '../../src/harness/plan/bench-options.js';
+import { PARAMETER_FLAGS } from '../../src/harness/plan/parameter-flags.js';
+import { planPlacements } from '../../src/harness/plan/placement.js';
+import { TIMING_DEFAULTS } from '../../src/harness/run/point-setup.js';
+import { serverGroups } from '../../src/harness/run/suite.js';
+import { DEFAULT_SUITE } from '../../src/scenarios/index.js';
+import { planScenarios } from '../../src/scenarios/plan.js';
+import { scenarioRecord } from '../../src/scenarios/record.js';
+import { expand, PARAMETER_DEFAULTS, quickVariant, type Point, type Scenario } from '../../src/scenarios/scenario.js';
+
+const closed: Scenario = { name: 'test', description: 'test', mode: 'closed', parameters: { connections: [1, 16], messageSize: [64] } };
+const declared = (name: string) => DEFAULT_SUITE.find((scenario) => scenario.name === name)!;
+/** The values that vary between points, for short assertions. */
+const brief = (points: Point[]) => points.map(({ connections, rate, messagesPerConnection, amount, mode }) => ({ connections, rate, messagesPerConnection, amount, mode }));
+
+function options(...argv: string[]): BenchOptions {
+  const parsed = parseBenchArgs(argv, DEFAULT_SUITE);
+  if (parsed === 'help') throw new Error('unexpected help');
+  return parsed;
+}
+
+describe('expanding a scenario', () => {
+  it('makes one point per combination, the first key varying slowest, every parameter filled from the defaults', () => {
+    const points = expand({ ...closed, parameters: { ...closed.parameters, pipelining: [1, 4] } });
+    expect(points.map((p) => [p.connections, p.pipelining])).toEqual([[1, 1], [1, 4], [16, 1], [16, 4]]);
+    for (const point of points) {
+      expect(point).toMatchObject({ scenario: { name: 'test' }, mode: 'closed', messageSize: 64, workUsPerMessage: 0, rate: 0, idleConnections: 0, serverCores: 'rest', abandon: undefined });
+    }
+  });
+
+  it("reads the default suite's declarations", () => {
+    expect(expand(declared('echo-small')).map((p) => p.connections)).toEqual([1, 16, 64]);
+    expect(expand(declared('cpu'))).toMatchObject([{ connections: 16, workUsPerMessage: 1000, serverCores: 'all', mode: 'closed' }]);
+    expect(expand(declared('slow-client'))).toMatchObject([{ connections: 15, idleConnections: 1 }]);
+    expect(expand(declared('open'))).toMatchObject([{ mode: 'open', rate: 5000 }]);
+    expect(expand(declared('churn'))).toMatchObject([{ mode: 'churn', messagesPerConnection: 1 }]);
+    expect(expand(declared('abandoned'))).toMatchObject([{ connections: 64, abandon: { clients: 100, deadlineSec: 30 } }]);
+  });
+
+  it('takes whole lists from the overrides, each one a sweep', () => {
+    expect(brief(expand(closed, { connections: [4], rate: [1000, 5000] }))).toEqual([
+      { connections: 4, rate: 1000, messagesPerConnection: 0, amount: 0, mode: 'open' },
+      { connections: 4, rate: 5000, messagesPerConnection: 0, amount: 0, mode: 'open' },
+    ]);
+    expect(expand(closed, { messageSize: [128] }).map((p) => p.messageSize)).toEqual([128, 128]);
+  });
+
+  it('turns a closed-loop scenario open with a rate, into churn with messages per connection; other modes stay', () => {
+    expect(expand(closed, { messagesPerConnection: [5] }).map((p) => p.mode)).toEqual(['churn', 'churn']);
+    expect(expand(declared('open'), { messagesPerConnection: [5] })[0]!.mode).toBe('open');
+    expect(expand(declared('churn'), { rate: [100] })[0]!.mode).toBe('churn');
+    expect(PARAMETER_DEFAULTS.rate).toEqual([0]);
+  });
+
+  it('keeps a fixed amount for closed-loop points only', () => {
+    expect(expand(closed, { amount: [1000] }).map((p) => p.amount)).toEqual([1000, 1000]);
+    expect(expand(declared('open'), { amount: [1000] })[0]!.amount).toBe(0);
+  });
+});
+
+describe('--quick', () => {
+  it("applies the scenario's own shrink, parameters and departing clients alike", () => {
+    const shrinking: Scenario = { ...closed, quick: { parameters: { connections: [2] } } };
+    expect(quickVariant(shrinking).parameters).toEqual({ connections: [2], messageSize: [64] });
+    expect(quickVariant(shrinking).quick).toBeUndefined();
+    expect(quickVariant(declared('abandoned')).abandon).toEqual({ clients: 50, deadlineSec: 15 });
+    expect(quickVariant(closed)).toBe(closed);
+  });
+
+  it('is applied when the run is planned, with the overrides, once per scenario', () => {
+    const plans = planScenarios(options('--quick', '--scenarios', 'abandoned,echo-small', '-c', '2').scenarios, options('--quick', '-c', '2'));
+    expect(plans.map((plan) => plan.scenario.name)).toEqual(['abandoned', 'echo-small']);
+    expect(plans[0]!.points).toMatchObject([{ connections: 2, abandon: { clients: 50, deadlineSec: 15 } }]);
+    expect(plans[1]!.points.map((p) => p.connections)).toEqual([2]);
+  });
+});
+
+describe('the bench flags', () => {
+  it('map each flag to its matrix key; lists are sweeps where the flag takes one', () => {
+    expect(options('-c', '1, 16', '-s', '128', '-p', '4', '-R', '1000,5000').overrides).toEqual({ connections: [1, 16], messageSize: [128], pipelining: [4], rate: [1000, 5000] });
+    expect(options('--messages-per-connection', '3').overrides).toEqual({ messagesPerConnection: [3] });
+    expect(options('-a', '500').overrides).toEqual({ amount: [500] });
+    expect(options().overrides).toEqual({});
+  });
+
+  it('refuse a bad value, a list where one value is taken, and an empty list, naming the flag', () => {
+    expect(() => options('-c', '1,x')).toThrow("--connections must be a whole number from 1 to 100000, got 'x'");
+    expect(() => options('-s', '64,128')).toThrow("--size must be a whole number from 1 to 16777216, got '64,128'");
+    expect(() => options('-R', ',')).toThrow("--rate must be a whole number from 1 to 10000000, got ','");
+    expect(() => options('-p', '0')).toThrow("--pipelining must be a whole number from 1 to 1024, got '0'");
+  });
+
+  it('keep the mode rules: --rate and --messages-per-connection exclude each other, --amount is closed-loop only', () => {
+    expect(() => options('-R', '100', '--messages-per-connection', '2')).toThrow('--rate (open loop) and --messages-per-connection (churn) exclude each other');
+    expect(() => options('-a', '10', '-R', '100')).toThrow('--amount is a closed-loop count: it excludes --rate and --messages-per-connection');
+    expect(() => options('-a', '10', '--messages-per-connection', '2')).toThrow('--amount is a closed-loop count');
+  });
+
+  it('are each listed in the help, with their short form', () => {
+    for (const { flag, short } of PARAMETER_FLAGS) expect(BENCH_USAGE).toMatch(new RegExp(`\\n  ${short ? `-${short}, ` : ''}--${flag} \\S+ +\\S`));
+    expect(BENCH_USAGE).toContain('  -c, --connections n[,n...]    connections; a list is a sweep');
+  });
+
+  it('take the timing from its defaults object, --quick its shorter column, and one repeat for a fixed amount', () => {
+    expect(options().timing).toEqual(TIMING_DEFAULTS.full);
+    expect(options('--quick').timing).toEqual(TIMING_DEFAULTS.quick);
+    expect(options('-d', '2', '-n', '5').timing).toMatchObject({ windowMs: 2000, repeats: 5, warmupMs: TIMING_DEFAULTS.full.warmupMs });
+    expect(options('-a', '100', '-n', '5').timing.repeats).toBe(1);
+    expect(BENCH_USAGE).toContain('(default 3, quick 1)');
+  });
+});
+
+describe('planning a run', () => {
+  it('starts one server for the points that share serve flags and CPUs, a new one where they differ', () => {
+    expect(serverGroups(expand(declared('echo-small'))).map((group) => group.length)).toEqual([3]);
+    const sweep = expand({ ...closed, parameters: { connections: [1, 2], messageSize: [64], workUsPerMessage: [0, 100], serverCores: ['rest', 'all'] } });
+    expect(serverGroups(sweep).map((group) => group.map((p) => [p.serverCores, p.workUsPerMessage, p.connections]))).toEqual([
+      [['rest', 0, 1], ['rest', 0, 2]],
+      [['rest', 100, 1], ['rest', 100, 2]],
+      [['all', 0, 1], ['all', 0, 2]],
+      [['all', 100, 1], ['all', 100, 2]],
+    ]);
+    expect(serverGroups(expand(declared('cpu'), { connections: [1, 2] }))).toHaveLength(1);
+    expect(serverGroups(expand(closed, { serverCores: ['rest', 'all'] })).map((group) => group.map((p) => p.serverCores))).toEqual([['rest', 'rest'], ['all', 'all']]);
+    // With work, the message size is a serve flag (--work-bytes); without, it is not.
+    expect(serverGroups(expand(closed, { messageSize: [64, 128], workUsPerMessage: [10] }))).toHaveLength(2);
+    expect(serverGroups(expand(closed, { messageSize: [64, 128] }))).toHaveLength(1);
+  });
+
+  it('places each server-cores kind once', () => {
+    const placements = planPlacements(['rest', 'all', 'rest'], 4, true);
+    expect([...placements.keys()]).toEqual(['rest', 'all']);
+    expect(placements.get('rest')).toMatchObject({ pinned: true, serverCpus: [0, 1, 2], generatorCpus: [3] });
+    expect(placements.get('all')).toMatchObject({ pinned: true, serverCpus: [0, 1, 2, 3], generatorCpus: [3] });
+    expect(planPlacements(['rest'], 4, false).get('rest')).toMatchObject({ pinned: false, serverCpus: null });
+  });
+});
+
+describe("a scenario's record in results.json", () => {
+  const full = { quick: false, overrides: {} };
+
+  it('holds its declaration and its whole matrix as run, defaults included', () => {
+    expect(scenarioRecord(declared('slow-client'), full)).toEqual({
+      name: 'slow-client',
+      description: declared('slow-client').description,
+      mode: 'closed',
+      parameters: { ...PARAMETER_DEFAULTS, connections: [15], messageSize: [64], idleConnections: [1] },
+    });
+    expect(scenarioRecord(declared('echo-small'), { quick: false, overrides: { connections: [2], rate: [10, 20] } }).parameters).toMatchObject({ connections: [2], rate: [10, 20] });
+  });
+
+  it('says what --quick changed, and keeps what it ran', () => {
+    const record = scenarioRecord(declared('abandoned'), { quick: true, overrides: {} });
+    expect(record).toMatchObject({ abandon: { clients: 50, deadlineSec: 15 }, withoutQuick: { abandon: { clients: 100, deadlineSec: 30 } } });
+    const shrinking: Scenario = { ...closed, quick: { parameters: { connections: [2] } } };
+    expect(scenarioRecord(shrinking, { quick: true, overrides: {} })).toMatchObject({ parameters: { connections: [2] }, withoutQuick: { parameters: { connections: [1, 16] } } });
+    expect(scenarioRecord(declared('abandoned'), full).withoutQuick).toBeUndefined();
+    expect(scenarioRecord(declared('echo-small'), { quick: true, overrides: {} }).withoutQuick).toBeUndefined();
+  });
+
+  it('is planned with the points, in the order the run takes the scenarios', () => {
+    const plans = planScenarios([declared('open'), declared('cpu')], full);
+    expect(plans.map((plan) => plan.record.name)).toEqual(['open', 'cpu']);
+    expect(plans[1]!.record.parameters.serverCores).toEqual(['all']);
+  });
+});
