@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResultsFile } from '../results/schema.js';
 import { FatalError } from '../shared/exit-codes.js';
+import { toError } from '../shared/to-error.js';
 import { ReportExit } from './exit-codes.js';
 import { ResultsShapeError, validateResults } from '../results/validate.js';
 
@@ -31,7 +32,7 @@ export async function loadRun(target: string): Promise<LoadedRun> {
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    const reason = error instanceof SyntaxError ? error.message : (error as NodeJS.ErrnoException).code ?? String(error);
+    const reason = error instanceof SyntaxError ? error.message : toError(error).code ?? String(error);
     throw new FatalError(`${file} is not readable JSON: ${reason}`, ReportExit.notJson);
   }
   try {

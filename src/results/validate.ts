@@ -4,7 +4,9 @@
  */
 import { RESULTS_SCHEMA, type ResultsFile } from './schema.js';
 
-export class ResultsShapeError extends Error {}
+export class ResultsShapeError extends Error {
+  override readonly name = 'ResultsShapeError';
+}
 
 type Checker = (value: unknown, path: string) => void;
 

@@ -1,6 +1,7 @@
 /** Parsing a command line with node:util parseArgs, strictly; a bad flag is a one-line usage error. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './exit-codes.js';
+import { toError } from './to-error.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -9,6 +10,6 @@ export function parseCommandLine<const O extends Options, const P extends boolea
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals: (allowPositionals ?? false) as P });
   } catch (error) {
     // Node's messages run to several sentences and lines; the first sentence names the problem.
-    throw new UsageError((error as Error).message.split('\n')[0]!.split('. ')[0]!);
+    throw new UsageError(toError(error).message.split('\n')[0]!.split('. ')[0]!);
   }
 }

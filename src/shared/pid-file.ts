@@ -2,13 +2,14 @@
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { ExitCode, FatalError } from './exit-codes.js';
 import type { Logger } from './log.js';
+import { toError } from './to-error.js';
 
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return toError(error).code === 'EPERM';
   }
 }
 
@@ -18,8 +19,8 @@ export function checkPidFile(path: string, log: Logger): void {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new FatalError(`cannot read pid file ${path}: ${(error as NodeJS.ErrnoException).code}`, ExitCode.pidFile);
+    if (toError(error).code === 'ENOENT') return;
+    throw new FatalError(`cannot read pid file ${path}: ${toError(error).code}`, ExitCode.pidFile);
   }
   const pid = Number.parseInt(text.trim(), 10);
   if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
@@ -32,7 +33,7 @@ export function writePidFile(path: string): void {
   try {
     writeFileSync(path, `${process.pid}\n`);
   } catch (error) {
-    throw new FatalError(`cannot write pid file ${path}: ${(error as NodeJS.ErrnoException).code}`, ExitCode.pidFile);
+    throw new FatalError(`cannot write pid file ${path}: ${toError(error).code}`, ExitCode.pidFile);
   }
 }
 

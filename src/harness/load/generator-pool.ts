@@ -6,7 +6,9 @@ import { pinProcess } from '../plan/placement.js';
 
 const GENERATOR_SCRIPT = compiledScript('src/harness/load/generator-process.js');
 
-export class GeneratorTimeout extends Error {}
+export class GeneratorTimeout extends Error {
+  override readonly name = 'GeneratorTimeout';
+}
 
 export class GeneratorPool {
   private processes: ChildProcess[] = [];

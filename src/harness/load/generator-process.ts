@@ -2,6 +2,7 @@
 import { Abandonment } from './abandon-load.js';
 import { Generator } from './generator.js';
 import type { FromGenerator, ToGenerator } from './load-spec.js';
+import { toError } from '../../shared/to-error.js';
 
 let generator: Generator | undefined;
 let abandonment: Abandonment | undefined;
@@ -12,7 +13,7 @@ process.on('disconnect', () => process.exit(0));
 process.on('SIGINT', () => {}); // Ctrl-C reaches the group; the harness decides when we stop
 
 process.on('message', (message: ToGenerator) => {
-  void handle(message).catch((error: Error) => reply({ type: 'fatal', message: error.message }));
+  void handle(message).catch((error: unknown) => reply({ type: 'fatal', message: toError(error).message }));
 });
 
 async function handle(message: ToGenerator): Promise<void> {

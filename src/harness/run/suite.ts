@@ -13,6 +13,7 @@ import { runAbandoned } from './run-abandoned.js';
 import { runPoint, type Timing } from './run-point.js';
 import { expand, type Overrides, type Point, type Scenario } from '../../scenarios/scenario.js';
 import type { ModelId } from '../../models/ids.js';
+import { toError } from '../../shared/to-error.js';
 
 export interface SuitePlan {
   scenarios: readonly Scenario[];
@@ -30,7 +31,9 @@ export interface SuiteEvents {
   scenarioDone(scenario: Scenario, rows: ResultRow[]): void;
 }
 
-export class SuiteAborted extends Error {}
+export class SuiteAborted extends Error {
+  override readonly name = 'SuiteAborted';
+}
 
 /** Runs the suite; `signal` aborts it (Ctrl-C): the current server and generators are killed. */
 export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: AbortSignal): Promise<void> {
@@ -52,7 +55,7 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
         try {
           if (model !== 'external') server = await startServer(model, { args: serverArgs(points[0]!), prefix: pinPrefix(placement.serverCpus) });
         } catch (error) {
-          failure = `did not start: ${(error as Error).message}`;
+          failure = `did not start: ${toError(error).message}`;
         }
         for (const point of points) {
           if (signal.aborted) throw new SuiteAborted();
@@ -70,7 +73,7 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
               if (signal.aborted) throw new SuiteAborted();
               // A generator that failed may still hold connections or timers: start the next point with fresh ones.
               pool.kill();
-              row = failedRow(point, model, plan.timing, placement, (error as Error).message);
+              row = failedRow(point, model, plan.timing, placement, toError(error).message);
             }
             const died = server && (server.child.exitCode !== null || server.child.signalCode !== null);
             if (died) {
