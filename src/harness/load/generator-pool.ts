@@ -17,10 +17,6 @@ export class GeneratorPool {
 
   constructor(readonly size: number) {}
 
-  get pids(): number[] {
-    return this.processes.map((p) => p.pid!).filter(Boolean);
-  }
-
   /** Make sure `size` live processes exist, pinned to `cpus`. */
   ensure(cpus: number[] | null): void {
     this.processes = this.processes.filter((p) => p.exitCode === null && p.signalCode === null && p.connected);
