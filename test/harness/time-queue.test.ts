@@ -17,12 +17,14 @@ describe('TimeQueue', () => {
   it('wraps around its end, and grows while wrapped without losing or reordering a time', () => {
     const queue = new TimeQueue();
     for (const t of range(0, 12)) queue.push(t);
-    expect(drain(queue)).toEqual(range(0, 12)); // the head is now at 12, the ring empty
-    for (const t of range(100, 114)) queue.push(t); // 14 times: 4 at the end of the ring, 10 wrapped to its start
-    expect(queue.countBefore(104)).toBe(4);
-    for (const t of range(114, 130)) queue.push(t); // full while wrapped: it grows
-    expect(queue.length).toBe(30);
-    expect(queue.countBefore(120)).toBe(20);
-    expect(drain(queue)).toEqual(range(100, 130));
+    expect(drain(queue)).toEqual(range(0, 12)); // the head is now at 12 of 16, the ring empty
+    for (const t of range(100, 114)) queue.push(t); // 4 at the end of the ring, 10 wrapped to its start
+    expect(queue.countBefore(110)).toBe(10); // counted across the wrap
+    expect(Array.from({ length: 6 }, () => queue.shift())).toEqual(range(100, 106)); // the head wraps too
+    for (const t of range(114, 122)) queue.push(t); // full, still wrapped
+    for (const t of range(122, 130)) queue.push(t); // grows while wrapped
+    expect(queue.length).toBe(24);
+    expect(queue.countBefore(120)).toBe(14);
+    expect(drain(queue)).toEqual(range(106, 130));
   });
 });

@@ -141,11 +141,15 @@ describe('Relay', () => {
     expect(socket.paused).toBe(false);
   });
 
-  it('the gate resumes waiting relays oldest first, while it stays open', () => {
+  it('the gate resumes waiting relays oldest first, and touches none once it is closed again', () => {
     let room = 0;
     const gate = new AdmissionGate(() => room > 0);
+    const hold = vi.spyOn(gate, 'hold');
     const relays = [relay({ admission: gate }), relay({ admission: gate }), relay({ admission: gate })];
     for (const { socket } of relays) socket.read('x');
+    expect(hold).toHaveBeenCalledTimes(3);
+    gate.reopened(); // still closed: no relay is tried (and re-enlisted)
+    expect(hold).toHaveBeenCalledTimes(3);
     // Resuming a relay takes the room it had (as its next read would fill the queue).
     for (const { socket } of relays) {
       socket.resume = function (this: FakeSocket) {
@@ -159,6 +163,7 @@ describe('Relay', () => {
     room = 1;
     gate.reopened();
     expect(relays.map(({ socket }) => socket.paused)).toEqual([false, false, true]);
+    expect(hold).toHaveBeenCalledTimes(3);
   });
 
   it("sends its FIN after the client's only once every reply is written", () => {
