@@ -53,7 +53,7 @@ export class EchoConnection {
   private readonly sentAt = new TimeQueue();
   /** Open loop only: when the schedule meant each message in flight to be sent. */
   private readonly intendedAt: TimeQueue | undefined;
-  /** Messages answered since the counter was last reset. */
+  /** Messages answered on this connection. */
   answered = 0;
   everAnswered = false;
   isConnected = false;
