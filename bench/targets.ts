@@ -24,6 +24,7 @@ import { runMain } from '../src/cli/run-main.js';
 import { isModelId, MODEL_IDS, type ModelId } from '../src/models/ids.js';
 import { UsageError } from '../src/shared/exit-codes.js';
 import { parseNumber } from '../src/shared/parse-number.js';
+import { toError } from '../src/shared/to-error.js';
 import { parseCommandLine } from '../src/shared/command-line.js';
 import { cpuLimit, cpuUsPerMessage } from '../src/report/cpu-budget.js';
 import { cpu } from '../src/scenarios/cpu.js';
@@ -121,7 +122,7 @@ runMain('bench:targets', USAGE, async (argv) => {
     try {
       return await run();
     } catch (error) {
-      t.skipped = (error as Error).message;
+      t.skipped = toError(error).message;
       t.note = `skipped: ${t.skipped}`;
       t.numerator.length = t.denominator.length = 0;
       return undefined;

@@ -2,6 +2,7 @@
 import { Bench, type Task } from 'tinybench';
 import type { MicroGroup } from './group.js';
 import { Scope } from './scope.js';
+import { toError } from '../../src/shared/to-error.js';
 
 export interface MicroRow {
   group: string;
@@ -71,7 +72,7 @@ export async function runGroup(group: MicroGroup, names: readonly string[], { ti
     await bench.run();
     return names.map((name) => row(group, name, bench.getTask(name)));
   } catch (error) {
-    return names.map((name) => row(group, name, undefined, error as Error));
+    return names.map((name) => row(group, name, undefined, toError(error)));
   } finally {
     for (const error of await scope.close()) process.stderr.write(`bench:micro: clean-up in ${group.name}: ${error.message}\n`);
   }

@@ -2,6 +2,8 @@
  * Everything a benchmark group starts (threads, pools, children, servers) is registered here and
  * closed when the group ends, when the run fails, or on Ctrl-C, so nothing outlives the run.
  */
+import { toError } from '../../src/shared/to-error.js';
+
 type Disposer = () => unknown;
 
 const open = new Set<Scope>();
@@ -26,7 +28,7 @@ export class Scope {
       try {
         await dispose();
       } catch (error) {
-        errors.push(error as Error);
+        errors.push(toError(error));
       }
     }
     return errors;

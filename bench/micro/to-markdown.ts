@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { runMain } from '../../src/cli/run-main.js';
 import { ExitCode, FatalError } from '../../src/shared/exit-codes.js';
+import { toError } from '../../src/shared/to-error.js';
 import { MICRO_SCHEMA, relative, us, type MicroReport } from './report.js';
 
 const USAGE = 'usage: node dist/bench/micro/to-markdown.js [results/micro-<timestamp>.json ...]';
@@ -15,7 +16,7 @@ function load(path: string): MicroReport {
   try {
     report = JSON.parse(readFileSync(path, 'utf8')) as MicroReport;
   } catch (error) {
-    throw new FatalError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, ExitCode.usage);
+    throw new FatalError(`cannot read ${path}: ${toError(error).code ?? toError(error).message}`, ExitCode.usage);
   }
   if (report.schema !== MICRO_SCHEMA) throw new FatalError(`${path} is not a ${MICRO_SCHEMA} file`, ExitCode.usage);
   return report;

@@ -6,6 +6,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { drain } from '../shared/drain.js';
 import { boundAddress, listenError } from '../shared/listen.js';
+import { toError } from '../shared/to-error.js';
 import type { StartModel } from './model.js';
 import type { ClusterWorkerConfig, ClusterWorkerMessage } from './cluster-worker.js';
 
@@ -34,7 +35,7 @@ export const start: StartModel = async ({ options, work, log }) => {
         reject(new Error(`worker ${worker.process.pid} exited before listening`));
         if (stopping) return;
         log.warn(`worker ${worker.process.pid} died (${signal ?? `code ${code}`}); starting a new one`);
-        void startWorker().catch((error: Error) => log.error(`replacing worker failed: ${error.message}`));
+        void startWorker().catch((error: unknown) => log.error(`replacing worker failed: ${toError(error).message}`));
       });
     });
   }

@@ -16,6 +16,7 @@ import { createEchoServer, listen } from '../shared/listen.js';
 import { serviceConfig } from '../shared/service.js';
 import { peerName } from '../shared/socket.js';
 import { SocketQueue, type QueuedConnection } from '../shared/socket-queue.js';
+import { toError } from '../shared/to-error.js';
 import type { StartModel } from './model.js';
 import type { ConnectionMessage } from './fork-child.js';
 
@@ -45,7 +46,7 @@ export const start: StartModel = async ({ options, work, log }) => {
       // execArgv: [] so a child never inherits a TypeScript loader or inspector from the parent.
       child = fork(CHILD_SCRIPT, [JSON.stringify(config)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     } catch (error) {
-      cannotStart(error as NodeJS.ErrnoException); // most start failures come as 'error' below, some are thrown
+      cannotStart(toError(error)); // most start failures come as 'error' below, some are thrown
       return;
     }
     let killedAtStop = false;

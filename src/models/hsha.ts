@@ -13,6 +13,7 @@ import { Piscina } from 'piscina';
 import { drain, socketUnit } from '../shared/drain.js';
 import { FDS_PER_THREAD } from '../shared/fd-limit.js';
 import { createEchoServer, listen } from '../shared/listen.js';
+import { AdmissionGate } from '../shared/admission-gate.js';
 import { Relay } from '../shared/relay.js';
 import { peerName, prepareSocket } from '../shared/socket.js';
 import { detachable } from '../shared/transfer.js';
@@ -22,8 +23,6 @@ import { Batcher } from './hsha-batch.js';
 import type { EchoBatch } from './hsha-task.js';
 
 const TASK_SCRIPT = new URL('./hsha-task.js', import.meta.url).href;
-/** Bytes one connection may have queued or running in the pool before it pauses. */
-const MAX_IN_FLIGHT_BYTES = 1 << 20;
 /** Simulated work one batched task may carry: short enough that CPU-bound chunks spread over the threads. */
 const MAX_TASK_WORK_US = 250;
 
@@ -45,12 +44,16 @@ export const start: StartModel = async ({ options, work, log }) => {
   // Load the task in every thread before accepting (one empty task each): piscina does not replace
   // a thread that fails while starting, so a flood must not meet half-started threads.
   await Promise.all(Array.from({ length: options.threads }, () => pool.run({ chunks: [], iterations: [] })));
-  const batcher = new Batcher(pool, options.threads, work.usPerBlock > 0 ? iterationsForUs(work, MAX_TASK_WORK_US) : 0);
-  const queueHasRoom = () => pool.queueSize < options.maxQueue;
+  // Connections pause while the queue is full, and resume (oldest first) as tasks finish.
+  const admission = new AdmissionGate(() => pool.queueSize < options.maxQueue);
+  const batcher = new Batcher(pool, {
+    threads: options.threads,
+    maxTaskWork: work.usPerBlock > 0 ? iterationsForUs(work, MAX_TASK_WORK_US) : 0,
+    onTaskDone: () => admission.reopened(),
+  });
   const live = new Set<Socket>();
   let closedBytesRead = 0;
   const bytesRead = () => [...live].reduce((sum, socket) => sum + socket.bytesRead, closedBytesRead);
-  const paused = new Set<Relay>();
 
   function serve(socket: Socket): void {
     const peer = peerName(socket);
@@ -58,44 +61,20 @@ export const start: StartModel = async ({ options, work, log }) => {
     log.info(`open ${peer}`);
     prepareSocket(socket, { idleTimeoutMs: options.idleTimeoutMs, log });
     const meter = new WorkMeter(work);
-    let written: Promise<void> = Promise.resolve();
-    const relay: Relay = new Relay(
+    // The relay writes the replies in the order the chunks were read, and pauses reading at its bounds.
+    const relay = new Relay(
       socket,
-      (chunk) => {
+      (chunk, reply) => {
         const data = detachable(chunk);
-        // Settled at once, so a failure is handled even while earlier replies are still being awaited.
-        const outcome = batcher.run(data, meter.iterationsFor(data.byteLength)).then(
-          (reply) => ({ reply }),
-          (error: Error) => ({ error }),
-        );
-        // Keep this connection's order: write each reply after the one before it.
-        written = written.then(async () => {
-          const result = await outcome;
-          if ('reply' in result) relay.reply(result.reply);
-          else {
-            log.warn(`task for ${peer} failed: ${result.error.message}`);
-            socket.destroy();
-          }
-          resumePaused();
-        });
+        batcher.run(data, meter.iterationsFor(data.byteLength), reply);
       },
-      { maxInFlightBytes: MAX_IN_FLIGHT_BYTES, admission: { isOpen: queueHasRoom, wait: (r) => paused.add(r) } },
+      { admission, onFailure: (error) => log.warn(`task for ${peer} failed: ${error.message}`) },
     );
     void relay.closed.then(() => {
       live.delete(socket);
       closedBytesRead += socket.bytesRead;
-      paused.delete(relay);
       log.info(`close ${peer}`);
     });
-  }
-
-  /** A task finished: let connections that paused on a full queue read again, oldest first. */
-  function resumePaused(): void {
-    for (const relay of paused) {
-      if (!queueHasRoom()) return;
-      paused.delete(relay);
-      relay.resumeIfReady();
-    }
   }
 
   const server = createEchoServer(serve);

@@ -16,6 +16,7 @@ import { createEchoServer, listen } from '../shared/listen.js';
 import { serviceConfig } from '../shared/service.js';
 import { peerName } from '../shared/socket.js';
 import { SocketQueue, type QueuedConnection } from '../shared/socket-queue.js';
+import { toError } from '../shared/to-error.js';
 import type { StartModel } from './model.js';
 import type { ConnectionTask } from './piscina-task.js';
 
@@ -67,7 +68,7 @@ export const start: StartModel = async ({ options, work, log }) => {
       await done;
       log.info(`close ${peer}`);
     } catch (error) {
-      if (!stopping) log.warn(`task for ${peer} failed: ${(error as Error).message}`);
+      if (!stopping) log.warn(`task for ${peer} failed: ${toError(error).message}`);
       socket.destroy();
     } finally {
       tasks.delete(task);

@@ -10,6 +10,7 @@ import { createLogger } from '../shared/log.js';
 import { logSink } from '../shared/log-sink.js';
 import { serveConnection, type ServiceConfig } from '../shared/service.js';
 import { peerName } from '../shared/socket.js';
+import { toError } from '../shared/to-error.js';
 
 export interface ReuseportThreadConfig {
   service: ServiceConfig;
@@ -48,9 +49,9 @@ const server = createEchoServer((socket) => {
 
 listen(server, { host, port, backlog, reusePort: true, fdShare }, log).then(
   (address) => port0.postMessage({ type: 'listening', port: address.port } satisfies ReuseportThreadMessage),
-  (error: Error) => {
+  (error: unknown) => {
     const code = error instanceof ListenError ? error.code : undefined;
-    port0.postMessage({ type: 'listen-error', code, message: error.message } satisfies ReuseportThreadMessage);
+    port0.postMessage({ type: 'listen-error', code, message: toError(error).message } satisfies ReuseportThreadMessage);
   },
 );
 

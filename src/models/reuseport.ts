@@ -10,6 +10,7 @@ import { drain } from '../shared/drain.js';
 import { boundAddress, createEchoServer, listen, listenError, type ListenOptions } from '../shared/listen.js';
 import { createLogger } from '../shared/log.js';
 import { serviceConfig } from '../shared/service.js';
+import { toError } from '../shared/to-error.js';
 import type { StartModel } from './model.js';
 import type { ReuseportCommand, ReuseportThreadConfig, ReuseportThreadMessage } from './reuseport-thread.js';
 
@@ -51,7 +52,7 @@ export const start: StartModel = async ({ options, work, log }) => {
         // Its live connections closed with it; the counts start again for its replacement.
         Atomics.store(counts, index * 2, 0);
         log.warn(`thread ${threadId} died (code ${code}); starting a new one`);
-        void startThread(index, port).catch((error: Error) => log.error(`replacing thread failed: ${error.message}`));
+        void startThread(index, port).catch((error: unknown) => log.error(`replacing thread failed: ${toError(error).message}`));
       });
     });
   }

@@ -13,6 +13,7 @@ import { createEchoServer, listen } from '../shared/listen.js';
 import { serviceConfig } from '../shared/service.js';
 import { peerName } from '../shared/socket.js';
 import { SocketQueue, type QueuedConnection } from '../shared/socket-queue.js';
+import { toError } from '../shared/to-error.js';
 import type { StartModel } from './model.js';
 import type { ConnectionHandOver } from './worker-thread.js';
 
@@ -33,7 +34,7 @@ export const start: StartModel = async ({ options, work, log }) => {
     try {
       thread = new Worker(THREAD_SCRIPT, { workerData: config, execArgv: [] });
     } catch (error) {
-      log.warn(`cannot start a thread for ${peer}: ${(error as Error).message}`);
+      log.warn(`cannot start a thread for ${peer}: ${toError(error).message}`);
       socket.destroy();
       return;
     }

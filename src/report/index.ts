@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FatalError, ReportExit } from '../shared/exit-codes.js';
+import { toError } from '../shared/to-error.js';
 import { renderPage } from './html.js';
 import { loadRun } from './load.js';
 import { writeCharts } from './write-charts.js';
@@ -15,7 +16,7 @@ export async function writeReport(runDir: string): Promise<string[]> {
     await writeFile(page, renderPage(run.results, charts));
     return [...charts.flatMap((chart) => [chart.svgPath, chart.pngPath]), page];
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = toError(error).code;
     if (code) throw new FatalError(`cannot write the report into ${run.dir}: ${code}`, ReportExit.writeFailed);
     throw error;
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { RESULTS_SCHEMA, RESULTS_VERSION, resultsVersion, type ResultsFile } from '../results/schema.js';
 import { FatalError, ReportExit } from '../shared/exit-codes.js';
 import { checkResults, ResultsShapeError } from '../results/check-results.js';
+import { toError } from '../shared/to-error.js';
 
 export interface LoadedRun {
   results: ResultsFile;
@@ -30,7 +31,7 @@ export async function loadRun(target: string): Promise<LoadedRun> {
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    const reason = error instanceof SyntaxError ? error.message : (error as NodeJS.ErrnoException).code ?? String(error);
+    const reason = error instanceof SyntaxError ? error.message : toError(error).code ?? String(error);
     throw new FatalError(`${file} is not readable JSON: ${reason}`, ReportExit.notJson);
   }
   const version = resultsVersion((parsed as { schema?: unknown } | null)?.schema);

@@ -6,6 +6,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closest, distance } from 'fastest-levenshtein';
 import { UsageError } from './exit-codes.js';
+import { toError } from './to-error.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -13,7 +14,7 @@ export function parseCommandLine<const O extends Options, const P extends boolea
   try {
     return parseArgs({ args: negativeValuesAttached(argv, options), options, strict: true, allowPositionals: (allowPositionals ?? false) as P });
   } catch (error) {
-    throw new UsageError(explain(error as Error & { code?: string }, options));
+    throw new UsageError(explain(toError(error), options));
   }
 }
 

@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { ExitCode, FatalError } from './exit-codes.js';
+import { toError } from './to-error.js';
 
 const DAEMON_ENV = 'ECHOLAB_DAEMON';
 
@@ -25,7 +26,7 @@ export async function launchDaemon(script: string, args: readonly string[], logF
   try {
     log = openSync(logFile, 'a');
   } catch (error) {
-    throw new FatalError(`cannot open log file ${logFile}: ${(error as NodeJS.ErrnoException).code}`, ExitCode.pidFile);
+    throw new FatalError(`cannot open log file ${logFile}: ${toError(error).code}`, ExitCode.pidFile);
   }
   const child = spawn(process.execPath, [script, ...args], {
     detached: true,

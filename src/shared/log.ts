@@ -7,7 +7,6 @@ export interface Logger {
   warn(message: string): void;
   info(message: string): void;
   debug(message: string): void;
-  enabled(level: LogLevel): boolean;
 }
 
 export function createLogger(
@@ -20,7 +19,7 @@ export function createLogger(
   const emit = (l: LogLevel) => (message: string) => {
     if (enabled(l)) write(`${new Date().toISOString()} ${l.padEnd(5)} ${tag}[${process.pid}] ${message}\n`);
   };
-  return { error: emit('error'), warn: emit('warn'), info: emit('info'), debug: emit('debug'), enabled };
+  return { error: emit('error'), warn: emit('warn'), info: emit('info'), debug: emit('debug') };
 }
 
 export function isLogLevel(value: string): value is LogLevel {

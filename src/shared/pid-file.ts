@@ -3,6 +3,7 @@ import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { ExitCode, FatalError } from './exit-codes.js';
 import type { Logger } from './log.js';
 import { isAlive } from './process-alive.js';
+import { toError } from './to-error.js';
 
 /** Throws if the file names a live process; warns and carries on over a stale one. */
 export function checkPidFile(path: string, log: Logger): void {
@@ -10,8 +11,8 @@ export function checkPidFile(path: string, log: Logger): void {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new FatalError(`cannot read pid file ${path}: ${(error as NodeJS.ErrnoException).code}`, ExitCode.pidFile);
+    if (toError(error).code === 'ENOENT') return;
+    throw new FatalError(`cannot read pid file ${path}: ${toError(error).code}`, ExitCode.pidFile);
   }
   const pid = Number.parseInt(text.trim(), 10);
   if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
@@ -24,7 +25,7 @@ export function writePidFile(path: string): void {
   try {
     writeFileSync(path, `${process.pid}\n`);
   } catch (error) {
-    throw new FatalError(`cannot write pid file ${path}: ${(error as NodeJS.ErrnoException).code}`, ExitCode.pidFile);
+    throw new FatalError(`cannot write pid file ${path}: ${toError(error).code}`, ExitCode.pidFile);
   }
 }
 

@@ -1,5 +1,6 @@
 /** Whether a process is still running, for the daemon's pid file and for the harness's clean-up checks. */
 import { readFileSync } from 'node:fs';
+import { toError } from './to-error.js';
 
 /**
  * True while `pid` runs: it exists (signal 0 reaches it, or it is another user's: EPERM) and is not a
@@ -10,7 +11,7 @@ export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+    if (toError(error).code !== 'EPERM') return false;
   }
   return !isZombie(pid);
 }

@@ -7,7 +7,7 @@ import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { errorKind } from './echo-connection.js';
 import { firstEcho } from './first-echo.js';
-import type { Generator } from './generator.js';
+import type { LoadGenerator } from './generator.js';
 import { noErrors, type DepartReport, type DepartRequest, type ProbeReport } from './load-spec.js';
 import { treeCpuSeconds } from '../server/proc.js';
 
@@ -53,7 +53,7 @@ export class Abandonment {
   private cpuAtStart: number | undefined;
 
   constructor(
-    private readonly load: Generator,
+    private readonly load: LoadGenerator,
     private readonly request: DepartRequest,
   ) {}
 

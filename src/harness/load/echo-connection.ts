@@ -1,6 +1,7 @@
 /**
  * One load-generator connection: sends messages from the pattern, checks every echoed byte,
  * and times each message from its send (and, open loop, its intended send) to its last byte back.
+ * The caller reads the clock once per send and passes the time in.
  */
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -9,7 +10,10 @@ import { Pattern } from './pattern.js';
 import { TimeQueue } from './time-queue.js';
 
 export interface ConnectionEvents {
-  /** A whole message came back: latency from actual and from intended send time, in ms. */
+  /**
+   * A whole message came back: ms since it was sent, and since the schedule meant it to be sent
+   * (open loop; without a schedule a message is meant to go when it goes, so the two are equal).
+   */
   answered(connection: EchoConnection, sinceSentMs: number, sinceIntendedMs: number): void;
   failed(connection: EchoConnection, kind: ErrorKind): void;
   connected(connection: EchoConnection, connectMs: number): void;
@@ -28,14 +32,28 @@ export function errorKind(error: NodeJS.ErrnoException): ErrorKind {
   return ERROR_KINDS[error.code ?? ''] ?? 'other';
 }
 
+/** What every connection of one generator shares. */
+export interface ConnectionSetup {
+  host: string;
+  port: number;
+  connectTimeoutMs: number;
+  pattern: Pattern;
+  messageSize: number;
+  /** Open loop: messages have intended send times, and latency is timed from them too. */
+  scheduled: boolean;
+}
+
 export class EchoConnection {
   readonly socket: net.Socket;
   private readonly seed: number;
+  private readonly pattern: Pattern;
+  private readonly messageSize: number;
   private sentBytes = 0;
   private receivedBytes = 0;
   private readonly sentAt = new TimeQueue();
-  private readonly intendedAt = new TimeQueue();
-  /** Messages answered since the counter was last reset. */
+  /** Open loop only: when the schedule meant each message in flight to be sent. */
+  private readonly intendedAt: TimeQueue | undefined;
+  /** Messages answered on this connection. */
   answered = 0;
   everAnswered = false;
   isConnected = false;
@@ -46,14 +64,13 @@ export class EchoConnection {
     readonly index: number,
     /** The generator's slot this connection fills (-1: idle). */
     readonly slot: number,
-    private readonly pattern: Pattern,
-    private readonly messageSize: number,
-    host: string,
-    port: number,
-    connectTimeoutMs: number,
+    { host, port, connectTimeoutMs, pattern, messageSize, scheduled }: ConnectionSetup,
     private readonly events: ConnectionEvents,
   ) {
     this.seed = Pattern.seed(index);
+    this.pattern = pattern;
+    this.messageSize = messageSize;
+    this.intendedAt = scheduled ? new TimeQueue() : undefined;
     const startedAt = performance.now();
     this.socket = net.connect({ host, port, noDelay: true, allowHalfOpen: true });
     this.socket.setTimeout(connectTimeoutMs, () => this.fail('timeout'));
@@ -75,11 +92,11 @@ export class EchoConnection {
     return this.sentAt.length;
   }
 
-  /** Send the next message; `intended` is when the schedule wanted it sent (open loop). */
-  send(intended = performance.now()): void {
+  /** Send the next message, at `now` (performance.now()); open loop: `intended` is when the schedule wanted it sent. */
+  send(now: number, intended = now): void {
     if (this.failed || this.socket.destroyed) return;
-    this.sentAt.push(performance.now());
-    this.intendedAt.push(intended);
+    this.sentAt.push(now);
+    this.intendedAt?.push(intended);
     this.socket.write(this.pattern.message(this.seed, this.sentBytes, this.messageSize));
     this.sentBytes += this.messageSize;
   }
@@ -110,7 +127,7 @@ export class EchoConnection {
     const now = performance.now();
     for (; complete > 0; complete--) {
       const sinceSent = now - this.sentAt.shift();
-      const sinceIntended = now - this.intendedAt.shift();
+      const sinceIntended = this.intendedAt ? now - this.intendedAt.shift() : sinceSent;
       this.answered++;
       this.everAnswered = true;
       this.events.answered(this, sinceSent, sinceIntended);

@@ -6,7 +6,9 @@ import { pinProcess } from '../plan/placement.js';
 
 const GENERATOR_SCRIPT = compiledScript('src/harness/load/generator-process.js');
 
-export class GeneratorTimeout extends Error {}
+export class GeneratorTimeout extends Error {
+  override readonly name = 'GeneratorTimeout';
+}
 
 export class GeneratorPool {
   private processes: ChildProcess[] = [];
@@ -14,10 +16,6 @@ export class GeneratorPool {
   private readonly waiters = new Map<ChildProcess, () => void>();
 
   constructor(readonly size: number) {}
-
-  get pids(): number[] {
-    return this.processes.map((p) => p.pid!).filter(Boolean);
-  }
 
   /** Make sure `size` live processes exist, pinned to `cpus`. */
   ensure(cpus: number[] | null): void {

@@ -1,9 +1,10 @@
 /** A generator process: runs the load the harness asks for over IPC and reports each measured window. */
 import { Abandonment } from './abandon-load.js';
-import { Generator } from './generator.js';
+import { LoadGenerator } from './generator.js';
 import type { FromGenerator, ToGenerator } from './load-spec.js';
+import { toError } from '../../shared/to-error.js';
 
-let generator: Generator | undefined;
+let generator: LoadGenerator | undefined;
 let abandonment: Abandonment | undefined;
 const reply = (message: FromGenerator) => process.send?.(message);
 
@@ -12,14 +13,14 @@ process.on('disconnect', () => process.exit(0));
 process.on('SIGINT', () => {}); // Ctrl-C reaches the group; the harness decides when we stop
 
 process.on('message', (message: ToGenerator) => {
-  void handle(message).catch((error: Error) => reply({ type: 'fatal', message: error.message }));
+  void handle(message).catch((error: unknown) => reply({ type: 'fatal', message: toError(error).message }));
 });
 
 async function handle(message: ToGenerator): Promise<void> {
   switch (message.type) {
     case 'start':
       generator?.finish(); // a point that failed half-way never said 'finish'
-      generator = new Generator(message.spec);
+      generator = new LoadGenerator(message.spec);
       await generator.open();
       reply({ type: 'started' });
       return;

@@ -11,7 +11,7 @@ const PERIOD = 1_000_003;
 export class Pattern {
   private readonly bytes: Buffer;
 
-  constructor(readonly maxMessageSize: number) {
+  constructor(maxMessageSize: number) {
     // PERIOD bytes of noise, then its first maxMessageSize bytes again, so any message is one contiguous view.
     this.bytes = Buffer.allocUnsafe(PERIOD + maxMessageSize);
     randomFillSync(this.bytes, 0, PERIOD);

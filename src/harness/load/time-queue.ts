@@ -28,11 +28,6 @@ export class TimeQueue {
     return n;
   }
 
-  clear(): void {
-    this.head = 0;
-    this.count = 0;
-  }
-
   private grow(): void {
     const bigger = new Float64Array(this.items.length * 2);
     for (let i = 0; i < this.count; i++) bigger[i] = this.items[(this.head + i) % this.items.length]!;

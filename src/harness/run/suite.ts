@@ -16,6 +16,7 @@ import type { ServerUnderTest, Timing } from './point-setup.js';
 import type { ScenarioPlan } from '../../scenarios/plan.js';
 import type { Point, Scenario } from '../../scenarios/scenario.js';
 import type { ModelId } from '../../models/ids.js';
+import { toError } from '../../shared/to-error.js';
 
 export interface SuitePlan {
   /** Each scenario expanded into its points, once, by the caller. */
@@ -35,7 +36,9 @@ export interface SuiteEvents {
   scenarioDone(scenario: Scenario, rows: ResultRow[]): void;
 }
 
-export class SuiteAborted extends Error {}
+export class SuiteAborted extends Error {
+  override readonly name = 'SuiteAborted';
+}
 
 /** Runs the suite; `signal` aborts it (Ctrl-C): the current server and generators are killed. */
 export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: AbortSignal): Promise<void> {
@@ -57,7 +60,7 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
           try {
             if (model !== 'external') server = await startServer(model, { args: serverArgs(group[0]!), prefix: pinPrefix(placement.serverCpus) });
           } catch (error) {
-            failure = `did not start: ${(error as Error).message}`;
+            failure = `did not start: ${toError(error).message}`;
           }
           for (const point of group) {
             if (signal.aborted) throw new SuiteAborted();
@@ -75,7 +78,7 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
                 if (signal.aborted) throw new SuiteAborted();
                 // A generator that failed may still hold connections or timers: start the next point with fresh ones.
                 pool.kill();
-                row = failedRow(point, model, placement, plan.timing.windowMs / 1000, (error as Error).message);
+                row = failedRow(point, model, placement, plan.timing.windowMs / 1000, toError(error).message);
               }
               const died = server && (server.child.exitCode !== null || server.child.signalCode !== null);
               if (died) {
