@@ -218,6 +218,21 @@ describe('A and B are the figures B/A compares', () => {
   });
 });
 
+describe('the headings name only the kinds of figures the table shows', () => {
+  it('does not describe the figures of rows that have none (no latency recorded)', () => {
+    const [runA, runB] = [structuredClone(a), structuredClone(b)];
+    for (const row of [...runA.results, ...runB.results]) {
+      const { p99, count } = row.latencyUs;
+      if (count > 0) row.latencyUs.p99Runs = [p99 * 0.98, p99, p99 * 1.02];
+    }
+    const report = compareRuns(runA, runB);
+    expect(report.comparisons.some((c) => c.p99Us.note === 'no latency recorded')).toBe(true);
+    const heading = comparisonTable(report).split(/^p99 latency/m)[1]!.split('┌')[0]!;
+    expect(heading).toContain("A, B: geometric means of the repeats' p99s");
+    expect(heading).not.toContain('p99 of all samples');
+  });
+});
+
 describe('p99 with one repeat or no per-repeat p99s: no test, so no mark', () => {
   /** Every row of both fixture runs cut to its first repeat, as `-n 1` records it. */
   function oneRepeat(run: ResultsFile): ResultsFile {

@@ -76,7 +76,8 @@ function metricText(report: ComparisonReport, metric: Metric): string[] {
   const kinds = new Set<Figures>();
   for (const c of report.comparisons) {
     const estimate = metric.pick(c);
-    kinds.add(estimate.figures);
+    // A row with no figures (nothing recorded) says so in its notes, not in the heading.
+    if (Number.isFinite(estimate.a) && Number.isFinite(estimate.b)) kinds.add(estimate.figures);
     const notes = [...rowNotes(c.warnings), ...(estimate.note ? [estimate.note] : [])].join(', ');
     table.push([c.point, c.model, metric.format(estimate.a), metric.format(estimate.b), ratio(estimate), estimate.mark, notes]);
   }
