@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * compare: two benchmark runs side by side, per model and scenario point: the ratio B/A of throughput
- * and of p99 latency with a 95 % confidence interval, marked where the difference is not significant
- * (in the spirit of Node core's benchmark/compare.R).
+ * and of p99 latency with a 95 % confidence interval and a significance mark (in the spirit of Node
+ * core's benchmark/compare.R), after a warning listing whatever else differs between the runs
+ * (machine, Node, options, placement).
  *   compare [--json] <runA> <runB>     (a run: its directory or its results.json)
  */
 import '../shared/require-node.js'; // first: a one-line stop on an old Node

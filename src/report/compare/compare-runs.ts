@@ -2,21 +2,27 @@
 import type { ResultRow, ResultsFile } from '../../results/schema.js';
 import { pointLabel, sortRows } from '../rows.js';
 import { percentileRatio } from './quantile-bootstrap.js';
+import { runDifferences, type RunDifference } from './run-differences.js';
 import { welchRatio, type RatioEstimate } from './welch.js';
+
+/** A ratio B/A with the figures it compares and its significance mark ('***', '**', '*', 'n.s.' or ''). */
+export type MetricComparison = RatioEstimate & { mark: string };
 
 export interface Comparison {
   scenario: string;
   point: string;
   model: string;
-  msgsPerSec: { a: number; b: number } & RatioEstimate;
-  p99Us: { a: number; b: number } & RatioEstimate;
-  /** Failed / client-bound / incomplete on either side: the ratio may mean little. */
+  msgsPerSec: MetricComparison;
+  p99Us: MetricComparison;
+  /** Failed / client-bound / incomplete on either side: the ratio may mean little, and gets no mark. */
   warnings: string[];
 }
 
 export interface ComparisonReport {
   runA: string;
   runB: string;
+  /** Machine, options and placements that differ between the runs: each can move a ratio. */
+  differences: RunDifference[];
   comparisons: Comparison[];
   /** Rows present in one run only, as "model in point". */
   onlyInA: string[];
@@ -36,43 +42,63 @@ function warnings(row: ResultRow, side: 'A' | 'B'): string[] {
 }
 
 /**
- * p99 B/A: like msgs/s, from the per-repeat p99s when both runs recorded at least two; otherwise a
- * bootstrap over the merged histograms, which sees sampling noise but not drift between repeats.
+ * p99 B/A: like msgs/s, from the per-repeat p99s when both runs recorded at least two. With one repeat
+ * on a side, like msgs/s, the ratio of the two p99s with no interval. Runs that kept no per-repeat
+ * p99s fall back to a bootstrap over the merged histograms, which sees sampling noise but not drift
+ * between repeats (no mark).
  */
 function p99Ratio(a: ResultRow, b: ResultRow): RatioEstimate {
   const runsA = a.latencyUs.p99Runs ?? [];
   const runsB = b.latencyUs.p99Runs ?? [];
   if (runsA.length >= 2 && runsB.length >= 2) return welchRatio(runsA, runsB);
-  return percentileRatio(a.latencyUs.histogram, b.latencyUs.histogram);
-}
-
-function compareRow(a: ResultRow, b: ResultRow): Comparison {
-  return {
-    scenario: a.scenario,
-    point: pointLabel(a),
-    model: a.model,
-    msgsPerSec: { a: a.msgsPerSec.median, b: b.msgsPerSec.median, ...welchRatio(a.msgsPerSec.runs, b.msgsPerSec.runs) },
-    p99Us: { a: a.latencyUs.p99, b: b.latencyUs.p99, ...p99Ratio(a, b) },
-    warnings: [...warnings(a, 'A'), ...warnings(b, 'B')],
-  };
-}
-
-export function compareRuns(runA: ResultsFile, runB: ResultsFile): ComparisonReport {
-  const rowsB = new Map(runB.results.map((row) => [key(row), row]));
-  const keysA = new Set(runA.results.map(key));
-  const paired = sortRows(runA).filter((row) => rowsB.has(key(row)));
-  const describe = (row: ResultRow) => `${row.model} in ${pointLabel(row)}`;
-  return {
-    runA: runA.runId,
-    runB: runB.runId,
-    comparisons: paired.map((row) => compareRow(row, rowsB.get(key(row))!)),
-    onlyInA: runA.results.filter((row) => !rowsB.has(key(row))).map(describe),
-    onlyInB: runB.results.filter((row) => !keysA.has(key(row))).map(describe),
-  };
+  const oneRepeat = Math.min(runsA.length || a.repeats, runsB.length || b.repeats) < 2;
+  const answered = a.latencyUs.count > 0 && b.latencyUs.count > 0;
+  if (!oneRepeat || !answered) return percentileRatio(a.latencyUs.histogram, b.latencyUs.histogram);
+  const [p99A, p99B] = [a.latencyUs.p99, b.latencyUs.p99];
+  return { a: p99A, b: p99B, figures: 'all samples', ratio: p99B / p99A, ci95: null, p: null, note: 'CI unavailable: 1 repeat' };
 }
 
 /** Node's compare.R marks: *** p < 0.001, ** p < 0.01, * p < 0.05; blank when not significant or unknown. */
 export function stars(p: number | null): string {
   if (p === null) return '';
   return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : '';
+}
+
+/**
+ * Only a test over repeats earns a mark ('n.s.' when it finds nothing), and only where both rows are ok
+ * and neither generator was saturated: a client-bound ratio is the generator's ceiling, not the servers'.
+ */
+function marked(estimate: RatioEstimate, rowsComparable: boolean): MetricComparison {
+  const tested = rowsComparable && estimate.p !== null && estimate.figures === 'geometric mean of repeats';
+  return { ...estimate, mark: tested ? stars(estimate.p) || 'n.s.' : '' };
+}
+
+function compareRow(a: ResultRow, b: ResultRow): Comparison {
+  const rowWarnings = [...warnings(a, 'A'), ...warnings(b, 'B')];
+  const comparable = rowWarnings.length === 0;
+  return {
+    scenario: a.scenario,
+    point: pointLabel(a),
+    model: a.model,
+    msgsPerSec: marked(welchRatio(a.msgsPerSec.runs, b.msgsPerSec.runs), comparable),
+    p99Us: marked(p99Ratio(a, b), comparable),
+    warnings: rowWarnings,
+  };
+}
+
+export function compareRuns(runA: ResultsFile, runB: ResultsFile): ComparisonReport {
+  const rowsB = new Map(runB.results.map((row) => [key(row), row]));
+  const keysA = new Set(runA.results.map(key));
+  const pairs = sortRows(runA)
+    .filter((row) => rowsB.has(key(row)))
+    .map((row): [ResultRow, ResultRow] => [row, rowsB.get(key(row))!]);
+  const describe = (row: ResultRow) => `${row.model} in ${pointLabel(row)}`;
+  return {
+    runA: runA.runId,
+    runB: runB.runId,
+    differences: runDifferences(runA, runB, pairs),
+    comparisons: pairs.map(([a, b]) => compareRow(a, b)),
+    onlyInA: runA.results.filter((row) => !rowsB.has(key(row))).map(describe),
+    onlyInB: runB.results.filter((row) => !keysA.has(key(row))).map(describe),
+  };
 }

@@ -5,7 +5,7 @@
  * p + Z·sqrt(p(1−p)/n), Z standard normal (the normal approximation of its binomial rank), drawn
  * independently for A and B; the 2.5 % and 97.5 % points of the ratios bound the interval.
  * It covers sampling noise within each run, not run-to-run drift, so it is narrower than the
- * throughput interval: read it as "at least this uncertain".
+ * throughput interval: read it as "at least this uncertain". compare gives it no significance mark.
  */
 import { decodeHistogram, recordedValues } from '../read-histogram.js';
 import { normal, seededRandom } from './seeded-random.js';
@@ -48,19 +48,26 @@ function quantileOfSorted(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
 }
 
+const NO_LATENCY: RatioEstimate = { a: NaN, b: NaN, figures: 'all samples', ratio: NaN, ci95: null, p: null, note: 'no latency recorded' };
+
 export function percentileRatio(histogramA: string, histogramB: string, percentile = 99): RatioEstimate {
-  if (histogramA === '' || histogramB === '') return { ratio: NaN, ci95: null, p: null, note: 'no latency recorded' };
+  if (histogramA === '' || histogramB === '') return NO_LATENCY;
   const a = cumulativeOf(histogramA);
   const b = cumulativeOf(histogramB);
-  if (a.total === 0 || b.total === 0) return { ratio: NaN, ci95: null, p: null, note: 'no latency recorded' };
+  if (a.total === 0 || b.total === 0) return NO_LATENCY;
   const p = percentile / 100;
+  const [quantileA, quantileB] = [quantile(a, p), quantile(b, p)];
   const random = seededRandom(0x5eed);
   const ratios = Array.from({ length: ITERATIONS }, () => resampledQuantile(b, p, random) / resampledQuantile(a, p, random)).sort((x, y) => x - y);
   const below = ratios.filter((r) => r <= 1).length / ratios.length;
   const above = ratios.filter((r) => r >= 1).length / ratios.length;
   return {
-    ratio: quantile(b, p) / quantile(a, p),
+    a: quantileA,
+    b: quantileB,
+    figures: 'all samples',
+    ratio: quantileB / quantileA,
     ci95: [quantileOfSorted(ratios, 0.025), quantileOfSorted(ratios, 0.975)],
     p: Math.min(1, 2 * Math.min(below, above)),
+    note: 'CI: sampling noise only',
   };
 }
