@@ -12,7 +12,7 @@ import { runMain } from './run-main.js';
 import { createLogger } from '../shared/log.js';
 import { logSink } from '../shared/log-sink.js';
 import { formatHost } from '../shared/listen.js';
-import { parseServeArgs, USAGE } from '../shared/options.js';
+import { parseServeArgs, USAGE } from './serve-options.js';
 import { checkPidFile, removePidFile, writePidFile } from '../shared/pid-file.js';
 import { calibrate, type WorkSpec } from '../shared/work.js';
 import { loadModel } from '../models/index.js';

@@ -3,7 +3,7 @@ import { start } from './event-loop.js';
 import { createLogger } from '../shared/log.js';
 import { logSink } from '../shared/log-sink.js';
 import { ListenError } from '../shared/listen.js';
-import type { ServeOptions } from '../shared/options.js';
+import type { ServeOptions } from './options.js';
 import type { WorkSpec } from '../shared/work.js';
 
 export interface ClusterWorkerConfig {

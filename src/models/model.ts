@@ -1,7 +1,7 @@
 /** The one interface every concurrency model implements. */
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../shared/log.js';
-import type { ServeOptions } from '../shared/options.js';
+import type { ServeOptions } from './options.js';
 import type { WorkSpec } from '../shared/work.js';
 
 export interface ModelContext {

@@ -7,7 +7,6 @@ import type { Socket } from 'node:net';
 import { watchForCrashToken } from './crash-token.js';
 import { echo } from './echo.js';
 import type { LogLevel, Logger } from './log.js';
-import type { ServeOptions } from './options.js';
 import { prepareSocket } from './socket.js';
 import { WorkMeter, type WorkSpec } from './work.js';
 
@@ -20,7 +19,7 @@ export interface ServiceConfig {
 }
 
 /** What an owner of connections needs from serve's options, as plain data for a child or thread. */
-export function serviceConfig(options: ServeOptions, work: WorkSpec): ServiceConfig {
+export function serviceConfig(options: Omit<ServiceConfig, 'work'>, work: WorkSpec): ServiceConfig {
   return { work, idleTimeoutMs: options.idleTimeoutMs, logLevel: options.logLevel, logFile: options.logFile, crashToken: options.crashToken };
 }
 
