@@ -1,5 +1,5 @@
 /** A cluster worker process: the event-loop echo server on the shared port. */
-import { start } from './event-loop.js';
+import { serveEventLoop } from './event-loop.js';
 import { createLogger } from '../shared/log.js';
 import { logSink } from '../shared/log-sink.js';
 import { ListenError } from '../shared/listen.js';
@@ -20,7 +20,8 @@ const log = createLogger(options.logLevel, 'cluster-worker', logSink(options.log
 process.on('SIGINT', () => {});
 
 // Not top-level await: a worker that exits while it is pending (listen failed) would make Node warn.
-void start({ options, work, log }).then(
+// The primary accepts and hands connections over: a worker does not guard the open-file limit itself.
+void serveEventLoop({ options, work, log }, { fileLimitGuard: false }).then(
   (server) => process.send?.({ type: 'listening', port: server.address.port } satisfies ClusterWorkerMessage),
   (error: unknown) => {
     const code = error instanceof ListenError ? error.code : undefined;
