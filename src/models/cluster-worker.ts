@@ -3,6 +3,7 @@ import { serveEventLoop } from './event-loop.js';
 import { createLogger } from '../shared/log.js';
 import { logSink } from '../shared/log-sink.js';
 import { ListenError } from '../shared/listen.js';
+import { leaveInterruptToParent } from '../shared/interrupt.js';
 import type { ServeOptions } from './options.js';
 import type { WorkSpec } from '../shared/work.js';
 
@@ -16,8 +17,7 @@ export type ClusterWorkerMessage = { type: 'listening'; port: number } | { type:
 const { options, work } = JSON.parse(process.argv[2] ?? '{}') as ClusterWorkerConfig;
 const log = createLogger(options.logLevel, 'cluster-worker', logSink(options.logFile));
 
-// Ctrl-C reaches the whole process group; the primary decides when workers stop.
-process.on('SIGINT', () => {});
+leaveInterruptToParent();
 
 // Not top-level await: a worker that exits while it is pending (listen failed) would make Node warn.
 // The primary accepts and hands connections over: a worker does not guard the open-file limit itself.

@@ -2,6 +2,7 @@
 import { Abandonment } from './abandon-load.js';
 import { Generator } from './generator.js';
 import type { FromGenerator, ToGenerator } from './load-spec.js';
+import { leaveInterruptToParent } from '../../shared/interrupt.js';
 
 let generator: Generator | undefined;
 let abandonment: Abandonment | undefined;
@@ -9,7 +10,7 @@ const reply = (message: FromGenerator) => process.send?.(message);
 
 // Never outlive the harness.
 process.on('disconnect', () => process.exit(0));
-process.on('SIGINT', () => {}); // Ctrl-C reaches the group; the harness decides when we stop
+leaveInterruptToParent();
 
 process.on('message', (message: ToGenerator) => {
   void handle(message).catch((error: Error) => reply({ type: 'fatal', message: error.message }));
