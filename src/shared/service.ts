@@ -4,7 +4,6 @@
  * cross a process or thread boundary).
  */
 import type { Socket } from 'node:net';
-import { watchForCrashToken } from './crash-token.js';
 import { echo } from './echo.js';
 import type { LogLevel, Logger } from './log.js';
 import { prepareSocket } from './socket.js';
@@ -29,6 +28,6 @@ export function serviceConfig(options: Omit<ServiceConfig, 'work'>, work: WorkSp
  */
 export function serveConnection(socket: Socket, config: ServiceConfig, log: Logger, die: () => void, preread?: Uint8Array): Promise<void> {
   prepareSocket(socket, { idleTimeoutMs: config.idleTimeoutMs, log });
-  watchForCrashToken(socket, config.crashToken, die);
-  return echo(socket, new WorkMeter(config.work), preread);
+  const crash = config.crashToken === undefined ? undefined : { token: config.crashToken, die };
+  return echo(socket, new WorkMeter(config.work), { preread, crash });
 }
