@@ -63,7 +63,7 @@ runMain('serve', USAGE, async (argv) => {
       process.exit(1);
     }
     stopping = true;
-    log.info(`${signal}: stopping, waiting up to ${options.graceMs / 1000}s for live connections (${JSON.stringify(server.stats())})`);
+    log.info(`${signal}: stopping, waiting up to ${options.graceMs / 1000}s for live connections (${JSON.stringify(await server.stats())})`);
     await server.stop();
     if (options.pidFile) removePidFile(options.pidFile);
     log.info('stopped');
@@ -73,5 +73,5 @@ runMain('serve', USAGE, async (argv) => {
   process.on('SIGTERM', (signal) => void stop(signal));
   stopExitingWithSupervisor();
   serveControlChannel(() => server.stats(), () => void stop('SIGTERM'));
-  process.on('SIGUSR2', () => log.info(`stats ${JSON.stringify(server.stats())}`));
+  process.on('SIGUSR2', async () => log.info(`stats ${JSON.stringify(await server.stats())}`));
 });
