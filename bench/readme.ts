@@ -230,7 +230,7 @@ function reliabilitySection(file: string): string {
       cell(flood, (m) => `${m['peak-processes']} / ${m['peak-threads']}`),
       cell(flood, (m) => `${m['rss-growth']} (< ${m.bound})`),
       cell(fd, (m) => `${m['closed-by-server']} of ${m.connections}`),
-      cell(crash, (m) => `${m['bystander-bytes']} B, exact`),
+      cell(crash, (m) => `${m['bystander-bytes']} B, ${m.exact === true ? 'exact' : 'not exact'}`),
       cell(kill, (m) => `${m['alive-after-1s']} of ${m['children-before']}`),
     ];
   });

@@ -5,7 +5,7 @@
  */
 import type { AddressInfo, Server, Socket } from 'node:net';
 import { parseArgs } from 'node:util';
-import { DEFAULTS } from '../../src/shared/options.js';
+import { DEFAULTS } from '../../src/cli/serve-options.js';
 import { calibrate, WorkMeter, type WorkSpec } from '../../src/shared/work.js';
 
 export const HOST = '127.0.0.1';

@@ -12,7 +12,7 @@ import { runMain } from './run-main.js';
 import { createLogger } from '../shared/log.js';
 import { logSink } from '../shared/log-sink.js';
 import { formatHost } from '../shared/listen.js';
-import { parseServeArgs, USAGE } from '../shared/options.js';
+import { parseServeArgs, USAGE } from './serve-options.js';
 import { checkPidFile, removePidFile, writePidFile } from '../shared/pid-file.js';
 import { calibrate, type WorkSpec } from '../shared/work.js';
 import { loadModel } from '../models/index.js';
@@ -63,7 +63,7 @@ runMain('serve', USAGE, async (argv) => {
       process.exit(1);
     }
     stopping = true;
-    log.info(`${signal}: stopping, waiting up to ${options.graceMs / 1000}s for live connections (${JSON.stringify(server.stats())})`);
+    log.info(`${signal}: stopping, waiting up to ${options.graceMs / 1000}s for live connections (${JSON.stringify(await server.stats())})`);
     await server.stop();
     if (options.pidFile) removePidFile(options.pidFile);
     log.info('stopped');
@@ -73,5 +73,5 @@ runMain('serve', USAGE, async (argv) => {
   process.on('SIGTERM', (signal) => void stop(signal));
   stopExitingWithSupervisor();
   serveControlChannel(() => server.stats(), () => void stop('SIGTERM'));
-  process.on('SIGUSR2', () => log.info(`stats ${JSON.stringify(server.stats())}`));
+  process.on('SIGUSR2', async () => log.info(`stats ${JSON.stringify(await server.stats())}`));
 });

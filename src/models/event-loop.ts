@@ -6,12 +6,15 @@
 import type { Socket } from 'node:net';
 import { drain, socketUnit } from '../shared/drain.js';
 import { echo } from '../shared/echo.js';
-import { createEchoServer, listen } from '../shared/listen.js';
+import { createEchoServer, listen, type ListenOptions } from '../shared/listen.js';
 import { peerName, prepareSocket } from '../shared/socket.js';
 import { WorkMeter } from '../shared/work.js';
-import type { StartModel } from './model.js';
+import type { ModelContext, RunningServer, StartModel } from './model.js';
 
-export const start: StartModel = async ({ options, work, log }) => {
+export const start: StartModel = (context) => serveEventLoop(context);
+
+/** The event-loop server; a model that runs it elsewhere (cluster's workers) may change how it listens. */
+export async function serveEventLoop({ options, work, log }: ModelContext, listenChanges: Partial<ListenOptions> = {}): Promise<RunningServer> {
   const live = new Set<Socket>();
   const server = createEchoServer((socket) => {
     live.add(socket);
@@ -22,14 +25,14 @@ export const start: StartModel = async ({ options, work, log }) => {
       log.info(`close ${peerName(socket)}`);
     });
   });
-  const address = await listen(server, options, log);
+  const address = await listen(server, { ...options, ...listenChanges }, log);
 
   return {
     address,
-    stats: () => ({ connections: live.size }),
+    stats: () => ({ connections: live.size, waiting: 0 }),
     async stop() {
       server.close();
       await drain([...live].map(socketUnit), options.graceMs);
     },
   };
-};
+}

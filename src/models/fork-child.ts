@@ -3,6 +3,7 @@
  * It runs as compiled JS with no loader, imports little, and starts as fast as Node can.
  */
 import type { Socket } from 'node:net';
+import { leaveInterruptToParent } from '../shared/interrupt.js';
 import { createLogger } from '../shared/log.js';
 import { logSink } from '../shared/log-sink.js';
 import { serveConnection, type ServiceConfig } from '../shared/service.js';
@@ -18,8 +19,7 @@ const log = createLogger(config.logLevel, 'fork-child', logSink(config.logFile))
 
 // Never outlive the parent: its death (even SIGKILL) closes the IPC channel.
 process.on('disconnect', () => process.exit(0));
-// Ctrl-C reaches the whole process group; the parent decides when children stop.
-process.on('SIGINT', () => {});
+leaveInterruptToParent();
 
 process.once('message', (message: ConnectionMessage, socket: Socket | undefined) => {
   if (!socket) process.exit(1);

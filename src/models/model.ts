@@ -1,7 +1,7 @@
 /** The one interface every concurrency model implements. */
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../shared/log.js';
-import type { ServeOptions } from '../shared/options.js';
+import type { ServeOptions } from './options.js';
 import type { WorkSpec } from '../shared/work.js';
 
 export interface ModelContext {
@@ -11,11 +11,11 @@ export interface ModelContext {
   readonly log: Logger;
 }
 
-/** What a model reports about itself; fields a model cannot know are left out. */
+/** What a server reports about itself (over the control channel); fields it cannot know are left out. */
 export interface ModelStats {
   /** Connections being served now. */
   connections?: number;
-  /** Accepted connections waiting, unread and unanswered, for a free slot (sequential, fork, worker, piscina). */
+  /** Accepted connections waiting, unread and unanswered, for a free slot (sequential, fork, worker, piscina; 0 in the others). */
   waiting?: number;
   /** Waiting connections dropped because their client left before its turn (fork, which watches its queue). */
   abandoned?: number;
@@ -31,9 +31,13 @@ export interface ModelStats {
   acceptedPerThread?: number[];
 }
 
+/** Every model knows how many connections it serves and how many it makes wait: it must report both. */
+export type RunningStats = ModelStats & Required<Pick<ModelStats, 'connections' | 'waiting'>>;
+
 export interface RunningServer {
   readonly address: AddressInfo;
-  stats(): ModelStats;
+  /** A promise where the model must ask its processes (cluster). */
+  stats(): RunningStats | Promise<RunningStats>;
   /** Stop accepting, let live connections finish within the grace period, then close them and free every child and thread. */
   stop(): Promise<void>;
 }

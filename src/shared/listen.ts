@@ -1,7 +1,6 @@
 /** Listening, shared by every model: one server shape, and bind errors mapped to one line and an exit code. */
 import net, { type AddressInfo, type Socket } from 'node:net';
 import { ExitCode, FatalError, type ExitCodeValue } from './exit-codes.js';
-import cluster from 'node:cluster';
 import { connectionLimit, MIN_CONNECTIONS, openFileLimit } from './fd-limit.js';
 import type { Logger } from './log.js';
 
@@ -15,6 +14,11 @@ export interface ListenOptions {
   reusePort?: boolean;
   /** The share of the process's connection limit this listener may use (listeners of one process split it). */
   fdShare?: number;
+  /**
+   * Hold connections below the open-file limit (the default). Off where another process accepts
+   * and hands connections over (cluster's workers): there a refusing listener only bounces them.
+   */
+  fileLimitGuard?: boolean;
 }
 
 /**
@@ -26,7 +30,11 @@ export function createEchoServer(onConnection: (socket: Socket) => void, pauseOn
 }
 
 /** Listen, resolving with the bound address or rejecting with a FatalError that names the cause. */
-export function listen(server: net.Server, { host, port, backlog, reservedFds = 0, reusePort = false, fdShare = 1 }: ListenOptions, log: Logger): Promise<AddressInfo> {
+export function listen(
+  server: net.Server,
+  { host, port, backlog, reservedFds = 0, reusePort = false, fdShare = 1, fileLimitGuard = true }: ListenOptions,
+  log: Logger,
+): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => reject(listenError(error.code, host, port));
     server.once('error', onError);
@@ -34,7 +42,7 @@ export function listen(server: net.Server, { host, port, backlog, reservedFds = 
       server.off('error', onError);
       // After start-up, accept errors (EMFILE, ENFILE, ...) are passing: log them and keep serving.
       server.on('error', (error: NodeJS.ErrnoException) => log.warn(`accept failed: ${error.code ?? error.message}`));
-      guardFileDescriptors(server, reservedFds, fdShare, log);
+      if (fileLimitGuard) guardFileDescriptors(server, reservedFds, fdShare, log);
       resolve(server.address() as AddressInfo);
     });
   });
@@ -42,12 +50,11 @@ export function listen(server: net.Server, { host, port, backlog, reservedFds = 
 
 /**
  * Hold connections below the open-file limit: over it, Node closes new ones at once ('drop'),
- * which we log once a second with a count, rather than running out of descriptors. Not in a
- * cluster worker: there the primary accepts, and a refusing worker only bounces the connection.
+ * which we log once a second with a count, rather than running out of descriptors.
  */
 function guardFileDescriptors(server: net.Server, reservedFds: number, fdShare: number, log: Logger): void {
   const fileLimit = openFileLimit();
-  if (fileLimit === undefined || cluster.isWorker) return;
+  if (fileLimit === undefined) return;
   const limit = Math.max(MIN_CONNECTIONS, Math.floor(connectionLimit(fileLimit, reservedFds) * fdShare));
   if (limit === MIN_CONNECTIONS) {
     log.warn(`open-file limit ${fileLimit} is too low for this model's cap (${reservedFds} descriptors reserved); raise ulimit -n or lower the cap`);

@@ -4,10 +4,8 @@
  * cross a process or thread boundary).
  */
 import type { Socket } from 'node:net';
-import { watchForCrashToken } from './crash-token.js';
 import { echo } from './echo.js';
 import type { LogLevel, Logger } from './log.js';
-import type { ServeOptions } from './options.js';
 import { prepareSocket } from './socket.js';
 import { WorkMeter, type WorkSpec } from './work.js';
 
@@ -20,7 +18,7 @@ export interface ServiceConfig {
 }
 
 /** What an owner of connections needs from serve's options, as plain data for a child or thread. */
-export function serviceConfig(options: ServeOptions, work: WorkSpec): ServiceConfig {
+export function serviceConfig(options: Omit<ServiceConfig, 'work'>, work: WorkSpec): ServiceConfig {
   return { work, idleTimeoutMs: options.idleTimeoutMs, logLevel: options.logLevel, logFile: options.logFile, crashToken: options.crashToken };
 }
 
@@ -30,6 +28,6 @@ export function serviceConfig(options: ServeOptions, work: WorkSpec): ServiceCon
  */
 export function serveConnection(socket: Socket, config: ServiceConfig, log: Logger, die: () => void, preread?: Uint8Array): Promise<void> {
   prepareSocket(socket, { idleTimeoutMs: config.idleTimeoutMs, log });
-  watchForCrashToken(socket, config.crashToken, die);
-  return echo(socket, new WorkMeter(config.work), preread);
+  const crash = config.crashToken === undefined ? undefined : { token: config.crashToken, die };
+  return echo(socket, new WorkMeter(config.work), { preread, crash });
 }

@@ -2,10 +2,11 @@
  * Connections waiting for service, first come first served; consumers take them with `for await`
  * or `serve`. Waiting connections are accepted but not served.
  *
- * With `watch`, the queue keeps reading each waiting connection (at most `watch.maxBytes`, held for
- * whoever serves it) only to notice a client that leaves: one that resets, or closes having sent
- * nothing, is dropped at once, so a departed client never costs its server a process when its turn
- * comes. A client that sent bytes and then half-closed is still waiting for their echo and stays.
+ * With `watch`, the queue keeps reading each waiting connection (until it holds about
+ * `watch.maxBytes`: one read and the stream's buffer more at most; held for whoever serves it) only
+ * to notice a client that leaves: one that resets, or closes having sent nothing, is dropped at
+ * once, so a departed client never costs its server a process when its turn comes. A client that
+ * sent bytes and then half-closed is still waiting for their echo and stays.
  * Without `watch`, nothing is read (a socket handed to a worker thread must never have been read).
  */
 import type { Socket } from 'node:net';
@@ -112,7 +113,11 @@ export class SocketQueue implements AsyncIterable<QueuedConnection> {
     const onData = (chunk: Buffer) => {
       entry.chunks.push(chunk);
       entry.bytes += chunk.length;
-      if (entry.bytes >= watch.maxBytes) stopReading(socket); // enough held: the kernel buffers the rest
+      // Enough held: the kernel buffers the rest. Paused too, or the flowing stream would ask for more at once.
+      if (entry.bytes >= watch.maxBytes) {
+        socket.pause();
+        stopReading(socket);
+      }
     };
     const onEnd = () => {
       if (entry.bytes === 0) drop(); // closed having asked for nothing: nobody to serve
@@ -125,13 +130,13 @@ export class SocketQueue implements AsyncIterable<QueuedConnection> {
     socket.resume();
     entry.unwatch = () => {
       stopReading(socket);
-      // Anything Node still holds in the stream's buffer belongs to the connection too.
-      for (let chunk: Buffer | null = socket.read(); chunk !== null; chunk = socket.read()) onData(chunk);
-      stopReading(socket); // read() may have asked the kernel for more; nothing has come yet (same tick)
-      socket.off('data', onData);
+      socket.off('data', onData); // first: read() below emits 'data' too, and a chunk must be held once
       socket.off('end', onEnd);
       socket.off('error', onError);
       socket.off('close', drop);
+      // Anything Node still holds in the stream's buffer belongs to the connection too.
+      for (let chunk: Buffer | null = socket.read(); chunk !== null; chunk = socket.read()) onData(chunk);
+      stopReading(socket); // read() may have asked the kernel for more; nothing has come yet (same tick)
     };
   }
 }

@@ -2,6 +2,20 @@
 import { readdirSync, readlinkSync } from 'node:fs';
 import { processTree, readStat } from '../../src/harness/server/proc.js';
 import { isAlive } from '../../src/shared/process-alive.js';
+import type { ServerProcess } from '../../src/harness/server/server-process.js';
+import type { ModelStats, RunningStats } from '../../src/models/model.js';
+
+/**
+ * The server's own stats, with the counters every model must report (connections, waiting) and
+ * any `also` asked for: a missing one fails the test at once, rather than reading as zero.
+ */
+export async function reportedStats(server: ServerProcess, also: readonly (keyof ModelStats)[] = []): Promise<RunningStats> {
+  const stats = await server.stats();
+  for (const counter of ['connections', 'waiting', ...also] as const) {
+    if (typeof stats[counter] !== 'number') throw new Error(`the server's stats lack '${counter}': ${JSON.stringify(stats)}`);
+  }
+  return stats as RunningStats;
+}
 
 /** Child processes (and their children) of a server, not the server itself. */
 export function descendants(pid: number): number[] {

@@ -34,11 +34,16 @@ async function servedClient(server: ServerProcess): Promise<EchoClient> {
   return client;
 }
 
-async function expectOnlyVictimClosed(server: ServerProcess, victim: EchoClient, bystander: { client: EchoClient; payload: Buffer }): Promise<void> {
+/** Wait for the victim's connection to close and the bystander's echo to end; what the bystander got back. */
+async function afterCrash(victim: EchoClient, bystander: { client: EchoClient; payload: Buffer }): Promise<{ bytes: number; exact: boolean }> {
   await within('the crashed connection to close', victim.serverLeft, 15_000);
   await within('the bystander’s echo to end', bystander.client.serverLeft, 30_000);
-  expect(bystander.client.length, 'bytes echoed to the bystander').toBe(bystander.payload.length);
-  expect(bystander.client.received().equals(bystander.payload)).toBe(true);
+  return { bytes: bystander.client.length, exact: bystander.client.received().equals(bystander.payload) };
+}
+
+async function expectOnlyVictimClosed(server: ServerProcess, bystander: { client: EchoClient; payload: Buffer }, echoed: { bytes: number; exact: boolean }): Promise<void> {
+  expect(echoed.bytes, 'bytes echoed to the bystander').toBe(bystander.payload.length);
+  expect(echoed.exact, 'the bystander’s echo equals what it sent').toBe(true);
   expect((await echoOnce(server.port, Buffer.from('still serving'))).toString()).toBe('still serving');
   expect(server.child.exitCode).toBeNull();
 }
@@ -58,7 +63,9 @@ describe.each([
     const childrenBefore = descendants(server().pid);
     victim.socket.write(TOKEN);
     try {
-      await expectOnlyVictimClosed(server(), victim, bystander);
+      const echoed = await afterCrash(victim, bystander);
+      recordMeasurement('crash', { model, 'bystander-bytes': echoed.bytes, 'bystander-sent': bystander.payload.length, exact: echoed.exact });
+      await expectOnlyVictimClosed(server(), bystander, echoed);
     } finally {
       victim.destroy();
       bystander.client.destroy();
@@ -69,7 +76,6 @@ describe.each([
     await eventually(`thread count back to ${idleThreads}`, () => threadCount(server().pid) === idleThreads);
     if (model === 'piscina') expect((await server().stats()).threads).toBe(2);
     if (model === 'hsha') expect((await server().stats()).threads).toBe(1);
-    recordMeasurement('crash', { model, 'bystander-bytes': bystander.payload.length, exact: true, threads: threadCount(server().pid) });
   });
 });
 
@@ -92,16 +98,17 @@ describe('cluster when a worker process is killed', () => {
     const victimWorker = workers.find((pid) => pid !== bystanderWorker)!;
     try {
       process.kill(victimWorker, 'SIGKILL');
-      await expectOnlyVictimClosed(server(), victim!, bystander);
+      const echoed = await afterCrash(victim!, bystander);
+      recordMeasurement('crash', { model: 'cluster', 'bystander-bytes': echoed.bytes, 'bystander-sent': bystander.payload.length, exact: echoed.exact });
+      await expectOnlyVictimClosed(server(), bystander, echoed);
     } finally {
       victim!.destroy();
       bystander.client.destroy();
     }
-    const replaced = await eventually('a replacement worker', () => {
+    await eventually('a replacement worker', () => {
       const now = descendants(server().pid);
-      return now.length === 2 && !now.includes(victimWorker) && now;
+      return now.length === 2 && !now.includes(victimWorker);
     });
-    recordMeasurement('crash', { model: 'cluster', 'killed-worker': victimWorker, 'workers-after': replaced.length, 'bystander-bytes': bystander.payload.length, exact: true });
   });
 });
 
@@ -130,13 +137,14 @@ describe('reuseport when one of its threads crashes', () => {
     expect(victim, 'a connection on the other thread').toBeDefined();
     victim!.socket.write(TOKEN);
     try {
-      await expectOnlyVictimClosed(server(), victim!, bystander.value);
+      const echoed = await afterCrash(victim!, bystander.value);
+      recordMeasurement('crash', { model: 'reuseport', 'bystander-bytes': echoed.bytes, 'bystander-sent': bystander.value.payload.length, exact: echoed.exact });
+      await expectOnlyVictimClosed(server(), bystander.value, echoed);
     } finally {
       victim!.destroy();
       bystander.value.client.destroy();
     }
     expect(server().stderr()).toMatch(/died \(code 70\); starting a new one/);
     await eventually('two threads again', async () => (await server().stats()).threads === 2);
-    recordMeasurement('crash', { model: 'reuseport', 'bystander-bytes': bystander.value.payload.length, exact: bystander.value.client.received().equals(bystander.value.payload) });
   });
 });

@@ -10,7 +10,7 @@ import { eventually, within } from '../helpers/poll.js';
 import { mib, MiB, samplePeaks } from '../helpers/sampler.js';
 import { descendants, stillAlive } from '../helpers/server-state.js';
 import { MODEL_IDS, sharedServer, type ServerProcess } from '../helpers/servers.js';
-import { DEFAULTS } from '../../src/shared/options.js';
+import { MODEL_DEFAULTS as DEFAULTS } from '../../src/models/options.js';
 import { recordMeasurement } from '../helpers/measurements.js';
 
 const FLOOD = 2000;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { echoOnce, EchoClient, randomPayload } from '../helpers/client.js';
 import { eventually } from '../helpers/poll.js';
-import { descendants, socketCount, threadCount } from '../helpers/server-state.js';
+import { descendants, reportedStats, socketCount, threadCount } from '../helpers/server-state.js';
 import { MODEL_IDS, sharedServer } from '../helpers/servers.js';
 import { recordMeasurement } from '../helpers/measurements.js';
 
@@ -34,8 +34,8 @@ describe.each(MODEL_IDS)('%s under repeated resets', (model) => {
     expect((await echoOnce(server().port, payload)).equals(payload)).toBe(true);
 
     const stats = await eventually('every reset connection released', async () => {
-      const now = await server().stats();
-      return (now.connections ?? 0) === 0 && (now.waiting ?? 0) === 0 && now;
+      const now = await reportedStats(server());
+      return now.connections === 0 && now.waiting === 0 && now;
     });
     // Per-connection children and threads are gone; cluster's workers are the same processes.
     await eventually('no extra child process', () => descendants(server().pid).join() === idleChildren.join());

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { echoOnce, EchoClient, pushWithoutReading } from '../helpers/client.js';
 import { eventually } from '../helpers/poll.js';
 import { mib, MiB, samplePeaks } from '../helpers/sampler.js';
+import { reportedStats } from '../helpers/server-state.js';
 import { MODEL_IDS, sharedServer } from '../helpers/servers.js';
 import { recordMeasurement } from '../helpers/measurements.js';
 
@@ -23,7 +24,7 @@ describe.each(MODEL_IDS)('%s with a client that never reads', (model) => {
       // Let the connection get its child or thread before the baseline is taken.
       await slow.send('start');
       await slow.waitFor(5);
-      if (model !== 'cluster') await eventually('the connection being served', async () => (await server().stats()).connections === 1);
+      await eventually('the connection being served', async () => (await reportedStats(server())).connections === 1);
       const peaks = samplePeaks(server().pid);
       const accepted = await pushWithoutReading(slow, SEND_BYTES);
       peaks.stop();

@@ -60,7 +60,9 @@ describe.skipIf(!haveBrowser)('report.html in headless Chromium', () => {
 
     const url = pathToFileURL(path.join(run.dir, 'report.html')).href;
     const response = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
-    expect(response?.ok() ?? true).toBe(true);
+    expect(response, 'the page loaded').not.toBeNull();
+    expect(response!.ok(), `status ${response!.status()}`).toBe(true);
+    expect(await page.locator('svg').count(), 'inlined charts').toBe(EXPECTED_CHARTS.length);
 
     for (const name of EXPECTED_CHARTS) {
       const chart = page.locator(`#chart-${name} svg`);
@@ -74,9 +76,13 @@ describe.skipIf(!haveBrowser)('report.html in headless Chromium', () => {
     }
     expect(await page.locator('table').count()).toBeGreaterThan(0);
 
+    // The screenshot is of the whole laid-out page: a PNG as wide as the viewport and as tall as the document.
     mkdirSync('test-artifacts', { recursive: true });
-    await page.screenshot({ path: 'test-artifacts/report.png', fullPage: true });
-    expect(existsSync('test-artifacts/report.png')).toBe(true);
+    const png = await page.screenshot({ path: 'test-artifacts/report.png', fullPage: true });
+    const pageHeight = (await page.evaluate('document.documentElement.scrollHeight')) as number;
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: 1280, height: pageHeight });
+    expect(pageHeight, 'a page taller than one screen').toBeGreaterThan(900);
     expect(problems).toEqual([]);
     expect(requests).toEqual([]);
   });

@@ -10,7 +10,16 @@ import { EXPECTED_CHARTS, FIXTURE_A, fixtureRunDir } from './fixture-run.js';
 import { assertWellFormedSvg } from './svg-check.js';
 
 const fixture = JSON.parse(readFileSync(FIXTURE_A, 'utf8')) as ResultsFile;
-const MODELS = MODEL_IDS;
+
+/** Each legend entry of a Vega SVG: its label, and the colours (fill, stroke) of the symbol drawn beside it. */
+function legendColours(svg: string): Map<string, string[]> {
+  const entry = /role-legend-symbol"[^>]*>(<path[^>]*>)<\/g><g class="mark-text role-legend-label"[^>]*><text[^>]*>([^<]*)<\/text>/g;
+  const colours = new Map<string, string[]>();
+  for (const [, symbol, label] of svg.matchAll(entry)) {
+    colours.set(label!, [...symbol!.matchAll(/(?:fill|stroke)="([^"]+)"/g)].map(([, colour]) => colour!.toLowerCase()).filter((c) => c !== 'none'));
+  }
+  return colours;
+}
 
 describe('charts from the fixture run', () => {
   const run = fixtureRunDir();
@@ -44,14 +53,20 @@ describe('charts from the fixture run', () => {
 
   it.each(EXPECTED_CHARTS.filter((name) => name !== 'server-cost'))('%s draws every model in its own colour with its name in the legend', (name) => {
     const text = svg(name).toLowerCase();
-    for (const model of MODELS) {
+    for (const model of MODEL_IDS) {
       expect(text, `${model} label`).toContain(`>${model}<`);
       expect(text, `${model} colour`).toContain(MODEL_COLOURS[model]);
     }
   });
 
-  it('uses the same colour for a model in every chart', () => {
-    for (const name of EXPECTED_CHARTS) expect(svg(name).toLowerCase()).toContain(MODEL_COLOURS['event-loop']);
+  it.each(EXPECTED_CHARTS)('%s gives each model its one colour, the same in every chart', (name) => {
+    const legend = legendColours(svg(name));
+    for (const model of MODEL_IDS) {
+      const colours = legend.get(model);
+      expect(colours, `${model} in the legend`).toBeDefined();
+      expect(colours!.length, `${model}'s legend symbol is coloured`).toBeGreaterThan(0);
+      expect(new Set(colours), `${model}'s colour`).toEqual(new Set([MODEL_COLOURS[model]]));
+    }
   });
 
   it('marks client-bound and failed rows in a Status legend', () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { EchoClient } from '../helpers/client.js';
 import { eventually } from '../helpers/poll.js';
+import { reportedStats } from '../helpers/server-state.js';
 import { capFlag, sharedServer } from '../helpers/servers.js';
 
 describe.each(['sequential', 'fork', 'worker', 'piscina'])('%s with one slot', (model) => {
@@ -16,8 +17,8 @@ describe.each(['sequential', 'fork', 'worker', 'piscina'])('%s with one slot', (
         await client.send(name);
         // Wait until the server has it (served or queued), so arrival order is the order here.
         await eventually(`${name} accepted`, async () => {
-          const stats = await server().stats();
-          return (stats.connections ?? 0) + (stats.waiting ?? 0) === clients.length;
+          const stats = await reportedStats(server());
+          return stats.connections + stats.waiting === clients.length;
         });
       }
       const servedOrder: string[] = [];

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compiledScript } from '../../src/harness/compiled.js';
 import { createLogger } from '../../src/shared/log.js';
-import { parseServeArgs } from '../../src/shared/options.js';
+import { parseServeArgs } from '../../src/cli/serve-options.js';
 import { NO_WORK } from '../../src/shared/work.js';
 import type { RunningServer, StartModel } from '../../src/models/model.js';
 import { EchoClient } from '../helpers/client.js';

@@ -3,6 +3,7 @@ import { Abandonment } from './abandon-load.js';
 import { LoadGenerator } from './generator.js';
 import type { FromGenerator, ToGenerator } from './load-spec.js';
 import { toError } from '../../shared/to-error.js';
+import { leaveInterruptToParent } from '../../shared/interrupt.js';
 
 let generator: LoadGenerator | undefined;
 let abandonment: Abandonment | undefined;
@@ -10,7 +11,7 @@ const reply = (message: FromGenerator) => process.send?.(message);
 
 // Never outlive the harness.
 process.on('disconnect', () => process.exit(0));
-process.on('SIGINT', () => {}); // Ctrl-C reaches the group; the harness decides when we stop
+leaveInterruptToParent();
 
 process.on('message', (message: ToGenerator) => {
   void handle(message).catch((error: unknown) => reply({ type: 'fatal', message: toError(error).message }));

@@ -2,7 +2,7 @@
 import { freemem } from 'node:os';
 import { UsageError } from '../../shared/exit-codes.js';
 import { openFileLimit } from '../../shared/fd-limit.js';
-import { DEFAULTS } from '../../shared/options.js';
+import { MODEL_DEFAULTS } from '../../models/options.js';
 import type { ModelId } from '../../models/ids.js';
 import type { Point } from '../../scenarios/scenario.js';
 
@@ -19,7 +19,7 @@ export function preflight(points: readonly Point[], models: readonly (ModelId | 
     throw new UsageError(`${connections} connections need about ${needed} open files, the limit is ${limit}: raise it (ulimit -n ${needed}) or use fewer connections`);
   }
   if (models.includes('fork')) {
-    const children = Math.min(connections, DEFAULTS.maxChildren);
+    const children = Math.min(connections, MODEL_DEFAULTS.maxChildren);
     const bytes = children * NODE_PROCESS_BYTES;
     if (bytes > freemem()) {
       throw new UsageError(
