@@ -95,7 +95,7 @@ export const start: StartModel = async ({ options, work, log }) => {
     // The workers accept and serve; the primary only deals connections out, so it asks them.
     stats: async () => {
       const counts = await Promise.all([...exited.keys()].map(connectionsOf));
-      return { connections: counts.reduce((sum, count) => sum + count, 0), waiting: 0, children: exited.size };
+      return { connections: counts.reduce((sum, count) => sum + count, 0), queues: false, waiting: 0, children: exited.size };
     },
     stop: () => stopAll(options.graceMs),
   };

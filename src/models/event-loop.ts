@@ -29,7 +29,7 @@ export async function serveEventLoop({ options, work, log }: ModelContext, liste
 
   return {
     address,
-    stats: () => ({ connections: live.size, waiting: 0 }),
+    stats: () => ({ connections: live.size, queues: false, waiting: 0 }),
     async stop() {
       server.close();
       await drain([...live].map(socketUnit), options.graceMs);

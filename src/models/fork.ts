@@ -90,7 +90,7 @@ export const start: StartModel = async ({ options, work, log }) => {
 
   return {
     address,
-    stats: () => ({ connections: children.size, children: children.size, waiting: waiting.length, abandoned: waiting.abandoned }),
+    stats: () => ({ connections: children.size, children: children.size, queues: true, waiting: waiting.length, abandoned: waiting.abandoned }),
     async stop() {
       server.close();
       waiting.close();

@@ -85,7 +85,7 @@ export const start: StartModel = async ({ options, work, log }) => {
 
   return {
     address,
-    stats: () => ({ connections: live.size, waiting: 0, threads: pool.threads.length, queueDepth: pool.queueSize, acceptorBytesRead: bytesRead() }),
+    stats: () => ({ connections: live.size, queues: false, waiting: 0, threads: pool.threads.length, queueDepth: pool.queueSize, acceptorBytesRead: bytesRead() }),
     async stop() {
       server.close();
       await drain([...live].map(socketUnit), options.graceMs);

@@ -17,6 +17,8 @@ export interface ModelStats {
   connections?: number;
   /** Accepted connections waiting, unread and unanswered, for a free slot (sequential, fork, worker, piscina; 0 in the others). */
   waiting?: number;
+  /** Whether accepted connections can wait for a slot at all (false: each is served as it arrives, and `waiting` stays 0). */
+  queues?: boolean;
   /** Waiting connections dropped because their client left before its turn (fork, which watches its queue). */
   abandoned?: number;
   /** Live child processes (fork, cluster). */
@@ -31,8 +33,8 @@ export interface ModelStats {
   acceptedPerThread?: number[];
 }
 
-/** Every model knows how many connections it serves and how many it makes wait: it must report both. */
-export type RunningStats = ModelStats & Required<Pick<ModelStats, 'connections' | 'waiting'>>;
+/** Every model knows how many connections it serves, whether it makes any wait, and how many: it must report all three. */
+export type RunningStats = ModelStats & Required<Pick<ModelStats, 'connections' | 'queues' | 'waiting'>>;
 
 export interface RunningServer {
   readonly address: AddressInfo;

@@ -83,6 +83,7 @@ export const start: StartModel = async ({ options, work, log }) => {
     address,
     stats: () => ({
       connections: tasks.size - pool.queueSize,
+      queues: true,
       waiting: waiting.length + pool.queueSize,
       threads: pool.threads.length,
       queueDepth: pool.queueSize,

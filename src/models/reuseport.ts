@@ -84,6 +84,7 @@ export const start: StartModel = async ({ options, work, log }) => {
     address: boundAddress(options.host, port),
     stats: () => ({
       connections: perThread(0).reduce((a, b) => a + b, 0),
+      queues: false,
       waiting: 0,
       threads: threads.size,
       acceptedPerThread: perThread(1),

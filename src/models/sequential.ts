@@ -35,7 +35,7 @@ export const start: StartModel = async ({ options, work, log }) => {
 
   return {
     address,
-    stats: () => ({ connections: current ? 1 : 0, waiting: waiting.length }),
+    stats: () => ({ connections: current ? 1 : 0, queues: true, waiting: waiting.length }),
     async stop() {
       server.close();
       waiting.close(); // clients still waiting were never served; they are closed now

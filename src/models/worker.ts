@@ -62,7 +62,7 @@ export const start: StartModel = async ({ options, work, log }) => {
 
   return {
     address,
-    stats: () => ({ connections: live.size, threads: live.size, waiting: waiting.length, acceptorBytesRead }),
+    stats: () => ({ connections: live.size, threads: live.size, queues: true, waiting: waiting.length, acceptorBytesRead }),
     async stop() {
       stopping = true;
       server.close();

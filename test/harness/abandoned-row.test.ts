@@ -42,6 +42,7 @@ describe('departure counts from the server stats', () => {
     expect(tookIn({ waiting: 0, abandoned: 0 }, { waiting: 20, abandoned: 30 }, 50)).toBe(true);
     // No queue to ask about (event-loop closes them at once), or no answer: nothing to wait for.
     expect(tookIn({ connections: 64 }, { connections: 64 }, 50)).toBeUndefined();
+    expect(tookIn({ connections: 64, queues: false, waiting: 0 }, { connections: 64, queues: false, waiting: 0 }, 50)).toBeUndefined();
     expect(tookIn({ waiting: 0 }, undefined, 50)).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@ import type { ModelStats, RunningStats } from '../../src/models/model.js';
  */
 export async function reportedStats(server: ServerProcess, also: readonly (keyof ModelStats)[] = []): Promise<RunningStats> {
   const stats = await server.stats();
+  if (typeof stats.queues !== 'boolean') throw new Error(`the server's stats lack 'queues': ${JSON.stringify(stats)}`);
   for (const counter of ['connections', 'waiting', ...also] as const) {
     if (typeof stats[counter] !== 'number') throw new Error(`the server's stats lack '${counter}': ${JSON.stringify(stats)}`);
   }

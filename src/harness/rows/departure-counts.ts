@@ -9,11 +9,11 @@ export function abandonedCount(before: ModelStats | undefined, after: ModelStats
 
 /**
  * Whether the server has taken in `departed` more clients since `before`: each is either waiting in
- * its queue or was dropped from it. Undefined for a model without a queue (it closes them at once, or
- * does not say), and when a reading is missing.
+ * its queue or was dropped from it. Undefined for a model that makes no connection wait (it serves and
+ * closes them as they come), for a server that does not say, and when a reading is missing.
  */
 export function tookIn(before: ModelStats | undefined, now: ModelStats | undefined, departed: number): boolean | undefined {
-  if (before?.waiting === undefined || now?.waiting === undefined) return undefined;
+  if (now?.queues === false || before?.waiting === undefined || now?.waiting === undefined) return undefined;
   const held = (stats: ModelStats) => (stats.waiting ?? 0) + (stats.abandoned ?? 0);
   return held(now) - held(before) >= departed;
 }
