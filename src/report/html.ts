@@ -8,12 +8,13 @@ import { mebibytes } from '../results/format.js';
 import { escapeHtml as esc } from './html-escape.js';
 import { MODEL_SUMMARIES, type ModelId } from '../models/ids.js';
 import { MODEL_COLOURS, modelsIn } from './model-colours.js';
-import { rowStatus } from '../results/row-status.js';
+import { rowMarks, rowStatus } from '../results/row-status.js';
 import { narrate } from './narrative/index.js';
 import { PAGE_CSS } from './page-style.js';
 import { declarationOf, rowsOf, scenariosIn } from './rows.js';
 import { describeScenario } from './scenario-notes.js';
 import { columnsFor } from './table-rows.js';
+import { markNotes } from './mark-notes.js';
 import type { WrittenChart } from './write-charts.js';
 
 function figure(chart: WrittenChart): string {
@@ -32,23 +33,30 @@ function swatch(row: ResultRow): string {
 /** The row's status beside the model name, where the eye starts; the marks column at the end explains it. */
 function statusTag(row: ResultRow): string {
   const status = rowStatus(row);
-  return status === 'measured' ? '' : ` <span class="tag">${esc(status)}</span>`;
+  return status === 'measured' ? '' : ` <span class="tag" title="${esc(rowMarks(row).join('; '))}">${esc(status)}</span>`;
 }
 
-function table(rows: readonly ResultRow[]): string {
+/** One line per row: the marks column holds note numbers, the notes under the table say them in full. */
+function table(rows: readonly ResultRow[], scenario: string): string {
   const columns = columnsFor(rows);
+  const notes = markNotes(rows, `scenario-${scenario}`);
   const head = columns.map((column) => `<th title="${esc(column.help)}">${esc(column.header)}</th>`).join('');
   const body = rows
     .map((row) => {
       const cells = columns.map((column, i) => {
-        const text = esc(column.cell(row));
-        if (i === 0) return `<td>${swatch(row)}${text}${statusTag(row)}</td>`;
-        return `<td${column.header === 'marks' ? ' class="marks"' : ''}>${text}</td>`;
+        if (i === 0) return `<td>${swatch(row)}${esc(column.cell(row))}${statusTag(row)}</td>`;
+        if (column.header === 'marks') return `<td class="marks">${notes.refs(row)}</td>`;
+        return `<td>${esc(column.cell(row))}</td>`;
       });
       return `<tr>${cells.join('')}</tr>`;
     })
     .join('\n');
-  return `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+  return `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>${notes.list}`;
+}
+
+/** Options as one JSON line with spaces after separators, so it wraps in the column instead of widening the page. */
+function optionsText(options: ResultsFile['options']): string {
+  return JSON.stringify(options, null, 1).replace(/\n\s*/g, ' ');
 }
 
 function environment(results: ResultsFile): string {
@@ -62,9 +70,10 @@ function environment(results: ResultsFile): string {
     ['Kernel', `${env.kernel} (${env.platform})`],
     ['Placement', env.placement.note],
     ['Git commit', env.gitCommit ? `${env.gitCommit}${env.gitDirty ? ' (with uncommitted changes)' : ''}` : 'unknown'],
-    ['Options', JSON.stringify(results.options)],
   ];
-  return `<dl class="env">${entries.map(([key, value]) => `<dt>${esc(key)}</dt><dd>${esc(value)}</dd>`).join('')}</dl>`;
+  const rows = entries.map(([key, value]) => `<dt>${esc(key)}</dt><dd>${esc(value)}</dd>`);
+  rows.push(`<dt>Options</dt><dd><code class="options">${esc(optionsText(results.options))}</code></dd>`);
+  return `<dl class="env">${rows.join('')}</dl>`;
 }
 
 /** The page's opening: which servers this run compared (from the run, not from today's model list). */
@@ -92,7 +101,7 @@ function scenarioSection(scenario: string, results: ResultsFile, charts: readonl
     `<p class="subtitle">${esc(describeScenario(declarationOf(results, scenario), rows))}</p>`,
     `<p class="narrative">${sentences.map(esc).join(' ')}</p>`,
     ...charts.filter((chart) => chart.definition.scenario === scenario).map(figure),
-    table(rows),
+    table(rows, scenario),
     '</section>',
   ].join('\n');
 }

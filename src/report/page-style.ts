@@ -2,7 +2,7 @@
 export const PAGE_CSS = `
 :root { color-scheme: light; --ink: #1d1d1f; --muted: #555; --rule: #ddd; --warn: #fff6e0; --warn-edge: #e6a700; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1240px; padding: 24px 32px 64px; font: 15px/1.5 "DejaVu Sans", Verdana, system-ui, sans-serif; color: var(--ink); background: #fff; }
+body { margin: 0 auto; max-width: 1320px; padding: 24px 24px 64px; font: 15px/1.5 "DejaVu Sans", Verdana, system-ui, sans-serif; color: var(--ink); background: #fff; }
 h1 { font-size: 26px; margin: 0 0 4px; }
 h2 { font-size: 21px; margin: 40px 0 8px; padding-top: 12px; border-top: 1px solid var(--rule); }
 h3 { font-size: 16px; margin: 20px 0 6px; }
@@ -16,15 +16,20 @@ figure svg { display: block; max-width: 100%; height: auto; }
 figcaption { color: var(--muted); font-size: 14px; max-width: 90ch; margin-top: 6px; }
 figcaption a { color: inherit; }
 .table-wrap { overflow-x: auto; }
-table { border-collapse: collapse; font-size: 13px; margin: 8px 0 16px; }
-th, td { border-bottom: 1px solid var(--rule); padding: 4px 10px; text-align: right; white-space: nowrap; vertical-align: top; }
-th { background: #f4f4f6; cursor: help; }
+/* Tables fit the column: figures never wrap (each row one line), headers wrap between words instead. */
+table { border-collapse: collapse; font-size: 12px; margin: 8px 0 4px; font-variant-numeric: tabular-nums; }
+th, td { border-bottom: 1px solid var(--rule); padding: 3px 5px; text-align: right; white-space: nowrap; vertical-align: top; }
+th { background: #f4f4f6; cursor: help; white-space: normal; vertical-align: bottom; }
 th:first-child, td:first-child, td.marks, td.text { text-align: left; }
-td.marks { white-space: normal; min-width: 16em; color: #8a4b00; }
-.tag { font-size: 11px; padding: 0 5px; border-radius: 3px; background: #fde7c2; color: #7a3e00; }
+td.marks a { color: #8a4b00; text-decoration: none; }
+.mark-notes { margin: 4px 0 16px; padding-left: 2.5em; font-size: 13px; color: #8a4b00; }
+.mark-notes li::marker { content: "[" counter(list-item) "] "; }
+.tag { font-size: 11px; line-height: 1; padding: 0 5px; border-radius: 3px; background: #fde7c2; color: #7a3e00; }
 .swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 6px; border-radius: 2px; vertical-align: baseline; }
-dl.env { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; }
+dl.env { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 2px 16px; }
 dl.env dt { color: var(--muted); }
+dl.env dd { overflow-wrap: anywhere; }
 dl.env dd { margin: 0; }
+code.options { font-size: 13px; }
 code { background: #f4f4f6; padding: 0 4px; border-radius: 3px; }
 `;

@@ -3,13 +3,28 @@
  * nothing): it must load from disk with no console errors and no network, and show every chart.
  * Leaves a full-page screenshot in test-artifacts/report.png.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReport } from '../../src/report/index.js';
 import { EXPECTED_CHARTS, fixtureRunDir } from './fixture-run.js';
+import { hiddenParts, unevenRows } from './page-layout.js';
+
+/** Options as a real bench run records them: long enough to overflow a page that sets them on one line. */
+const REAL_OPTIONS = {
+  scenarios: ['echo-small', 'echo-large', 'cpu', 'churn', 'slow-client', 'open'],
+  models: ['event-loop', 'sequential', 'fork', 'worker', 'piscina', 'hsha', 'cluster', 'reuseport'],
+  overrides: { connections: [1, 16, 64, 256] },
+  timing: { warmupMs: 500, windowMs: 3000, repeats: 3, connectTimeoutMs: 5000, answerTimeoutMs: 2000 },
+  generators: 1,
+  json: false,
+  progress: true,
+  quick: false,
+  outDir: '/home/a-reader-with-a-long-user-name/projects/echolab-checkout/results/benchmark-runs',
+  report: true,
+};
 
 /** ECHOLAB_CHROMIUM: another browser binary, or a missing path to check the skip. */
 const CHROMIUM = process.env.ECHOLAB_CHROMIUM ?? '/usr/bin/chromium';
@@ -85,5 +100,25 @@ describe.skipIf(!haveBrowser)('report.html in headless Chromium', () => {
     expect(pageHeight, 'a page taller than one screen').toBeGreaterThan(900);
     expect(problems).toEqual([]);
     expect(requests).toEqual([]);
+  });
+
+  it('fits a 1280 px window: no sideways scroll, every table column visible, marked rows one line like the rest', async () => {
+    // Its own run directory: the fixture's options are a stub, a real run's fill a long line.
+    const wide = fixtureRunDir();
+    try {
+      const resultsPath = path.join(wide.dir, 'results.json');
+      writeFileSync(resultsPath, JSON.stringify({ ...JSON.parse(readFileSync(resultsPath, 'utf8')), options: REAL_OPTIONS }));
+      await writeReport(wide.dir);
+      for (const width of [1280, 1400]) {
+        const page = await browser!.newPage({ viewport: { width, height: 900 } });
+        await page.goto(pathToFileURL(path.join(wide.dir, 'report.html')).href, { waitUntil: 'load', timeout: 30_000 });
+        expect(await page.locator('table').count()).toBeGreaterThan(0);
+        expect(await hiddenParts(page), `at ${width} px`).toEqual([]);
+        expect(await unevenRows(page), `at ${width} px`).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      wide.remove();
+    }
   });
 });
