@@ -53,7 +53,9 @@ runMain('serve', USAGE, async (argv) => {
 
   const readyLine = `listening ${formatHost(server.address.address)}:${server.address.port} model=${options.model} pid=${process.pid}`;
   process.stdout.write(`${readyLine}\n`);
-  log.info(readyLine);
+  // On a terminal, stdout and a log on stderr share one screen: say it once there; a piped stdout or a log file gets its own copy.
+  const oneScreen = process.stdout.isTTY && process.stderr.isTTY && options.logFile === undefined;
+  if (!oneScreen) log.info(readyLine);
   if (isDaemonProcess()) reportReady(readyLine);
 
   let stopping = false;

@@ -3,27 +3,18 @@
  * screen, the last one included, and tables go to stdout even when stderr shows the progress bar,
  * so `npm run bench > out.txt` saves them.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compiledScript } from '../../src/harness/compiled.js';
+import { onTerminal, quote } from '../helpers/terminal.js';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'echolab-tty-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A short two-scenario bench: both tables must appear. */
 const BENCH = [process.execPath, compiledScript('src/cli/bench.js'), '--scenarios', 'echo-small,echo-large', '--models', 'event-loop', '-c', '1', '-d', '0.3', '-W', '0.1', '-n', '1', '--no-report', '--out', dir];
-const quote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
-
-/** Run `command` (a shell line) with a terminal as stdin, stdout and stderr; returns what the terminal showed. */
-async function onTerminal(command: string): Promise<string> {
-  const { stdout } = await run('script', ['-qfec', command, '/dev/null'], { timeout: 60_000, env: { ...process.env, COLUMNS: '160' } });
-  return stdout;
-}
 
 describe.skipIf(process.platform !== 'linux')('bench on a terminal', () => {
   it('shows every table, the last one included', async () => {
