@@ -1,5 +1,6 @@
 /** Reading a process tree from /proc (Linux): descendants, threads, memory, CPU time. */
 import { readdirSync, readFileSync } from 'node:fs';
+import { readPssBytes } from './pss.js';
 
 export interface ProcStat {
   pid: number;
@@ -93,20 +94,24 @@ export function processTree(root: number): number[] {
 export interface TreeUsage {
   processes: number;
   threads: number;
+  /** Summed RSS: pages shared between the tree's processes count once per process. */
   rssBytes: number;
+  /** Summed PSS (see pss.ts): every page counts once. Only when asked for, as it costs far more to read. */
+  pssBytes?: number;
   /** Cumulative CPU ticks of the tree, including its children that have exited and been reaped. */
   utime: number;
   stime: number;
 }
 
-export function treeUsage(root: number): TreeUsage {
-  const usage: TreeUsage = { processes: 0, threads: 0, rssBytes: 0, utime: 0, stime: 0 };
+export function treeUsage(root: number, options: { pss?: boolean } = {}): TreeUsage {
+  const usage: TreeUsage = { processes: 0, threads: 0, rssBytes: 0, utime: 0, stime: 0, ...(options.pss ? { pssBytes: 0 } : {}) };
   for (const pid of processTree(root)) {
     const stat = readStat(pid);
     if (!stat) continue;
     usage.processes += 1;
     usage.threads += stat.threads;
     usage.rssBytes += stat.rssBytes;
+    if (usage.pssBytes !== undefined) usage.pssBytes += readPssBytes(pid) ?? 0; // undefined: it ended since its stat was read
     usage.utime += stat.utime + stat.cutime;
     usage.stime += stat.stime + stat.cstime;
   }
