@@ -50,7 +50,7 @@ describe('parsePssBytes', () => {
 
 describe('TreeSampler', () => {
   it('reads PSS once a second, at a window end and at the end, and RSS at every tick', async () => {
-    const sampler = new TreeSampler(process.pid, 50, 1000);
+    const sampler = new TreeSampler(process.pid, 50, { everyMs: 1000, maxCpuShare: 1 });
     sampler.start();
     await delay(1600);
     sampler.windowEnded();
@@ -64,5 +64,17 @@ describe('TreeSampler', () => {
     expect(server.series.at(-1)!.pssBytes).not.toBeNull();
     expect(server.peakPssBytes).toBe(Math.max(...withPss.map((s) => s.pssBytes!)));
     expect(server.peakPssBytes).toBeGreaterThan(0);
+  });
+
+  it('spaces PSS reads out to keep them under their share of a core', async () => {
+    // Any read takes longer than a share this small allows, so after the first tick's read the next is
+    // hours away: only the window end and the end read PSS again.
+    const sampler = new TreeSampler(process.pid, 50, { everyMs: 100, maxCpuShare: 1e-9 });
+    sampler.start();
+    await delay(600);
+    sampler.windowEnded();
+    const server = sampler.stop();
+    expect(server.series.length).toBeGreaterThan(5);
+    expect(server.series.filter((s) => s.pssBytes !== null).length).toBe(3);
   });
 });

@@ -2,7 +2,7 @@
  * Proportional set size (PSS) from /proc/<pid>/smaps_rollup: a process's resident pages with each
  * shared page divided among the processes that map it. Summed over a process tree it counts every
  * page once, where summed RSS counts a page shared by a forked parent and its children once per process.
- * The kernel walks the page tables to answer, so a read costs about twenty times a /proc/<pid>/stat read
+ * The kernel walks the page tables to answer, so a read costs more than ten times a /proc/<pid>/stat read
  * (`npm run bench:micro -- --filter sampler`): the sampler reads it less often than stat.
  */
 import { readFileSync } from 'node:fs';

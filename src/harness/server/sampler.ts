@@ -1,11 +1,20 @@
 /**
  * Samples the server's whole process tree from /proc: CPU, RSS, processes and threads about 10 times
- * a second, and memory as PSS (see pss.ts) once a second, at each window's end and at the end. PSS is
- * the tree's memory; reading it costs about twenty times a stat read per process, so at the stat rate
- * a fork tree of 65 processes would cost the harness a fifth of a core (README, "Server cost").
+ * a second, and memory as PSS (see pss.ts) at most once a second, at each window's end and at the end.
+ * A PSS read costs many stat reads per process (`npm run bench:micro -- --filter sampler`), so with
+ * hundreds of processes it is also spaced out to keep its share of the harness's core small.
  */
 import { CLOCK_TICKS, treeUsage } from './proc.js';
 import type { ResultRow, ServerSample } from '../../results/schema.js';
+
+export interface PssRate {
+  /** Read PSS at most this often. */
+  everyMs: number;
+  /** ...and no more often than keeps the reads under this share of one core (a read of d ms waits d / share ms). */
+  maxCpuShare: number;
+}
+
+export const DEFAULT_PSS_RATE: PssRate = { everyMs: 1000, maxCpuShare: 0.05 };
 
 export class TreeSampler {
   private readonly series: ServerSample[] = [];
@@ -14,13 +23,13 @@ export class TreeSampler {
   private firstTicks = { user: 0, system: 0 };
   private lastTicks = 0;
   private lastAt = 0;
-  private lastPssAt = Number.NEGATIVE_INFINITY;
+  private pssDueAt = Number.NEGATIVE_INFINITY;
   private lastSeen = { utime: 0, stime: 0 };
 
   constructor(
     private readonly rootPid: number,
     private readonly intervalMs = 100,
-    private readonly pssIntervalMs = 1000,
+    private readonly pssRate = DEFAULT_PSS_RATE,
   ) {}
 
   start(): void {
@@ -62,12 +71,12 @@ export class TreeSampler {
   /** One sample (with PSS when due or asked for), or undefined once the tree is gone. */
   private sample(withPss = false) {
     const before = performance.now();
-    const pss = withPss || before - this.lastPssAt >= this.pssIntervalMs;
+    const pss = withPss || before >= this.pssDueAt;
     const usage = treeUsage(this.rootPid, { pss });
     if (usage.processes === 0) return undefined;
     this.lastSeen = usage;
-    if (pss) this.lastPssAt = before;
     const now = performance.now();
+    if (pss) this.pssDueAt = before + Math.max(this.pssRate.everyMs, (now - before) / this.pssRate.maxCpuShare);
     const ticks = usage.utime + usage.stime;
     const seconds = (now - this.lastAt) / 1000;
     this.series.push({
