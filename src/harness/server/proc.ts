@@ -1,5 +1,6 @@
 /** Reading a process tree from /proc (Linux): descendants, threads, memory, CPU time. */
 import { readdirSync, readFileSync } from 'node:fs';
+import { readProcText } from './proc-file.js';
 import { readPssBytes } from './pss.js';
 
 export interface ProcStat {
@@ -21,12 +22,8 @@ const PAGE_SIZE = 4096;
 
 /** /proc/<pid>/stat parsed, or undefined if the process is gone. */
 export function readStat(pid: number): ProcStat | undefined {
-  let text: string;
-  try {
-    text = readFileSync(`/proc/${pid}/stat`, 'latin1');
-  } catch {
-    return undefined;
-  }
+  const text = readProcText(`/proc/${pid}/stat`);
+  if (text === undefined) return undefined;
   // The command name (field 2) may hold spaces and parentheses: split after its last ')'.
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
   const field = (n: number) => Number(fields[n - 3]);

@@ -5,7 +5,7 @@
  * The kernel walks the page tables to answer, so a read costs more than ten times a /proc/<pid>/stat read
  * (`npm run bench:micro -- --filter sampler`): the sampler reads it less often than stat.
  */
-import { readFileSync } from 'node:fs';
+import { readProcText } from './proc-file.js';
 
 /** The `Pss:` line of an smaps_rollup text in bytes (the kernel's "kB" are KiB), or undefined if there is none. */
 export function parsePssBytes(smapsRollup: string): number | undefined {
@@ -15,9 +15,6 @@ export function parsePssBytes(smapsRollup: string): number | undefined {
 
 /** A process's PSS in bytes, or undefined once it is gone (a zombie's smaps_rollup is empty). */
 export function readPssBytes(pid: number): number | undefined {
-  try {
-    return parsePssBytes(readFileSync(`/proc/${pid}/smaps_rollup`, 'latin1'));
-  } catch {
-    return undefined;
-  }
+  const text = readProcText(`/proc/${pid}/smaps_rollup`);
+  return text === undefined ? undefined : parsePssBytes(text);
 }
