@@ -97,8 +97,9 @@ runMain('readme', USAGE, async (argv) => {
       `${num(elChurn?.connectionsPerSec?.median ?? Number.NaN)}: the server spent ${latency(cpuPerConnection(forkChurn))} of CPU per connection ` +
       `(${latency(cpuPerConnection(elChurn))} for the event loop), nearly all of it starting a Node process, and with the connectors queued behind ` +
       `each other's start-ups the median first echo took ${latency(forkChurn?.latencyUs.p50 ?? Number.NaN)}. Kept alive, ${fork64?.server.maxProcesses ?? 'n/a'} processes ` +
-      `(parent and children) at 64 connections peaked at ${mebibytes(fork64?.server.peakRssBytes ?? Number.NaN)} of RSS, ` +
-      `about ${mebibytes((fork64?.server.peakRssBytes ?? Number.NaN) / Math.max(1, (fork64?.server.maxProcesses ?? 1) - 1))} per connection.`,
+      `(parent and children) at 64 connections peaked at ${mebibytes(fork64?.server.peakPssBytes ?? Number.NaN)} of memory (PSS), ` +
+      `about ${mebibytes((fork64?.server.peakPssBytes ?? Number.NaN) / Math.max(1, (fork64?.server.maxProcesses ?? 1) - 1))} per connection; ` +
+      `summed RSS said ${mebibytes(fork64?.server.peakRssBytes ?? Number.NaN)}, as it counts the pages a child shares with its parent once in every process.`,
   );
   const gone = (model: string) => pick('abandoned', model)?.abandoned;
   const firstEcho = (model: string) => {
@@ -144,7 +145,8 @@ runMain('readme', USAGE, async (argv) => {
   const bound = (r: ResultRow | undefined) => (r?.client.clientBound ? ' (client-bound: the generator was saturated, so a lower bound)' : '');
   lines.push(
     `- **The references.** The event loop is the one to beat on I/O-bound echo: ${num(msgs(el64))} msgs/s at 64 connections${bound(el64)}. ` +
-      `cluster ran ${cluster64?.server.maxProcesses ?? 'n/a'} processes there (the primary and one worker per core the server was given) ` +
+      `cluster ran ${cluster64?.server.maxProcesses ?? 'n/a'} processes there (the primary and one worker per core the server was given), ` +
+      `holding ${mebibytes(cluster64?.server.peakPssBytes ?? Number.NaN)} of memory (PSS; the event loop ${mebibytes(el64?.server.peakPssBytes ?? Number.NaN)}), ` +
       `and reached ${num(msgs(cluster64))} msgs/s${bound(cluster64)}; reuseport, one process with a listening thread per core, ` +
       `${num(msgs(reuse64))}${bound(reuse64)}. On cpu, with the server on ${env.cores} cores, cluster reached ${num(msgs(cpuRow('cluster')))} msgs/s ` +
       `and reuseport ${num(msgs(cpuRow('reuseport')))}, ${ratio(cpuRow('cluster'), cpuRow('event-loop'))} and ${ratio(cpuRow('reuseport'), cpuRow('event-loop'))} ` +

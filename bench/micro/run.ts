@@ -14,11 +14,12 @@ import { piscinaPool } from './piscina-pool.js';
 import { postMessage } from './post-message.js';
 import { buildReport, renderTable, saveReport } from './report.js';
 import { runGroup, type MicroRow } from './runner.js';
+import { sampler } from './sampler.js';
 import { closeAllScopes } from './scope.js';
 import { socketHandoff } from './socket-handoff.js';
 import { startUp } from './start-up.js';
 
-const GROUPS: MicroGroup[] = [inProcess, postMessage, piscinaPool, socketHandoff, startUp, generator];
+const GROUPS: MicroGroup[] = [inProcess, postMessage, piscinaPool, socketHandoff, startUp, generator, sampler];
 /** After Ctrl-C, the run stops at the next iteration; if a task hangs, clean up and leave anyway. */
 const FORCE_EXIT_MS = 3000;
 

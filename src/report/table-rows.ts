@@ -107,7 +107,16 @@ export const COLUMNS: Column[] = [
     cell: (row) => num(cpuUsPerMessage(row)),
     when: (rows) => rows.some((row) => row.workUsPerMessage > 0),
   },
-  { header: 'peak RSS', help: 'Peak resident memory summed over the server processes', cell: (row) => mebibytes(row.server.peakRssBytes) },
+  {
+    header: 'memory (PSS)',
+    help: 'Peak proportional set size summed over the server processes: a page they share is split among them, so it counts once',
+    cell: (row) => mebibytes(row.server.peakPssBytes),
+  },
+  {
+    header: 'summed RSS',
+    help: 'Peak resident memory summed over the server processes: a page they share counts once per process (overstates forked trees)',
+    cell: (row) => mebibytes(row.server.peakRssBytes),
+  },
   { header: 'procs / threads', help: 'Most server processes and threads seen at once', cell: (row) => `${row.server.maxProcesses} / ${row.server.maxThreads}` },
   { header: 'marks', help: 'Why a row may not be taken at face value', cell: (row) => rowMarks(row).join('; ') },
 ];

@@ -79,6 +79,9 @@ export interface ServerSample {
   /** ms since the measured interval began. */
   tMs: number;
   cpuPercent: number;
+  /** The tree's memory: PSS summed over its processes (each shared page split among the processes sharing it). Read about once a second, so null on the samples between. */
+  pssBytes: number | null;
+  /** RSS summed over the tree's processes: a page shared by several processes counts once for each of them. */
   rssBytes: number;
   processes: number;
   threads: number;
@@ -201,6 +204,9 @@ export interface ResultRow {
     cpuPercent: number;
     userPercent: number;
     systemPercent: number;
+    /** The server's memory: the highest PSS summed over its process tree (see ServerSample.pssBytes). */
+    peakPssBytes: number;
+    /** Secondary: the highest summed RSS, which overstates a forked tree's memory by its shared pages. */
     peakRssBytes: number;
     maxProcesses: number;
     maxThreads: number;

@@ -92,7 +92,7 @@ describe('a measured row', () => {
   });
 
   it("takes the sampler's server figures when there are some", () => {
-    const server = { cpuPercent: 80, userPercent: 50, systemPercent: 30, peakRssBytes: 1e6, maxProcesses: 1, maxThreads: 7, series: [] };
+    const server = { cpuPercent: 80, userPercent: 50, systemPercent: 30, peakPssBytes: 6e5, peakRssBytes: 1e6, maxProcesses: 1, maxThreads: 7, series: [] };
     expect(pointRow(measured(closedPoint!, { server })).server).toEqual(server);
   });
 

@@ -8,7 +8,7 @@ const orDash = <T>(value: T | null | undefined, show: (value: T) => string) => (
 
 export function formatAbandonedTable(rows: readonly ResultRow[], marks: (row: ResultRow) => string[]): string {
   const table = new Table({
-    head: ['model', 'busy', 'departed', 'first echo', 'srv CPU meanwhile', 'dropped by server', 'errors', 'peak RSS', 'procs/thr', 'marks'],
+    head: ['model', 'busy', 'departed', 'first echo', 'srv CPU meanwhile', 'dropped by server', 'errors', 'memory (PSS)', 'procs/thr', 'marks'],
     style: { head: [], border: [] },
   });
   for (const row of rows) {
@@ -22,7 +22,7 @@ export function formatAbandonedTable(rows: readonly ResultRow[], marks: (row: Re
       orDash(a.serverCpuSec, (s) => latency(s * 1e6)),
       orDash(a.serverAbandoned, count),
       errors.length ? errors.map(([kind, n]) => `${kind} ${count(n)}`).join(', ') : '0',
-      mebibytes(row.server.peakRssBytes),
+      mebibytes(row.server.peakPssBytes),
       `${row.server.maxProcesses}/${row.server.maxThreads}`,
       marks(row).join('; '),
     ]);

@@ -25,6 +25,7 @@ const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   ['jain', (r) => r.fairness.jain.toFixed(4)],
   ['starved', (r) => r.fairness.starved],
   ['server_cpu_percent', (r) => r.server.cpuPercent.toFixed(1)],
+  ['server_peak_pss_bytes', (r) => r.server.peakPssBytes],
   ['server_peak_rss_bytes', (r) => r.server.peakRssBytes],
   ['server_max_processes', (r) => r.server.maxProcesses],
   ['server_max_threads', (r) => r.server.maxThreads],

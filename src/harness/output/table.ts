@@ -15,7 +15,7 @@ export function formatTable(rows: readonly ResultRow[]): string {
   // Rows of the abandoned scenario measure no throughput or latency: their figures get their own columns.
   if (rows.length > 0 && rows.every((row) => row.abandoned)) return formatAbandonedTable(rows, marks);
   const table = new Table({
-    head: ['model', 'conns', 'msgs/s (±95%)', 'MB/s', 'p50', 'p99', 'p99.9', 'max', 'errors', 'srv CPU', 'peak RSS', 'procs/thr', 'marks'],
+    head: ['model', 'conns', 'msgs/s (±95%)', 'MB/s', 'p50', 'p99', 'p99.9', 'max', 'errors', 'srv CPU', 'memory (PSS)', 'procs/thr', 'marks'],
     style: { head: [], border: [] },
   });
   for (const row of rows) {
@@ -33,7 +33,7 @@ export function formatTable(rows: readonly ResultRow[]): string {
       latency(row.latencyUs.max),
       errors.length ? errors.map(([kind, n]) => `${kind} ${count(n)}`).join(', ') : '0',
       percent(row.server.cpuPercent),
-      mebibytes(row.server.peakRssBytes),
+      mebibytes(row.server.peakPssBytes),
       `${row.server.maxProcesses}/${row.server.maxThreads}`,
       marks(row).join('; '),
     ]);

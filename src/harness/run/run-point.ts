@@ -54,6 +54,7 @@ export async function runPoint(point: Point, target: ServerUnderTest, timing: Ti
     warm = await pool.collect('warm', 10_000);
     for (let w = 0; w < timing.repeats; w++) {
       windows.push((await pool.collect('window', timing.windowMs + 10_000)).map((m) => m.report));
+      sampler?.windowEnded();
     }
   } finally {
     server = sampler?.stop(); // also when a generator fails: no sampling timer is left running

@@ -1,5 +1,7 @@
 /** Reading a process tree from /proc (Linux): descendants, threads, memory, CPU time. */
 import { readdirSync, readFileSync } from 'node:fs';
+import { readProcText } from './proc-file.js';
+import { readPssBytes } from './pss.js';
 
 export interface ProcStat {
   pid: number;
@@ -20,12 +22,8 @@ const PAGE_SIZE = 4096;
 
 /** /proc/<pid>/stat parsed, or undefined if the process is gone. */
 export function readStat(pid: number): ProcStat | undefined {
-  let text: string;
-  try {
-    text = readFileSync(`/proc/${pid}/stat`, 'latin1');
-  } catch {
-    return undefined;
-  }
+  const text = readProcText(`/proc/${pid}/stat`);
+  if (text === undefined) return undefined;
   // The command name (field 2) may hold spaces and parentheses: split after its last ')'.
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
   const field = (n: number) => Number(fields[n - 3]);
@@ -66,47 +64,55 @@ export function treeCpuSeconds(root: number): number | undefined {
   return processes === 0 ? undefined : seconds;
 }
 
-/** Every live process: pid to parent pid. */
-function parentsByPid(): Map<number, number> {
-  const parents = new Map<number, number>();
+/** Every live process's stat. */
+function allStats(): ProcStat[] {
+  const stats: ProcStat[] = [];
   for (const name of readdirSync('/proc')) {
     const pid = Number(name);
     if (!Number.isInteger(pid)) continue;
     const stat = readStat(pid);
-    if (stat) parents.set(pid, stat.ppid);
+    if (stat) stats.push(stat);
   }
-  return parents;
+  return stats;
+}
+
+/** The stats of `root` and all its live descendants, root first: read once, to find the tree and to sum it. */
+export function treeStats(root: number): ProcStat[] {
+  const stats = allStats();
+  const rootStat = stats.find((stat) => stat.pid === root);
+  if (!rootStat) return [];
+  const tree = [rootStat];
+  for (let i = 0; i < tree.length; i++) {
+    for (const stat of stats) if (stat.ppid === tree[i]!.pid) tree.push(stat);
+  }
+  return tree;
 }
 
 /** `root` and all its live descendants. */
 export function processTree(root: number): number[] {
-  const parents = parentsByPid();
-  if (!parents.has(root)) return [];
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) {
-    for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
-  }
-  return tree;
+  return treeStats(root).map((stat) => stat.pid);
 }
 
 /** Totals over a process tree at one moment. */
 export interface TreeUsage {
   processes: number;
   threads: number;
+  /** Summed RSS: pages shared between the tree's processes count once per process. */
   rssBytes: number;
+  /** Summed PSS (see pss.ts): every page counts once. Only when asked for, as it costs far more to read. */
+  pssBytes?: number;
   /** Cumulative CPU ticks of the tree, including its children that have exited and been reaped. */
   utime: number;
   stime: number;
 }
 
-export function treeUsage(root: number): TreeUsage {
-  const usage: TreeUsage = { processes: 0, threads: 0, rssBytes: 0, utime: 0, stime: 0 };
-  for (const pid of processTree(root)) {
-    const stat = readStat(pid);
-    if (!stat) continue;
+export function treeUsage(root: number, options: { pss?: boolean } = {}): TreeUsage {
+  const usage: TreeUsage = { processes: 0, threads: 0, rssBytes: 0, utime: 0, stime: 0, ...(options.pss ? { pssBytes: 0 } : {}) };
+  for (const stat of treeStats(root)) {
     usage.processes += 1;
     usage.threads += stat.threads;
     usage.rssBytes += stat.rssBytes;
+    if (usage.pssBytes !== undefined) usage.pssBytes += readPssBytes(stat.pid) ?? 0; // undefined: it ended since its stat was read
     usage.utime += stat.utime + stat.cutime;
     usage.stime += stat.stime + stat.cstime;
   }

@@ -1,6 +1,20 @@
-/** Samples the server's whole process tree from /proc about 10 times a second: CPU, RSS, processes, threads. */
+/**
+ * Samples the server's whole process tree from /proc: CPU, RSS, processes and threads about 10 times
+ * a second, and memory as PSS (see pss.ts) at most once a second, at each window's end and at the end.
+ * A PSS read costs many stat reads per process (`npm run bench:micro -- --filter sampler`), so with
+ * hundreds of processes it is also spaced out to keep its share of the harness's core small.
+ */
 import { CLOCK_TICKS, treeUsage } from './proc.js';
 import type { ResultRow, ServerSample } from '../../results/schema.js';
+
+export interface PssRate {
+  /** Read PSS at most this often. */
+  everyMs: number;
+  /** ...and no more often than keeps the reads under this share of one core (a read of d ms waits d / share ms). */
+  maxCpuShare: number;
+}
+
+export const DEFAULT_PSS_RATE: PssRate = { everyMs: 1000, maxCpuShare: 0.05 };
 
 export class TreeSampler {
   private readonly series: ServerSample[] = [];
@@ -9,11 +23,13 @@ export class TreeSampler {
   private firstTicks = { user: 0, system: 0 };
   private lastTicks = 0;
   private lastAt = 0;
+  private pssDueAt = Number.NEGATIVE_INFINITY;
   private lastSeen = { utime: 0, stime: 0 };
 
   constructor(
     private readonly rootPid: number,
     private readonly intervalMs = 100,
+    private readonly pssRate = DEFAULT_PSS_RATE,
   ) {}
 
   start(): void {
@@ -25,37 +41,48 @@ export class TreeSampler {
     this.timer = setInterval(() => this.sample(), this.intervalMs).unref();
   }
 
+  /** A measured window has ended: read its memory now, not up to a second later. */
+  windowEnded(): void {
+    this.sample(true);
+  }
+
   /** Stop sampling and summarise the interval since start(). */
   stop(): ResultRow['server'] {
     clearInterval(this.timer);
     // If the server died, its last sample before death is what it used.
-    const final = this.sample() ?? this.lastSeen;
+    const final = this.sample(true) ?? this.lastSeen;
     const seconds = (performance.now() - this.startedAt) / 1000;
     const percentOf = (ticks: number) => (seconds > 0 ? (100 * ticks) / CLOCK_TICKS / seconds : 0);
     const userPercent = percentOf(final.utime - this.firstTicks.user);
     const systemPercent = percentOf(final.stime - this.firstTicks.system);
+    const peak = (bytes: (s: ServerSample) => number | null) => Math.max(0, ...this.series.map((s) => bytes(s) ?? 0));
     return {
       cpuPercent: userPercent + systemPercent,
       userPercent,
       systemPercent,
-      peakRssBytes: Math.max(0, ...this.series.map((s) => s.rssBytes)),
+      peakPssBytes: peak((s) => s.pssBytes),
+      peakRssBytes: peak((s) => s.rssBytes),
       maxProcesses: Math.max(0, ...this.series.map((s) => s.processes)),
       maxThreads: Math.max(0, ...this.series.map((s) => s.threads)),
       series: this.series,
     };
   }
 
-  /** One sample, or undefined once the tree is gone. */
-  private sample() {
-    const usage = treeUsage(this.rootPid);
+  /** One sample (with PSS when due or asked for), or undefined once the tree is gone. */
+  private sample(withPss = false) {
+    const before = performance.now();
+    const pss = withPss || before >= this.pssDueAt;
+    const usage = treeUsage(this.rootPid, { pss });
     if (usage.processes === 0) return undefined;
     this.lastSeen = usage;
     const now = performance.now();
+    if (pss) this.pssDueAt = before + Math.max(this.pssRate.everyMs, (now - before) / this.pssRate.maxCpuShare);
     const ticks = usage.utime + usage.stime;
     const seconds = (now - this.lastAt) / 1000;
     this.series.push({
       tMs: Math.round(now - this.startedAt),
       cpuPercent: seconds > 0 ? Math.max(0, (100 * (ticks - this.lastTicks)) / CLOCK_TICKS / seconds) : 0,
+      pssBytes: usage.pssBytes ?? null,
       rssBytes: usage.rssBytes,
       processes: usage.processes,
       threads: usage.threads,

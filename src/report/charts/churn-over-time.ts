@@ -5,7 +5,7 @@ import { colourByModel, opacityByStatus, rowFields, type ChartDefinition, type V
 
 const METRICS = [
   { field: 'cpu', title: 'CPU (%; 100 = one core)' },
-  { field: 'rssMiB', title: 'RSS (MiB, all processes)' },
+  { field: 'pssMiB', title: 'Memory (PSS, MiB, all processes)' },
   { field: 'processes', title: 'Processes' },
   { field: 'threads', title: 'Threads' },
 ] as const;
@@ -16,7 +16,8 @@ export const churnOverTime: ChartDefinition = {
   title: 'Server CPU, memory, processes and threads during churn',
   caption:
     'Every connection sends one message and closes, and 16 connectors reconnect at once, so the servers accept ' +
-    'connections as fast as they can. Sampled from /proc about ten times a second; time 0 is the start of the ' +
+    'connections as fast as they can. Sampled from /proc about ten times a second, memory (PSS: pages shared between ' +
+    'processes count once) once a second and at the end of each window; time 0 is the start of the ' +
     'measured interval (repeats follow one another). Models that start a process or a thread per connection show ' +
     'it here as extra processes or threads and the memory they hold.',
   build(results) {
@@ -27,12 +28,14 @@ export const churnOverTime: ChartDefinition = {
         ...rowFields(row),
         tS: sample.tMs / 1000,
         cpu: sample.cpuPercent,
-        rssMiB: sample.rssBytes / MIB,
+        pssMiB: sample.pssBytes === null ? null : sample.pssBytes / MIB,
         processes: sample.processes,
         threads: sample.threads,
       })),
     );
     const panel = (metric: (typeof METRICS)[number]): VlSpec => ({
+      // PSS is read on fewer samples than the rest: its line joins the samples that have it.
+      transform: [{ filter: `datum.${metric.field} != null` }],
       width: 300,
       height: 150,
       mark: { type: 'line', strokeWidth: 1.5, interpolate: 'step-after' },

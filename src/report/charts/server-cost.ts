@@ -5,22 +5,23 @@ import { pointLabel, sortRows } from '../rows.js';
 import { colourByModel, FADE_UNLESS_MEASURED, layers, rowFields, statusMarkers, type ChartDefinition } from './spec.js';
 
 /** Panel titles carry the units: each panel has its own y scale. */
-const METRICS = ['Server CPU (%; 100 = one core)', 'Peak RSS (MiB, all processes)', 'Processes (max)', 'Threads (max, all processes)'];
+const METRICS = ['Server CPU (%; 100 = one core)', 'Memory (PSS, MiB, peak, all processes)', 'Processes (max)', 'Threads (max, all processes)'];
 
 export const serverCost: ChartDefinition = {
   name: 'server-cost',
   title: 'Server cost per model',
   caption:
-    "The server's whole process tree sampled from /proc about ten times a second during each measurement: " +
-    'mean CPU (user + system; 100 % is one core fully busy), peak resident memory summed over its processes, and ' +
-    'the most processes and threads seen at once. Faded bars with a black marker are rows whose numbers are not a ' +
+    "The server's whole process tree sampled from /proc during each measurement: mean CPU (user + system; 100 % " +
+    'is one core fully busy); peak memory as proportional set size (PSS) summed over its processes, read once a second ' +
+    'and at the end of each window, so pages the processes share (a forked child shares its parent’s code) count once; ' +
+    'and the most processes and threads seen at once, read ten times a second. Faded bars with a black marker are rows whose numbers are not a ' +
     'plain measurement (client-bound, failed, incomplete; see Status); a failed row shows what was sampled before it failed, often nothing.',
   build(results) {
     const rows = sortRows(results);
     if (rows.length === 0) return null;
     const values = rows.flatMap((row) => {
       const { server } = row;
-      const figures = [server.cpuPercent, server.peakRssBytes / MIB, server.maxProcesses, server.maxThreads];
+      const figures = [server.cpuPercent, server.peakPssBytes / MIB, server.maxProcesses, server.maxThreads];
       return METRICS.map((metric, i) => ({ ...rowFields(row), metric, value: figures[i]! }));
     });
     const points = [...new Set(rows.map(pointLabel))];

@@ -5,12 +5,12 @@ import { find, leadSentence } from './facts.js';
 
 const connectionsPerSec = (row: ResultRow): number => (row.connectionsPerSec ?? row.msgsPerSec).median;
 
-/** Extra memory per live child: peak RSS above the event-loop baseline over the extra processes (or threads). */
+/** Extra memory per live child: peak memory (PSS) above the event-loop baseline over the extra processes (or threads). */
 function perChild(model: ResultRow, baseline: ResultRow, unit: 'processes' | 'threads'): string | null {
   const extra = unit === 'processes' ? model.server.maxProcesses - baseline.server.maxProcesses : model.server.maxThreads - baseline.server.maxThreads;
-  const memory = model.server.peakRssBytes - baseline.server.peakRssBytes;
+  const memory = model.server.peakPssBytes - baseline.server.peakPssBytes;
   if (extra <= 0 || memory <= 0) return null;
-  return `${mebibytes(memory / extra)} per extra ${unit === 'processes' ? 'process' : 'thread'} (peak RSS ${mebibytes(model.server.peakRssBytes)} with up to ${extra} more ${unit} than event-loop)`;
+  return `${mebibytes(memory / extra)} (PSS) per extra ${unit === 'processes' ? 'process' : 'thread'} (peak ${mebibytes(model.server.peakPssBytes)} with up to ${extra} more ${unit} than event-loop)`;
 }
 
 function costSentence(rows: readonly ResultRow[], model: 'fork' | 'worker', baseline: ResultRow): string | null {
