@@ -57,9 +57,11 @@ describe('TreeSampler', () => {
     await delay(200);
     const server = sampler.stop();
     const withPss = server.series.filter((s) => s.pssBytes !== null);
-    // Ticks at ~0.05 s and ~1.05 s, the window end and the end: four reads against ~35 ticks.
-    expect(server.series.length).toBeGreaterThan(25);
-    expect(withPss.length).toBe(4);
+    // Ticks at ~0.05 s and ~1.05 s, the window end and the end: four reads against ~35 ticks (three if a
+    // busy machine stalls the timers past the second; never one per tick, which is what this guards).
+    expect(server.series.length).toBeGreaterThan(10);
+    expect(withPss.length).toBeGreaterThanOrEqual(3);
+    expect(withPss.length).toBeLessThanOrEqual(4);
     expect(server.series.every((s) => s.rssBytes > 0)).toBe(true);
     expect(server.series.at(-1)!.pssBytes).not.toBeNull();
     expect(server.peakPssBytes).toBe(Math.max(...withPss.map((s) => s.pssBytes!)));
