@@ -196,14 +196,29 @@ interface TargetsFile {
   rounds: number;
   seconds: number;
   env: { placement: { note: string }; date: string };
-  targets: { id: number; name: string; note: string; goal: number; medianNumerator: number; medianDenominator: number; ratio: number; met: string }[];
+  targets: {
+    id: number;
+    name: string;
+    note: string;
+    goal: number;
+    numerator: number[];
+    denominator: number[];
+    medianNumerator: number;
+    medianDenominator: number;
+    ratio: number | null;
+    met: string;
+  }[];
 }
 
 /** The bench:targets table, read from the JSON file that run saved; its link is relative to the page it goes in. */
 function targetsSection(file: string, page: string): string {
   const run = JSON.parse(readFileSync(file, 'utf8')) as TargetsFile;
+  // A target skipped or not measured has no rounds: its file's medians are 0, which the table must not show as a measurement.
+  const median = (rounds: number[], value: number) => (rounds.length > 0 ? num(value) : '—');
   const rows = run.targets.map(
-    (t) => `| ${t.id} | ${t.name}${t.note ? ` (${t.note})` : ''} | ${num(t.medianNumerator)} | ${num(t.medianDenominator)} | ${Number.isFinite(t.ratio) ? t.ratio.toFixed(3) : 'n/a'} | ≥ ${t.goal} | ${t.met} |`,
+    (t) =>
+      `| ${t.id} | ${t.name}${t.note ? ` (${t.note})` : ''} | ${median(t.numerator, t.medianNumerator)} | ${median(t.denominator, t.medianDenominator)} | ` +
+      `${t.ratio !== null && Number.isFinite(t.ratio) ? t.ratio.toFixed(3) : '—'} | ≥ ${t.goal} | ${t.met} |`,
   );
   return [
     TARGETS_START,

@@ -61,6 +61,8 @@ describe('npm run readme', () => {
     const targets = section(after.performance, 'targets');
     expect(targets).toContain('on 2026-01-02 ([targets.json](../results/targets.json))'); // linked from docs/, not from the root
     expect(targets).toContain('| 2 | piscina / event-loop | 19,500 | 62,500 | 0.312 | ≥ 0.9 | NO |');
+    // A skipped target was not measured: no figure, not the 0 its file holds.
+    expect(targets).toContain('| 1 | generator / native client (skipped: no reference sources in /nowhere) | — | — | — | ≥ 0.9 | skipped |');
     expect(outside(after.performance, 'targets')).toBe(outside(before.performance, 'targets'));
 
     const reliability = section(after.reliability, 'reliability-measured');
