@@ -1,6 +1,7 @@
 /**
- * `npm run readme -- <run dir>`: rewrite README.md's reference-run section from a results directory.
- * Every figure in that section is read from the run's results.json here, never typed by hand:
+ * `npm run readme -- <run dir>`: rewrite README.md's reference-run section from a results directory,
+ * and with --targets / --reliability the generated tables in docs/performance.md and docs/reliability.md.
+ * Every figure in those sections is read from the run's files here, never typed by hand:
  * the per-scenario sentences come from the report's narrative, the tradeoffs from the rows below.
  */
 import '../src/shared/require-node.js'; // first: a one-line stop on an old Node
@@ -19,7 +20,12 @@ import { scenariosIn } from '../src/report/rows.js';
 
 const USAGE =
   'usage: readme <results dir> [--targets results/targets-….json] [--reliability test-artifacts/reliability.jsonl]\n' +
-  '  rewrites README.md\'s reference-run section, and the targets and reliability tables when given';
+  '  rewrites README.md\'s reference-run section, and the targets table (docs/performance.md) and reliability table\n' +
+  '  (docs/reliability.md) when given';
+/** The files the generated sections live in, relative to the project root (npm runs scripts there). */
+const README = 'README.md';
+const PERFORMANCE_DOC = 'docs/performance.md';
+const RELIABILITY_DOC = 'docs/reliability.md';
 const START = '<!-- section:tradeoffs -->';
 const END = '<!-- /section:tradeoffs -->';
 const TARGETS_START = '<!-- section:targets -->';
@@ -168,36 +174,57 @@ runMain('readme', USAGE, async (argv) => {
       `of work per message is the floor), of the ${env.cores * 100} % ${env.cores} cores offer: fork ${cpuSpread('fork')}, worker ${cpuSpread('worker')}, ` +
       `piscina ${cpuSpread('piscina')}, hsha ${cpuSpread('hsha')}, cluster ${cpuSpread('cluster')}, reuseport ${cpuSpread('reuseport')}.`,
   ].join('\n');
-  let readme = replaceSection(readFileSync('README.md', 'utf8'), START, END, lines.join('\n'));
-  if (values.targets) readme = replaceSection(readme, TARGETS_START, TARGETS_END, targetsSection(values.targets).replace(TARGETS_END, `${why}\n${TARGETS_END}`));
-  if (values.reliability) readme = replaceSection(readme, RELIABILITY_START, RELIABILITY_END, reliabilitySection(values.reliability));
-  writeFileSync('README.md', readme);
-  process.stdout.write(`README.md rewritten from ${[rel, values.targets, values.reliability].filter(Boolean).join(', ')}\n`);
+  // Every page is rewritten in memory first, so a missing section changes no file.
+  const pages: [string, string][] = [[README, replaceSection(README, START, END, lines.join('\n'))]];
+  if (values.targets) {
+    const section = targetsSection(values.targets, PERFORMANCE_DOC).replace(TARGETS_END, `${why}\n${TARGETS_END}`);
+    pages.push([PERFORMANCE_DOC, replaceSection(PERFORMANCE_DOC, TARGETS_START, TARGETS_END, section)]);
+  }
+  if (values.reliability) pages.push([RELIABILITY_DOC, replaceSection(RELIABILITY_DOC, RELIABILITY_START, RELIABILITY_END, reliabilitySection(values.reliability))]);
+  for (const [file, text] of pages) writeFileSync(file, text);
+  process.stdout.write(`${pages.map(([file]) => file).join(', ')} rewritten from ${[rel, values.targets, values.reliability].filter(Boolean).join(', ')}\n`);
 });
 
-function replaceSection(readme: string, start: string, end: string, text: string): string {
-  const from = readme.indexOf(start);
-  const to = readme.indexOf(end);
-  if (from < 0 || to < 0) throw new UsageError(`README.md has no ${start} … ${end} section`);
-  return readme.slice(0, from) + text + readme.slice(to + end.length);
+/** The file's text with everything from its start marker to its end marker replaced by `text`. */
+function replaceSection(file: string, start: string, end: string, text: string): string {
+  const before = readFileSync(file, 'utf8');
+  const from = before.indexOf(start);
+  const to = before.indexOf(end);
+  if (from < 0 || to < 0) throw new UsageError(`${file} has no ${start} … ${end} section`);
+  return before.slice(0, from) + text + before.slice(to + end.length);
 }
 
 interface TargetsFile {
   rounds: number;
   seconds: number;
   env: { placement: { note: string }; date: string };
-  targets: { id: number; name: string; note: string; goal: number; medianNumerator: number; medianDenominator: number; ratio: number; met: string }[];
+  targets: {
+    id: number;
+    name: string;
+    note: string;
+    goal: number;
+    numerator: number[];
+    denominator: number[];
+    medianNumerator: number;
+    medianDenominator: number;
+    ratio: number | null;
+    met: string;
+  }[];
 }
 
-/** The bench:targets table, read from the JSON file that run saved. */
-function targetsSection(file: string): string {
+/** The bench:targets table, read from the JSON file that run saved; its link is relative to the page it goes in. */
+function targetsSection(file: string, page: string): string {
   const run = JSON.parse(readFileSync(file, 'utf8')) as TargetsFile;
+  // A target skipped or not measured has no rounds: its file's medians are 0, which the table must not show as a measurement.
+  const median = (rounds: number[], value: number) => (rounds.length > 0 ? num(value) : '—');
   const rows = run.targets.map(
-    (t) => `| ${t.id} | ${t.name}${t.note ? ` (${t.note})` : ''} | ${num(t.medianNumerator)} | ${num(t.medianDenominator)} | ${Number.isFinite(t.ratio) ? t.ratio.toFixed(3) : 'n/a'} | ≥ ${t.goal} | ${t.met} |`,
+    (t) =>
+      `| ${t.id} | ${t.name}${t.note ? ` (${t.note})` : ''} | ${median(t.numerator, t.medianNumerator)} | ${median(t.denominator, t.medianDenominator)} | ` +
+      `${t.ratio !== null && Number.isFinite(t.ratio) ? t.ratio.toFixed(3) : '—'} | ≥ ${t.goal} | ${t.met} |`,
   );
   return [
     TARGETS_START,
-    `From \`npm run bench:targets\` on ${run.env.date.slice(0, 10)} ([${path.basename(file)}](${path.relative(process.cwd(), file)})): medians of ` +
+    `From \`npm run bench:targets\` on ${run.env.date.slice(0, 10)} ([${path.basename(file)}](${path.relative(path.dirname(page), file)})): medians of ` +
       `${run.rounds} interleaved rounds of ${run.seconds} s; ${run.env.placement.note}.`,
     '',
     '| # | target | measured msgs/s | against | ratio | goal | met |',

@@ -1,0 +1,83 @@
+/**
+ * `npm run readme` rewrites the generated sections where they live: the reference run in README.md,
+ * the targets table in docs/performance.md, the reliability table in docs/reliability.md. Run on
+ * copies of those pages in a scratch directory, with the synthetic results fixture.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const README_SCRIPT = join(ROOT, 'dist/bench/readme.js');
+
+const TARGET = { goal: 0.9, note: '', numerator: [], denominator: [], medianNumerator: 0, medianDenominator: 0, ratio: null, met: 'skipped' };
+const TARGETS_FILE = {
+  env: { placement: { note: 'server on cpu 0, generator on cpu 1 (taskset)' }, date: '2026-01-02T00:00:00.000Z' },
+  rounds: 2,
+  seconds: 2,
+  targets: [
+    { ...TARGET, id: 1, name: 'generator / native client', note: 'skipped: no reference sources in /nowhere' },
+    { ...TARGET, id: 2, name: 'piscina / event-loop', numerator: [19_000, 20_000], denominator: [62_000, 63_000], medianNumerator: 19_500, medianDenominator: 62_500, ratio: 0.312, met: 'NO' },
+  ],
+};
+const FLOOD = { test: 'flood', model: 'fork', at: '2026-01-03T04:05:06Z', cap: 64, connections: 2000, 'peak-processes': 65, 'peak-threads': 455, 'rss-growth': '12.3 MiB', bound: '5120.0 MiB' };
+
+let dir = '';
+const page = (name: string) => readFileSync(join(dir, name), 'utf8');
+/** The page's text between a section's markers, markers included. */
+const section = (text: string, name: string) => text.slice(text.indexOf(`<!-- section:${name} -->`), text.indexOf(`<!-- /section:${name} -->`));
+/** The page's text with a section cut out: what the generator must leave as it was. */
+const outside = (text: string, name: string) => text.replace(section(text, name), '');
+const readme = (...args: string[]) => spawnSync(process.execPath, [README_SCRIPT, 'run', ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'echolab-readme-'));
+  copyFileSync(join(ROOT, 'README.md'), join(dir, 'README.md'));
+  cpSync(join(ROOT, 'docs'), join(dir, 'docs'), { recursive: true });
+  mkdirSync(join(dir, 'run'));
+  copyFileSync(join(ROOT, 'test/fixtures/results.json'), join(dir, 'run/results.json'));
+  mkdirSync(join(dir, 'results'));
+  writeFileSync(join(dir, 'results/targets.json'), JSON.stringify(TARGETS_FILE));
+  writeFileSync(join(dir, 'reliability.jsonl'), `${JSON.stringify(FLOOD)}\n`);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run readme', () => {
+  it('writes the reference run into README.md, the targets into docs/performance.md, reliability into docs/reliability.md', () => {
+    const before = { readme: page('README.md'), performance: page('docs/performance.md'), reliability: page('docs/reliability.md') };
+    const run = readme('--targets', 'results/targets.json', '--reliability', 'reliability.jsonl');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+
+    const after = { readme: page('README.md'), performance: page('docs/performance.md'), reliability: page('docs/reliability.md') };
+    expect(section(after.readme, 'tradeoffs')).toContain('## Reference run and what it shows');
+    expect(section(after.readme, 'tradeoffs')).toContain('[`run/`](run/)');
+    expect(section(after.readme, 'tradeoffs')).toContain('Synthetic fixture CPU');
+    expect(outside(after.readme, 'tradeoffs')).toBe(outside(before.readme, 'tradeoffs'));
+
+    const targets = section(after.performance, 'targets');
+    expect(targets).toContain('on 2026-01-02 ([targets.json](../results/targets.json))'); // linked from docs/, not from the root
+    expect(targets).toContain('| 2 | piscina / event-loop | 19,500 | 62,500 | 0.312 | ≥ 0.9 | NO |');
+    // A skipped target was not measured: no figure, not the 0 its file holds.
+    expect(targets).toContain('| 1 | generator / native client (skipped: no reference sources in /nowhere) | — | — | — | ≥ 0.9 | skipped |');
+    expect(outside(after.performance, 'targets')).toBe(outside(before.performance, 'targets'));
+
+    const reliability = section(after.reliability, 'reliability-measured');
+    expect(reliability).toContain('test run of 2026-01-03 04:05 UTC');
+    expect(reliability).toMatch(/\| fork \| n\/a \| 64 of 2000 \| 65 \/ 455 \| 12\.3 MiB \(< 5120\.0 MiB\) \|/);
+    expect(outside(after.reliability, 'reliability-measured')).toBe(outside(before.reliability, 'reliability-measured'));
+  });
+
+  it('changes no page when one of them lacks its section', () => {
+    writeFileSync(join(dir, 'docs/performance.md'), page('docs/performance.md').replace('<!-- section:targets -->', ''));
+    const before = { readme: page('README.md'), performance: page('docs/performance.md') };
+    const run = readme('--targets', 'results/targets.json');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('docs/performance.md has no <!-- section:targets -->');
+    expect(page('README.md')).toBe(before.readme);
+    expect(page('docs/performance.md')).toBe(before.performance);
+  });
+});
