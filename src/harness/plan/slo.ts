@@ -13,8 +13,4 @@ export function parseSlo(raw: string): Slo {
   return { percentile: match[1] as Slo['percentile'], objectiveUs };
 }
 
-/** "p99 ≤ 10 ms". */
-export function formatSlo({ percentile, objectiveUs }: Slo): string {
-  const time = objectiveUs >= 1e6 ? `${objectiveUs / 1e6} s` : objectiveUs >= 1000 ? `${objectiveUs / 1000} ms` : `${objectiveUs} µs`;
-  return `${percentile} ≤ ${time}`;
-}
+export { formatSlo } from '../../results/slo-format.js';
