@@ -11,7 +11,7 @@ import type { ServerUnderTest, Timing } from '../run/point-setup.js';
 import { runPoint } from '../run/run-point.js';
 import { drainServer } from './drain.js';
 import { judgeStep } from './judge.js';
-import { SEARCH_DEFAULTS, searchCapacity } from './search.js';
+import { SEARCH_DEFAULTS, searchCapacity, type SearchSettings } from './search.js';
 
 /** The search starts at this share of the probe's closed-loop msgs/s: a rate every model but a wall-bound one passes. */
 const START_SHARE = 0.25;
@@ -29,6 +29,8 @@ export async function runSearch(
   timing: Timing,
   pool: GeneratorPool,
   placement: Placement,
+  /** Tests shorten the search. */
+  settings: Partial<Omit<SearchSettings, 'startRate'>> = {},
 ): Promise<ResultRow[]> {
   const slo: Slo = point.rateSearch!.slo;
   const steps = stepTiming(timing);
@@ -38,7 +40,7 @@ export async function runSearch(
   const startRate = probeMsgsPerSec > 0 ? Math.max(1, Math.round(probeMsgsPerSec * START_SHARE)) : FALLBACK_START_RATE;
 
   const rows: ResultRow[] = [];
-  const answer = await searchCapacity({ ...SEARCH_DEFAULTS, startRate }, async (rate) => {
+  const answer = await searchCapacity({ ...SEARCH_DEFAULTS, ...settings, startRate }, async (rate) => {
     const row = await runPoint({ ...point, mode: 'open', rate }, target, steps, pool, placement);
     await drainServer(target.stats);
     const outcome = judgeStep(row, slo);
