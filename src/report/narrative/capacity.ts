@@ -32,7 +32,8 @@ function modelSentence(searched: SearchedModel, cores: number): string {
   }
   const over = atFirstFail ? `; at ${num(result.firstFailingRate)} msgs/s ${p} was ${latency(atFirstFail.latencyUs[p])}` +
     ` and it achieved ${num((atFirstFail.achievedRate ?? atFirstFail.msgsPerSec).median)} msgs/s, where ${limitOf(atFirstFail, cores)}` : '';
-  return `${model}'s knee lies between ${num(result.sustainedRate)}${result.lowerBound ? ' (at least)' : ''} and ${num(result.firstFailingRate)} msgs/s${flat}${over}.`;
+  const bound = result.lowerBound && !atFirstFail?.client.clientBound ? '; a lower bound: the generator fell behind at a failing step' : '';
+  return `${model}'s knee lies between ${num(result.sustainedRate)} and ${num(result.firstFailingRate)} msgs/s${flat}${over}${bound}.`;
 }
 
 export function capacityNarrative(rows: readonly ResultRow[], results: ResultsFile): (string | null)[] {
