@@ -7,7 +7,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { ModelStats } from '../../models/model.js';
 
 const POLL_MS = 25;
-const PAUSE_MS = 100;
+const PAUSE_MS = 50;
 /** An external target cannot be asked: a fixed pause instead. */
 const BLIND_PAUSE_MS = 500;
 

@@ -19,9 +19,10 @@ export function formatCapacityTable(rows: readonly ResultRow[]): string {
     // The figures at the sustained rate come from its own step, where the search measured it.
     const steps = rows.filter((row) => row.model === last.model && row.connections === last.connections && row.rateSearch);
     const atSustained = steps.find((row) => row.rateSearch!.passed && row.targetRate === result.sustainedRate);
-    const bracket = `${result.sustainedRate === null ? '0' : num(result.sustainedRate)} – ${result.firstFailingRate === null ? '?' : num(result.firstFailingRate)}`;
+    const bracket =
+      result.sustainedRate === null ? `< ${num(result.firstFailingRate!)}` : result.firstFailingRate === null ? `> ${num(result.sustainedRate)}` : `${num(result.sustainedRate)} – ${num(result.firstFailingRate)}`;
     const marks = [
-      ...(result.lowerBound ? ['lower bound: generator-limited or never failed'] : []),
+      ...(result.lowerBound ? [result.firstFailingRate === null ? 'lower bound: no rate tried failed' : 'lower bound: the generator fell behind at a failing step'] : []),
       ...(result.sustainedRate === null ? [`no rate passed (lowest tried ${num(Math.min(...steps.map((row) => row.targetRate!)))})`] : []),
       ...(last.status === 'failed' ? [last.failure ?? 'failed'] : []),
     ];
