@@ -16,6 +16,7 @@ import { newRunId, ResultsWriter } from '../harness/output/results-writer.js';
 import { planScenarios } from '../scenarios/plan.js';
 import { runSuite, SuiteAborted } from '../harness/run/suite.js';
 import { formatTable } from '../harness/output/table.js';
+import { formatCapacityTable } from '../harness/output/capacity-table.js';
 import { runMain } from './run-main.js';
 
 runMain('bench', BENCH_USAGE, async (argv) => {
@@ -60,12 +61,15 @@ runMain('bench', BENCH_USAGE, async (argv) => {
     await runSuite(
       { ...options, scenarios, placements },
       {
-        pointStarted: (point, model) => progress.step(`${point.scenario.name} c=${point.connections} ${model}`),
+        pointStarted: (point, model) => progress.step(`${point.scenario.name} c=${point.connections}${point.rateSearch ? ' R=auto' : ''} ${model}`),
         row: (row) => {
           results.results.push(row);
           writer.save(results);
         },
-        scenarioDone: (scenario, rows) => progress.table(`\n${scenario.name}: ${scenario.description}\n${formatTable(rows)}`),
+        scenarioDone: (scenario, rows) => {
+          const searched = rows.some((row) => row.rateSearch);
+          progress.table(`\n${scenario.name}: ${scenario.description}\n${searched ? formatCapacityTable(rows) : formatTable(rows)}`);
+        },
       },
       abort.signal,
     );

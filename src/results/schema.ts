@@ -142,6 +142,39 @@ export interface AbandonParams {
   deadlineSec: number;
 }
 
+/** A latency objective: this percentile of the open-loop corrected latency within `objectiveUs`. */
+export interface Slo {
+  percentile: 'p50' | 'p99' | 'p999';
+  objectiveUs: number;
+}
+
+/** One step of a capacity search: the rate it offered (the row's targetRate) judged against the objective. */
+export interface RateSearchStep {
+  slo: Slo;
+  /** 1 for the first measured rate of this model's search. */
+  step: number;
+  /** Achieved ≥ 99 % of offered and the objective's percentile within it. */
+  passed: boolean;
+  /** The generator fell behind its schedule at this step: a failure here may be the generator's, not the server's. */
+  clientBound: boolean;
+  /** The model's answer, on its search's last step only. */
+  result?: RateSearchResult;
+}
+
+/** The largest offered rate a model sustained within the objective, and the interval the true limit lies in. */
+export interface RateSearchResult {
+  /** Largest passing rate, msgs/s; null: not even the lowest rate tried passed. */
+  sustainedRate: number | null;
+  /** Smallest failing rate above it; null: no rate tried failed (the climb hit its step limit). */
+  firstFailingRate: number | null;
+  /** The server may sustain more: no step failed, or a failing step's generator was client-bound. */
+  lowerBound: boolean;
+  /** The first rate offered, and the closed-loop msgs/s of the short probe it was derived from. */
+  startRate: number;
+  probeMsgsPerSec: number;
+  steps: number;
+}
+
 /** A scenario as the run declared it. */
 export interface ScenarioRecord {
   name: string;
@@ -152,6 +185,8 @@ export interface ScenarioRecord {
   /** The matrix as run (defaults, the declaration, --quick's shrink and the command line's overrides): one point per combination. */
   parameters: ParameterMatrix;
   abandon?: AbandonParams;
+  /** Rate auto: each model's points are a capacity search for this objective, not the matrix's rates. */
+  rateSearch?: { slo: Slo };
   /** Runs with --quick only: the declared values --quick replaced, as the full suite runs them. */
   withoutQuick?: { parameters?: Partial<ParameterMatrix>; abandon?: AbandonParams };
 }
@@ -186,6 +221,8 @@ export interface ResultRow {
   achievedRate?: Estimate;
   /** Open loop: achieved < 99% of target. */
   rateShortfall?: boolean;
+  /** Capacity search (-R auto) only: this row is one step of a model's search; its last step carries the answer. */
+  rateSearch?: RateSearchStep;
   /** Churn only. */
   connectionsPerSec?: Estimate;
   connectLatencyUs?: LatencySummary;

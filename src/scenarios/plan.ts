@@ -1,5 +1,5 @@
 /** A run's scenarios as it runs them: each with --quick applied and expanded into its points, once, and its record for results.json. */
-import type { ScenarioRecord } from '../results/schema.js';
+import type { ScenarioRecord, Slo } from '../results/schema.js';
 import { scenarioRecord } from './record.js';
 import { expand, quickVariant, type Overrides, type Point, type Scenario } from './scenario.js';
 
@@ -10,9 +10,14 @@ export interface ScenarioPlan {
   record: ScenarioRecord;
 }
 
-export function planScenarios(declared: readonly Scenario[], run: { quick: boolean; overrides: Overrides }): ScenarioPlan[] {
+/** `rateAuto` (-R auto) makes every scenario but abandoned a capacity search for `slo`; a scenario may declare one itself. */
+export function planScenarios(
+  declared: readonly Scenario[],
+  run: { quick: boolean; overrides: Overrides; rateAuto?: boolean; slo?: Slo },
+): ScenarioPlan[] {
   return declared.map((scenario) => {
-    const asRun = run.quick ? quickVariant(scenario) : scenario;
-    return { scenario: asRun, points: expand(asRun, run.overrides), record: scenarioRecord(scenario, run) };
+    const searched = run.rateAuto && !scenario.abandon ? { ...scenario, rateAuto: true } : scenario;
+    const asRun = run.quick ? quickVariant(searched) : searched;
+    return { scenario: asRun, points: expand(asRun, run.overrides, run.slo), record: scenarioRecord(searched, run) };
   });
 }

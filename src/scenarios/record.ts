@@ -1,16 +1,17 @@
 /** A scenario's declaration as results.json records it, so a report is drawn from the run alone, whatever the suite says later. */
-import type { ScenarioRecord } from '../results/schema.js';
-import { matrixOf, quickVariant, type Overrides, type ParameterMatrix, type Scenario } from './scenario.js';
+import type { ScenarioRecord, Slo } from '../results/schema.js';
+import { DEFAULT_SLO, matrixOf, quickVariant, type Overrides, type ParameterMatrix, type Scenario } from './scenario.js';
 
-export function scenarioRecord(declared: Scenario, { quick, overrides }: { quick: boolean; overrides: Overrides }): ScenarioRecord {
+export function scenarioRecord(declared: Scenario, { quick, overrides, slo = DEFAULT_SLO }: { quick: boolean; overrides: Overrides; slo?: Slo }): ScenarioRecord {
   const asRun = quick ? quickVariant(declared) : declared;
   const shrink = quick ? declared.quick : undefined;
   return {
     name: asRun.name,
     description: asRun.description,
-    mode: asRun.mode,
+    mode: asRun.rateAuto ? 'open' : asRun.mode,
     parameters: matrixOf(asRun, overrides),
     ...(asRun.abandon ? { abandon: asRun.abandon } : {}),
+    ...(asRun.rateAuto ? { rateSearch: { slo } } : {}),
     ...(shrink ? { withoutQuick: withoutQuick(declared, shrink) } : {}),
   };
 }

@@ -2,7 +2,7 @@
  * A scenario declares its parameter matrix, every key a list (as Node core's benchmark/common.js
  * does); `expand` turns it into points, one per combination, and the harness runs each against every model.
  */
-import type { AbandonParams, LoadMode, ParameterMatrix } from '../results/schema.js';
+import type { AbandonParams, LoadMode, ParameterMatrix, Slo } from '../results/schema.js';
 import { crossProduct } from './cross-product.js';
 
 export type { AbandonParams, ParameterMatrix };
@@ -16,9 +16,14 @@ export interface Scenario {
   parameters: Partial<ParameterMatrix>;
   /** The abandoned scenario's clients that connect and leave while `connections` keep the server busy. */
   abandon?: AbandonParams;
+  /** Rate auto: each model's points search for the largest rate it sustains (see harness/capacity), not the matrix's rates. */
+  rateAuto?: boolean;
   /** What --quick changes in this scenario (e.g. fewer departed clients, a shorter deadline). */
   quick?: { parameters?: Partial<ParameterMatrix>; abandon?: AbandonParams };
 }
+
+/** The capacity search's objective when --slo gives none. */
+export const DEFAULT_SLO: Readonly<Slo> = { percentile: 'p99', objectiveUs: 10_000 };
 
 /**
  * Every parameter's default, in one object. Its key order is the order points vary in, the first
@@ -44,6 +49,8 @@ export interface Point extends PointParameters {
   scenario: Scenario;
   mode: LoadMode;
   abandon: AbandonParams | undefined;
+  /** Rate auto: the objective this point's capacity search holds the model to. */
+  rateSearch?: { slo: Slo };
 }
 
 /** Command-line overrides (autocannon-style flags), applied to every selected scenario: whole lists, as declared. */
@@ -54,11 +61,12 @@ export function matrixOf(scenario: Scenario, overrides: Overrides = {}): Paramet
   return { ...PARAMETER_DEFAULTS, ...scenario.parameters, ...overrides };
 }
 
-export function expand(scenario: Scenario, overrides: Overrides = {}): Point[] {
+export function expand(scenario: Scenario, overrides: Overrides = {}, slo: Slo = DEFAULT_SLO): Point[] {
+  const search = scenario.rateAuto ? { rateSearch: { slo } } : {};
   return crossProduct(matrixOf(scenario, overrides)).map((values) => {
-    const mode = modeOf(scenario.mode, values);
+    const mode = search.rateSearch ? 'open' : modeOf(scenario.mode, values);
     // A fixed amount is a closed-loop count.
-    return { ...values, amount: mode === 'closed' ? values.amount : 0, scenario, mode, abandon: scenario.abandon };
+    return { ...values, amount: mode === 'closed' ? values.amount : 0, scenario, mode, abandon: scenario.abandon, ...search };
   });
 }
 

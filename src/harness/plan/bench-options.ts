@@ -5,7 +5,9 @@ import { UsageError } from '../../shared/exit-codes.js';
 import { parseNumber } from '../../shared/parse-number.js';
 import { isModelId, MODEL_IDS, type ModelId } from '../../models/ids.js';
 import { TIMING_DEFAULTS, type Timing } from '../run/point-setup.js';
-import type { Overrides, Scenario } from '../../scenarios/scenario.js';
+import { DEFAULT_SLO, type Overrides, type Scenario } from '../../scenarios/scenario.js';
+import type { Slo } from '../../results/schema.js';
+import { parseSlo } from './slo.js';
 import { PARAMETER_OPTIONS, PARAMETER_USAGE, parameterOverrides } from './parameter-flags.js';
 
 export interface BenchOptions {
@@ -13,6 +15,10 @@ export interface BenchOptions {
   scenarios: Scenario[];
   models: (ModelId | 'external')[];
   overrides: Overrides;
+  /** -R auto: every selected scenario (but abandoned) searches each model's largest sustained rate. */
+  rateAuto: boolean;
+  /** The objective capacity searches hold models to (--slo). */
+  slo: Slo;
   timing: Timing;
   generators: number;
   target?: { host: string; port: number };
@@ -31,6 +37,8 @@ export const BENCH_USAGE = `usage: bench [options]
   --scenarios a,b               scenarios to run (default: all; see below)
   --models a,b                  models to run (default: ${MODEL_IDS.join(',')})
 ${PARAMETER_USAGE}
+  -R auto                       open loop: search each model's largest rate within --slo (as the capacity scenario does)
+  --slo PCT=TIME                capacity search objective: p50, p99 or p999 of latency within TIME in us, ms or s (default p99=10ms)
   -d, --duration S              seconds per measured repeat (default ${full.windowMs / 1000}, quick ${quick.windowMs / 1000})
   -W, --warmup S                warm-up seconds before measuring (default ${full.warmupMs / 1000}, quick ${quick.warmupMs / 1000})
   -n, --repeats N               repeats per point (default ${full.repeats}, quick ${quick.repeats})
@@ -68,6 +76,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     scenarios: { type: 'string' },
     models: { type: 'string' },
     ...PARAMETER_OPTIONS,
+    slo: { type: 'string' },
     duration: { type: 'string', short: 'd' },
     warmup: { type: 'string', short: 'W' },
     repeats: { type: 'string', short: 'n' },
@@ -106,11 +115,13 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     }) : [...MODEL_IDS];
   }
 
-  const overrides: Overrides = parameterOverrides(values);
-  if (overrides.rate && overrides.messagesPerConnection) {
+  const rawRate = (values as Record<string, unknown>).rate;
+  const rateAuto = typeof rawRate === 'string' && rawRate.trim() === 'auto';
+  const overrides: Overrides = parameterOverrides(rateAuto ? { ...values, rate: undefined } : values);
+  if ((overrides.rate || rateAuto) && overrides.messagesPerConnection) {
     throw new UsageError('--rate (open loop) and --messages-per-connection (churn) exclude each other');
   }
-  if (overrides.amount && (overrides.rate || overrides.messagesPerConnection)) {
+  if (overrides.amount && (overrides.rate || rateAuto || overrides.messagesPerConnection)) {
     throw new UsageError('--amount is a closed-loop count: it excludes --rate and --messages-per-connection');
   }
 
@@ -130,6 +141,8 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     scenarios,
     models,
     overrides,
+    rateAuto,
+    slo: values.slo === undefined ? { ...DEFAULT_SLO } : parseSlo(values.slo),
     timing,
     generators: num('generators', { min: 1, max: 64 }) ?? 1,
     ...(target ? { target } : {}),

@@ -12,6 +12,7 @@ import { failedRow, markFailed } from '../rows/failed-row.js';
 import type { ResultRow } from '../../results/schema.js';
 import { runAbandoned } from './run-abandoned.js';
 import { runPoint } from './run-point.js';
+import { runSearch } from '../capacity/run-search.js';
 import type { ServerUnderTest, Timing } from './point-setup.js';
 import type { ScenarioPlan } from '../../scenarios/plan.js';
 import type { Point, Scenario } from '../../scenarios/scenario.js';
@@ -66,6 +67,7 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
             if (signal.aborted) throw new SuiteAborted();
             events.pointStarted(point, model);
             let row: ResultRow;
+            let searched: ResultRow[] = [];
             if (failure) row = failedRow(point, model, placement, plan.timing.windowMs / 1000, failure);
             else {
               pool.ensure(placement.generatorCpus);
@@ -73,7 +75,11 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
                 ? { model, host: server.host, port: server.port, pid: server.pid, stats: server.stats }
                 : { model, host: plan.target!.host, port: plan.target!.port, pid: undefined, stats: undefined };
               try {
-                row = await (point.abandon ? runAbandoned : runPoint)(point, target, plan.timing, pool, placement);
+                if (point.rateSearch) {
+                  // A capacity search: every step is a row, the last one carries the answer.
+                  searched = await runSearch(point, target, plan.timing, pool, placement);
+                  row = searched.pop()!;
+                } else row = await (point.abandon ? runAbandoned : runPoint)(point, target, plan.timing, pool, placement);
               } catch (error) {
                 if (signal.aborted) throw new SuiteAborted();
                 // A generator that failed may still hold connections or timers: start the next point with fresh ones.
@@ -86,8 +92,10 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
                 row = markFailed(row, failure);
               }
             }
-            rows.push(row);
-            events.row(row);
+            for (const step of [...searched, row]) {
+              rows.push(step);
+              events.row(step);
+            }
           }
           if (server) await server.stop(5_000);
           server = undefined;

@@ -1,5 +1,6 @@
 /** Every chart of the report, in the order the page shows them. */
 import { abandonedFirstEcho } from './abandoned-first-echo.js';
+import { capacityCurve } from './capacity-curve.js';
 import { churnOverTime } from './churn-over-time.js';
 import { churnRate } from './churn-rate.js';
 import { cpuVsLimit } from './cpu-limit.js';
@@ -7,6 +8,7 @@ import { fairness } from './fairness.js';
 import { latencyPercentiles } from './latency-percentiles.js';
 import { latencySpectrum } from './latency-spectrum.js';
 import { serverCost } from './server-cost.js';
+import { sustainableRate } from './sustainable-rate.js';
 import type { ChartDefinition } from './spec.js';
 import { throughputVsConnections } from './throughput-vs-connections.js';
 
@@ -18,6 +20,8 @@ export const CHARTS: readonly ChartDefinition[] = [
   churnRate,
   churnOverTime,
   abandonedFirstEcho,
+  capacityCurve,
+  sustainableRate,
   fairness,
   serverCost,
 ];

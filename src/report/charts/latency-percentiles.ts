@@ -10,7 +10,7 @@ export const latencyPercentiles: ChartDefinition = {
     'round-trip latency, on a log scale. A steep line means a long tail: a few messages waited much longer ' +
     'than the typical one. Rows with no answered message (failed) are left out.',
   build(results) {
-    const rows = sortRows(results).filter((row) => row.latencyUs.count > 0);
+    const rows = sortRows(results).filter((row) => row.latencyUs.count > 0 && !row.rateSearch);
     if (rows.length === 0) return null;
     const values = rows.flatMap((row) =>
       (['p50', 'p99'] as const).map((percentile) => ({ ...rowFields(row), percentile, latencyUs: Math.max(1, row.latencyUs[percentile]) })),

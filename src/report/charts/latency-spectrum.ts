@@ -27,7 +27,7 @@ export const latencySpectrum: ChartDefinition = {
     'as wrk2 does); dashed lines from when it was actually sent. A big gap between them means the server fell ' +
     'behind and messages queued. The marker at the right end is the maximum.',
   build(results) {
-    const rows = sortRows(results).filter((row) => row.mode === 'open' && row.latencyUs.count > 0);
+    const rows = sortRows(results).filter((row) => row.mode === 'open' && row.latencyUs.count > 0 && !row.rateSearch);
     if (rows.length === 0) return null;
     const values = rows.flatMap((row) => [
       ...spectrum(row.latencyUs).map((p) => ({ ...rowFields(row), measure: CORRECTED, ...p })),

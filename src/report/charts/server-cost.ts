@@ -17,7 +17,7 @@ export const serverCost: ChartDefinition = {
     'and the most processes and threads seen at once, read ten times a second. Faded bars with a black marker are rows whose numbers are not a ' +
     'plain measurement (client-bound, failed, incomplete; see Status); a failed row shows what was sampled before it failed, often nothing.',
   build(results) {
-    const rows = sortRows(results);
+    const rows = sortRows(results).filter((row) => !row.rateSearch); // capacity steps have their own charts
     if (rows.length === 0) return null;
     const values = rows.flatMap((row) => {
       const { server } = row;

@@ -1,6 +1,7 @@
 /** Two or three sentences per scenario, generated from its rows: the page's prose says only what the numbers say. */
 import type { ResultRow, ResultsFile } from '../../results/schema.js';
 import { abandonedNarrative } from './abandoned.js';
+import { capacityNarrative } from './capacity.js';
 import { churnNarrative } from './churn.js';
 import { closedLoopNarrative } from './closed-loop.js';
 import { cpuNarrative } from './cpu.js';
@@ -17,6 +18,7 @@ interface Narrative {
 /** The first that applies tells the scenario's story. */
 const NARRATIVES: readonly Narrative[] = [
   { applies: (first) => first.abandoned !== undefined, sentences: abandonedNarrative },
+  { applies: (first) => first.rateSearch !== undefined, sentences: capacityNarrative },
   { applies: (first) => first.idleConnections > 0, sentences: slowClientNarrative },
   { applies: (first) => first.mode === 'churn', sentences: churnNarrative },
   { applies: (first) => first.mode === 'open', sentences: openLoopNarrative },
@@ -31,7 +33,8 @@ function sentencesFor(rows: readonly ResultRow[], results: ResultsFile): (string
 
 export function narrate(rows: readonly ResultRow[], results: ResultsFile): string[] {
   if (rows.length === 0) return [];
-  const sentences = [...sentencesFor(rows, results), exceptionsSentence(rows)];
+  // A capacity search's steps are judged in its own sentences: client-bound steps are expected near the wall.
+  const sentences = [...sentencesFor(rows, results), rows[0]!.rateSearch ? null : exceptionsSentence(rows)];
   const said = sentences.filter((sentence): sentence is string => sentence !== null);
   return said.length > 0 ? said : ['No model produced a usable measurement in this scenario.'];
 }

@@ -1,0 +1,81 @@
+/**
+ * A capacity search against one running server: a short closed-loop probe sets the start rate (a
+ * fraction of what this machine and model answer flat out), then each step is an ordinary open-loop
+ * point at one rate, short, with the server drained between steps. Every step is a row; the last
+ * one carries the answer.
+ */
+import type { GeneratorPool } from '../load/generator-pool.js';
+import type { Placement, ResultRow, Slo } from '../../results/schema.js';
+import type { Point } from '../../scenarios/scenario.js';
+import type { ServerUnderTest, Timing } from '../run/point-setup.js';
+import { runPoint } from '../run/run-point.js';
+import { drainServer } from './drain.js';
+import { judgeStep } from './judge.js';
+import { SEARCH_DEFAULTS, searchCapacity, type SearchSettings } from './search.js';
+
+/**
+ * The search starts at this share of the probe's closed-loop msgs/s. An open loop sustains less than
+ * a closed loop's flat-out rate, so the climb's second step (the probe's rate) is usually the first
+ * failure: few steps per model, which the suite's time budget needs.
+ */
+export const START_SHARE = 0.5;
+/** Where a probe measured nothing (a server that answers no one in time). */
+const FALLBACK_START_RATE = 100;
+
+/** Short steps (0.1 s warm-up, one 0.3 s window at most): several are measured per model, within the suite's time budget. */
+export function stepTiming(timing: Timing): Timing {
+  return { ...timing, warmupMs: Math.min(timing.warmupMs, 100), windowMs: Math.min(timing.windowMs, 300), repeats: 1 };
+}
+
+export async function runSearch(
+  point: Point,
+  target: ServerUnderTest,
+  timing: Timing,
+  pool: GeneratorPool,
+  placement: Placement,
+  /** Tests shorten the search. */
+  settings: Partial<Omit<SearchSettings, 'startRate'>> = {},
+): Promise<ResultRow[]> {
+  const slo: Slo = point.rateSearch!.slo;
+  const steps = stepTiming(timing);
+  const probe = await runPoint({ ...point, mode: 'closed', rate: 0 }, target, { ...steps, windowMs: Math.min(steps.windowMs, 200) }, pool, placement);
+  await drainServer(target.stats);
+  const probeMsgsPerSec = probe.status === 'ok' ? probe.msgsPerSec.median : 0;
+  const startRate = probeMsgsPerSec > 0 ? Math.max(1, Math.round(probeMsgsPerSec * START_SHARE)) : FALLBACK_START_RATE;
+
+  const rows: ResultRow[] = [];
+  const answer = await searchCapacity({ ...SEARCH_DEFAULTS, ...settings, startRate }, async (rate) => {
+    const row = await runPoint({ ...point, mode: 'open', rate }, target, steps, pool, placement);
+    await drainServer(target.stats);
+    const outcome = judgeStep(row, slo);
+    row.rateSearch = { slo, step: rows.length + 1, ...outcome };
+    rows.push(row);
+    if (row.status === 'failed') throw new StepFailed(row);
+    return outcome;
+  }).catch((error: unknown) => {
+    // A step whose server stopped answering ends the search; its rows so far stand.
+    if (error instanceof StepFailed) return undefined;
+    throw error;
+  });
+  const last = rows.at(-1)!;
+  last.rateSearch!.result = {
+    sustainedRate: answer?.sustainedRate ?? bestPass(rows),
+    firstFailingRate: answer?.firstFailingRate ?? (last.targetRate ?? null),
+    lowerBound: answer?.lowerBound ?? true,
+    startRate,
+    probeMsgsPerSec,
+    steps: rows.length,
+  };
+  return rows;
+}
+
+class StepFailed extends Error {
+  constructor(readonly row: ResultRow) {
+    super(row.failure ?? 'step failed');
+  }
+}
+
+function bestPass(rows: ResultRow[]): number | null {
+  const passed = rows.filter((row) => row.rateSearch!.passed).map((row) => row.targetRate!);
+  return passed.length > 0 ? Math.max(...passed) : null;
+}

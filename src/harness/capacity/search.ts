@@ -1,0 +1,85 @@
+/**
+ * The capacity search as a pure function over `measure(rate)`: step the offered rate up geometrically
+ * until a step fails, then bisect (geometrically) between the last pass and the first fail. Only one
+ * climbing step ever goes past the wall, and bisection stays below it, so a saturated model is not
+ * pushed further and the step count is bounded: at most 1 + max(maxClimbSteps, maxDescentSteps) + bisections.
+ */
+export interface StepOutcome {
+  /** Achieved ≥ 99 % of offered and the objective met. */
+  passed: boolean;
+  /** The generator fell behind its schedule. */
+  clientBound: boolean;
+}
+
+export interface SearchSettings {
+  startRate: number;
+  /** Each climbing (or, when the start already fails, descending) step multiplies or divides the rate by this. */
+  factor: number;
+  /** Steps between the last pass and the first fail once both are known: the bracket narrows to factor^(1/2^bisections). */
+  bisections: number;
+  /** Longest climb before giving up: the answer is then a lower bound, not a bracket. */
+  maxClimbSteps: number;
+  /** Longest descent when the start already fails. */
+  maxDescentSteps: number;
+  /** No step offers less: below it a short step holds too few answers for a p99 to mean anything. */
+  minRate: number;
+}
+
+export const SEARCH_DEFAULTS: Omit<SearchSettings, 'startRate'> = { factor: 2, bisections: 2, maxClimbSteps: 10, maxDescentSteps: 4, minRate: 400 };
+
+export interface SearchStep extends StepOutcome {
+  rate: number;
+}
+
+export interface SearchAnswer {
+  steps: SearchStep[];
+  sustainedRate: number | null;
+  firstFailingRate: number | null;
+  lowerBound: boolean;
+}
+
+/** Offered rates are whole msgs/s. */
+const whole = (rate: number) => Math.max(1, Math.round(rate));
+
+export async function searchCapacity(settings: SearchSettings, measure: (rate: number) => Promise<StepOutcome>): Promise<SearchAnswer> {
+  const { factor, bisections, maxClimbSteps } = settings;
+  const steps: SearchStep[] = [];
+  const tryRate = async (rate: number) => {
+    const outcome = await measure(rate);
+    steps.push({ rate, ...outcome });
+    return outcome.passed;
+  };
+
+  let pass: number | null = null;
+  let fail: number | null = null;
+  const { minRate, maxDescentSteps } = settings;
+  let rate = whole(Math.max(minRate, settings.startRate));
+  if (await tryRate(rate)) {
+    pass = rate;
+    // Up until the first failure.
+    for (let i = 0; i < maxClimbSteps && fail === null; i++) {
+      rate = whole(rate * factor);
+      if (await tryRate(rate)) pass = rate;
+      else fail = rate;
+    }
+  } else {
+    fail = rate;
+    // The start was already too much: down until a pass.
+    for (let i = 0; i < maxDescentSteps && pass === null && rate > minRate; i++) {
+      rate = whole(Math.max(minRate, rate / factor));
+      if (await tryRate(rate)) pass = rate;
+      else fail = rate;
+    }
+  }
+  if (pass !== null && fail !== null) {
+    for (let i = 0; i < bisections; i++) {
+      const mid = whole(Math.sqrt(pass * fail));
+      if (mid <= pass || mid >= fail) break; // the bracket is as narrow as whole rates go
+      if (await tryRate(mid)) pass = mid;
+      else fail = mid;
+    }
+  }
+  // A failure the generator may have caused, or none at all, leaves the server's limit unknown above.
+  const lowerBound = fail === null || steps.some((step) => !step.passed && step.clientBound);
+  return { steps, sustainedRate: pass, firstFailingRate: fail, lowerBound };
+}

@@ -1,0 +1,62 @@
+/** A capacity search end to end against event-loop, through the real harness path, on a tiny budget. */
+import { readFileSync } from 'node:fs';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { runSearch, START_SHARE } from '../../src/harness/capacity/run-search.js';
+import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
+import { formatCapacityTable } from '../../src/harness/output/capacity-table.js';
+import { planPlacement } from '../../src/harness/plan/placement.js';
+import type { Timing } from '../../src/harness/run/point-setup.js';
+import { checkResults } from '../../src/results/check-results.js';
+import { num } from '../../src/results/format.js';
+import type { ResultsFile } from '../../src/results/schema.js';
+import { expand, type Scenario } from '../../src/scenarios/scenario.js';
+import { FIXTURE_A } from '../report/fixture-run.js';
+import { serverPool } from '../helpers/servers.js';
+
+const servers = serverPool();
+const pool = new GeneratorPool(1);
+afterEach(() => servers.cleanup());
+afterAll(() => pool.kill());
+
+const timing: Timing = { warmupMs: 100, windowMs: 300, repeats: 3, connectTimeoutMs: 3000, answerTimeoutMs: 1000 };
+const scenario: Scenario = { name: 'capacity', description: 'test', mode: 'open', parameters: { connections: [4], messageSize: [64] }, rateAuto: true };
+const budget = { maxClimbSteps: 2, maxDescentSteps: 1, bisections: 1, minRate: 200 };
+
+describe('capacity search against event-loop', () => {
+  it('measures every step as an open-loop row, ends with the answer, leaves the server drained, and fits the schema', async () => {
+    pool.ensure(null);
+    const server = await servers.start('event-loop');
+    const target = { model: 'event-loop' as const, host: server.host, port: server.port, pid: server.pid, stats: server.stats };
+    // A generous objective: a slow shared machine still passes the first steps.
+    const [point] = expand(scenario, {}, { percentile: 'p99', objectiveUs: 1_000_000 });
+    const rows = await runSearch(point!, target, timing, pool, planPlacement('rest', 2, false), budget);
+
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows.length).toBeLessThanOrEqual(1 + budget.maxClimbSteps + budget.bisections);
+    rows.forEach((row, i) => {
+      expect(row).toMatchObject({ mode: 'open', scenario: 'capacity', connections: 4, repeats: 1, rateSearch: { step: i + 1 } });
+      expect(row.targetRate).toBeGreaterThanOrEqual(budget.minRate);
+      // Short steps: one window of the step length, whatever the run's repeats.
+      expect(row.durationSec).toBeCloseTo(0.3);
+    });
+    expect(rows.slice(0, -1).every((row) => row.rateSearch!.result === undefined)).toBe(true);
+    const result = rows.at(-1)!.rateSearch!.result!;
+    expect(result.steps).toBe(rows.length);
+    expect(result.probeMsgsPerSec).toBeGreaterThan(0);
+    // The start comes from the probe (a share of its closed-loop rate), not a constant.
+    expect(result.startRate).toBe(Math.max(1, Math.round(result.probeMsgsPerSec * START_SHARE)));
+    expect(rows[0]!.targetRate).toBe(Math.max(budget.minRate, result.startRate));
+    const passed = rows.filter((row) => row.rateSearch!.passed).map((row) => row.targetRate!);
+    expect(result.sustainedRate).toBe(passed.length > 0 ? Math.max(...passed) : null);
+    // Drained: the last step's connections are gone from the server's own count.
+    expect((await server.stats()).connections).toBe(0);
+
+    const file = JSON.parse(readFileSync(FIXTURE_A, 'utf8')) as ResultsFile;
+    file.results = rows;
+    expect(() => checkResults(file)).not.toThrow();
+    // The terminal's one line for the model names the sustained rate and the bracket.
+    const line = formatCapacityTable(rows).split('\n').find((text) => text.includes('event-loop'))!;
+    expect(line).toContain(result.sustainedRate === null ? '—' : num(result.sustainedRate));
+    if (result.firstFailingRate !== null) expect(line).toContain(num(result.firstFailingRate));
+  }, 60_000);
+});

@@ -1,0 +1,106 @@
+/** The capacity search as a pure function over a fake measure(rate): a model with a known wall, a generator with a known ceiling. */
+import { describe, expect, it } from 'vitest';
+import { SEARCH_DEFAULTS, searchCapacity, type SearchSettings, type StepOutcome } from '../../src/harness/capacity/search.js';
+
+/** A model that sustains every rate up to `wall`, driven by a generator that falls behind above `generatorCeiling`. */
+function fakeModel(wall: number, generatorCeiling = Number.POSITIVE_INFINITY) {
+  const offered: number[] = [];
+  const measure = async (rate: number): Promise<StepOutcome> => {
+    offered.push(rate);
+    const clientBound = rate > generatorCeiling;
+    return { passed: rate <= wall && !clientBound, clientBound };
+  };
+  return { measure, offered };
+}
+
+const settings = (startRate: number, more: Partial<SearchSettings> = {}): SearchSettings => ({ ...SEARCH_DEFAULTS, startRate, ...more });
+/** How narrow the bracket must end: the climb's factor halved (geometrically) by each bisection, plus whole-rate rounding. */
+const resolution = (s: SearchSettings) => s.factor ** (1 / 2 ** s.bisections) * 1.01;
+
+describe('capacity search', () => {
+  it.each([
+    [1_000, 20_000],
+    [1_000, 1_500],
+    [500, 123_456],
+    [8_000, 8_000],
+  ])('start %d, wall %d: brackets the wall within the bisection resolution', async (start, wall) => {
+    const s = settings(start);
+    const { measure, offered } = fakeModel(wall);
+    const answer = await searchCapacity(s, measure);
+    expect(answer.sustainedRate).not.toBeNull();
+    expect(answer.sustainedRate!).toBeLessThanOrEqual(wall);
+    expect(answer.firstFailingRate!).toBeGreaterThan(wall);
+    expect(answer.firstFailingRate! / answer.sustainedRate!).toBeLessThanOrEqual(resolution(s));
+    expect(answer.lowerBound).toBe(false);
+    // Every step is kept, in the order measured: the curve.
+    expect(answer.steps.map((step) => step.rate)).toEqual(offered);
+    expect(answer.steps.filter((step) => step.passed).map((step) => step.rate)).toContain(answer.sustainedRate);
+  });
+
+  it('a start above the wall descends, then bisects', async () => {
+    const s = settings(50_000);
+    const { measure, offered } = fakeModel(4_000);
+    const answer = await searchCapacity(s, measure);
+    expect(offered[0]).toBe(50_000);
+    expect(offered[1]).toBe(25_000);
+    expect(answer.sustainedRate!).toBeLessThanOrEqual(4_000);
+    expect(answer.firstFailingRate!).toBeGreaterThan(4_000);
+    expect(answer.firstFailingRate! / answer.sustainedRate!).toBeLessThanOrEqual(resolution(s));
+  });
+
+  it('stops soon after saturation: one climbing step past the wall, the rest between the last pass and it', async () => {
+    const s = settings(1_000);
+    const wall = 10_000;
+    const { measure, offered } = fakeModel(wall);
+    const answer = await searchCapacity(s, measure);
+    const firstFail = offered.find((rate) => rate > wall)!;
+    // Nothing is offered beyond the first failure, and after it only bisection steps remain.
+    expect(Math.max(...offered)).toBe(firstFail);
+    expect(offered.slice(offered.indexOf(firstFail) + 1).every((rate) => rate < firstFail && rate >= answer.sustainedRate!)).toBe(true);
+    expect(offered.length - offered.indexOf(firstFail) - 1).toBeLessThanOrEqual(s.bisections);
+    expect(firstFail).toBeLessThanOrEqual(wall * s.factor);
+  });
+
+  it('a model that never fails: the climb ends after maxClimbSteps and the answer is a lower bound', async () => {
+    const s = settings(1_000);
+    const { measure, offered } = fakeModel(Number.POSITIVE_INFINITY);
+    const answer = await searchCapacity(s, measure);
+    expect(offered).toHaveLength(1 + s.maxClimbSteps);
+    expect(answer).toMatchObject({ firstFailingRate: null, lowerBound: true, sustainedRate: offered.at(-1) });
+  });
+
+  it('a model that always fails: at most maxDescentSteps down, never below minRate, no sustained rate', async () => {
+    const s = settings(100_000);
+    const { measure, offered } = fakeModel(0);
+    const answer = await searchCapacity(s, measure);
+    expect(offered.length).toBeLessThanOrEqual(1 + s.maxDescentSteps);
+    expect(Math.min(...offered)).toBeGreaterThanOrEqual(s.minRate);
+    expect(answer.sustainedRate).toBeNull();
+    expect(answer.firstFailingRate).toBe(Math.min(...offered));
+  });
+
+  it('never starts below minRate', async () => {
+    const s = settings(10);
+    const { measure, offered } = fakeModel(5_000);
+    await searchCapacity(s, measure);
+    expect(offered[0]).toBe(s.minRate);
+  });
+
+  it('a failure where the generator fell behind makes the answer a lower bound', async () => {
+    const s = settings(1_000);
+    const { measure } = fakeModel(50_000, 6_000);
+    const answer = await searchCapacity(s, measure);
+    expect(answer.sustainedRate!).toBeLessThanOrEqual(6_000);
+    expect(answer.steps.some((step) => !step.passed && step.clientBound)).toBe(true);
+    expect(answer.lowerBound).toBe(true);
+  });
+
+  it('a generator that keeps up at every failing step leaves the answer a bracket, not a bound', async () => {
+    const { measure } = fakeModel(5_000, 7_000);
+    const answer = await searchCapacity(settings(1_000), measure);
+    // The first failure (8,000) is client-bound here: a bound. With the ceiling above every failing step it is not.
+    expect(answer.lowerBound).toBe(true);
+    const clean = await searchCapacity(settings(1_000), fakeModel(5_000, 1e9).measure);
+    expect(clean.lowerBound).toBe(false);
+  });
+});
