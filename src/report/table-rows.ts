@@ -2,6 +2,7 @@
 import type { ErrorKind, ResultRow } from '../results/schema.js';
 import { cpuUsPerMessage } from './cpu-budget.js';
 import { count, latency, mebibytes, megabytesPerSec, num, percent } from '../results/format.js';
+import { latencyFigure } from '../results/latency-figure.js';
 import { rowMarks } from '../results/row-status.js';
 
 export interface Column {
@@ -82,14 +83,14 @@ export const COLUMNS: Column[] = [
     cell: (row) => (row.targetRate ? `${num((row.achievedRate ?? row.msgsPerSec).median)} / ${num(row.targetRate)}` : ''),
     when: mode('open'),
   },
-  { header: 'p50', help: 'Median latency', cell: (row) => latency(row.latencyUs.p50), when: echoes },
-  { header: 'p99', help: '99th percentile latency', cell: (row) => latency(row.latencyUs.p99), when: echoes },
-  { header: 'p99.9', help: '99.9th percentile latency', cell: (row) => latency(row.latencyUs.p999), when: echoes },
-  { header: 'max', help: 'Highest latency seen', cell: (row) => latency(row.latencyUs.max), when: echoes },
+  { header: 'p50', help: 'Median latency', cell: (row) => latencyFigure(row, row.latencyUs.p50), when: echoes },
+  { header: 'p99', help: '99th percentile latency', cell: (row) => latencyFigure(row, row.latencyUs.p99), when: echoes },
+  { header: 'p99.9', help: '99.9th percentile latency', cell: (row) => latencyFigure(row, row.latencyUs.p999), when: echoes },
+  { header: 'max', help: 'Highest latency seen', cell: (row) => latencyFigure(row, row.latencyUs.max), when: echoes },
   {
     header: 'p99 uncorrected',
     help: 'Open loop: p99 from the actual send time, without the coordinated-omission correction',
-    cell: (row) => (row.latencyUncorrectedUs ? latency(row.latencyUncorrectedUs.p99) : ''),
+    cell: (row) => (row.latencyUncorrectedUs ? latencyFigure(row, row.latencyUncorrectedUs.p99) : ''),
     when: mode('open'),
   },
   { header: 'errors', help: 'Mismatched or short echoes, resets, refusals, timeouts', cell: (row) => errorsCell(row.errors) },

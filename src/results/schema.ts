@@ -58,19 +58,20 @@ export interface Estimate {
   runs: number[];
 }
 
+/** Latency describes only the answers received: with none (count 0) every figure is null, absent, never 0. */
 export interface LatencySummary {
   /** Microseconds. */
-  p50: number;
-  p90: number;
-  p99: number;
-  p999: number;
-  max: number;
-  mean: number;
+  p50: number | null;
+  p90: number | null;
+  p99: number | null;
+  p999: number | null;
+  max: number | null;
+  mean: number | null;
   count: number;
   /** The merged HdrHistogram (all connections, generator processes and repeats), base64 compressed. */
   histogram: string;
-  /** latencyUs only: the p99 of each repeat, so runs can be compared on p99 as on msgs/s. */
-  p99Runs?: number[];
+  /** latencyUs only: the p99 of each repeat (null: that repeat had no answer), so runs can be compared on p99 as on msgs/s. */
+  p99Runs?: (number | null)[];
 }
 
 export type ErrorKind = 'mismatch' | 'short' | 'reset' | 'refused' | 'timeout' | 'other';

@@ -91,6 +91,15 @@ describe('a measured row', () => {
     expect(row.fairness.jain).toBeLessThan(1);
   });
 
+  it('has no latency where nothing was answered: figures null, never 0, and no p99 for a silent repeat', () => {
+    const silentSecond = pointRow(measured(closedPoint!, { windows: [[window([100, 200]), window([300])], [window([0, 0], 1000, { latency: latencies() }), window([0], 1000, { latency: latencies() })]] }));
+    expect(silentSecond.latencyUs.p99Runs).toEqual([50, null]);
+    expect(silentSecond.latencyUs.p50).toBe(50);
+    const silent = [[window([0, 0], 1000, { latency: latencies() }), window([0], 1000, { latency: latencies() })]];
+    const row = pointRow(measured(closedPoint!, { windows: silent, serverWaiting: 3 }));
+    expect(row.latencyUs).toMatchObject({ p50: null, p90: null, p99: null, p999: null, max: null, mean: null, count: 0, p99Runs: [null] });
+  });
+
   it("takes the sampler's server figures when there are some", () => {
     const server = { cpuPercent: 80, userPercent: 50, systemPercent: 30, peakRssBytes: 1e6, maxProcesses: 1, maxThreads: 7, series: [] };
     expect(pointRow(measured(closedPoint!, { server })).server).toEqual(server);
@@ -149,7 +158,7 @@ describe('a failed row', () => {
     expect(row).toMatchObject({ status: 'failed', failure: 'did not start: boom', repeats: 0 });
     expect(row.fairness).toEqual({ jain: 0, starved: 3, perConnection: [] });
     expect(row.msgsPerSec.runs).toEqual([]);
-    expect(row.latencyUs.count).toBe(0);
+    expect(row.latencyUs).toMatchObject({ count: 0, p50: null, p99: null, max: null });
   });
 
   it('of the abandoned scenario: its figures null, never 0, where nothing was measured', () => {

@@ -60,6 +60,15 @@ describe('charts from the fixture run', () => {
     expect(svg('latency-spectrum-open')).toContain('>rate shortfall<');
   });
 
+  it('carries the starved count of a row in every latency chart, and names the rows with no latency to draw', () => {
+    const starved = (scenario: string) => fixture.results.filter((row) => row.scenario === scenario && row.fairness.starved > 0 && row.latencyUs.count > 0);
+    const percentiles = svg('latency-percentiles');
+    for (const row of fixture.results.filter((r) => r.fairness.starved > 0 && r.latencyUs.count > 0)) expect(percentiles).toContain(`>${row.fairness.starved} starved<`);
+    expect(percentiles).toContain('Not drawn, no message answered: fork in echo-large c=8, sequential in slow-client c=15');
+    expect(starved('open').length).toBeGreaterThan(0);
+    for (const row of starved('open')) expect(svg('latency-spectrum-open')).toContain(`>${row.fairness.starved} starved<`);
+  });
+
   it('labels the percentile axis of the open-loop spectrum as HdrHistogram plots do', () => {
     const text = svg('latency-spectrum-open');
     for (const label of ['>90%<', '>99%<', '>99.9%<']) expect(text).toContain(label);

@@ -3,11 +3,15 @@ import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:
 import { join, relative } from 'node:path';
 import type { ResultRow, ResultsFile } from '../../results/schema.js';
 
+/** A cell for a figure that may not have been measured: empty, never 0 (nor "null"). */
+const orEmpty = <T>(value: T | null | undefined, show: (value: T) => unknown = (v) => v) => (value === null || value === undefined ? '' : show(value));
+
 const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   ['model', (r) => r.model],
   ['scenario', (r) => r.scenario],
   ['mode', (r) => r.mode],
   ['connections', (r) => r.connections],
+  ['idle_connections', (r) => r.idleConnections],
   ['pipelining', (r) => r.pipelining],
   ['message_size', (r) => r.messageSize],
   ['work_us_per_message', (r) => r.workUsPerMessage],
@@ -16,11 +20,11 @@ const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   ['msgs_per_sec_ci95_low', (r) => r.msgsPerSec.ci95[0].toFixed(1)],
   ['msgs_per_sec_ci95_high', (r) => r.msgsPerSec.ci95[1].toFixed(1)],
   ['bytes_per_sec', (r) => r.bytesPerSec.median.toFixed(0)],
-  ['p50_us', (r) => r.latencyUs.p50],
-  ['p90_us', (r) => r.latencyUs.p90],
-  ['p99_us', (r) => r.latencyUs.p99],
-  ['p999_us', (r) => r.latencyUs.p999],
-  ['max_us', (r) => r.latencyUs.max],
+  ['p50_us', (r) => orEmpty(r.latencyUs.p50)],
+  ['p90_us', (r) => orEmpty(r.latencyUs.p90)],
+  ['p99_us', (r) => orEmpty(r.latencyUs.p99)],
+  ['p999_us', (r) => orEmpty(r.latencyUs.p999)],
+  ['max_us', (r) => orEmpty(r.latencyUs.max)],
   ['errors', (r) => Object.values(r.errors).reduce((a, b) => a + b, 0)],
   ['jain', (r) => r.fairness.jain.toFixed(4)],
   ['starved', (r) => r.fairness.starved],
@@ -31,14 +35,14 @@ const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   ['client_cpu_percent', (r) => r.client.cpuPercent.toFixed(1)],
   ['client_elu', (r) => r.client.elu.toFixed(3)],
   ['client_bound', (r) => r.client.clientBound],
-  ['target_rate', (r) => r.targetRate ?? ''],
-  ['connections_per_sec', (r) => r.connectionsPerSec?.median.toFixed(1) ?? ''],
-  ['departed_clients', (r) => r.abandoned?.departed ?? ''],
-  ['first_echo_ms', (r) => r.abandoned?.firstEchoMs?.toFixed(1) ?? ''],
-  ['server_cpu_sec_meanwhile', (r) => r.abandoned?.serverCpuSec?.toFixed(2) ?? ''],
-  ['server_abandoned', (r) => r.abandoned?.serverAbandoned ?? ''],
+  ['target_rate', (r) => orEmpty(r.targetRate)],
+  ['connections_per_sec', (r) => orEmpty(r.connectionsPerSec, (e) => e.median.toFixed(1))],
+  ['departed_clients', (r) => orEmpty(r.abandoned?.departed)],
+  ['first_echo_ms', (r) => orEmpty(r.abandoned?.firstEchoMs, (ms) => ms.toFixed(1))],
+  ['server_cpu_sec_meanwhile', (r) => orEmpty(r.abandoned?.serverCpuSec, (s) => s.toFixed(2))],
+  ['server_abandoned', (r) => orEmpty(r.abandoned?.serverAbandoned)],
   ['placement', (r) => r.placement.note],
-  ['failure', (r) => r.failure ?? ''],
+  ['failure', (r) => orEmpty(r.failure)],
 ];
 
 const csvCell = (value: unknown) => {

@@ -1,11 +1,12 @@
 /** The per-scenario table, autocannon-style: one row per model (and point), with marks on rows to distrust. */
 import Table from 'cli-table3';
 import { formatAbandonedTable } from './abandoned-table.js';
-import { count, latency, mebibytes, megabytesPerSec, num, percent } from '../../results/format.js';
+import { count, mebibytes, megabytesPerSec, num, percent } from '../../results/format.js';
+import { latencyFigure } from '../../results/latency-figure.js';
 import { rowMarks } from '../../results/row-status.js';
 import type { ResultRow } from '../../results/schema.js';
 
-/** The row's marks; starved connections join them here, where no column counts them. */
+/** The abandoned table's marks: starved connections join them there, where no latency column shows them. */
 function marks(row: ResultRow): string[] {
   const starved = row.fairness.starved > 0 ? [`${row.fairness.starved} starved`] : [];
   return [...rowMarks(row), ...starved];
@@ -27,15 +28,15 @@ export function formatTable(rows: readonly ResultRow[]): string {
       row.connections + (row.idleConnections > 0 ? `+${row.idleConnections} idle` : ''),
       `${num(median)}${spread}`,
       megabytesPerSec(row.bytesPerSec.median),
-      latency(row.latencyUs.p50),
-      latency(row.latencyUs.p99),
-      latency(row.latencyUs.p999),
-      latency(row.latencyUs.max),
+      latencyFigure(row, row.latencyUs.p50),
+      latencyFigure(row, row.latencyUs.p99),
+      latencyFigure(row, row.latencyUs.p999),
+      latencyFigure(row, row.latencyUs.max),
       errors.length ? errors.map(([kind, n]) => `${kind} ${count(n)}`).join(', ') : '0',
       percent(row.server.cpuPercent),
       mebibytes(row.server.peakRssBytes),
       `${row.server.maxProcesses}/${row.server.maxThreads}`,
-      marks(row).join('; '),
+      rowMarks(row).join('; '),
     ]);
   }
   return table.toString();

@@ -68,7 +68,7 @@ function measuredRow({ point, model, timing, placement, loads, warm, windows, fi
   const elu = Math.max(0, ...loads.map((_, g) => windows.reduce((sum, reports) => sum + reports[g]!.elu, 0) / windows.length));
   const p99OfWindow = (reports: WindowReport[]) => {
     const merged = mergeEncoded(reports.map((r) => r.latency));
-    return merged.totalCount === 0 ? 0 : merged.getValueAtPercentile(99);
+    return merged.totalCount === 0 ? null : merged.getValueAtPercentile(99);
   };
   const mode = point.mode;
   const sendLagP99Us = mode === 'open' ? mergeEncoded(all.map((r) => r.sendLag!)).getValueAtPercentile(99) : undefined;

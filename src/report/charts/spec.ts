@@ -26,6 +26,8 @@ export interface ChartDefinition {
 export interface ChartBody {
   /** One line under the title with what was measured (scenario parameters). */
   subtitle: string;
+  /** Lines under it about what the chart leaves out or cannot show (rows not drawn, figures not measured). */
+  notes?: string[];
   body: VlSpec;
   /** The rows drawn: the footnote names their placement (CPU-bound scenarios may pin differently). */
   rows: readonly ResultRow[];
@@ -73,6 +75,20 @@ export function statusMarkers(rows: readonly ResultRow[], encoding: VlSpec): VlS
     mark: { type: 'point', filled: true, size: 90, color: '#111', yOffset: -22 },
     encoding: { ...encoding, shape: shapeByStatus(rows, false) },
   };
+}
+
+/**
+ * A latency chart's label for a row some of whose connections got no answer at all ("15 starved"), drawn
+ * on the point it qualifies: its latency is that of the connections served. Empty for the others.
+ */
+export function starvedField(row: ResultRow): { starvedLabel: string } {
+  return { starvedLabel: row.fairness.starved > 0 ? `${row.fairness.starved} starved` : '' };
+}
+
+/** A latency chart's note: the rows among `rows` that answered nothing, so have no latency to draw. */
+export function unansweredNote(rows: readonly ResultRow[]): string[] {
+  const silent = rows.filter((row) => row.latencyUs.count === 0);
+  return silent.length === 0 ? [] : [`Not drawn, no message answered: ${silent.map((row) => `${row.model} in ${pointLabel(row)}`).join(', ')}`];
 }
 
 /** A median and its 95 % interval as chart fields; rates cannot be negative, so the whisker stops at 0. */
@@ -139,7 +155,8 @@ function footnote(lines: string[]): VlSpec {
 
 /** A chart as drawn: title, subtitle, the body, then the environment footnote. */
 export function framedChart(title: string, chart: ChartBody, results: ResultsFile): VlSpec {
-  const { subtitle, body, rows } = chart;
+  const { body, rows } = chart;
+  const subtitle = chart.notes?.length ? [chart.subtitle, ...chart.notes] : chart.subtitle;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     background: 'white',

@@ -17,7 +17,7 @@ function costSentence(rows: readonly ResultRow[], model: 'fork' | 'worker', base
   const row = find(rows, model);
   if (!row) return null;
   const slower = connectionsPerSec(baseline) / connectionsPerSec(row);
-  const firstEcho = row.latencyUs.p50 - baseline.latencyUs.p50;
+  const [echo, baselineEcho] = [row.latencyUs.p50, baseline.latencyUs.p50];
   const memory = perChild(row, baseline, model === 'fork' ? 'processes' : 'threads');
   const parts = [
     `${model} completed ${num(connectionsPerSec(row))} connections/s, ${slower >= 1 ? `1/${num(slower)}` : times(1 / slower)} of event-loop's ${num(connectionsPerSec(baseline))}`,
@@ -27,7 +27,9 @@ function costSentence(rows: readonly ResultRow[], model: 'fork' | 'worker', base
   const cpuPerConnectionUs = (row.server.cpuPercent / 100 / connectionsPerSec(row)) * 1e6;
   const starting = model === 'fork' ? 'starting a child process' : 'starting a thread';
   if (Number.isFinite(cpuPerConnectionUs)) parts.push(`the server spent ${latency(cpuPerConnectionUs)} of CPU per connection, mostly ${starting}`);
-  if (firstEcho > 0) parts.push(`with ${row.connections} connectors contending, the median time to the first echo was ${latency(row.latencyUs.p50)} against ${latency(baseline.latencyUs.p50)}`);
+  if (echo !== null && baselineEcho !== null && echo > baselineEcho) {
+    parts.push(`with ${row.connections} connectors contending, the median time to the first echo was ${latency(echo)} against ${latency(baselineEcho)}`);
+  }
   if (memory) parts.push(`memory: about ${memory}`);
   return `${parts.join('; ')}.`;
 }

@@ -27,7 +27,8 @@ export function openLoopNarrative(rows: readonly ResultRow[]): (string | null)[]
   const rate = rows[0]!.targetRate ?? 0;
   const short = rows.filter((row) => row.status === 'ok' && row.rateShortfall);
   const kept = rows.filter((row) => row.status === 'ok' && !row.rateShortfall);
-  const keepers = ranked(kept, (row) => -row.latencyUs.p99);
+  // Lowest p99 first; a row with no answer has no p99 to rank (NaN drops it).
+  const keepers = ranked(kept, (row) => -(row.latencyUs.p99 ?? Number.NaN));
   const sentences: (string | null)[] = [];
   sentences.push(
     short.length === 0
@@ -39,10 +40,10 @@ export function openLoopNarrative(rows: readonly ResultRow[]): (string | null)[]
     const worst = keepers.at(-1)!;
     sentences.push(
       `Among those that kept up, ${best.model} had the lowest p99 latency, ${latency(best.latencyUs.p99)}` +
-        (worst !== best ? `; the highest was ${worst.model} at ${latency(worst.latencyUs.p99)} (${times(worst.latencyUs.p99 / Math.max(1, best.latencyUs.p99))}).` : '.'),
+        (worst !== best ? `; the highest was ${worst.model} at ${latency(worst.latencyUs.p99)} (${times(worst.latencyUs.p99! / Math.max(1, best.latencyUs.p99!))}).` : '.'),
     );
   }
-  const lagging = short.find((row) => row.latencyUncorrectedUs && row.latencyUncorrectedUs.p99 > 0);
+  const lagging = short.find((row) => (row.latencyUncorrectedUs?.p99 ?? 0) > 0);
   if (lagging) sentences.push(correctionSentence(lagging));
   return sentences;
 }

@@ -1,0 +1,13 @@
+/**
+ * A latency figure describes only the answers received: with none it is absent (the dash), and a row
+ * whose connections got no answer at all says how many beside every latency figure it shows, so a
+ * low figure measured on the few connections that were served is not read as the whole row's.
+ */
+import { latency } from './format.js';
+import type { ResultRow } from './schema.js';
+
+/** "85 µs", "— (15 starved)", "46 µs (15 starved)". */
+export function latencyFigure(row: ResultRow, us: number | null): string {
+  const { starved } = row.fairness;
+  return starved > 0 ? `${latency(us)} (${starved} starved)` : latency(us);
+}
