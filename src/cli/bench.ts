@@ -12,6 +12,7 @@ import { planPlacements } from '../harness/plan/placement.js';
 import { preflight } from '../harness/plan/preflight.js';
 import { createProgress } from '../harness/output/progress.js';
 import { RESULTS_SCHEMA, type ResultsFile } from '../results/schema.js';
+import { BenchExit } from '../shared/exit-codes.js';
 import { newRunId, ResultsWriter } from '../harness/output/results-writer.js';
 import { planScenarios } from '../scenarios/plan.js';
 import { runSuite, SuiteAborted } from '../harness/run/suite.js';
@@ -86,6 +87,11 @@ runMain('bench', BENCH_USAGE, async (argv) => {
   print(`results: ${writer.dir}/results.json${results.complete ? '' : ' (incomplete: interrupted)'}`);
   if (options.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   if (!results.complete) process.exit(130);
+  const failed = results.results.filter((row) => row.status === 'failed');
+  if (failed.length > 0 && failed.length === results.results.length) {
+    process.stderr.write(`bench: every point failed, nothing was measured (first: ${failed[0]!.failure ?? 'no reason recorded'})\n`);
+    process.exit(BenchExit.everyPointFailed);
+  }
 });
 
 /** "1 scenario", "6 models". */

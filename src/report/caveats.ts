@@ -10,6 +10,11 @@ export function caveats(results: ResultsFile): string[] {
   if (!results.complete) out.push('This run was cut short (interrupted or failed): some scenarios or models are missing and rows may be partial.');
   const failed = rows.filter((row) => row.status === 'failed');
   if (failed.length > 0) out.push(`Failed rows (their figures are not measurements of a working server): ${list(failed)}.`);
+  const empty = rows.filter((row) => row.status === 'empty');
+  if (empty.length > 0) {
+    const why = empty.map((row) => `${row.model} in ${pointLabel(row)} (${row.emptyReason ?? 'no reason recorded'})`).join(', ');
+    out.push(`Rows whose measured windows completed nothing, so they have no rate or latency to read: ${why}.`);
+  }
   const clientBound = rows.filter((row) => row.client.clientBound);
   out.push(
     clientBound.length > 0

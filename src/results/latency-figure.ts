@@ -6,8 +6,8 @@
 import { latency } from './format.js';
 import type { ResultRow } from './schema.js';
 
-/** "85 µs", "— (15 starved)", "46 µs (15 starved)". */
+/** "85 µs", "46 µs (15 starved)"; "—" where nothing was answered (no figure to qualify). */
 export function latencyFigure(row: ResultRow, us: number | null): string {
   const { starved } = row.fairness;
-  return starved > 0 ? `${latency(us)} (${starved} starved)` : latency(us);
+  return starved > 0 && us !== null ? `${latency(us)} (${starved} starved)` : latency(us);
 }

@@ -165,9 +165,16 @@ export interface ResultRow {
   messageSize: number;
   /** µs of CPU the server is asked to spend per message. */
   workUsPerMessage: number;
-  /** ok; failed (the server died, did not start, never finished warming up, or stopped answering); incomplete (cut short). */
-  status: 'ok' | 'failed' | 'incomplete';
+  /**
+   * ok; empty (the measured windows completed nothing: no message answered, or in churn no connection
+   * completed, so there is no rate or latency to read); failed (no connection could be made, the server
+   * died, did not start, never finished warming up, or stopped answering); incomplete (cut short).
+   */
+  status: 'ok' | 'empty' | 'failed' | 'incomplete';
+  /** Failed: why, as observed. */
   failure?: string;
+  /** Empty: what the windows saw, and what to change where something can be (e.g. "no connection completed in 0.4 s; raise -d"). */
+  emptyReason?: string;
   /** Seconds per measured window; each repeat is one window. */
   durationSec: number;
   repeats: number;

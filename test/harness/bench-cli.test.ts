@@ -12,6 +12,7 @@ import { compiledScript } from '../../src/harness/compiled.js';
 import { processTree } from '../../src/harness/server/proc.js';
 import { killTree } from '../../src/harness/server/server-process.js';
 import { checkResults } from '../../src/results/check-results.js';
+import { BenchExit } from '../../src/shared/exit-codes.js';
 import type { ResultsFile } from '../../src/results/schema.js';
 import { isAlive } from '../../src/shared/process-alive.js';
 import { eventually, within } from '../helpers/poll.js';
@@ -83,7 +84,8 @@ describe('bench', () => {
     const victim = await eventually('the event-loop server', () => serverOf(run.child.pid!, 'event-loop'), 15_000);
     await delay(1200); // past the warm-up, into the first window: the later windows see silence
     process.kill(victim, 'SIGSTOP');
-    expect(await within('bench to finish', run.exited, 60_000)).toBe(0);
+    // Its one point failed: so did every point.
+    expect(await within('bench to finish', run.exited, 60_000)).toBe(BenchExit.everyPointFailed);
     const [row] = readResults(run.stdout()).results;
     expect(row).toMatchObject({ model: 'event-loop', status: 'failed' });
     expect(row!.failure).toMatch(/stopped answering/);
@@ -101,6 +103,21 @@ describe('bench', () => {
     expect(results.complete).toBe(false);
     expect(results.results.length).toBeGreaterThanOrEqual(2);
     await eventually('every process the bench started to be gone', () => [...run.seen].every((pid) => !isAlive(pid)), 5_000);
+  });
+
+  it('marks every point failed when nothing listens at --target, saying why, and exits with its own code', async () => {
+    // Port 1: nothing listens there (it would need privileges).
+    const run = bench(['--target', '127.0.0.1:1', '--scenarios', 'echo-small,churn', '-c', '2', '-d', '0.2', '-W', '0.1', '-n', '1']);
+    let stderr = '';
+    run.child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
+    expect(await within('bench to finish', run.exited, 30_000)).toBe(BenchExit.everyPointFailed);
+    const { results } = readResults(run.stdout());
+    expect(results.map((row) => [row.scenario, row.status, row.failure])).toEqual([
+      ['echo-small', 'failed', 'cannot connect to 127.0.0.1:1: ECONNREFUSED'],
+      ['churn', 'failed', 'cannot connect to 127.0.0.1:1: ECONNREFUSED'],
+    ]);
+    expect(run.stdout()).toContain('FAILED: cannot connect to 127.0.0.1:1: ECONNREFUSED');
+    expect(stderr).toContain('bench: every point failed, nothing was measured (first: cannot connect to 127.0.0.1:1: ECONNREFUSED)');
   });
 
   it('refuses a target that is not loopback, and bad options, with one line and exit code 2', async () => {

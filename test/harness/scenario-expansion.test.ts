@@ -6,6 +6,7 @@ import { planPlacements } from '../../src/harness/plan/placement.js';
 import { TIMING_DEFAULTS } from '../../src/harness/run/point-setup.js';
 import { serverGroups } from '../../src/harness/run/suite.js';
 import { DEFAULT_SUITE } from '../../src/scenarios/index.js';
+import { BenchExit } from '../../src/shared/exit-codes.js';
 import { planScenarios } from '../../src/scenarios/plan.js';
 import { scenarioRecord } from '../../src/scenarios/record.js';
 import { expand, PARAMETER_DEFAULTS, quickVariant, type Point, type Scenario } from '../../src/scenarios/scenario.js';
@@ -109,6 +110,11 @@ describe('the bench flags', () => {
     expect(options('-d', '2', '-n', '5').timing).toMatchObject({ windowMs: 2000, repeats: 5, warmupMs: TIMING_DEFAULTS.full.warmupMs });
     expect(options('-a', '100', '-n', '5').timing.repeats).toBe(1);
     expect(BENCH_USAGE).toContain('(default 3, quick 1)');
+  });
+
+  it('list the exit codes, every point failed among them', () => {
+    expect(BENCH_USAGE).toContain(`${BenchExit.everyPointFailed} every point failed`);
+    expect(BENCH_USAGE).toContain('130 interrupted');
   });
 });
 

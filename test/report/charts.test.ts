@@ -132,9 +132,10 @@ describe('report.html from the fixture run', () => {
     expect(html).toContain(`sequential left ${sequential.fairness.starved} of 64 connections without a single echo`);
   });
 
-  it('states its caveats: client-bound and failed rows, the core count, confidence intervals', () => {
+  it('states its caveats: client-bound, failed and empty rows, the core count, confidence intervals', () => {
     expect(html).toContain('cluster in echo-small c=64');
     expect(html).toContain('fork in echo-large c=8');
+    expect(html).toContain('Rows whose measured windows completed nothing, so they have no rate or latency to read: sequential in slow-client c=15 (no message answered in 6 s;');
     expect(html).toContain(`on ${fixture.env.cores} cores no model can be more than ${fixture.env.cores}× faster`);
     expect(html).toContain('95 % confidence interval');
   });

@@ -51,4 +51,10 @@ describe('generated narrative', () => {
   it('mentions failed rows with their reason', () => {
     expect(text('echo-large')).toContain('fork failed (server exited (code 1): fixture failure)');
   });
+
+  it('mentions rows that completed nothing with what they saw, and still counts who they starved', () => {
+    const slow = text('slow-client');
+    expect(slow).toContain('sequential completed nothing (no message answered in 6 s; the server reported 15 connection(s) waiting in its queue)');
+    expect(slow).toContain('Connections that got no echo at all: sequential 15 of 15');
+  });
 });

@@ -25,7 +25,7 @@ describe('checkResults', () => {
     ["a string for a repeat's p99", (f: any) => (f.results[2].latencyUs.p99Runs = [5, 'slow']), 'results[2].latencyUs.p99Runs[1] must be a number or null'],
     ['a missing field', (f: any) => delete f.results[1].msgsPerSec, 'results[1].msgsPerSec is missing'],
     ['a missing top-level field', (f: any) => delete f.runId, 'runId is missing'],
-    ['a value outside its list', (f: any) => (f.results[0].status = 'fine'), 'results[0].status must be one of ok, failed, incomplete'],
+    ['a value outside its list', (f: any) => (f.results[0].status = 'fine'), 'results[0].status must be one of ok, empty, failed, incomplete'],
     ['a mistyped server sample', (f: any) => (f.results[0].server.series[3].tMs = '300'), 'results[0].server.series[3].tMs must be a number'],
     ['a mistyped client figure', (f: any) => (f.results[0].client.cpuPercent = null), 'results[0].client.cpuPercent must be a number'],
     ['an interval that is not a pair', (f: any) => (f.results[0].msgsPerSec.ci95 = [1]), 'results[0].msgsPerSec.ci95 must NOT have fewer than 2 items'],

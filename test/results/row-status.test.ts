@@ -38,6 +38,17 @@ describe('row status and marks', () => {
     expect(rowStatus(variant((row) => (row.status = 'incomplete')))).toBe('incomplete');
   });
 
+  it('labels a row whose windows completed nothing, and says what it saw and what to change', () => {
+    const empty = variant((row) => {
+      row.status = 'empty';
+      row.emptyReason = 'no connection completed in 0.4 s; raise -d';
+      row.client.clientBound = true;
+    });
+    expect(rowStatus(empty)).toBe('nothing completed');
+    expect(rowMarks(empty)).toEqual(['nothing completed: no connection completed in 0.4 s; raise -d', 'client-bound: throughput is a lower bound']);
+    expect(formatTable([empty])).toContain('nothing completed: no connection completed in 0.4 s; raise -d');
+  });
+
   it('puts the same marks in the terminal table and the report table', () => {
     const marksColumn = columnsFor([lowerBound]).find((column) => column.header === 'marks')!;
     expect(marksColumn.cell(lowerBound)).toBe(rowMarks(lowerBound).join('; '));

@@ -1,7 +1,7 @@
 /** The bench command's options, named like autocannon's where they mean the same. */
 import { isIP } from 'node:net';
 import { parseCommandLine } from '../../shared/command-line.js';
-import { UsageError } from '../../shared/exit-codes.js';
+import { BenchExit, UsageError } from '../../shared/exit-codes.js';
 import { parseNumber } from '../../shared/parse-number.js';
 import { isModelId, MODEL_IDS, type ModelId } from '../../models/ids.js';
 import { TIMING_DEFAULTS, type Timing } from '../run/point-setup.js';
@@ -41,7 +41,10 @@ ${PARAMETER_USAGE}
   --no-progress                 no progress bar
   --no-report                   skip charts and report.html
   --out DIR                     results directory (default results)
-  -h, --help                    this text`;
+  -h, --help                    this text
+
+exit codes: 0 measured (rows may still be marked failed), 2 bad options, ${BenchExit.everyPointFailed} every point failed
+(e.g. nothing listening at --target), 130 interrupted (partial results kept)`;
 
 const list = (raw: string) => raw.split(',').map((s) => s.trim()).filter(Boolean);
 

@@ -14,7 +14,7 @@ export interface Comparison {
   model: string;
   msgsPerSec: MetricComparison;
   p99Us: MetricComparison;
-  /** Failed / client-bound / incomplete on either side: the ratio may mean little, and gets no mark. */
+  /** Failed / empty / client-bound / incomplete on either side: the ratio may mean little, and gets no mark. */
   warnings: string[];
 }
 
@@ -36,7 +36,7 @@ function key(row: ResultRow): string {
 
 function warnings(row: ResultRow, side: 'A' | 'B'): string[] {
   const out: string[] = [];
-  if (row.status !== 'ok') out.push(`${row.status} in ${side}`);
+  if (row.status !== 'ok') out.push(`${row.status === 'empty' ? 'nothing completed' : row.status} in ${side}`);
   if (row.client.clientBound) out.push(`client-bound in ${side}`);
   return out;
 }

@@ -32,13 +32,14 @@ export function leadSentence(rows: readonly ResultRow[], figure: (row: ResultRow
   return `${sentence}.`;
 }
 
-/** Failed and client-bound rows, said plainly so no reader trusts them by accident. */
+/** Failed, empty and client-bound rows, said plainly so no reader trusts them by accident. */
 export function exceptionsSentence(rows: readonly ResultRow[]): string | null {
   const parts: string[] = [];
   for (const row of rows) {
     const at = rows.some((other) => other.connections !== row.connections) ? ` at c=${row.connections}` : '';
     if (row.status === 'failed') parts.push(`${row.model}${at} failed (${row.failure ?? 'no reason recorded'})`);
     else if (row.status === 'incomplete') parts.push(`${row.model}${at} was cut short`);
+    else if (row.status === 'empty') parts.push(`${row.model}${at} completed nothing (${row.emptyReason ?? 'no reason recorded'})`);
     else if (row.client.clientBound) parts.push(`${row.model}${at} was client-bound, so its throughput is only a lower bound`);
   }
   return parts.length === 0 ? null : `Note: ${parts.join('; ')}.`;

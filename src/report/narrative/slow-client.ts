@@ -9,7 +9,8 @@ function range(values: number[]): string {
 }
 
 export function slowClientNarrative(rows: readonly ResultRow[]): (string | null)[] {
-  const measured = rows.filter((row) => row.status === 'ok');
+  // A row that answered nothing still measured who was starved: it is the story here.
+  const measured = rows.filter((row) => row.status === 'ok' || row.status === 'empty');
   if (measured.length === 0) return [];
   const least = Math.min(...measured.map((row) => row.fairness.starved));
   const blocked = measured.filter((row) => row.fairness.starved > least);
