@@ -1,9 +1,10 @@
 /** The per-scenario table of the report page: one row per model and point, every figure with its unit. */
 import type { ErrorKind, ResultRow } from '../results/schema.js';
 import { cpuUsPerMessage } from './cpu-budget.js';
-import { count, latency, mebibytes, megabytesPerSec, num, percent } from '../results/format.js';
+import { count, latency, mebibytes, megabytesPerSec, num, orAbsent, percent } from '../results/format.js';
 import { latencyFigure } from '../results/latency-figure.js';
 import { rowMarks } from '../results/row-status.js';
+import { serverLabel } from '../results/server-label.js';
 
 export interface Column {
   header: string;
@@ -37,7 +38,7 @@ const abandonedCell = <T>(row: ResultRow, value: (a: NonNullable<ResultRow['aban
 };
 
 export const COLUMNS: Column[] = [
-  { header: 'Model', help: 'Server concurrency model', cell: (row) => row.model },
+  { header: 'Model', help: 'Server concurrency model (external: a server the harness did not start, at its address)', cell: serverLabel },
   { header: 'Conns', help: 'Concurrent connections', cell: (row) => String(row.connections), when: multipleConnections },
   {
     header: 'departed',
@@ -101,15 +102,19 @@ export const COLUMNS: Column[] = [
     when: echoes,
   },
   // Not for the abandoned scenario: its CPU meanwhile is the figure, read more exactly across child exits (harness/server/proc.ts).
-  { header: 'server CPU', help: 'Mean CPU of the server process tree; 100 % = one core', cell: (row) => percent(row.server.cpuPercent), when: echoes },
+  { header: 'server CPU', help: 'Mean CPU of the server process tree; 100 % = one core (— : not measured)', cell: (row) => percent(row.server?.cpuPercent ?? null), when: echoes },
   {
     header: 'CPU µs/msg',
     help: 'Server CPU per echoed message (from /proc); at least the scenario’s work per message if the work is right',
-    cell: (row) => num(cpuUsPerMessage(row)),
+    cell: (row) => orAbsent(row.server, () => num(cpuUsPerMessage(row))),
     when: (rows) => rows.some((row) => row.workUsPerMessage > 0),
   },
-  { header: 'peak RSS', help: 'Peak resident memory summed over the server processes', cell: (row) => mebibytes(row.server.peakRssBytes) },
-  { header: 'procs / threads', help: 'Most server processes and threads seen at once', cell: (row) => `${row.server.maxProcesses} / ${row.server.maxThreads}` },
+  { header: 'peak RSS', help: 'Peak resident memory summed over the server processes (— : not measured)', cell: (row) => mebibytes(row.server?.peakRssBytes ?? null) },
+  {
+    header: 'procs / threads',
+    help: 'Most server processes and threads seen at once (— : not measured)',
+    cell: (row) => orAbsent(row.server, (server) => `${server.maxProcesses} / ${server.maxThreads}`),
+  },
   { header: 'marks', help: 'Why a row may not be taken at face value', cell: (row) => rowMarks(row).join('; ') },
 ];
 

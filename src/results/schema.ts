@@ -156,6 +156,8 @@ export interface ScenarioRecord {
 
 export interface ResultRow {
   model: ModelId | 'external';
+  /** model 'external' (--target): the server's address; the harness neither started, pinned nor measured it. */
+  target?: { host: string; port: number };
   scenario: string;
   mode: LoadMode;
   connections: number;
@@ -205,6 +207,7 @@ export interface ResultRow {
     /** Messages answered per connection (closed loop and open loop). */
     perConnection: number[];
   };
+  /** The server's process tree as sampled from /proc; null where nothing was measured (an external target, a server that never ran). */
   server: {
     cpuPercent: number;
     userPercent: number;
@@ -213,7 +216,7 @@ export interface ResultRow {
     maxProcesses: number;
     maxThreads: number;
     series: ServerSample[];
-  };
+  } | null;
   client: {
     cpuPercent: number;
     /** Event-loop utilisation of the busiest generator process, 0..1. */

@@ -16,6 +16,7 @@ import { BenchExit } from '../../src/shared/exit-codes.js';
 import type { ResultsFile } from '../../src/results/schema.js';
 import { isAlive } from '../../src/shared/process-alive.js';
 import { eventually, within } from '../helpers/poll.js';
+import { serverPool } from '../helpers/servers.js';
 
 const out = mkdtempSync(join(tmpdir(), 'echolab-bench-'));
 const started: number[] = [];
@@ -118,6 +119,25 @@ describe('bench', () => {
     ]);
     expect(run.stdout()).toContain('FAILED: cannot connect to 127.0.0.1:1: ECONNREFUSED');
     expect(stderr).toContain('bench: every point failed, nothing was measured (first: cannot connect to 127.0.0.1:1: ECONNREFUSED)');
+  });
+
+  describe('against an external echo server', () => {
+    const external = serverPool();
+    afterAll(() => external.cleanup());
+
+    it('measures it as it answers: its address recorded and named, its server figures null, only the generator placed', async () => {
+      const server = await external.start('event-loop');
+      const run = bench(['--target', `127.0.0.1:${server.port}`, '--scenarios', 'echo-small', '-c', '1', '-d', '0.3', '-W', '0.1', '-n', '1']);
+      expect(await within('bench to finish', run.exited, 30_000)).toBe(0);
+      const results = readResults(run.stdout());
+      expect(() => checkResults(results)).not.toThrow();
+      const [row] = results.results;
+      expect(row).toMatchObject({ model: 'external', target: { host: '127.0.0.1', port: server.port }, status: 'ok', server: null });
+      expect(row!.placement.serverCpus).toBeNull();
+      expect(`${row!.placement.note} ${results.env.placement.note}`).not.toContain('server on cpu');
+      expect(run.stdout()).toContain(`1 scenario against the external echo server at 127.0.0.1:${server.port}`);
+      expect(run.stdout()).toMatch(new RegExp(`│ external 127\\.0\\.0\\.1:${server.port} +│ 1 .*│ — +│ — +│ — +│`));
+    });
   });
 
   it('refuses a target that is not loopback, and bad options, with one line and exit code 2', async () => {

@@ -2,12 +2,14 @@
 import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ResultRow, ResultsFile } from '../../results/schema.js';
+import { hostPort } from '../../shared/address.js';
 
 /** A cell for a figure that may not have been measured: empty, never 0 (nor "null"). */
 const orEmpty = <T>(value: T | null | undefined, show: (value: T) => unknown = (v) => v) => (value === null || value === undefined ? '' : show(value));
 
 const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   ['model', (r) => r.model],
+  ['target', (r) => orEmpty(r.target, (t) => hostPort(t.host, t.port))],
   ['scenario', (r) => r.scenario],
   ['mode', (r) => r.mode],
   ['connections', (r) => r.connections],
@@ -28,10 +30,10 @@ const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   ['errors', (r) => Object.values(r.errors).reduce((a, b) => a + b, 0)],
   ['jain', (r) => r.fairness.jain.toFixed(4)],
   ['starved', (r) => r.fairness.starved],
-  ['server_cpu_percent', (r) => r.server.cpuPercent.toFixed(1)],
-  ['server_peak_rss_bytes', (r) => r.server.peakRssBytes],
-  ['server_max_processes', (r) => r.server.maxProcesses],
-  ['server_max_threads', (r) => r.server.maxThreads],
+  ['server_cpu_percent', (r) => orEmpty(r.server, (s) => s.cpuPercent.toFixed(1))],
+  ['server_peak_rss_bytes', (r) => orEmpty(r.server, (s) => s.peakRssBytes)],
+  ['server_max_processes', (r) => orEmpty(r.server, (s) => s.maxProcesses)],
+  ['server_max_threads', (r) => orEmpty(r.server, (s) => s.maxThreads)],
   ['client_cpu_percent', (r) => r.client.cpuPercent.toFixed(1)],
   ['client_elu', (r) => r.client.elu.toFixed(3)],
   ['client_bound', (r) => r.client.clientBound],

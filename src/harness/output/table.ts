@@ -1,10 +1,11 @@
 /** The per-scenario table, autocannon-style: one row per model (and point), with marks on rows to distrust. */
 import Table from 'cli-table3';
 import { formatAbandonedTable } from './abandoned-table.js';
-import { count, mebibytes, megabytesPerSec, num, percent } from '../../results/format.js';
+import { count, mebibytes, megabytesPerSec, num, orAbsent, percent } from '../../results/format.js';
 import { latencyFigure } from '../../results/latency-figure.js';
 import { rowMarks } from '../../results/row-status.js';
 import type { ResultRow } from '../../results/schema.js';
+import { serverLabel } from '../../results/server-label.js';
 
 /** The abandoned table's marks: starved connections join them there, where no latency column shows them. */
 function marks(row: ResultRow): string[] {
@@ -24,7 +25,7 @@ export function formatTable(rows: readonly ResultRow[]): string {
     const spread = median > 0 && row.repeats > 1 ? ` ±${percent((100 * (ci95[1] - ci95[0])) / 2 / median)}` : '';
     const errors = Object.entries(row.errors).filter(([, n]) => n > 0);
     table.push([
-      row.model,
+      serverLabel(row),
       row.connections + (row.idleConnections > 0 ? `+${row.idleConnections} idle` : ''),
       `${num(median)}${spread}`,
       megabytesPerSec(row.bytesPerSec.median),
@@ -33,9 +34,9 @@ export function formatTable(rows: readonly ResultRow[]): string {
       latencyFigure(row, row.latencyUs.p999),
       latencyFigure(row, row.latencyUs.max),
       errors.length ? errors.map(([kind, n]) => `${kind} ${count(n)}`).join(', ') : '0',
-      percent(row.server.cpuPercent),
-      mebibytes(row.server.peakRssBytes),
-      `${row.server.maxProcesses}/${row.server.maxThreads}`,
+      percent(row.server?.cpuPercent ?? null),
+      mebibytes(row.server?.peakRssBytes ?? null),
+      orAbsent(row.server, (server) => `${server.maxProcesses}/${server.maxThreads}`),
       rowMarks(row).join('; '),
     ]);
   }

@@ -1,5 +1,5 @@
 /** The bench command's options, named like autocannon's where they mean the same. */
-import { isIP } from 'node:net';
+import { isLoopback } from '../../shared/address.js';
 import { parseCommandLine } from '../../shared/command-line.js';
 import { BenchExit, UsageError } from '../../shared/exit-codes.js';
 import { parseNumber } from '../../shared/parse-number.js';
@@ -47,12 +47,6 @@ exit codes: 0 measured (rows may still be marked failed), 2 bad options, ${Bench
 (e.g. nothing listening at --target), 130 interrupted (partial results kept)`;
 
 const list = (raw: string) => raw.split(',').map((s) => s.trim()).filter(Boolean);
-
-function isLoopback(host: string): boolean {
-  if (host === 'localhost') return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  return host === '::1';
-}
 
 function parseTarget(raw: string, allowRemote: boolean): { host: string; port: number } {
   const match = /^\[?([^\]]+?)\]?:(\d+)$/.exec(raw);

@@ -29,7 +29,7 @@ export function emptyRow(point: Point, model: ResultRow['model'], placement: Pla
     ...(point.abandon ? { abandoned: unmeasuredAbandoned(point.abandon) } : {}),
     errors: { mismatch: 0, short: 0, reset: 0, refused: 0, timeout: 0, other: 0 },
     fairness: { jain: 0, starved: 0, perConnection: [] },
-    server: { cpuPercent: 0, userPercent: 0, systemPercent: 0, peakRssBytes: 0, maxProcesses: 0, maxThreads: 0, series: [] },
+    server: null,
     client: { cpuPercent: 0, elu: 0, clientBound: false, processes: 0 },
   };
 }

@@ -8,7 +8,7 @@ import { emptyRow } from './empty-row.js';
 import { markFailed } from './failed-row.js';
 import { estimate, jainIndex } from './stats.js';
 import { num } from '../../results/format.js';
-import { formatHost } from '../../shared/listen.js';
+import { hostPort } from '../../shared/address.js';
 import type { WarmUpResult } from '../run/warm-up.js';
 
 /** A generator saturating its event loop can no longer tell the server's limit from its own. */
@@ -47,7 +47,7 @@ function connectFailure({ loads, finished }: Measured): string | undefined {
   if (finished.length === 0 || finished.some((report) => report.connected > 0)) return undefined;
   const { host, port } = loads[0]!;
   const cause = finished.find((report) => report.connectFailure !== null)?.connectFailure ?? 'no connection was made';
-  return `cannot connect to ${formatHost(host)}:${port}: ${cause}`;
+  return `cannot connect to ${hostPort(host, port)}: ${cause}`;
 }
 
 /**
@@ -115,7 +115,7 @@ function measuredRow({ point, model, timing, placement, loads, warm, windows, fi
     latencyUs: { ...summarize(mergeEncoded(all.map((r) => r.latency))), p99Runs: windows.map(p99OfWindow) },
     errors,
     fairness: { jain: jainIndex(perConnection), starved: perConnection.filter((n) => n === 0).length, perConnection },
-    server: server ?? base.server,
+    server: server ?? null,
     client: {
       cpuPercent: elapsedSec > 0 ? (100 * clientCpuUs) / 1e6 / elapsedSec : 0,
       elu,

@@ -86,6 +86,8 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
                 row = markFailed(row, failure);
               }
             }
+            // An external server's row names it: the harness did not start it, so its model says little.
+            if (plan.target) row = { ...row, target: plan.target };
             rows.push(row);
             events.row(row);
           }

@@ -7,6 +7,8 @@ import { MIB } from '../../results/format.js';
 import { MODEL_COLOURS, modelsIn } from '../model-colours.js';
 import { rowStatus, statusScales } from '../../results/row-status.js';
 import { pointLabel } from '../rows.js';
+import { serverLabel } from '../../results/server-label.js';
+import { externalServer, externalTarget } from '../target.js';
 
 /** A vega-lite spec as JSON; typed loosely here because vega-lite checks it at compile time. */
 export type VlSpec = Record<string, unknown>;
@@ -41,7 +43,15 @@ export function rowFields(row: ResultRow): { model: string; point: string; statu
 /** Colour by model, the same colour for the same model in every chart. */
 export function colourByModel(rows: readonly ResultRow[]): VlSpec {
   const domain = modelsIn(rows);
-  return { field: 'model', type: 'nominal', title: 'Model', scale: { domain, range: domain.map((m) => MODEL_COLOURS[m]) } };
+  return { field: 'model', type: 'nominal', title: 'Model', scale: { domain, range: domain.map((m) => MODEL_COLOURS[m]) }, ...withTargetLabel(rows, 'legend') };
+}
+
+/** Legends and axes name an external server by its address too ("external 127.0.0.1:9100"): its model says little. */
+function withTargetLabel(rows: readonly ResultRow[], guide: 'legend' | 'axis', guideProperties: VlSpec = {}): VlSpec {
+  const external = rows.find((row) => row.target);
+  if (!external) return Object.keys(guideProperties).length > 0 ? { [guide]: guideProperties } : {};
+  const labelExpr = `datum.label == 'external' ? ${JSON.stringify(serverLabel(external))} : datum.label`;
+  return { [guide]: { ...guideProperties, labelExpr } };
 }
 
 /** Point shape by row status, so client-bound and failed points stand out in colour and greyscale. */
@@ -91,6 +101,12 @@ export function unansweredNote(rows: readonly ResultRow[]): string[] {
   return silent.length === 0 ? [] : [`Not drawn, no message answered: ${silent.map((row) => `${row.model} in ${pointLabel(row)}`).join(', ')}`];
 }
 
+/** A server chart's note: the rows among `rows` whose server was not sampled (an external target, a server that never ran). */
+export function notMeasuredNote(rows: readonly ResultRow[]): string[] {
+  const unsampled = rows.filter((row) => row.server === null);
+  return unsampled.length === 0 ? [] : [`Not drawn, server not measured: ${unsampled.map((row) => `${row.model} in ${pointLabel(row)}`).join(', ')}`];
+}
+
 /** A median and its 95 % interval as chart fields; rates cannot be negative, so the whisker stops at 0. */
 export function estimateFields(estimate: Estimate): { value: number; lo: number; hi: number } {
   return { value: estimate.median, lo: Math.max(0, estimate.ci95[0]), hi: estimate.ci95[1] };
@@ -134,16 +150,18 @@ export function latencyScale(title: string): VlSpec {
 
 /** Models along a nominal x axis, in the stable model order. */
 export function modelAxis(rows: readonly ResultRow[]): VlSpec {
-  return { field: 'model', type: 'nominal', title: 'Model', sort: modelsIn(rows), axis: { labelAngle: -30 } };
+  return { field: 'model', type: 'nominal', title: 'Model', sort: modelsIn(rows), ...withTargetLabel(rows, 'axis', { labelAngle: -30 }) };
 }
 
-/** The environment in three short lines: every chart carries it, so a copied PNG keeps its context. */
+/** The environment in three short lines (four with an external server): every chart carries it, so a copied PNG keeps its context. */
 export function footnoteLines(results: ResultsFile, rows: readonly ResultRow[]): string[] {
   const { env } = results;
   const placements = [...new Set(rows.map((row) => (row.placement ?? env.placement).note))];
+  const target = externalTarget({ results: rows });
   return [
     `Run ${results.runId}, ${env.date}${results.complete ? '' : ' (INCOMPLETE run: partial rows)'}`,
     `${env.cpuModel}, ${env.cores} cores, ${(env.memoryBytes / 1024 / MIB).toFixed(1)} GiB RAM, Node ${env.node}, ${env.kernel}`,
+    ...(target ? [`Server: ${externalServer(target)}, not started, pinned or measured by the harness`] : []),
     `Placement: ${placements.length > 0 ? placements.join(' | ') : env.placement.note}`,
   ];
 }

@@ -7,10 +7,12 @@ const connectionsPerSec = (row: ResultRow): number => (row.connectionsPerSec ?? 
 
 /** Extra memory per live child: peak RSS above the event-loop baseline over the extra processes (or threads). */
 function perChild(model: ResultRow, baseline: ResultRow, unit: 'processes' | 'threads'): string | null {
-  const extra = unit === 'processes' ? model.server.maxProcesses - baseline.server.maxProcesses : model.server.maxThreads - baseline.server.maxThreads;
-  const memory = model.server.peakRssBytes - baseline.server.peakRssBytes;
+  const [server, base] = [model.server, baseline.server];
+  if (!server || !base) return null;
+  const extra = unit === 'processes' ? server.maxProcesses - base.maxProcesses : server.maxThreads - base.maxThreads;
+  const memory = server.peakRssBytes - base.peakRssBytes;
   if (extra <= 0 || memory <= 0) return null;
-  return `${mebibytes(memory / extra)} per extra ${unit === 'processes' ? 'process' : 'thread'} (peak RSS ${mebibytes(model.server.peakRssBytes)} with up to ${extra} more ${unit} than event-loop)`;
+  return `${mebibytes(memory / extra)} per extra ${unit === 'processes' ? 'process' : 'thread'} (peak RSS ${mebibytes(server.peakRssBytes)} with up to ${extra} more ${unit} than event-loop)`;
 }
 
 function costSentence(rows: readonly ResultRow[], model: 'fork' | 'worker', baseline: ResultRow): string | null {
@@ -24,7 +26,7 @@ function costSentence(rows: readonly ResultRow[], model: 'fork' | 'worker', base
   ];
   // Server CPU per completed connection is the start-up cost itself; the median first echo also
   // includes waiting behind the other connectors' start-ups on the same cores.
-  const cpuPerConnectionUs = (row.server.cpuPercent / 100 / connectionsPerSec(row)) * 1e6;
+  const cpuPerConnectionUs = ((row.server?.cpuPercent ?? Number.NaN) / 100 / connectionsPerSec(row)) * 1e6;
   const starting = model === 'fork' ? 'starting a child process' : 'starting a thread';
   if (Number.isFinite(cpuPerConnectionUs)) parts.push(`the server spent ${latency(cpuPerConnectionUs)} of CPU per connection, mostly ${starting}`);
   if (echo !== null && baselineEcho !== null && echo > baselineEcho) {

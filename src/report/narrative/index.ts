@@ -32,6 +32,7 @@ function sentencesFor(rows: readonly ResultRow[], results: ResultsFile): (string
 export function narrate(rows: readonly ResultRow[], results: ResultsFile): string[] {
   if (rows.length === 0) return [];
   const sentences = [...sentencesFor(rows, results), exceptionsSentence(rows)];
-  const said = sentences.filter((sentence): sentence is string => sentence !== null);
+  // A sentence may open with "the external server at …" or "every model": capitalise it. Model ids stay as written.
+  const said = sentences.filter((sentence): sentence is string => sentence !== null).map((sentence) => sentence.replace(/^(the|every) /, (word) => word[0]!.toUpperCase() + word.slice(1)));
   return said.length > 0 ? said : ['No model produced a usable measurement in this scenario.'];
 }

@@ -1,5 +1,6 @@
 /** Narrative for the slow-client scenario: head-of-line blocking in numbers. */
 import type { ResultRow } from '../../results/schema.js';
+import { serverName } from '../../results/server-label.js';
 import { num } from '../../results/format.js';
 
 function range(values: number[]): string {
@@ -16,7 +17,7 @@ export function slowClientNarrative(rows: readonly ResultRow[]): (string | null)
   const blocked = measured.filter((row) => row.fairness.starved > least);
   const fair = measured.filter((row) => row.fairness.starved === least);
   const total = measured[0]!.connections;
-  const blockedText = blocked.map((row) => `${row.model} ${row.fairness.starved} of ${row.connections}`).join(', ');
+  const blockedText = blocked.map((row) => `${serverName(row)} ${row.fairness.starved} of ${row.connections}`).join(', ');
   const fairJain = fair.map((row) => row.fairness.jain);
   return [
     blocked.length > 0
