@@ -27,7 +27,7 @@ export function caveats(results: ResultsFile): string[] {
       : 'No row was client-bound: the load generator never saturated, so throughput figures are the servers’, not the generator’s.',
   );
   const short = rows.filter((row) => row.rateShortfall);
-  if (short.length > 0) out.push(`Open-loop rows below 99 % of the offered rate (the server could not keep up): ${list(short)}.`);
+  if (short.length > 0) out.push(`Open-loop rows whose answers fell below 99 % of the offered rate: ${list(short)}.`);
 
   const { env } = results;
   const target = externalTarget(results);

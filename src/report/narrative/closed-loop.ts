@@ -2,6 +2,7 @@
 import type { ResultRow } from '../../results/schema.js';
 import { serverName } from '../../results/server-label.js';
 import { megabytesPerSec, num, times } from '../../results/format.js';
+import { documentedStarvation, whatWasSeen } from './causes.js';
 import { find, leadSentence, msgsPerSec, ranked } from './facts.js';
 
 /** Who scaled with connections, from the lowest to the highest connection count of the sweep. */
@@ -22,15 +23,16 @@ function scalingSentence(rows: readonly ResultRow[]): string | null {
   return `From ${low} to ${high} connections throughput changed by: ${list}.`;
 }
 
-/** Connections that never got an echo: the cost of serving one connection at a time. */
+/** Connections that never got an echo: with the cause where the model's design documents it, else what was seen. */
 function starvationSentence(rows: readonly ResultRow[]): string | null {
   const starving = rows.filter((row) => row.status === 'ok' && row.connections > 1 && row.fairness.starved > 0);
   if (starving.length === 0) return null;
   const worst = starving.sort((a, b) => b.fairness.starved - a.fairness.starved)[0]!;
-  return (
+  const seen =
     `${serverName(worst)} left ${worst.fairness.starved} of ${worst.connections} connections without a single echo at c=${worst.connections} ` +
-    `(Jain's fairness index ${num(worst.fairness.jain)}; 1 is perfectly even): the others waited for the connection being served.`
-  );
+    `(Jain's fairness index ${num(worst.fairness.jain)}; 1 is perfectly even)`;
+  const cause = documentedStarvation(worst, 'busy');
+  return cause ? `${seen}: ${cause}.` : `${seen}; ${whatWasSeen(worst)}.`;
 }
 
 /** Large messages: how far apart the models ended up, in messages as well as bytes. */
