@@ -6,6 +6,7 @@ import { writeReport } from '../../src/report/index.js';
 import { MODEL_IDS } from '../../src/models/ids.js';
 import { MODEL_COLOURS } from '../../src/report/model-colours.js';
 import { writeCharts } from '../../src/report/write-charts.js';
+import { CHARTS } from '../../src/report/charts/index.js';
 import { EXPECTED_CHARTS, FIXTURE_A, fixtureRunDir } from './fixture-run.js';
 import { assertWellFormedSvg } from './svg-check.js';
 
@@ -67,6 +68,23 @@ describe('charts from the fixture run', () => {
     expect(percentiles).toContain('Not drawn, no message answered: fork in echo-large c=8, sequential in slow-client c=15');
     expect(starved('open').length).toBeGreaterThan(0);
     for (const row of starved('open')) expect(svg('latency-spectrum-open')).toContain(`>${row.fairness.starved} starved<`);
+  });
+
+  it('puts a status on the bar or point it qualifies, or in a label: never a marker at a fixed height above it', () => {
+    // Every mark of every chart's spec: a shape offset from its datum would read as a value of its own.
+    const offsetMarks: string[] = [];
+    const walk = (node: unknown, chart: string): void => {
+      if (Array.isArray(node)) return node.forEach((child) => walk(child, chart));
+      if (typeof node !== 'object' || node === null) return;
+      const mark = (node as { mark?: unknown }).mark;
+      if (typeof mark === 'object' && mark !== null && (mark as { type?: string }).type !== 'text' && ('yOffset' in mark || 'dy' in mark)) offsetMarks.push(chart);
+      Object.values(node).forEach((child) => walk(child, chart));
+    };
+    for (const chart of CHARTS) walk(chart.build(fixture)?.body, chart.name);
+    expect(offsetMarks).toEqual([]);
+    // The fairness chart has no marker: the row that completed nothing says so in its model's label.
+    expect(svg('slow-client-fairness')).toContain('>sequential (nothing completed)<');
+    expect(svg('slow-client-fairness')).not.toContain('Status');
   });
 
   it('labels the percentile axis of the open-loop spectrum as HdrHistogram plots do', () => {

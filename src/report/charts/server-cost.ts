@@ -13,8 +13,9 @@ export const serverCost: ChartDefinition = {
   caption:
     "The server's whole process tree sampled from /proc about ten times a second during each measurement: " +
     'mean CPU (user + system; 100 % is one core fully busy), peak resident memory summed over its processes, and ' +
-    'the most processes and threads seen at once. Faded bars with a black marker are rows whose numbers are not a ' +
-    'plain measurement (client-bound, failed, incomplete; see Status); a failed row shows what was sampled before it failed, often nothing.',
+    'the most processes and threads seen at once. A faded bar with a black marker on its end is a row whose numbers are not a ' +
+    'plain measurement (client-bound, failed, incomplete; see Status); a failed row shows what was sampled before it failed, often nothing. ' +
+    'Rows whose server was not sampled (an external server, one that never ran) are named under the title.',
   build(results) {
     // Only rows whose server was sampled: an external target's, or a server that never ran, has no cost to draw.
     const all = sortRows(results);

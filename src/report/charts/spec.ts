@@ -43,15 +43,17 @@ export function rowFields(row: ResultRow): { model: string; point: string; statu
 /** Colour by model, the same colour for the same model in every chart. */
 export function colourByModel(rows: readonly ResultRow[]): VlSpec {
   const domain = modelsIn(rows);
-  return { field: 'model', type: 'nominal', title: 'Model', scale: { domain, range: domain.map((m) => MODEL_COLOURS[m]) }, ...withTargetLabel(rows, 'legend') };
+  return { field: 'model', type: 'nominal', title: 'Model', scale: { domain, range: domain.map((m) => MODEL_COLOURS[m]) }, ...modelLabels(rows, 'legend') };
 }
 
-/** Legends and axes name an external server by its address too ("external 127.0.0.1:9100"): its model says little. */
-function withTargetLabel(rows: readonly ResultRow[], guide: 'legend' | 'axis', guideProperties: VlSpec = {}): VlSpec {
-  const external = rows.find((row) => row.target);
-  if (!external) return Object.keys(guideProperties).length > 0 ? { [guide]: guideProperties } : {};
-  const labelExpr = `datum.label == 'external' ? ${JSON.stringify(serverLabel(external))} : datum.label`;
-  return { [guide]: { ...guideProperties, labelExpr } };
+/**
+ * A legend's or axis's labels for the models: an external server named by its address too ("external
+ * 127.0.0.1:9100", its model says little), and with `label`, whatever else a label should carry.
+ */
+function modelLabels(rows: readonly ResultRow[], guide: 'legend' | 'axis', guideProperties: VlSpec = {}, label: (row: ResultRow) => string = serverLabel): VlSpec {
+  const renamed = Object.fromEntries(rows.map((row) => [row.model, label(row)]).filter(([model, text]) => model !== text));
+  if (Object.keys(renamed).length === 0) return Object.keys(guideProperties).length > 0 ? { [guide]: guideProperties } : {};
+  return { [guide]: { ...guideProperties, labelExpr: `${JSON.stringify(renamed)}[datum.value] || datum.label` } };
 }
 
 /** Point shape by row status, so client-bound and failed points stand out in colour and greyscale. */
@@ -71,20 +73,27 @@ export function opacityByStatus(rows: readonly ResultRow[]): VlSpec {
   return { field: 'status', type: 'ordinal', sort: domain, title: 'Status', scale: { domain, range: opacities }, ...onlyIfInformative(domain) };
 }
 
-/** Bars fade when not a plain measurement; their status marker (below) says why, so no scale or legend here. */
+/** Bars fade when not a plain measurement; their status marker or label (below) says why, so no scale or legend here. */
 export const FADE_UNLESS_MEASURED: VlSpec = { condition: { test: "datum.status != 'measured'", value: 0.4 }, value: 1 };
 
 /**
- * Bars have no shape: a black marker on top of each bar that is not a plain measurement
- * (client-bound, failed, ...), explained by the Status legend. Null when every row is plain.
+ * Bars have no shape: a black marker on the end of each bar that is not a plain measurement
+ * (client-bound, failed, ...), explained by the Status legend. It sits at the bar's own value, never at
+ * a fixed height above it, where it would read as a value of its own. Null when every row is plain.
  */
 export function statusMarkers(rows: readonly ResultRow[], encoding: VlSpec): VlSpec | null {
   if (statusScales(rows, false).domain.length === 0) return null;
   return {
     transform: [{ filter: "datum.status != 'measured'" }],
-    mark: { type: 'point', filled: true, size: 90, color: '#111', yOffset: -22 },
+    mark: { type: 'point', filled: true, size: 70, color: '#111', stroke: 'white', strokeWidth: 1 },
     encoding: { ...encoding, shape: shapeByStatus(rows, false) },
   };
+}
+
+/** A label with the row's status when it is not a plain measurement: "sequential (nothing completed)". */
+export function withStatus(label: string, row: ResultRow): string {
+  const status = rowStatus(row);
+  return status === 'measured' ? label : `${label} (${status})`;
 }
 
 /**
@@ -148,9 +157,14 @@ export function latencyScale(title: string): VlSpec {
   };
 }
 
-/** Models along a nominal x axis, in the stable model order. */
-export function modelAxis(rows: readonly ResultRow[]): VlSpec {
-  return { field: 'model', type: 'nominal', title: 'Model', sort: modelsIn(rows), ...withTargetLabel(rows, 'axis', { labelAngle: -30 }) };
+/**
+ * Models along a nominal x axis, in the stable model order. `statusInLabel`: for charts with one row
+ * per model whose bars carry no marker, a row that is not a plain measurement says so in its label
+ * ("sequential (nothing completed)"), where it cannot be read as a value.
+ */
+export function modelAxis(rows: readonly ResultRow[], statusInLabel = false): VlSpec {
+  const label = statusInLabel ? (row: ResultRow) => withStatus(serverLabel(row), row) : serverLabel;
+  return { field: 'model', type: 'nominal', title: 'Model', sort: modelsIn(rows), ...modelLabels(rows, 'axis', { labelAngle: -30 }, label) };
 }
 
 /** The environment in three short lines (four with an external server): every chart carries it, so a copied PNG keeps its context. */
