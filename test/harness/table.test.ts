@@ -35,4 +35,15 @@ describe('the terminal table', () => {
     expect(cell(table, 'sequential', 'p50')).toBe(`${sequential.latencyUs.p50} µs (15 starved)`);
     for (const column of ['p99', 'p99.9', 'max']) expect(cell(table, 'sequential', column)).toMatch(/^[\d.,]+ (µs|ms) \(15 starved\)$/);
   });
+
+  it('heads the churn table conn/s and shows completed connections per second there, not messages', () => {
+    const row = rowOf('churn', 'fork');
+    row.connectionsPerSec = { median: 351, ci95: [340, 362], runs: [345, 351, 357] };
+    row.msgsPerSec = { median: 702, ci95: [680, 724], runs: [690, 702, 714] };
+    const table = formatTable([row]);
+    expect(header(table)).toContain('conn/s (±95%)');
+    expect(header(table)).not.toContain('msgs/s (±95%)');
+    expect(cell(table, 'fork', 'conn/s (±95%)')).toMatch(/^351 ±/);
+    expect(header(formatTable([rowOf('echo-large', 'worker')]))).toContain('msgs/s (±95%)');
+  });
 });

@@ -16,12 +16,14 @@ function marks(row: ResultRow): string[] {
 export function formatTable(rows: readonly ResultRow[]): string {
   // Rows of the abandoned scenario measure no throughput or latency: their figures get their own columns.
   if (rows.length > 0 && rows.every((row) => row.abandoned)) return formatAbandonedTable(rows, marks);
+  // Churn is measured in completed connections per second, not messages.
+  const churn = rows.length > 0 && rows.every((row) => row.mode === 'churn');
   const table = new Table({
-    head: ['model', 'conns', 'msgs/s (±95%)', 'MB/s', 'p50', 'p99', 'p99.9', 'max', 'errors', 'srv CPU', 'peak RSS', 'procs/thr', 'marks'],
+    head: ['model', 'conns', churn ? 'conn/s (±95%)' : 'msgs/s (±95%)', 'MB/s', 'p50', 'p99', 'p99.9', 'max', 'errors', 'srv CPU', 'peak RSS', 'procs/thr', 'marks'],
     style: { head: [], border: [] },
   });
   for (const row of rows) {
-    const { median, ci95 } = row.msgsPerSec;
+    const { median, ci95 } = churn ? row.connectionsPerSec! : row.msgsPerSec;
     const spread = median > 0 && row.repeats > 1 ? ` ±${percent((100 * (ci95[1] - ci95[0])) / 2 / median)}` : '';
     const errors = Object.entries(row.errors).filter(([, n]) => n > 0);
     table.push([

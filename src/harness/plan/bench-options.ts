@@ -5,8 +5,8 @@ import { BenchExit, UsageError } from '../../shared/exit-codes.js';
 import { parseNumber } from '../../shared/parse-number.js';
 import { isModelId, MODEL_IDS, type ModelId } from '../../models/ids.js';
 import { TIMING_DEFAULTS, type Timing } from '../run/point-setup.js';
-import type { Overrides, Scenario } from '../../scenarios/scenario.js';
-import { PARAMETER_OPTIONS, PARAMETER_USAGE, parameterOverrides } from './parameter-flags.js';
+import { matrixOf, type Overrides, type Scenario } from '../../scenarios/scenario.js';
+import { PARAMETER_OPTIONS, PARAMETER_USAGE, parameterOverrides, refuseIgnoredOverrides } from './parameter-flags.js';
 
 export interface BenchOptions {
   /** As declared: --quick's shrink is applied when the run is planned. */
@@ -57,6 +57,16 @@ function parseTarget(raw: string, allowRemote: boolean): { host: string; port: n
     throw new UsageError(`--target ${host} is not a loopback address: load tests stay on this machine unless you pass --allow-remote`);
   }
   return { host, port };
+}
+
+/** Work per message is asked of echolab's own servers (serve --work-us): an external one cannot be asked for it. */
+function refuseServerWork(scenarios: readonly Scenario[], overrides: Overrides): void {
+  const working = scenarios.filter((scenario) => matrixOf(scenario, overrides).workUsPerMessage.some((us) => us > 0));
+  if (working.length === 0) return;
+  throw new UsageError(
+    `--target: ${working.map((scenario) => scenario.name).join(', ')} asks the server for CPU work per message (serve --work-us), ` +
+      'which an external server cannot be asked for: leave it out with --scenarios',
+  );
 }
 
 export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario[]): BenchOptions | 'help' {
@@ -110,6 +120,8 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
   if (overrides.amount && (overrides.rate || overrides.messagesPerConnection)) {
     throw new UsageError('--amount is a closed-loop count: it excludes --rate and --messages-per-connection');
   }
+  refuseIgnoredOverrides(scenarios, overrides, suite);
+  if (target) refuseServerWork(scenarios, overrides);
 
   const defaults = TIMING_DEFAULTS[quick ? 'quick' : 'full'];
   const ms = (flag: 'duration' | 'warmup') => {
