@@ -34,6 +34,7 @@ describe('results.csv', () => {
   it('leaves a latency that was not measured empty, never 0 or "null"', () => {
     const silent = record('slow-client', 'sequential');
     for (const column of ['p50_us', 'p90_us', 'p99_us', 'p999_us', 'max_us']) expect(silent[column], column).toBe('');
+    expect(silent).toMatchObject({ status: 'empty', empty_reason: 'no message answered in 6 s; the server reported 15 connection(s) waiting in its queue' });
     expect(Number(record('slow-client', 'fork').p99_us)).toBeGreaterThan(0);
   });
 });

@@ -45,6 +45,7 @@ const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   ['server_abandoned', (r) => orEmpty(r.abandoned?.serverAbandoned)],
   ['placement', (r) => r.placement.note],
   ['failure', (r) => orEmpty(r.failure)],
+  ['empty_reason', (r) => orEmpty(r.emptyReason)],
 ];
 
 const csvCell = (value: unknown) => {
