@@ -1,10 +1,17 @@
 /** The abandoned scenario's table: what departed clients cost each model, instead of throughput and latency. */
 import Table from 'cli-table3';
 import { count, latency, mebibytes, orAbsent } from '../../results/format.js';
+import { rowMarks } from '../../results/row-status.js';
 import type { ResultRow } from '../../results/schema.js';
 import { serverLabel } from '../../results/server-label.js';
 
-export function formatAbandonedTable(rows: readonly ResultRow[], marks: (row: ResultRow) => string[]): string {
+/** The row's marks; starved connections join them here, where no latency column shows them. */
+function marks(row: ResultRow): string[] {
+  const starved = row.fairness.starved > 0 ? [`${row.fairness.starved} starved`] : [];
+  return [...rowMarks(row), ...starved];
+}
+
+export function formatAbandonedTable(rows: readonly ResultRow[]): string {
   const table = new Table({
     head: ['model', 'busy', 'departed', 'first echo', 'srv CPU meanwhile', 'dropped by server', 'errors', 'peak RSS', 'procs/thr', 'marks'],
     style: { head: [], border: [] },

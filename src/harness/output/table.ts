@@ -7,15 +7,9 @@ import { rowMarks } from '../../results/row-status.js';
 import type { ResultRow } from '../../results/schema.js';
 import { serverLabel } from '../../results/server-label.js';
 
-/** The abandoned table's marks: starved connections join them there, where no latency column shows them. */
-function marks(row: ResultRow): string[] {
-  const starved = row.fairness.starved > 0 ? [`${row.fairness.starved} starved`] : [];
-  return [...rowMarks(row), ...starved];
-}
-
 export function formatTable(rows: readonly ResultRow[]): string {
   // Rows of the abandoned scenario measure no throughput or latency: their figures get their own columns.
-  if (rows.length > 0 && rows.every((row) => row.abandoned)) return formatAbandonedTable(rows, marks);
+  if (rows.length > 0 && rows.every((row) => row.abandoned)) return formatAbandonedTable(rows);
   // Churn is measured in completed connections per second, not messages.
   const churn = rows.length > 0 && rows.every((row) => row.mode === 'churn');
   const table = new Table({
