@@ -96,16 +96,16 @@ runMain('readme', USAGE, async (argv) => {
       `(Jain's index ${num(seq64?.fairness.jain ?? Number.NaN)}), and with ${idle(slowSeq)} connected first (slow-client) ` +
       `${slowSeq?.fairness.starved ?? 'n/a'} of ${slowSeq?.connections ?? 'n/a'} active clients were starved and it echoed ${num(msgs(slowSeq))} msgs/s.`,
   );
-  const cpuPerConnection = (r: ResultRow | undefined) => ((r?.server.cpuPercent ?? Number.NaN) / 100 / (r?.connectionsPerSec?.median ?? Number.NaN)) * 1e6;
+  const cpuPerConnection = (r: ResultRow | undefined) => ((r?.server?.cpuPercent ?? Number.NaN) / 100 / (r?.connectionsPerSec?.median ?? Number.NaN)) * 1e6;
   lines.push(
     `- **What a process per connection costs.** Under churn (one message per connection, ${forkChurn?.connections ?? 'n/a'} connectors) fork completed ` +
       `${num(forkChurn?.connectionsPerSec?.median ?? Number.NaN)} connections/s against the event loop's ` +
       `${num(elChurn?.connectionsPerSec?.median ?? Number.NaN)}: the server spent ${latency(cpuPerConnection(forkChurn))} of CPU per connection ` +
       `(${latency(cpuPerConnection(elChurn))} for the event loop), nearly all of it starting a Node process, and with the connectors queued behind ` +
-      `each other's start-ups the median first echo took ${latency(forkChurn?.latencyUs.p50 ?? Number.NaN)}. Kept alive, ${fork64?.server.maxProcesses ?? 'n/a'} processes ` +
-      `(parent and children) at 64 connections peaked at ${mebibytes(fork64?.server.peakPssBytes ?? Number.NaN)} of memory (PSS), ` +
-      `about ${mebibytes((fork64?.server.peakPssBytes ?? Number.NaN) / Math.max(1, (fork64?.server.maxProcesses ?? 1) - 1))} per connection; ` +
-      `summed RSS said ${mebibytes(fork64?.server.peakRssBytes ?? Number.NaN)}, as it counts the pages a child shares with its parent once in every process.`,
+      `each other's start-ups the median first echo took ${latency(forkChurn?.latencyUs.p50 ?? Number.NaN)}. Kept alive, ${fork64?.server?.maxProcesses ?? 'n/a'} processes ` +
+      `(parent and children) at 64 connections peaked at ${mebibytes(fork64?.server?.peakPssBytes ?? Number.NaN)} of memory (PSS), ` +
+      `about ${mebibytes((fork64?.server?.peakPssBytes ?? Number.NaN) / Math.max(1, (fork64?.server?.maxProcesses ?? 1) - 1))} per connection; ` +
+      `summed RSS said ${mebibytes(fork64?.server?.peakRssBytes ?? Number.NaN)}, as it counts the pages a child shares with its parent once in every process.`,
   );
   const gone = (model: string) => pick('abandoned', model)?.abandoned;
   const firstEcho = (model: string) => {
@@ -139,7 +139,7 @@ runMain('readme', USAGE, async (argv) => {
       `${ratio(cpuRow('worker'), cpuRow('event-loop'))}, ${ratio(cpuRow('piscina'), cpuRow('event-loop'))} and ${ratio(cpuRow('hsha'), cpuRow('event-loop'))}, ` +
       `where ${env.cores} cores allow at most ${times(env.cores)}.${overCores()} On plain echo (echo-small, 64 connections, the server on one core) a thread per ` +
       `connection that owns its socket reached ${num(msgs(pick('echo-small', 'worker', 64)))} msgs/s, ${ratio(pick('echo-small', 'worker', 64), el64)} ` +
-      `the event loop's ${num(msgs(el64))}: ${pick('echo-small', 'worker', 64)?.server.maxThreads ?? 'n/a'} threads share one core. hsha, whose ` +
+      `the event loop's ${num(msgs(el64))}: ${pick('echo-small', 'worker', 64)?.server?.maxThreads ?? 'n/a'} threads share one core. hsha, whose ` +
       `main thread does the I/O and batches a turn's chunks to the pool, reached ${num(msgs(pick('echo-small', 'hsha', 64)))} ` +
       `(${ratio(pick('echo-small', 'hsha', 64), el64)}). The classic pool of connection tasks (piscina, one connection per thread, as many ` +
       `threads as the server's cores) served ${num(msgs(piscina64))} msgs/s with ${starvedOf(piscina64)} connections never answered: ` +
@@ -151,8 +151,8 @@ runMain('readme', USAGE, async (argv) => {
   const bound = (r: ResultRow | undefined) => (r?.client.clientBound ? ' (client-bound: the generator was saturated, so a lower bound)' : '');
   lines.push(
     `- **The references.** The event loop is the one to beat on I/O-bound echo: ${num(msgs(el64))} msgs/s at 64 connections${bound(el64)}. ` +
-      `cluster ran ${cluster64?.server.maxProcesses ?? 'n/a'} processes there (the primary and one worker per core the server was given), ` +
-      `holding ${mebibytes(cluster64?.server.peakPssBytes ?? Number.NaN)} of memory (PSS; the event loop ${mebibytes(el64?.server.peakPssBytes ?? Number.NaN)}), ` +
+      `cluster ran ${cluster64?.server?.maxProcesses ?? 'n/a'} processes there (the primary and one worker per core the server was given), ` +
+      `holding ${mebibytes(cluster64?.server?.peakPssBytes ?? Number.NaN)} of memory (PSS; the event loop ${mebibytes(el64?.server?.peakPssBytes ?? Number.NaN)}), ` +
       `and reached ${num(msgs(cluster64))} msgs/s${bound(cluster64)}; reuseport, one process with a listening thread per core, ` +
       `${num(msgs(reuse64))}${bound(reuse64)}. On cpu, with the server on ${env.cores} cores, cluster reached ${num(msgs(cpuRow('cluster')))} msgs/s ` +
       `and reuseport ${num(msgs(cpuRow('reuseport')))}, ${ratio(cpuRow('cluster'), cpuRow('event-loop'))} and ${ratio(cpuRow('reuseport'), cpuRow('event-loop'))} ` +
@@ -163,13 +163,13 @@ runMain('readme', USAGE, async (argv) => {
   const worker64 = pick('echo-small', 'worker', 64);
   const cpuSpread = (model: string) => {
     const r = cpuRow(model);
-    return r ? `${num(msgs(r))} msgs/s and ${num(r.server.cpuPercent)} % CPU (${num(cpuPerMsg(r))} µs per message)` : 'n/a';
+    return r ? `${num(msgs(r))} msgs/s and ${num(r.server?.cpuPercent ?? Number.NaN)} % CPU (${num(cpuPerMsg(r))} µs per message)` : 'n/a';
   };
   const why = [
     '',
     `What the reference run's /proc samples show. Worker on echo-small at 64 connections: the one-core server spent ` +
-      `${num(cpuPerMsg(worker64))} µs of CPU per message (${num(worker64?.server.cpuPercent ?? Number.NaN)} % CPU, ` +
-      `${worker64?.server.maxThreads ?? 'n/a'} threads) against ${num(cpuPerMsg(el64))} µs in event-loop: each connection's thread ` +
+      `${num(cpuPerMsg(worker64))} µs of CPU per message (${num(worker64?.server?.cpuPercent ?? Number.NaN)} % CPU, ` +
+      `${worker64?.server?.maxThreads ?? 'n/a'} threads) against ${num(cpuPerMsg(el64))} µs in event-loop: each connection's thread ` +
       `wakes for each message, so one core switches threads once or twice per message. On cpu (${num(cpuRow('fork')?.workUsPerMessage ?? Number.NaN)} µs ` +
       `of work per message is the floor), of the ${env.cores * 100} % ${env.cores} cores offer: fork ${cpuSpread('fork')}, worker ${cpuSpread('worker')}, ` +
       `piscina ${cpuSpread('piscina')}, hsha ${cpuSpread('hsha')}, cluster ${cpuSpread('cluster')}, reuseport ${cpuSpread('reuseport')}.`,

@@ -8,10 +8,12 @@ import '../shared/require-node.js'; // first: a one-line stop on an old Node
 import { DEFAULT_SUITE } from '../scenarios/index.js';
 import { BENCH_USAGE, parseBenchArgs } from '../harness/plan/bench-options.js';
 import { captureEnvironment } from '../harness/plan/environment.js';
-import { planPlacements } from '../harness/plan/placement.js';
+import { planGeneratorPlacements, planPlacements } from '../harness/plan/placement.js';
 import { preflight } from '../harness/plan/preflight.js';
 import { createProgress } from '../harness/output/progress.js';
 import { RESULTS_SCHEMA, type ResultsFile } from '../results/schema.js';
+import { hostPort } from '../shared/address.js';
+import { BenchExit } from '../shared/exit-codes.js';
 import { newRunId, ResultsWriter } from '../harness/output/results-writer.js';
 import { planScenarios } from '../scenarios/plan.js';
 import { runSuite, SuiteAborted } from '../harness/run/suite.js';
@@ -29,7 +31,8 @@ runMain('bench', BENCH_USAGE, async (argv) => {
   const scenarios = planScenarios(options.scenarios, options);
   const points = scenarios.flatMap((s) => s.points);
   preflight(points, options.models);
-  const placements = planPlacements(['rest', ...points.map((p) => p.serverCores)]);
+  const kinds = ['rest' as const, ...points.map((p) => p.serverCores)];
+  const placements = options.target ? planGeneratorPlacements(kinds) : planPlacements(kinds);
 
   const runId = newRunId();
   const writer = new ResultsWriter(options.outDir, runId);
@@ -47,7 +50,8 @@ runMain('bench', BENCH_USAGE, async (argv) => {
   const print = (text: string) => {
     if (!options.json) process.stdout.write(`${text}\n`);
   };
-  print(`echolab bench ${runId}: ${count(options.scenarios.length, 'scenario')} × ${count(options.models.length, 'model')}; ${results.env.placement.note}`);
+  const servers = options.target ? ` against the external echo server at ${hostPort(options.target.host, options.target.port)}` : ` × ${count(options.models.length, 'model')}`;
+  print(`echolab bench ${runId}: ${count(options.scenarios.length, 'scenario')}${servers}; ${results.env.placement.note}`);
   const progress = createProgress(points.length * options.models.length, options.progress, options.json);
   const abort = new AbortController();
   const interrupt = (signal: NodeJS.Signals) => {
@@ -90,6 +94,11 @@ runMain('bench', BENCH_USAGE, async (argv) => {
   print(`results: ${writer.dir}/results.json${results.complete ? '' : ' (incomplete: interrupted)'}`);
   if (options.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   if (!results.complete) process.exit(130);
+  const failed = results.results.filter((row) => row.status === 'failed');
+  if (failed.length > 0 && failed.length === results.results.length) {
+    process.stderr.write(`bench: every point failed, nothing was measured (first: ${failed[0]!.failure ?? 'no reason recorded'})\n`);
+    process.exit(BenchExit.everyPointFailed);
+  }
 });
 
 /** "1 scenario", "6 models". */

@@ -1,15 +1,25 @@
 /** What the page must warn about, read from the run itself: every caveat names its rows or figures. */
 import type { ResultsFile } from '../results/schema.js';
 import { pointLabel, sortRows } from './rows.js';
+import { serverName, targetAddress } from '../results/server-label.js';
+import { isLoopback } from '../shared/address.js';
+import { externalServer, externalTarget } from './target.js';
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function caveats(results: ResultsFile): string[] {
   const rows = sortRows(results);
   const out: string[] = [];
-  const list = (selected: typeof rows) => selected.map((row) => `${row.model} in ${pointLabel(row)}`).join(', ');
+  const list = (selected: typeof rows) => selected.map((row) => `${serverName(row)} in ${pointLabel(row)}`).join(', ');
 
   if (!results.complete) out.push('This run was cut short (interrupted or failed): some scenarios or models are missing and rows may be partial.');
   const failed = rows.filter((row) => row.status === 'failed');
   if (failed.length > 0) out.push(`Failed rows (their figures are not measurements of a working server): ${list(failed)}.`);
+  const empty = rows.filter((row) => row.status === 'empty');
+  if (empty.length > 0) {
+    const why = empty.map((row) => `${serverName(row)} in ${pointLabel(row)} (${row.emptyReason ?? 'no reason recorded'})`).join(', ');
+    out.push(`Rows whose measured windows completed nothing, so they have no rate or latency to read: ${why}.`);
+  }
   const clientBound = rows.filter((row) => row.client.clientBound);
   out.push(
     clientBound.length > 0
@@ -17,13 +27,17 @@ export function caveats(results: ResultsFile): string[] {
       : 'No row was client-bound: the load generator never saturated, so throughput figures are the servers’, not the generator’s.',
   );
   const short = rows.filter((row) => row.rateShortfall);
-  if (short.length > 0) out.push(`Open-loop rows below 99 % of the offered rate (the server could not keep up): ${list(short)}.`);
+  if (short.length > 0) out.push(`Open-loop rows whose answers fell below 99 % of the offered rate: ${list(short)}.`);
 
   const { env } = results;
+  const target = externalTarget(results);
   out.push(
-    `This machine has ${env.cores} core(s) (${env.placement.note}). Models that spread work over processes or threads can use at most the ` +
-      `server's CPUs: on ${env.cores} cores no model can be more than ${env.cores}× faster than a single-threaded one, and ` +
-      'the load generator competes for the same cores. Parallel speed-ups here say little about a bigger machine.',
+    target
+      ? `The load generator ran on this machine, ${env.cores} core(s) (${env.placement.note}). ${capitalised(externalServer(target))} was measured as it ` +
+          'answered: the harness neither started, pinned nor sampled it, so where it ran, what shared its CPUs and what it cost them are not known here.'
+      : `This machine has ${env.cores} core(s) (${env.placement.note}). Models that spread work over processes or threads can use at most the ` +
+          `server's CPUs: on ${env.cores} cores no model can be more than ${env.cores}× faster than a single-threaded one, and ` +
+          'the load generator competes for the same cores. Parallel speed-ups here say little about a bigger machine.',
   );
   const repeats = Math.max(...rows.map((row) => row.msgsPerSec.runs.length), 0);
   out.push(
@@ -32,6 +46,11 @@ export function caveats(results: ResultsFile): string[] {
           'The machine is shared and noisy: differences within overlapping intervals are not established. To test two runs against each other: npm run compare -- <runA> <runB>.'
       : 'Each point was measured once: there is no confidence interval, and on a shared, noisy machine small differences mean nothing.',
   );
-  out.push('All traffic is on loopback (127.0.0.1): there is no network latency or bandwidth limit, so the figures show the servers’ CPU and scheduling costs.');
+  const remote = rows.find((row) => row.target && !isLoopback(row.target.host));
+  out.push(
+    remote
+      ? `Traffic went over the network to ${targetAddress(remote)}: its latency and bandwidth are in every figure.`
+      : 'All traffic is on loopback (127.0.0.1): there is no network latency or bandwidth limit, so the figures show the servers’ CPU and scheduling costs.',
+  );
   return out;
 }

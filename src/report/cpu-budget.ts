@@ -15,7 +15,7 @@ export function cpuLimit(cpus: number, workUs: number): number {
   return (cpus * 1e6) / workUs;
 }
 
-/** µs of server CPU (all its processes, from /proc) per echoed message: ≥ the nominal work if the work is right. */
+/** µs of server CPU (all its processes, from /proc) per echoed message: ≥ the nominal work if the work is right; NaN where unknown. */
 export function cpuUsPerMessage(row: ResultRow): number {
-  return row.msgsPerSec.median > 0 ? (row.server.cpuPercent * 1e4) / row.msgsPerSec.median : NaN;
+  return row.server && row.msgsPerSec.median > 0 ? (row.server.cpuPercent * 1e4) / row.msgsPerSec.median : NaN;
 }

@@ -13,6 +13,7 @@ import { narrate } from './narrative/index.js';
 import { PAGE_CSS } from './page-style.js';
 import { declarationOf, rowsOf, scenariosIn } from './rows.js';
 import { describeScenario } from './scenario-notes.js';
+import { externalServer, externalTarget } from './target.js';
 import { columnsFor } from './table-rows.js';
 import { markNotes } from './mark-notes.js';
 import type { WrittenChart } from './write-charts.js';
@@ -80,7 +81,8 @@ function environment(results: ResultsFile): string {
 function intro(results: ResultsFile): string {
   const models = modelsIn(results.results).filter((m): m is ModelId => m !== 'external');
   const servers = models.map((model) => `<b>${esc(model)}</b> (${esc(MODEL_SUMMARIES[model])})`);
-  const external = results.results.some((row) => row.model === 'external') ? ['an external echo server the harness did not start'] : [];
+  const target = externalTarget(results);
+  const external = target ? [`${esc(externalServer(target))}, which the harness neither started nor measured`] : [];
   const list = [...servers, ...external];
   const listed = list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : (list[0] ?? 'no server');
   return (
@@ -88,7 +90,10 @@ function intro(results: ResultsFile): string {
     `(every byte sent comes back unchanged): ${listed}. ` +
     'A load generator in separate processes drove the same load at each and checked every echoed byte. ' +
     '<b>msgs/s</b> is messages echoed per second; <b>latency</b> is the round trip of one message (p50 = median, ' +
-    'p99 = 99 % of messages were faster); the server’s CPU, memory, processes and threads were sampled from /proc. ' +
+    'p99 = 99 % of messages were faster); ' +
+    (results.results.some((row) => row.server !== null)
+      ? 'the server’s CPU, memory, processes and threads were sampled from /proc. '
+      : 'the server’s CPU, memory, processes and threads were not measured. ') +
     'Each model has the same colour in every chart and table.'
   );
 }
@@ -109,7 +114,8 @@ function scenarioSection(scenario: string, results: ResultsFile, charts: readonl
 export function renderPage(results: ResultsFile, charts: readonly WrittenChart[]): string {
   const scenarios = scenariosIn(results);
   const overview = charts.filter((chart) => !chart.definition.scenario || !scenarios.includes(chart.definition.scenario));
-  const title = `echolab benchmark report: ${results.runId}`;
+  const target = externalTarget(results);
+  const title = `echolab benchmark report: ${results.runId}${target ? `, ${externalServer(target)}` : ''}`;
   return `<!doctype html>
 <html lang="en">
 <head>

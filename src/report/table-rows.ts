@@ -1,8 +1,10 @@
 /** The per-scenario table of the report page: one row per model and point, every figure with its unit. */
 import type { ErrorKind, ResultRow } from '../results/schema.js';
 import { cpuUsPerMessage } from './cpu-budget.js';
-import { count, latency, mebibytes, megabytesPerSec, num, percent } from '../results/format.js';
+import { count, latency, mebibytes, megabytesPerSec, num, orAbsent, percent } from '../results/format.js';
+import { latencyFigure, latencySpread } from '../results/latency-figure.js';
 import { rowMarks } from '../results/row-status.js';
+import { serverLabel } from '../results/server-label.js';
 
 export interface Column {
   header: string;
@@ -36,7 +38,7 @@ const abandonedCell = <T>(row: ResultRow, value: (a: NonNullable<ResultRow['aban
 };
 
 export const COLUMNS: Column[] = [
-  { header: 'Model', help: 'Server concurrency model', cell: (row) => row.model },
+  { header: 'Model', help: 'Server concurrency model (external: a server the harness did not start, at its address)', cell: serverLabel },
   { header: 'Conns', help: 'Concurrent connections', cell: (row) => String(row.connections), when: multipleConnections },
   {
     header: 'departed',
@@ -68,7 +70,8 @@ export const COLUMNS: Column[] = [
     cell: (row) => withInterval(row.msgsPerSec.median, row.msgsPerSec.ci95, row.msgsPerSec.runs.length),
     when: echoes,
   },
-  { header: 'MB/s', help: 'Echoed bytes per second (10^6 bytes)', cell: (row) => megabytesPerSec(row.bytesPerSec.median).replace(' MB/s', ''), when: echoes },
+  // Closed loop only: an open loop's bytes follow from its offered rate, and churn echoes one small message per connection.
+  { header: 'MB/s', help: 'Echoed bytes per second (10^6 bytes)', cell: (row) => megabytesPerSec(row.bytesPerSec.median).replace(' MB/s', ''), when: mode('closed') },
   {
     header: 'conn/s',
     help: 'Complete connections (connect, one echo, close) per second',
@@ -82,14 +85,17 @@ export const COLUMNS: Column[] = [
     cell: (row) => (row.targetRate ? `${num((row.achievedRate ?? row.msgsPerSec).median)} / ${num(row.targetRate)}` : ''),
     when: mode('open'),
   },
-  { header: 'p50', help: 'Median latency', cell: (row) => latency(row.latencyUs.p50), when: echoes },
-  { header: 'p99', help: '99th percentile latency', cell: (row) => latency(row.latencyUs.p99), when: echoes },
-  { header: 'p99.9', help: '99.9th percentile latency', cell: (row) => latency(row.latencyUs.p999), when: echoes },
-  { header: 'max', help: 'Highest latency seen', cell: (row) => latency(row.latencyUs.max), when: echoes },
+  {
+    // One cell for the four figures, so a row's starved count stands once beside all of them and the table fits the page.
+    header: 'latency p50 / p99 / p99.9 / max',
+    help: 'Latency of the answers received: median, 99th and 99.9th percentiles, highest (— : nothing was answered)',
+    cell: (row) => latencySpread(row),
+    when: echoes,
+  },
   {
     header: 'p99 uncorrected',
     help: 'Open loop: p99 from the actual send time, without the coordinated-omission correction',
-    cell: (row) => (row.latencyUncorrectedUs ? latency(row.latencyUncorrectedUs.p99) : ''),
+    cell: (row) => (row.latencyUncorrectedUs ? latencyFigure(row, row.latencyUncorrectedUs.p99) : ''),
     when: mode('open'),
   },
   { header: 'errors', help: 'Mismatched or short echoes, resets, refusals, timeouts', cell: (row) => errorsCell(row.errors) },
@@ -100,24 +106,23 @@ export const COLUMNS: Column[] = [
     when: echoes,
   },
   // Not for the abandoned scenario: its CPU meanwhile is the figure, read more exactly across child exits (harness/server/proc.ts).
-  { header: 'server CPU', help: 'Mean CPU of the server process tree; 100 % = one core', cell: (row) => percent(row.server.cpuPercent), when: echoes },
+  { header: 'server CPU', help: 'Mean CPU of the server process tree; 100 % = one core (— : not measured)', cell: (row) => percent(row.server?.cpuPercent ?? null), when: echoes },
   {
     header: 'CPU µs/msg',
     help: 'Server CPU per echoed message (from /proc); at least the scenario’s work per message if the work is right',
-    cell: (row) => num(cpuUsPerMessage(row)),
+    cell: (row) => orAbsent(row.server, () => num(cpuUsPerMessage(row))),
     when: (rows) => rows.some((row) => row.workUsPerMessage > 0),
   },
   {
     header: 'memory (PSS)',
-    help: 'Peak proportional set size summed over the server processes: a page they share is split among them, so it counts once',
-    cell: (row) => mebibytes(row.server.peakPssBytes),
+    help: 'Peak proportional set size summed over the server processes: a page they share is split among them, so it counts once (— : not measured)',
+    cell: (row) => mebibytes(row.server?.peakPssBytes ?? null),
   },
   {
-    header: 'summed RSS',
-    help: 'Peak resident memory summed over the server processes: a page they share counts once per process (overstates forked trees)',
-    cell: (row) => mebibytes(row.server.peakRssBytes),
+    header: 'procs / threads',
+    help: 'Most server processes and threads seen at once (— : not measured)',
+    cell: (row) => orAbsent(row.server, (server) => `${server.maxProcesses} / ${server.maxThreads}`),
   },
-  { header: 'procs / threads', help: 'Most server processes and threads seen at once', cell: (row) => `${row.server.maxProcesses} / ${row.server.maxThreads}` },
   { header: 'marks', help: 'Why a row may not be taken at face value', cell: (row) => rowMarks(row).join('; ') },
 ];
 

@@ -1,7 +1,7 @@
 /**
  * Checking a parsed results.json against its JSON Schema (results.schema.json, by ajv) before anything
  * is drawn from it: the first bad field is named by its path, so a truncated or foreign file gives one
- * clear line, such as "results[3].latencyUs.p99 must be a number".
+ * clear line, such as "results[3].msgsPerSec.median must be a number".
  */
 import { Ajv, type ErrorObject } from 'ajv';
 import resultsSchema from './results.schema.json' with { type: 'json' };
@@ -16,7 +16,7 @@ const conforms = new Ajv({ allowUnionTypes: true }).compile<ResultsFile>(results
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** A JSON pointer (/results/3/latencyUs/p99) as a reader writes the path: results[3].latencyUs.p99. */
+/** A JSON pointer (/results/3/msgsPerSec/median) as a reader writes the path: results[3].msgsPerSec.median. */
 function fieldPath(pointer: string, last?: string): string {
   const segments = pointer.split('/').slice(1).map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
   if (last !== undefined) segments.push(last);

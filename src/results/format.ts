@@ -1,4 +1,15 @@
-/** Number formatting shared by tables, narrative, charts and compare: one way to print each unit. */
+/**
+ * Number formatting shared by tables, narrative, charts and compare: one way to print each unit, and
+ * one way to print a figure that was not measured (null): a dash, never a 0.
+ */
+
+/** What stands in for a figure that was not measured. */
+export const ABSENT = '—';
+
+/** `show(value)`, or the dash for a figure that was not measured. */
+export function orAbsent<T>(value: T | null | undefined, show: (value: T) => string): string {
+  return value === null || value === undefined ? ABSENT : show(value);
+}
 
 const sig3 = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -14,8 +25,9 @@ export function count(value: number): string {
   return Number.isFinite(value) ? grouped.format(value) : 'n/a';
 }
 
-/** Microseconds in the unit a reader expects: 85 µs, 1.25 ms, 2.1 s. */
-export function latency(us: number): string {
+/** Microseconds in the unit a reader expects: 85 µs, 1.25 ms, 2.1 s; null (no answer to time): the dash. */
+export function latency(us: number | null): string {
+  if (us === null) return ABSENT;
   if (!Number.isFinite(us)) return 'n/a';
   if (us < 1000) return `${num(us)} µs`;
   if (us < 1e6) return `${num(us / 1000)} ms`;
@@ -24,8 +36,8 @@ export function latency(us: number): string {
 
 export const MIB = 1024 * 1024;
 
-export function mebibytes(bytes: number): string {
-  return `${num(bytes / MIB)} MiB`;
+export function mebibytes(bytes: number | null): string {
+  return orAbsent(bytes, (b) => `${num(b / MIB)} MiB`);
 }
 
 /** Bytes per second as MB/s (10^6, like network tools). */
@@ -33,8 +45,8 @@ export function megabytesPerSec(bytesPerSec: number): string {
   return `${num(bytesPerSec / 1e6)} MB/s`;
 }
 
-export function percent(value: number): string {
-  return `${num(value)} %`;
+export function percent(value: number | null): string {
+  return orAbsent(value, (v) => `${num(v)} %`);
 }
 
 /** A ratio as "2.3×". */

@@ -5,13 +5,14 @@
  */
 import type { ResultRow } from './schema.js';
 
-export const STATUS_LABELS = ['measured', 'client-bound', 'rate shortfall', 'incomplete', 'failed'] as const;
+export const STATUS_LABELS = ['measured', 'client-bound', 'rate shortfall', 'nothing completed', 'incomplete', 'failed'] as const;
 export type StatusLabel = (typeof STATUS_LABELS)[number];
 
 const SHAPES: Record<StatusLabel, string> = {
   measured: 'circle',
   'client-bound': 'triangle-up',
   'rate shortfall': 'diamond',
+  'nothing completed': 'triangle-down',
   incomplete: 'square',
   failed: 'cross',
 };
@@ -20,15 +21,20 @@ const OPACITY: Record<StatusLabel, number> = {
   measured: 1,
   'client-bound': 0.55,
   'rate shortfall': 0.55,
+  'nothing completed': 0.4,
   incomplete: 0.4,
   failed: 0.25,
 };
 
-/** Every reason to distrust a row, worst first: a failed row's numbers mean least, a client-bound one's are lower bounds. */
+/**
+ * Every reason to distrust a row, worst first: a failed row's numbers mean least, one that completed
+ * nothing has no rate or latency, a client-bound one's are lower bounds.
+ */
 function reasons(row: ResultRow): Exclude<StatusLabel, 'measured'>[] {
   const out: Exclude<StatusLabel, 'measured'>[] = [];
   if (row.status === 'failed') out.push('failed');
   if (row.status === 'incomplete') out.push('incomplete');
+  if (row.status === 'empty') out.push('nothing completed');
   if (row.client.clientBound) out.push('client-bound');
   if (row.rateShortfall) out.push('rate shortfall');
   return out;
@@ -42,6 +48,7 @@ export function rowStatus(row: ResultRow): StatusLabel {
 const EXPLAINED: Record<Exclude<StatusLabel, 'measured'>, (row: ResultRow) => string> = {
   failed: (row) => `FAILED: ${row.failure ?? 'no reason recorded'}`,
   incomplete: () => 'incomplete',
+  'nothing completed': (row) => `nothing completed: ${row.emptyReason ?? 'no reason recorded'}`,
   'client-bound': () => 'client-bound: throughput is a lower bound',
   'rate shortfall': () => 'rate shortfall: offered rate not reached',
 };

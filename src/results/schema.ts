@@ -58,19 +58,20 @@ export interface Estimate {
   runs: number[];
 }
 
+/** Latency describes only the answers received: with none (count 0) every figure is null, absent, never 0. */
 export interface LatencySummary {
   /** Microseconds. */
-  p50: number;
-  p90: number;
-  p99: number;
-  p999: number;
-  max: number;
-  mean: number;
+  p50: number | null;
+  p90: number | null;
+  p99: number | null;
+  p999: number | null;
+  max: number | null;
+  mean: number | null;
   count: number;
   /** The merged HdrHistogram (all connections, generator processes and repeats), base64 compressed. */
   histogram: string;
-  /** latencyUs only: the p99 of each repeat, so runs can be compared on p99 as on msgs/s. */
-  p99Runs?: number[];
+  /** latencyUs only: the p99 of each repeat (null: that repeat had no answer), so runs can be compared on p99 as on msgs/s. */
+  p99Runs?: (number | null)[];
 }
 
 export type ErrorKind = 'mismatch' | 'short' | 'reset' | 'refused' | 'timeout' | 'other';
@@ -193,6 +194,8 @@ export interface ScenarioRecord {
 
 export interface ResultRow {
   model: ModelId | 'external';
+  /** model 'external' (--target): the server's address; the harness neither started, pinned nor measured it. */
+  target?: { host: string; port: number };
   scenario: string;
   mode: LoadMode;
   connections: number;
@@ -202,9 +205,16 @@ export interface ResultRow {
   messageSize: number;
   /** µs of CPU the server is asked to spend per message. */
   workUsPerMessage: number;
-  /** ok; failed (the server died, did not start, never finished warming up, or stopped answering); incomplete (cut short). */
-  status: 'ok' | 'failed' | 'incomplete';
+  /**
+   * ok; empty (the measured windows completed nothing: no message answered, or in churn no connection
+   * completed, so there is no rate or latency to read); failed (no connection could be made, the server
+   * died, did not start, never finished warming up, or stopped answering); incomplete (cut short).
+   */
+  status: 'ok' | 'empty' | 'failed' | 'incomplete';
+  /** Failed: why, as observed. */
   failure?: string;
+  /** Empty: what the windows saw, and what to change where something can be (e.g. "no connection completed in 0.4 s; raise -d"). */
+  emptyReason?: string;
   /** Seconds per measured window; each repeat is one window. */
   durationSec: number;
   repeats: number;
@@ -237,6 +247,7 @@ export interface ResultRow {
     /** Messages answered per connection (closed loop and open loop). */
     perConnection: number[];
   };
+  /** The server's process tree as sampled from /proc; null where nothing was measured (an external target, a server that never ran). */
   server: {
     cpuPercent: number;
     userPercent: number;
@@ -248,7 +259,7 @@ export interface ResultRow {
     maxProcesses: number;
     maxThreads: number;
     series: ServerSample[];
-  };
+  } | null;
   client: {
     cpuPercent: number;
     /** Event-loop utilisation of the busiest generator process, 0..1. */

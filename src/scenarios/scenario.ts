@@ -79,6 +79,25 @@ function modeOf(declared: LoadMode, values: PointParameters): LoadMode {
   return values.messagesPerConnection > 0 ? 'churn' : values.rate > 0 ? 'open' : 'closed';
 }
 
+/**
+ * The parameters each kind of point reads: a closed loop, an open loop (a rate, no pipelining, no fixed
+ * amount), churn (no rate, no fixed amount), and the abandoned scenario (its busy connections and one
+ * new client: none of the load's shape).
+ */
+const READS: Record<LoadMode | 'abandon', readonly (keyof ParameterMatrix)[]> = {
+  closed: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections', 'pipelining', 'amount', 'idleConnections'],
+  open: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections', 'rate', 'idleConnections'],
+  churn: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections', 'pipelining', 'messagesPerConnection', 'idleConnections'],
+  abandon: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections'],
+};
+
+/** The overridden parameters some point of the scenario would not read: overrides it would drop without a word. */
+export function ignoredOverrides(scenario: Scenario, overrides: Overrides): (keyof ParameterMatrix)[] {
+  const points = expand(scenario, overrides);
+  const overridden = Object.keys(overrides) as (keyof ParameterMatrix)[];
+  return overridden.filter((key) => points.some((point) => !READS[point.abandon ? 'abandon' : point.mode].includes(key)));
+}
+
 /** The scenario as --quick runs it: its own declared shrink applied. */
 export function quickVariant(scenario: Scenario): Scenario {
   const { quick, ...declared } = scenario;

@@ -34,6 +34,12 @@ export const ReportExit = {
   nothingInCommon: 24,
 } as const;
 
+/** Exit codes of `bench` besides usage (2) and an interrupted run (130, as for SIGINT). */
+export const BenchExit = {
+  /** Every point failed (nothing listening at --target, no server started): the run measured nothing. */
+  everyPointFailed: 30,
+} as const;
+
 /** An error that ends the program with one line on stderr and a chosen exit code. */
 export class FatalError extends Error {
   constructor(

@@ -3,6 +3,9 @@ import net, { type AddressInfo, type Socket } from 'node:net';
 import { ExitCode, FatalError, type ExitCodeValue } from './exit-codes.js';
 import { connectionLimit, MIN_CONNECTIONS, openFileLimit } from './fd-limit.js';
 import type { Logger } from './log.js';
+import { formatHost } from './address.js';
+
+export { formatHost };
 
 export interface ListenOptions {
   host: string;
@@ -108,6 +111,3 @@ export function boundAddress(host: string, port: number): AddressInfo {
   return { address: host, port, family: net.isIPv6(host) ? 'IPv6' : 'IPv4' };
 }
 
-export function formatHost(host: string): string {
-  return net.isIPv6(host) ? `[${host}]` : host;
-}

@@ -42,6 +42,6 @@ describe('abandoned scenario', () => {
     expect(row.abandoned!.serverAbandoned).toBeGreaterThanOrEqual(1);
     expect(row.abandoned!.firstEchoMs).toBeLessThan(10_000);
     expect(row.abandoned!.serverCpuSec).not.toBeNull();
-    expect(row.server.maxProcesses).toBeGreaterThanOrEqual(1);
+    expect(row.server!.maxProcesses).toBeGreaterThanOrEqual(1);
   });
 });

@@ -12,9 +12,11 @@ import { compiledScript } from '../../src/harness/compiled.js';
 import { processTree } from '../../src/harness/server/proc.js';
 import { killTree } from '../../src/harness/server/server-process.js';
 import { checkResults } from '../../src/results/check-results.js';
+import { BenchExit } from '../../src/shared/exit-codes.js';
 import type { ResultsFile } from '../../src/results/schema.js';
 import { isAlive } from '../../src/shared/process-alive.js';
 import { eventually, within } from '../helpers/poll.js';
+import { serverPool } from '../helpers/servers.js';
 
 const out = mkdtempSync(join(tmpdir(), 'echolab-bench-'));
 const started: number[] = [];
@@ -83,7 +85,8 @@ describe('bench', () => {
     const victim = await eventually('the event-loop server', () => serverOf(run.child.pid!, 'event-loop'), 15_000);
     await delay(1200); // past the warm-up, into the first window: the later windows see silence
     process.kill(victim, 'SIGSTOP');
-    expect(await within('bench to finish', run.exited, 60_000)).toBe(0);
+    // Its one point failed: so did every point.
+    expect(await within('bench to finish', run.exited, 60_000)).toBe(BenchExit.everyPointFailed);
     const [row] = readResults(run.stdout()).results;
     expect(row).toMatchObject({ model: 'event-loop', status: 'failed' });
     expect(row!.failure).toMatch(/stopped answering/);
@@ -101,6 +104,40 @@ describe('bench', () => {
     expect(results.complete).toBe(false);
     expect(results.results.length).toBeGreaterThanOrEqual(2);
     await eventually('every process the bench started to be gone', () => [...run.seen].every((pid) => !isAlive(pid)), 5_000);
+  });
+
+  it('marks every point failed when nothing listens at --target, saying why, and exits with its own code', async () => {
+    // Port 1: nothing listens there (it would need privileges).
+    const run = bench(['--target', '127.0.0.1:1', '--scenarios', 'echo-small,churn', '-c', '2', '-d', '0.2', '-W', '0.1', '-n', '1']);
+    let stderr = '';
+    run.child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
+    expect(await within('bench to finish', run.exited, 30_000)).toBe(BenchExit.everyPointFailed);
+    const { results } = readResults(run.stdout());
+    expect(results.map((row) => [row.scenario, row.status, row.failure])).toEqual([
+      ['echo-small', 'failed', 'cannot connect to 127.0.0.1:1: ECONNREFUSED'],
+      ['churn', 'failed', 'cannot connect to 127.0.0.1:1: ECONNREFUSED'],
+    ]);
+    expect(run.stdout()).toContain('FAILED: cannot connect to 127.0.0.1:1: ECONNREFUSED');
+    expect(stderr).toContain('bench: every point failed, nothing was measured (first: cannot connect to 127.0.0.1:1: ECONNREFUSED)');
+  });
+
+  describe('against an external echo server', () => {
+    const external = serverPool();
+    afterAll(() => external.cleanup());
+
+    it('measures it as it answers: its address recorded and named, its server figures null, only the generator placed', async () => {
+      const server = await external.start('event-loop');
+      const run = bench(['--target', `127.0.0.1:${server.port}`, '--scenarios', 'echo-small', '-c', '1', '-d', '0.3', '-W', '0.1', '-n', '1']);
+      expect(await within('bench to finish', run.exited, 30_000)).toBe(0);
+      const results = readResults(run.stdout());
+      expect(() => checkResults(results)).not.toThrow();
+      const [row] = results.results;
+      expect(row).toMatchObject({ model: 'external', target: { host: '127.0.0.1', port: server.port }, status: 'ok', server: null });
+      expect(row!.placement.serverCpus).toBeNull();
+      expect(`${row!.placement.note} ${results.env.placement.note}`).not.toContain('server on cpu');
+      expect(run.stdout()).toContain(`1 scenario against the external echo server at 127.0.0.1:${server.port}`);
+      expect(run.stdout()).toMatch(new RegExp(`│ external 127\\.0\\.0\\.1:${server.port} +│ 1 .*│ — +│ — +│ — +│`));
+    });
   });
 
   it('refuses a target that is not loopback, and bad options, with one line and exit code 2', async () => {

@@ -37,7 +37,8 @@ function window(perConnection: number[], elapsedMs = 1000, more: Partial<WindowR
 }
 
 const errors = (more: Partial<ErrorCounts>): ErrorCounts => ({ ...noErrors(), ...more });
-const load = (connections: number) => ({ connections }) as LoadSpec;
+const load = (connections: number, host = '127.0.0.1') => ({ connections, host, port: 1 }) as LoadSpec;
+const finished = (connected: number, connectFailure: string | null = null) => ({ type: 'finished' as const, errors: noErrors(), waitingAtEnd: 0, connected, connectFailure });
 
 /** Two generator processes (2 + 1 connections), two windows of 1 s. */
 function measured(point: Point, more: Partial<Measured> = {}): Measured {
@@ -53,7 +54,7 @@ function measured(point: Point, more: Partial<Measured> = {}): Measured {
       [window([100, 200]), window([300])],
       [window([100, 200], 500), window([0], 1000)],
     ],
-    finished: [{ type: 'finished', errors: errors({ timeout: 2 }), waitingAtEnd: 0 }],
+    finished: [{ type: 'finished', errors: errors({ timeout: 2 }), waitingAtEnd: 0, connected: 3, connectFailure: null }],
     server: undefined,
     serverWaiting: 0,
     ...more,
@@ -89,6 +90,15 @@ describe('a measured row', () => {
     const row = pointRow(measured(closedPoint!, { windows: [[window([100, 0]), window([300])]] }));
     expect(row.fairness.starved).toBe(1);
     expect(row.fairness.jain).toBeLessThan(1);
+  });
+
+  it('has no latency where nothing was answered: figures null, never 0, and no p99 for a silent repeat', () => {
+    const silentSecond = pointRow(measured(closedPoint!, { windows: [[window([100, 200]), window([300])], [window([0, 0], 1000, { latency: latencies() }), window([0], 1000, { latency: latencies() })]] }));
+    expect(silentSecond.latencyUs.p99Runs).toEqual([50, null]);
+    expect(silentSecond.latencyUs.p50).toBe(50);
+    const silent = [[window([0, 0], 1000, { latency: latencies() }), window([0], 1000, { latency: latencies() })]];
+    const row = pointRow(measured(closedPoint!, { windows: silent, serverWaiting: 3 }));
+    expect(row.latencyUs).toMatchObject({ p50: null, p90: null, p99: null, p999: null, max: null, mean: null, count: 0, p99Runs: [null] });
   });
 
   it("takes the sampler's server figures when there are some", () => {
@@ -137,8 +147,37 @@ describe("a row's status, judged from what was measured", () => {
     expect(pointRow(measured(closedPoint!, { windows: silent, serverWaiting: undefined })).status).toBe('failed');
   });
 
-  it('stays a measurement when the server holds the silent connections waiting in its queue', () => {
-    expect(pointRow(measured(closedPoint!, { windows: silent, serverWaiting: 3 })).status).toBe('ok');
+  it('is empty, never ok, when the server holds the silent connections waiting in its queue, and says so', () => {
+    expect(pointRow(measured(closedPoint!, { windows: silent, serverWaiting: 3 }))).toMatchObject({
+      status: 'empty',
+      emptyReason: 'no message answered in 2 s; the server reported 3 connection(s) waiting in its queue',
+    });
+  });
+
+  it('is failed when no connection could be made, naming the address and how connecting failed', () => {
+    const refused = pointRow(measured(closedPoint!, { windows: silent, finished: [finished(0, 'ECONNREFUSED'), finished(0)] }));
+    expect(refused).toMatchObject({ status: 'failed', failure: 'cannot connect to 127.0.0.1:1: ECONNREFUSED' });
+    const v6 = pointRow(measured(closedPoint!, { loads: [load(2, '::1'), load(1, '::1')], windows: silent, finished: [finished(0), finished(0, 'no connection within 5 s')] }));
+    expect(v6.failure).toBe('cannot connect to [::1]:1: no connection within 5 s');
+    // One connection made is enough to measure: the row is judged on what it then saw.
+    expect(pointRow(measured(closedPoint!, { finished: [finished(0, 'ECONNREFUSED'), finished(1)] })).status).toBe('ok');
+  });
+
+  it('is empty, never ok, when its windows completed nothing before any timeout: raise -d', () => {
+    const row = pointRow(measured(closedPoint!, { windows: silent, finished: [finished(3)] }));
+    expect(row).toMatchObject({ status: 'empty', emptyReason: 'no message answered in 2 s; raise -d' });
+  });
+
+  it('is empty, never ok, when a churn window completed no connection', () => {
+    const [point] = expand({ ...closed, mode: 'churn' }, { messagesPerConnection: [1] });
+    const slow = window([0, 0], 400, { connectionsCompleted: 0, connectLatency: latencies(120), latency: latencies() });
+    const row = pointRow(measured(point!, { timing: { ...measured(point!).timing, windowMs: 400, repeats: 1 }, windows: [[slow, { ...slow, perConnection: [0] }]], finished: [finished(3)] }));
+    expect(row).toMatchObject({ status: 'empty', emptyReason: 'no connection completed in 0.4 s; raise -d' });
+  });
+
+  it('says only what it saw of an external server that stopped answering', () => {
+    const row = pointRow(measured(closedPoint!, { model: 'external', windows: silent, serverWaiting: undefined }));
+    expect(row).toMatchObject({ status: 'failed', failure: 'no echo in the measured interval, 2 messages timed out' });
   });
 });
 
@@ -149,7 +188,7 @@ describe('a failed row', () => {
     expect(row).toMatchObject({ status: 'failed', failure: 'did not start: boom', repeats: 0 });
     expect(row.fairness).toEqual({ jain: 0, starved: 3, perConnection: [] });
     expect(row.msgsPerSec.runs).toEqual([]);
-    expect(row.latencyUs.count).toBe(0);
+    expect(row.latencyUs).toMatchObject({ count: 0, p50: null, p99: null, max: null });
   });
 
   it('of the abandoned scenario: its figures null, never 0, where nothing was measured', () => {

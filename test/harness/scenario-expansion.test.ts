@@ -6,6 +6,7 @@ import { planPlacements } from '../../src/harness/plan/placement.js';
 import { TIMING_DEFAULTS } from '../../src/harness/run/point-setup.js';
 import { serverGroups } from '../../src/harness/run/suite.js';
 import { DEFAULT_SUITE } from '../../src/scenarios/index.js';
+import { BenchExit } from '../../src/shared/exit-codes.js';
 import { planScenarios } from '../../src/scenarios/plan.js';
 import { scenarioRecord } from '../../src/scenarios/record.js';
 import { expand, PARAMETER_DEFAULTS, quickVariant, type Point, type Scenario } from '../../src/scenarios/scenario.js';
@@ -79,9 +80,11 @@ describe('--quick', () => {
 
 describe('the bench flags', () => {
   it('map each flag to its matrix key; lists are sweeps where the flag takes one', () => {
-    expect(options('-c', '1, 16', '-s', '128', '-p', '4', '-R', '1000,5000').overrides).toEqual({ connections: [1, 16], messageSize: [128], pipelining: [4], rate: [1000, 5000] });
-    expect(options('--messages-per-connection', '3').overrides).toEqual({ messagesPerConnection: [3] });
-    expect(options('-a', '500').overrides).toEqual({ amount: [500] });
+    const closedLoop = ['--scenarios', 'echo-small'];
+    expect(options(...closedLoop, '-c', '1, 16', '-s', '128', '-R', '1000,5000').overrides).toEqual({ connections: [1, 16], messageSize: [128], rate: [1000, 5000] });
+    expect(options(...closedLoop, '-p', '4').overrides).toEqual({ pipelining: [4] });
+    expect(options(...closedLoop, '--messages-per-connection', '3').overrides).toEqual({ messagesPerConnection: [3] });
+    expect(options(...closedLoop, '-a', '500').overrides).toEqual({ amount: [500] });
     expect(options().overrides).toEqual({});
   });
 
@@ -98,6 +101,25 @@ describe('the bench flags', () => {
     expect(() => options('-a', '10', '--messages-per-connection', '2')).toThrow('--amount is a closed-loop count');
   });
 
+  it('refuse an option a selected scenario would drop, naming it and the scenarios that take it', () => {
+    expect(() => options('-R', '100', '--scenarios', 'churn')).toThrow('--rate does not apply to churn: choose scenarios that take it with --scenarios (echo-small, echo-large, cpu, slow-client, open, capacity)');
+    // The whole suite: churn connects, abandoned holds connections, neither sends at a rate.
+    expect(() => options('-R', '100')).toThrow('--rate does not apply to churn, abandoned:');
+    expect(() => options('--messages-per-connection', '2', '--scenarios', 'open')).toThrow(
+      '--messages-per-connection does not apply to open: choose scenarios that take it with --scenarios (echo-small, echo-large, cpu, churn, slow-client)',
+    );
+    expect(() => options('-a', '10', '--scenarios', 'churn,open')).toThrow('--amount does not apply to churn, open:');
+    expect(() => options('-p', '4', '--scenarios', 'open')).toThrow('--pipelining does not apply to open:');
+    // -R makes echo-small open loop, which sends on a schedule, not pipelined: no scenario takes both.
+    expect(() => options('-p', '4', '-R', '100', '--scenarios', 'echo-small')).toThrow('--pipelining does not apply to echo-small, nor to any scenario with the other options given');
+    expect(() => options('-c', '2', '-s', '128')).not.toThrow();
+  });
+
+  it('refuse, with --target, a scenario that asks the server for work an external server cannot be asked for', () => {
+    expect(() => options('--target', '127.0.0.1:9100')).toThrow('--target: cpu asks the server for CPU work per message (serve --work-us), which an external server cannot be asked for');
+    expect(options('--target', '127.0.0.1:9100', '--scenarios', 'echo-small,churn').models).toEqual(['external']);
+  });
+
   it('are each listed in the help, with their short form', () => {
     for (const { flag, short } of PARAMETER_FLAGS) expect(BENCH_USAGE).toMatch(new RegExp(`\\n  ${short ? `-${short}, ` : ''}--${flag} \\S+ +\\S`));
     expect(BENCH_USAGE).toContain('  -c, --connections n[,n...]    connections; a list is a sweep');
@@ -107,8 +129,13 @@ describe('the bench flags', () => {
     expect(options().timing).toEqual(TIMING_DEFAULTS.full);
     expect(options('--quick').timing).toEqual(TIMING_DEFAULTS.quick);
     expect(options('-d', '2', '-n', '5').timing).toMatchObject({ windowMs: 2000, repeats: 5, warmupMs: TIMING_DEFAULTS.full.warmupMs });
-    expect(options('-a', '100', '-n', '5').timing.repeats).toBe(1);
+    expect(options('--scenarios', 'echo-small', '-a', '100', '-n', '5').timing.repeats).toBe(1);
     expect(BENCH_USAGE).toContain('(default 3, quick 1)');
+  });
+
+  it('list the exit codes, every point failed among them', () => {
+    expect(BENCH_USAGE).toContain(`${BenchExit.everyPointFailed} every point failed`);
+    expect(BENCH_USAGE).toContain('130 interrupted');
   });
 });
 

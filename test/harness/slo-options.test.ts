@@ -42,17 +42,17 @@ describe('--slo', () => {
 });
 
 describe('-R auto', () => {
-  it('makes every selected scenario but abandoned a capacity search for the objective', () => {
-    const parsed = options('-R', 'auto', '--scenarios', 'echo-small,abandoned', '--slo', 'p50=1ms');
+  it('makes every selected scenario a capacity search for the objective, and is refused where no rate applies', () => {
+    const parsed = options('-R', 'auto', '--scenarios', 'echo-small', '--slo', 'p50=1ms');
     expect(parsed).toMatchObject({ rateAuto: true, overrides: {} });
-    const [echo, abandoned] = planScenarios(parsed.scenarios, parsed);
+    const [echo] = planScenarios(parsed.scenarios, parsed);
     expect(echo!.points.map((p) => [p.mode, p.rateSearch])).toEqual([1, 16, 64].map(() => ['open', { slo: { percentile: 'p50', objectiveUs: 1_000 } }]));
     expect(echo!.record).toMatchObject({ mode: 'open', rateSearch: { slo: { percentile: 'p50', objectiveUs: 1_000 } } });
-    expect(abandoned!.points[0]!.rateSearch).toBeUndefined();
+    expect(() => options('-R', 'auto', '--scenarios', 'echo-small,abandoned')).toThrow(/^--rate does not apply to abandoned/);
   });
 
   it('a rate list stays a sweep, and auto excludes churn and a fixed amount like any rate', () => {
-    expect(options('-R', '1000,5000')).toMatchObject({ rateAuto: false, overrides: { rate: [1000, 5000] } });
+    expect(options('-R', '1000,5000', '--scenarios', 'echo-small')).toMatchObject({ rateAuto: false, overrides: { rate: [1000, 5000] } });
     expect(() => options('-R', 'auto', '--messages-per-connection', '3')).toThrow(UsageError);
     expect(() => options('-R', 'auto', '-a', '100')).toThrow(UsageError);
     expect(() => options('-R', 'automatic')).toThrow(UsageError);

@@ -97,6 +97,16 @@ describe('abandoned scenario in the report', () => {
       }
     });
 
+    it("says a failed row's status in its model's label, not with a marker above its bars", async () => {
+      const late = row('worker', { serverCpuSec: 30.2, failure: 'no echo for the new client within the 30 s deadline' });
+      const withLate = { ...results, results: [...fixture.results, rows[0]!, late, rows[3]!] };
+      const chart = (await writeCharts(withLate, dir)).find((c) => c.definition.name === 'abandoned-first-echo')!;
+      expect(chart.warnings).toEqual([]);
+      expect(chart.svg).toContain('>worker (failed)<');
+      expect(chart.svg).toContain('>sequential<');
+      expect(chart.svg).not.toContain('Status');
+    });
+
     it('puts the section after churn, with its chart, sentences and table', () => {
       const section = html.slice(html.indexOf('id="scenario-abandoned"'));
       expect(html.indexOf('id="scenario-churn"')).toBeLessThan(html.indexOf('id="scenario-abandoned"'));

@@ -20,7 +20,7 @@ function step(model: ResultRow['model'], n: number, rate: number, p99Us: number,
   Object.assign(row, { model, scenario: 'capacity', connections: 16, targetRate: rate });
   row.achievedRate = { median: rate, ci95: [rate, rate], runs: [rate] };
   row.latencyUs = { ...row.latencyUs, p50: p99Us / 4, p99: p99Us, count: 1000 };
-  row.server = { ...row.server, cpuPercent: cpu };
+  row.server = { ...row.server!, cpuPercent: cpu };
   row.client = { ...row.client, clientBound, sendLagP99Us: clientBound ? 5_000 : 20 };
   row.placement = { ...row.placement, serverCpus: [0] };
   row.rateSearch = { slo, step: n, passed: p99Us <= slo.objectiveUs && !clientBound, clientBound };

@@ -6,6 +6,7 @@ import { writeReport } from '../../src/report/index.js';
 import { MODEL_IDS } from '../../src/models/ids.js';
 import { MODEL_COLOURS } from '../../src/report/model-colours.js';
 import { writeCharts } from '../../src/report/write-charts.js';
+import { CHARTS } from '../../src/report/charts/index.js';
 import { EXPECTED_CHARTS, FIXTURE_A, fixtureRunDir } from './fixture-run.js';
 import { assertWellFormedSvg } from './svg-check.js';
 
@@ -75,6 +76,32 @@ describe('charts from the fixture run', () => {
     expect(svg('latency-spectrum-open')).toContain('>rate shortfall<');
   });
 
+  it('carries the starved count of a row in every latency chart, and names the rows with no latency to draw', () => {
+    const starved = (scenario: string) => fixture.results.filter((row) => row.scenario === scenario && row.fairness.starved > 0 && row.latencyUs.count > 0);
+    const percentiles = svg('latency-percentiles');
+    for (const row of fixture.results.filter((r) => r.fairness.starved > 0 && r.latencyUs.count > 0)) expect(percentiles).toContain(`>${row.fairness.starved} starved<`);
+    expect(percentiles).toContain('Not drawn, no message answered: fork in echo-large c=8, sequential in slow-client c=15');
+    expect(starved('open').length).toBeGreaterThan(0);
+    for (const row of starved('open')) expect(svg('latency-spectrum-open')).toContain(`>${row.fairness.starved} starved<`);
+  });
+
+  it('puts a status on the bar or point it qualifies, or in a label: never a marker at a fixed height above it', () => {
+    // Every mark of every chart's spec: a shape offset from its datum would read as a value of its own.
+    const offsetMarks: string[] = [];
+    const walk = (node: unknown, chart: string): void => {
+      if (Array.isArray(node)) return node.forEach((child) => walk(child, chart));
+      if (typeof node !== 'object' || node === null) return;
+      const mark = (node as { mark?: unknown }).mark;
+      if (typeof mark === 'object' && mark !== null && (mark as { type?: string }).type !== 'text' && ('yOffset' in mark || 'dy' in mark)) offsetMarks.push(chart);
+      Object.values(node).forEach((child) => walk(child, chart));
+    };
+    for (const chart of CHARTS) walk(chart.build(fixture)?.body, chart.name);
+    expect(offsetMarks).toEqual([]);
+    // The fairness chart has no marker: the row that completed nothing says so in its model's label.
+    expect(svg('slow-client-fairness')).toContain('>sequential (nothing completed)<');
+    expect(svg('slow-client-fairness')).not.toContain('Status');
+  });
+
   it('labels the percentile axis of the open-loop spectrum as HdrHistogram plots do', () => {
     const text = svg('latency-spectrum-open');
     for (const label of ['>90%<', '>99%<', '>99.9%<']) expect(text).toContain(label);
@@ -138,9 +165,13 @@ describe('report.html from the fixture run', () => {
     expect(html).toContain(`sequential left ${sequential.fairness.starved} of 64 connections without a single echo`);
   });
 
-  it('states its caveats: client-bound and failed rows, the core count, confidence intervals', () => {
+  it('states its caveats: client-bound, failed and empty rows, the core count, confidence intervals', () => {
     expect(html).toContain('cluster in echo-small c=64');
     expect(html).toContain('fork in echo-large c=8');
+    expect(html).toContain('Rows whose measured windows completed nothing, so they have no rate or latency to read: sequential in slow-client c=15 (no message answered in 6 s;');
+    // What was seen, not a cause the run did not establish.
+    expect(html.includes('Open-loop rows whose answers fell below 99 % of the offered rate: sequential in open c=16, cluster in open c=16.'), 'shortfall caveat').toBe(true);
+    expect(html.includes('could not keep up'), 'a cause not established').toBe(false);
     expect(html).toContain(`on ${fixture.env.cores} cores no model can be more than ${fixture.env.cores}× faster`);
     expect(html).toContain('95 % confidence interval');
   });

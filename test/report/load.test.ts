@@ -66,9 +66,9 @@ describe('loading a run', () => {
 
   it('names the first bad field of a damaged results file, in one line', async () => {
     const damaged = fixture();
-    damaged.results[2].latencyUs.p99 = 'fast';
+    damaged.results[2].msgsPerSec.median = 'fast';
     const target = file('damaged.json', JSON.stringify(damaged));
-    expect(await messageOf(target)).toBe(`${target} is not an echolab results file: results[2].latencyUs.p99 must be a number`);
+    expect(await messageOf(target)).toBe(`${target} is not an echolab results file: results[2].msgsPerSec.median must be a number`);
     delete damaged.results[2].latencyUs;
     expect(await messageOf(file('damaged.json', JSON.stringify(damaged)))).toMatch(/: results\[2\]\.latencyUs is missing$/);
     expect(await messageOf(file('other.json', '{"name": "not a results file"}'))).toMatch(/: schema is missing$/);

@@ -50,7 +50,47 @@ describe('generated narrative', () => {
     expect(open).toContain("the gap is the generator's own lateness against the schedule");
   });
 
+  describe('gives a cause only where the model documents it; otherwise what was seen', () => {
+    /** A fixture row as if measured at an external server with a small listen backlog: some connections never got in. */
+    const asExternal = (row: ResultRow, errors: Partial<ResultRow['errors']>): ResultRow => ({
+      ...structuredClone(row),
+      model: 'external',
+      target: { host: '127.0.0.1', port: 9100 },
+      server: null,
+      errors: { ...row.errors, ...errors },
+    });
+
+    it('echo-small: sequential waited for the one being served; another server only met errors', () => {
+      const sequential = rowsOf(fixture.results, 'echo-small').find((row) => row.model === 'sequential' && row.connections === 16)!;
+      expect(text('echo-small', [sequential])).toContain(
+        'sequential left 15 of 16 connections without a single echo at c=16 (Jain\'s fairness index 0.0625; 1 is perfectly even): it serves one connection at a time, so the others waited for the one being served.',
+      );
+      const external = text('echo-small', [asExternal(sequential, { timeout: 11, refused: 1 })]);
+      expect(external).toContain('The external server at 127.0.0.1:9100 left 15 of 16 connections without a single echo at c=16');
+      expect(external).toContain('; errors seen: 1 refusal and 11 timeouts.');
+      expect(external).not.toMatch(/waited for|being served|one connection at a time/);
+      const piscina = { ...sequential, model: 'piscina' as const };
+      expect(text('echo-small', [piscina])).toContain('piscina left 15 of 16 connections without a single echo at c=16 (Jain\'s fairness index 0.0625; 1 is perfectly even); no connection was refused, reset or timed out.');
+    });
+
+    it('slow-client: sequential waits on the idle client; another server is only said to have starved, with what its connections met', () => {
+      expect(text('slow-client')).toContain('sequential: it serves one connection at a time, so it waits on the idle client and never reaches the others.');
+      const starving = { ...rowsOf(fixture.results, 'slow-client').find((row) => row.model === 'event-loop')! };
+      starving.fairness = { ...starving.fairness, starved: 11 };
+      const external = text('slow-client', [asExternal(starving, { timeout: 11 })]);
+      expect(external).toContain('Connections that got no echo at all: 11 of 15 to the external server at 127.0.0.1:9100.');
+      expect(external).toContain('What the connections to the external server at 127.0.0.1:9100 met: 11 timeouts.');
+      expect(external).not.toMatch(/one connection at a time|waits on the idle client|no head-of-line blocking|held no one up/);
+    });
+  });
+
   it('mentions failed rows with their reason', () => {
     expect(text('echo-large')).toContain('fork failed (server exited (code 1): fixture failure)');
+  });
+
+  it('mentions rows that completed nothing with what they saw, and still counts who they starved', () => {
+    const slow = text('slow-client');
+    expect(slow).toContain('sequential completed nothing (no message answered in 6 s; the server reported 15 connection(s) waiting in its queue)');
+    expect(slow).toContain('Connections that got no echo at all: sequential 15 of 15');
   });
 });

@@ -20,10 +20,12 @@ describe('checkResults', () => {
   });
 
   it.each([
-    ['a string for a number', (f: any) => (f.results[2].latencyUs.p99 = 'fast'), 'results[2].latencyUs.p99 must be a number'],
+    ['a string for a number', (f: any) => (f.results[2].msgsPerSec.median = 'fast'), 'results[2].msgsPerSec.median must be a number'],
+    ['a string for a latency', (f: any) => (f.results[2].latencyUs.p99 = 'fast'), 'results[2].latencyUs.p99 must be a number or null'],
+    ["a string for a repeat's p99", (f: any) => (f.results[2].latencyUs.p99Runs = [5, 'slow']), 'results[2].latencyUs.p99Runs[1] must be a number or null'],
     ['a missing field', (f: any) => delete f.results[1].msgsPerSec, 'results[1].msgsPerSec is missing'],
     ['a missing top-level field', (f: any) => delete f.runId, 'runId is missing'],
-    ['a value outside its list', (f: any) => (f.results[0].status = 'fine'), 'results[0].status must be one of ok, failed, incomplete'],
+    ['a value outside its list', (f: any) => (f.results[0].status = 'fine'), 'results[0].status must be one of ok, empty, failed, incomplete'],
     ['a mistyped server sample', (f: any) => (f.results[0].server.series[3].tMs = '300'), 'results[0].server.series[3].tMs must be a number'],
     ['a mistyped client figure', (f: any) => (f.results[0].client.cpuPercent = null), 'results[0].client.cpuPercent must be a number'],
     ['an interval that is not a pair', (f: any) => (f.results[0].msgsPerSec.ci95 = [1]), 'results[0].msgsPerSec.ci95 must NOT have fewer than 2 items'],
@@ -36,6 +38,8 @@ describe('checkResults', () => {
 
   it('allows null where a figure may be unmeasured, and names the other types a field may take', () => {
     const row = read(FIXTURE_A).results[0];
+    const unanswered = { p50: null, p90: null, p99: null, p999: null, max: null, mean: null, count: 0, histogram: '', p99Runs: [null, null] };
+    expect(() => checkResults(damaged((f) => (f.results = [{ ...row, latencyUs: unanswered }])))).not.toThrow();
     const abandoned = { clients: 10, departed: 10, floodMs: 5, deadlineSec: 30, firstEchoMs: null, serverCpuSec: null, serverAbandoned: null };
     expect(() => checkResults(damaged((f) => (f.results = [{ ...row, abandoned }])))).not.toThrow();
     expect(() => checkResults(damaged((f) => (f.results = [{ ...row, abandoned: { ...abandoned, firstEchoMs: 'soon' } }])))).toThrow(

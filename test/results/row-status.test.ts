@@ -38,10 +38,23 @@ describe('row status and marks', () => {
     expect(rowStatus(variant((row) => (row.status = 'incomplete')))).toBe('incomplete');
   });
 
+  it('labels a row whose windows completed nothing, and says what it saw and what to change', () => {
+    const empty = variant((row) => {
+      row.status = 'empty';
+      row.emptyReason = 'no connection completed in 0.4 s; raise -d';
+      row.client.clientBound = true;
+    });
+    expect(rowStatus(empty)).toBe('nothing completed');
+    expect(rowMarks(empty)).toEqual(['nothing completed: no connection completed in 0.4 s; raise -d', 'client-bound: throughput is a lower bound']);
+    expect(formatTable([empty])).toContain('nothing completed: no connection completed in 0.4 s; raise -d');
+  });
+
   it('puts the same marks in the terminal table and the report table', () => {
     const marksColumn = columnsFor([lowerBound]).find((column) => column.header === 'marks')!;
     expect(marksColumn.cell(lowerBound)).toBe(rowMarks(lowerBound).join('; '));
-    // The terminal has no starved column: starved connections join its marks.
-    expect(formatTable([lowerBound])).toContain(`${rowMarks(lowerBound).join('; ')}; 3 starved`);
+    const table = formatTable([lowerBound]);
+    expect(table).toContain(` ${rowMarks(lowerBound).join('; ')} │`);
+    // The terminal has no starved column: the count stands beside each latency figure it qualifies.
+    expect(table.match(/ \(3 starved\) /g)).toHaveLength(4);
   });
 });

@@ -15,7 +15,8 @@ export interface ConnectionEvents {
    * (open loop; without a schedule a message is meant to go when it goes, so the two are equal).
    */
   answered(connection: EchoConnection, sinceSentMs: number, sinceIntendedMs: number): void;
-  failed(connection: EchoConnection, kind: ErrorKind): void;
+  /** `cause`: the errno code (ECONNREFUSED, …) or what timed out, for saying why a connection never connected. */
+  failed(connection: EchoConnection, kind: ErrorKind, cause: string): void;
   connected(connection: EchoConnection, connectMs: number): void;
   closed(connection: EchoConnection): void;
 }
@@ -73,7 +74,7 @@ export class EchoConnection {
     this.intendedAt = scheduled ? new TimeQueue() : undefined;
     const startedAt = performance.now();
     this.socket = net.connect({ host, port, noDelay: true, allowHalfOpen: true });
-    this.socket.setTimeout(connectTimeoutMs, () => this.fail('timeout'));
+    this.socket.setTimeout(connectTimeoutMs, () => this.fail('timeout', `no connection within ${connectTimeoutMs / 1000} s`));
     this.socket.once('connect', () => {
       this.socket.setTimeout(0);
       this.isConnected = true;
@@ -81,10 +82,10 @@ export class EchoConnection {
     });
     this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
     this.socket.on('end', () => {
-      if (this.receivedBytes < this.sentBytes) this.fail('short');
+      if (this.receivedBytes < this.sentBytes) this.fail('short', 'closed with an echo outstanding');
       else this.socket.end();
     });
-    this.socket.on('error', (error: NodeJS.ErrnoException) => this.fail(errorKind(error)));
+    this.socket.on('error', (error: NodeJS.ErrnoException) => this.fail(errorKind(error), error.code ?? error.message));
     this.socket.once('close', () => events.closed(this));
   }
 
@@ -114,14 +115,14 @@ export class EchoConnection {
   private onData(chunk: Buffer): void {
     if (this.failed) return;
     if (!this.pattern.matches(this.seed, this.receivedBytes, chunk)) {
-      this.fail('mismatch');
+      this.fail('mismatch', 'the echo differed from what was sent');
       return;
     }
     this.receivedBytes += chunk.length;
     const answeredBytes = this.sentBytes - this.sentAt.length * this.messageSize;
     let complete = Math.floor((this.receivedBytes - answeredBytes) / this.messageSize);
     if (complete > this.sentAt.length) {
-      this.fail('other'); // more bytes back than were sent: the pattern check makes this near impossible
+      this.fail('other', 'more bytes back than were sent'); // the pattern check makes this near impossible
       return;
     }
     const now = performance.now();
@@ -134,10 +135,10 @@ export class EchoConnection {
     }
   }
 
-  private fail(kind: ErrorKind): void {
+  private fail(kind: ErrorKind, cause: string): void {
     if (this.failed) return;
     this.failed = true;
-    this.events.failed(this, kind);
+    this.events.failed(this, kind, cause);
     this.socket.destroy();
   }
 }

@@ -7,7 +7,7 @@ import { Churn } from './churn.js';
 import { ClosedLoop } from './closed-loop.js';
 import { EchoConnection, type ConnectionEvents, type ConnectionSetup } from './echo-connection.js';
 import { encode, newHistogram } from './histogram.js';
-import { noErrors, type ErrorCounts, type LoadSpec, type WarmProgress, type WindowReport } from './load-spec.js';
+import { noErrors, type ErrorCounts, type FinishReport, type LoadSpec, type WarmProgress, type WindowReport } from './load-spec.js';
 import { toUs, type Load, type Mode } from './mode.js';
 import { OpenLoop } from './open-loop.js';
 import { Pattern } from './pattern.js';
@@ -30,6 +30,9 @@ export class LoadGenerator implements Load, ConnectionEvents {
   private sent = 0;
   private errors: ErrorCounts = noErrors();
   private nextConnection: number;
+  /** Whether the load ever reached the server: connections made, and how the first that never connected failed. */
+  private connectionsMade = 0;
+  private connectFailure: string | null = null;
 
   constructor(readonly spec: LoadSpec) {
     const { host, port, connectTimeoutMs, messageSize } = spec;
@@ -115,7 +118,7 @@ export class LoadGenerator implements Load, ConnectionEvents {
   }
 
   /** Stop the load; count messages still unanswered past the timeout; close every connection. */
-  finish(): { errors: ErrorCounts; waitingAtEnd: number } {
+  finish(): FinishReport {
     this.running = false;
     this.mode.stop?.();
     const errors = this.errors;
@@ -127,7 +130,7 @@ export class LoadGenerator implements Load, ConnectionEvents {
       connection.close();
     }
     for (const connection of this.idle) connection.close();
-    return { errors, waitingAtEnd };
+    return { errors, waitingAtEnd, connected: this.connectionsMade, connectFailure: this.connectFailure };
   }
 
   send(connection: EchoConnection, intended?: number): number {
@@ -160,10 +163,12 @@ export class LoadGenerator implements Load, ConnectionEvents {
   }
 
   connected(connection: EchoConnection, connectMs: number): void {
+    this.connectionsMade++;
     if (connection.slot >= 0 && this.running) this.mode.connected(connection, connectMs); // idle connections never send
   }
 
-  failed(_connection: EchoConnection, kind: ErrorKind): void {
+  failed(connection: EchoConnection, kind: ErrorKind, cause: string): void {
+    if (!connection.isConnected) this.connectFailure ??= cause;
     if (this.running) this.errors[kind]++;
   }
 

@@ -27,15 +27,17 @@ export function mergeEncoded(encoded: readonly string[]): Histogram {
   return total;
 }
 
+/** The recorded latencies' figures; with nothing recorded every figure is null (no answer has no latency, not 0). */
 export function summarize(histogram: Histogram): LatencySummary {
-  const at = (p: number) => (histogram.totalCount === 0 ? 0 : histogram.getValueAtPercentile(p));
+  const answered = histogram.totalCount > 0;
+  const at = (p: number) => (answered ? histogram.getValueAtPercentile(p) : null);
   return {
     p50: at(50),
     p90: at(90),
     p99: at(99),
     p999: at(99.9),
-    max: histogram.totalCount === 0 ? 0 : histogram.maxValue,
-    mean: histogram.totalCount === 0 ? 0 : histogram.mean,
+    max: answered ? histogram.maxValue : null,
+    mean: answered ? histogram.mean : null,
     count: histogram.totalCount,
     histogram: encode(histogram),
   };

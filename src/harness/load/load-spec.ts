@@ -101,6 +101,17 @@ export type ToGenerator =
   | { type: 'probe'; probe: boolean }
   | { type: 'finish' };
 
+/** A point's load, stopped: its last errors, and whether it ever reached the server. */
+export interface FinishReport {
+  errors: ErrorCounts;
+  /** Connections still waiting for their first answer. */
+  waitingAtEnd: number;
+  /** Connections that completed a TCP connect over the whole point (warm-up included, idle ones too). */
+  connected: number;
+  /** How the first connection that never connected failed (an errno code such as ECONNREFUSED, or its timeout); null if none failed so. */
+  connectFailure: string | null;
+}
+
 /** Warm-up progress: connections still open, and how many of them have had an answer. */
 export interface WarmProgress {
   live: number;
@@ -112,7 +123,7 @@ export type FromGenerator =
   | ({ type: 'progress' } & WarmProgress)
   | { type: 'warm'; waiting: number; errors: ErrorCounts }
   | { type: 'window'; report: WindowReport }
-  | { type: 'finished'; errors: ErrorCounts; waitingAtEnd: number }
+  | ({ type: 'finished' } & FinishReport)
   | { type: 'departed'; report: DepartReport }
   | { type: 'probed'; report: ProbeReport }
   | { type: 'fatal'; message: string };

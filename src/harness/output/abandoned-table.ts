@@ -1,12 +1,17 @@
 /** The abandoned scenario's table: what departed clients cost each model, instead of throughput and latency. */
 import Table from 'cli-table3';
-import { count, latency, mebibytes } from '../../results/format.js';
+import { count, latency, mebibytes, orAbsent } from '../../results/format.js';
+import { rowMarks } from '../../results/row-status.js';
 import type { ResultRow } from '../../results/schema.js';
+import { serverLabel } from '../../results/server-label.js';
 
-/** A figure, or what stands in for it: '—' where it was not measured (never a 0). */
-const orDash = <T>(value: T | null | undefined, show: (value: T) => string) => (value === null || value === undefined ? '—' : show(value));
+/** The row's marks; starved connections join them here, where no latency column shows them. */
+function marks(row: ResultRow): string[] {
+  const starved = row.fairness.starved > 0 ? [`${row.fairness.starved} starved`] : [];
+  return [...rowMarks(row), ...starved];
+}
 
-export function formatAbandonedTable(rows: readonly ResultRow[], marks: (row: ResultRow) => string[]): string {
+export function formatAbandonedTable(rows: readonly ResultRow[]): string {
   const table = new Table({
     head: ['model', 'busy', 'departed', 'first echo', 'srv CPU meanwhile', 'dropped by server', 'errors', 'memory (PSS)', 'procs/thr', 'marks'],
     style: { head: [], border: [] },
@@ -15,15 +20,15 @@ export function formatAbandonedTable(rows: readonly ResultRow[], marks: (row: Re
     const a = row.abandoned!;
     const errors = Object.entries(row.errors).filter(([, n]) => n > 0);
     table.push([
-      row.model,
+      serverLabel(row),
       row.connections,
       `${count(a.departed)}/${count(a.clients)}`,
-      orDash(a.firstEchoMs, (ms) => latency(ms * 1000)),
-      orDash(a.serverCpuSec, (s) => latency(s * 1e6)),
-      orDash(a.serverAbandoned, count),
+      orAbsent(a.firstEchoMs, (ms) => latency(ms * 1000)),
+      orAbsent(a.serverCpuSec, (s) => latency(s * 1e6)),
+      orAbsent(a.serverAbandoned, count),
       errors.length ? errors.map(([kind, n]) => `${kind} ${count(n)}`).join(', ') : '0',
-      mebibytes(row.server.peakPssBytes),
-      `${row.server.maxProcesses}/${row.server.maxThreads}`,
+      mebibytes(row.server?.peakPssBytes ?? null),
+      orAbsent(row.server, (server) => `${server.maxProcesses}/${server.maxThreads}`),
       marks(row).join('; '),
     ]);
   }

@@ -33,7 +33,7 @@ export function formatCapacityTable(rows: readonly ResultRow[]): string {
       result.sustainedRate === null ? '—' : `${result.lowerBound ? '≥ ' : ''}${num(result.sustainedRate)}`,
       bracket,
       atSustained ? `${latency(atSustained.latencyUs.p50)} / ${latency(atSustained.latencyUs.p99)}` : '',
-      atSustained ? percent(atSustained.server.cpuPercent) : '',
+      atSustained ? percent(atSustained.server?.cpuPercent ?? null) : '',
       result.steps,
       marks.join('; '),
     ]);

@@ -2,12 +2,18 @@
 import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ResultRow, ResultsFile } from '../../results/schema.js';
+import { hostPort } from '../../shared/address.js';
+
+/** A cell for a figure that may not have been measured: empty, never 0 (nor "null"). */
+const orEmpty = <T>(value: T | null | undefined, show: (value: T) => unknown = (v) => v) => (value === null || value === undefined ? '' : show(value));
 
 const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   ['model', (r) => r.model],
+  ['target', (r) => orEmpty(r.target, (t) => hostPort(t.host, t.port))],
   ['scenario', (r) => r.scenario],
   ['mode', (r) => r.mode],
   ['connections', (r) => r.connections],
+  ['idle_connections', (r) => r.idleConnections],
   ['pipelining', (r) => r.pipelining],
   ['message_size', (r) => r.messageSize],
   ['work_us_per_message', (r) => r.workUsPerMessage],
@@ -16,30 +22,31 @@ const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   ['msgs_per_sec_ci95_low', (r) => r.msgsPerSec.ci95[0].toFixed(1)],
   ['msgs_per_sec_ci95_high', (r) => r.msgsPerSec.ci95[1].toFixed(1)],
   ['bytes_per_sec', (r) => r.bytesPerSec.median.toFixed(0)],
-  ['p50_us', (r) => r.latencyUs.p50],
-  ['p90_us', (r) => r.latencyUs.p90],
-  ['p99_us', (r) => r.latencyUs.p99],
-  ['p999_us', (r) => r.latencyUs.p999],
-  ['max_us', (r) => r.latencyUs.max],
+  ['p50_us', (r) => orEmpty(r.latencyUs.p50)],
+  ['p90_us', (r) => orEmpty(r.latencyUs.p90)],
+  ['p99_us', (r) => orEmpty(r.latencyUs.p99)],
+  ['p999_us', (r) => orEmpty(r.latencyUs.p999)],
+  ['max_us', (r) => orEmpty(r.latencyUs.max)],
   ['errors', (r) => Object.values(r.errors).reduce((a, b) => a + b, 0)],
   ['jain', (r) => r.fairness.jain.toFixed(4)],
   ['starved', (r) => r.fairness.starved],
-  ['server_cpu_percent', (r) => r.server.cpuPercent.toFixed(1)],
-  ['server_peak_pss_bytes', (r) => r.server.peakPssBytes],
-  ['server_peak_rss_bytes', (r) => r.server.peakRssBytes],
-  ['server_max_processes', (r) => r.server.maxProcesses],
-  ['server_max_threads', (r) => r.server.maxThreads],
+  ['server_cpu_percent', (r) => orEmpty(r.server, (s) => s.cpuPercent.toFixed(1))],
+  ['server_peak_pss_bytes', (r) => orEmpty(r.server, (s) => s.peakPssBytes)],
+  ['server_peak_rss_bytes', (r) => orEmpty(r.server, (s) => s.peakRssBytes)],
+  ['server_max_processes', (r) => orEmpty(r.server, (s) => s.maxProcesses)],
+  ['server_max_threads', (r) => orEmpty(r.server, (s) => s.maxThreads)],
   ['client_cpu_percent', (r) => r.client.cpuPercent.toFixed(1)],
   ['client_elu', (r) => r.client.elu.toFixed(3)],
   ['client_bound', (r) => r.client.clientBound],
-  ['target_rate', (r) => r.targetRate ?? ''],
-  ['connections_per_sec', (r) => r.connectionsPerSec?.median.toFixed(1) ?? ''],
-  ['departed_clients', (r) => r.abandoned?.departed ?? ''],
-  ['first_echo_ms', (r) => r.abandoned?.firstEchoMs?.toFixed(1) ?? ''],
-  ['server_cpu_sec_meanwhile', (r) => r.abandoned?.serverCpuSec?.toFixed(2) ?? ''],
-  ['server_abandoned', (r) => r.abandoned?.serverAbandoned ?? ''],
+  ['target_rate', (r) => orEmpty(r.targetRate)],
+  ['connections_per_sec', (r) => orEmpty(r.connectionsPerSec, (e) => e.median.toFixed(1))],
+  ['departed_clients', (r) => orEmpty(r.abandoned?.departed)],
+  ['first_echo_ms', (r) => orEmpty(r.abandoned?.firstEchoMs, (ms) => ms.toFixed(1))],
+  ['server_cpu_sec_meanwhile', (r) => orEmpty(r.abandoned?.serverCpuSec, (s) => s.toFixed(2))],
+  ['server_abandoned', (r) => orEmpty(r.abandoned?.serverAbandoned)],
   ['placement', (r) => r.placement.note],
-  ['failure', (r) => r.failure ?? ''],
+  ['failure', (r) => orEmpty(r.failure)],
+  ['empty_reason', (r) => orEmpty(r.emptyReason)],
 ];
 
 const csvCell = (value: unknown) => {

@@ -1,14 +1,14 @@
 /** The bench command's options, named like autocannon's where they mean the same. */
-import { isIP } from 'node:net';
+import { isLoopback } from '../../shared/address.js';
 import { parseCommandLine } from '../../shared/command-line.js';
-import { UsageError } from '../../shared/exit-codes.js';
+import { BenchExit, UsageError } from '../../shared/exit-codes.js';
 import { parseNumber } from '../../shared/parse-number.js';
 import { isModelId, MODEL_IDS, type ModelId } from '../../models/ids.js';
 import { TIMING_DEFAULTS, type Timing } from '../run/point-setup.js';
-import { DEFAULT_SLO, type Overrides, type Scenario } from '../../scenarios/scenario.js';
+import { DEFAULT_SLO, matrixOf, type Overrides, type Scenario } from '../../scenarios/scenario.js';
 import type { Slo } from '../../results/schema.js';
 import { parseSlo } from './slo.js';
-import { PARAMETER_OPTIONS, PARAMETER_USAGE, parameterOverrides } from './parameter-flags.js';
+import { PARAMETER_OPTIONS, PARAMETER_USAGE, parameterOverrides, refuseIgnoredOverrides } from './parameter-flags.js';
 
 export interface BenchOptions {
   /** As declared: --quick's shrink is applied when the run is planned. */
@@ -49,15 +49,12 @@ ${PARAMETER_USAGE}
   --no-progress                 no progress bar
   --no-report                   skip charts and report.html
   --out DIR                     results directory (default results)
-  -h, --help                    this text`;
+  -h, --help                    this text
+
+exit codes: 0 measured (rows may still be marked failed), 2 bad options, ${BenchExit.everyPointFailed} every point failed
+(e.g. nothing listening at --target), 130 interrupted (partial results kept)`;
 
 const list = (raw: string) => raw.split(',').map((s) => s.trim()).filter(Boolean);
-
-function isLoopback(host: string): boolean {
-  if (host === 'localhost') return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  return host === '::1';
-}
 
 function parseTarget(raw: string, allowRemote: boolean): { host: string; port: number } {
   const match = /^\[?([^\]]+?)\]?:(\d+)$/.exec(raw);
@@ -68,6 +65,16 @@ function parseTarget(raw: string, allowRemote: boolean): { host: string; port: n
     throw new UsageError(`--target ${host} is not a loopback address: load tests stay on this machine unless you pass --allow-remote`);
   }
   return { host, port };
+}
+
+/** Work per message is asked of echolab's own servers (serve --work-us): an external one cannot be asked for it. */
+function refuseServerWork(scenarios: readonly Scenario[], overrides: Overrides): void {
+  const working = scenarios.filter((scenario) => matrixOf(scenario, overrides).workUsPerMessage.some((us) => us > 0));
+  if (working.length === 0) return;
+  throw new UsageError(
+    `--target: ${working.map((scenario) => scenario.name).join(', ')} asks the server for CPU work per message (serve --work-us), ` +
+      'which an external server cannot be asked for: leave it out with --scenarios',
+  );
 }
 
 export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario[]): BenchOptions | 'help' {
@@ -124,6 +131,9 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
   if (overrides.amount && (overrides.rate || rateAuto || overrides.messagesPerConnection)) {
     throw new UsageError('--amount is a closed-loop count: it excludes --rate and --messages-per-connection');
   }
+  // -R auto is a rate like any other: a scenario that takes no rate (churn, abandoned) refuses it too.
+  refuseIgnoredOverrides(scenarios, rateAuto ? { ...overrides, rate: [1] } : overrides, suite);
+  if (target) refuseServerWork(scenarios, overrides);
 
   const defaults = TIMING_DEFAULTS[quick ? 'quick' : 'full'];
   const ms = (flag: 'duration' | 'warmup') => {

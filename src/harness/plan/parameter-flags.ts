@@ -3,7 +3,8 @@
  * sets, the values it takes and its help line. A flag that takes a list sweeps its parameter.
  */
 import { parseNumber } from '../../shared/parse-number.js';
-import type { Overrides, ParameterMatrix } from '../../scenarios/scenario.js';
+import { ignoredOverrides, type Overrides, type ParameterMatrix, type Scenario } from '../../scenarios/scenario.js';
+import { UsageError } from '../../shared/exit-codes.js';
 
 type NumericParameter = Exclude<keyof ParameterMatrix, 'serverCores'>;
 
@@ -38,6 +39,24 @@ export const PARAMETER_OPTIONS = Object.fromEntries(
 export const PARAMETER_USAGE = PARAMETER_FLAGS.map(({ flag, short, arg, help }) => `  ${`${short ? `-${short}, ` : ''}--${flag} ${arg}`.padEnd(30)}${help}`).join('\n');
 
 const listOf = (raw: string) => raw.split(',').map((s) => s.trim()).filter(Boolean);
+
+/**
+ * An override a selected scenario would not read (-R with churn, --messages-per-connection with open,
+ * -p with -R's open loop) is refused, naming the scenarios that would drop it and those of the suite
+ * that take every option given.
+ */
+export function refuseIgnoredOverrides(selected: readonly Scenario[], overrides: Overrides, suite: readonly Scenario[]): void {
+  const dropped = (scenario: Scenario) => ignoredOverrides(scenario, overrides);
+  for (const { flag, key } of PARAMETER_FLAGS) {
+    const ignoring = selected.filter((scenario) => dropped(scenario).includes(key));
+    if (ignoring.length === 0) continue;
+    const taking = suite.filter((scenario) => dropped(scenario).length === 0).map((scenario) => scenario.name);
+    throw new UsageError(
+      `--${flag} does not apply to ${ignoring.map((scenario) => scenario.name).join(', ')}` +
+        (taking.length > 0 ? `: choose scenarios that take it with --scenarios (${taking.join(', ')})` : ', nor to any scenario with the other options given'),
+    );
+  }
+}
 
 /** The overrides the given flags make (`values`: parseArgs's, by flag name). */
 export function parameterOverrides(values: Readonly<Record<string, unknown>>): Overrides {

@@ -1,7 +1,8 @@
 /**
  * CPU placement: on a machine with 2+ cores, the server and the load generator are pinned to
  * disjoint CPUs with taskset so they do not compete; a CPU-bound scenario may give the server
- * every core (the generator needs little there). Without taskset, everything runs unpinned.
+ * every core (the generator needs little there). Without taskset, everything runs unpinned. An
+ * external server is not ours to place: only the generator is.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -40,6 +41,23 @@ export function planPlacement(serverCores: ServerCores, cores = availableParalle
     generatorCpus,
     note: `server on cpu ${list(serverCpus)}, generator on cpu ${list(generatorCpus)}${shared} (taskset)`,
   };
+}
+
+/**
+ * Against an external server (--target), which the harness neither starts nor pins: where the generator
+ * runs, the same for every server-cores kind, and nothing said about the server.
+ */
+export function planGeneratorPlacements(kinds: Iterable<ServerCores>, cores = availableParallelism(), taskset = hasTaskset()): Placements {
+  const placement = generatorPlacement(cores, taskset);
+  return new Map([...new Set(kinds)].map((kind) => [kind, placement]));
+}
+
+function generatorPlacement(cores: number, taskset: boolean): Placement {
+  if (cores < 2 || !taskset) {
+    return { pinned: false, serverCpus: null, generatorCpus: null, note: cores < 2 ? 'generator unpinned: only one CPU' : 'generator unpinned: taskset not found' };
+  }
+  const generatorCpus = [cores - 1];
+  return { pinned: true, serverCpus: null, generatorCpus, note: `generator on cpu ${list(generatorCpus)} (taskset)` };
 }
 
 /** The command prefix that starts a process on these CPUs. */

@@ -40,7 +40,7 @@ export function abandonedRow(m: AbandonedMeasurement): ResultRow {
     repeats: 1,
     abandoned: { ...base.abandoned!, departed, floodMs, firstEchoMs: probe.firstEchoMs, serverCpuSec: probe.serverCpuSec, serverAbandoned: m.serverAbandoned },
     errors,
-    server: m.server ?? base.server,
+    server: m.server ?? null,
     client: { ...base.client, processes: m.departures.length },
   };
 }

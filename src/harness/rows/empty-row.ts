@@ -25,11 +25,11 @@ export function emptyRow(point: Point, model: ResultRow['model'], placement: Pla
     placement,
     msgsPerSec: none,
     bytesPerSec: none,
-    latencyUs: { p50: 0, p90: 0, p99: 0, p999: 0, max: 0, mean: 0, count: 0, histogram: '' },
+    latencyUs: { p50: null, p90: null, p99: null, p999: null, max: null, mean: null, count: 0, histogram: '' },
     ...(point.abandon ? { abandoned: unmeasuredAbandoned(point.abandon) } : {}),
     errors: { mismatch: 0, short: 0, reset: 0, refused: 0, timeout: 0, other: 0 },
     fairness: { jain: 0, starved: 0, perConnection: [] },
-    server: { cpuPercent: 0, userPercent: 0, systemPercent: 0, peakPssBytes: 0, peakRssBytes: 0, maxProcesses: 0, maxThreads: 0, series: [] },
+    server: null,
     client: { cpuPercent: 0, elu: 0, clientBound: false, processes: 0 },
   };
 }

@@ -7,6 +7,8 @@ import type { Point } from '../../scenarios/scenario.js';
 import { emptyRow } from './empty-row.js';
 import { markFailed } from './failed-row.js';
 import { estimate, jainIndex } from './stats.js';
+import { num } from '../../results/format.js';
+import { hostPort } from '../../shared/address.js';
 import type { WarmUpResult } from '../run/warm-up.js';
 
 /** A generator saturating its event loop can no longer tell the server's limit from its own. */
@@ -33,9 +35,19 @@ export interface Measured {
 
 export function pointRow(measured: Measured): ResultRow {
   const row = measuredRow(measured);
+  const unreachable = connectFailure(measured);
+  if (unreachable) return markFailed(row, unreachable);
   // A server still starting after the warm-up limit is not measurable: its row says so.
   if (!measured.warmedUp.settled) return markFailed(row, `warm-up did not settle in ${Math.round(measured.warmedUp.elapsedMs / 1000)} s: the server was still starting`);
-  return judgeSilence(row, measured.serverWaiting);
+  return judgeEmpty(judgeSilence(row, measured.serverWaiting), measured.serverWaiting);
+}
+
+/** Not one connection could be made: the row measured nothing, and says how connecting failed. */
+function connectFailure({ loads, finished }: Measured): string | undefined {
+  if (finished.length === 0 || finished.some((report) => report.connected > 0)) return undefined;
+  const { host, port } = loads[0]!;
+  const cause = finished.find((report) => report.connectFailure !== null)?.connectFailure ?? 'no connection was made';
+  return `cannot connect to ${hostPort(host, port)}: ${cause}`;
 }
 
 /**
@@ -43,10 +55,31 @@ export function pointRow(measured: Measured): ResultRow {
  * ("stopped answering"), unless the server reported connections waiting in its queue: a sequential
  * server busy with one client, or a pool whose threads idle clients hold, starves the rest by design,
  * and the row's starved count says so. Judged from what the server reported, never from the model's name.
+ * An external server cannot be asked: its row says only what was seen.
  */
 export function judgeSilence(row: ResultRow, serverWaiting: number | undefined): ResultRow {
   if (row.status !== 'ok' || row.msgsPerSec.median > 0 || row.errors.timeout === 0 || (serverWaiting ?? 0) > 0) return row;
-  return markFailed(row, `stopped answering: no echo in the measured interval, ${row.errors.timeout} messages timed out`);
+  const seen = `no echo in the measured interval, ${row.errors.timeout} messages timed out`;
+  return markFailed(row, row.model === 'external' ? seen : `stopped answering: ${seen}`);
+}
+
+/**
+ * A row whose measured windows completed nothing (no message answered; in churn, no connection
+ * completed) has no rate or latency to read: it is never ok. It says what the windows saw and, where
+ * a longer window would help, what to change.
+ */
+export function judgeEmpty(row: ResultRow, serverWaiting: number | undefined): ResultRow {
+  if (row.status !== 'ok') return row;
+  const completed = row.mode === 'churn' ? row.connectionsPerSec! : row.msgsPerSec;
+  if (completed.runs.some((rate) => rate > 0)) return row;
+  const within = `in ${num(row.durationSec * row.repeats)} s`;
+  const reason =
+    row.mode === 'churn'
+      ? `no connection completed ${within}; raise -d`
+      : (serverWaiting ?? 0) > 0
+        ? `no message answered ${within}; the server reported ${serverWaiting} connection(s) waiting in its queue`
+        : `no message answered ${within}; raise -d`;
+  return { ...row, status: 'empty', emptyReason: reason };
 }
 
 function measuredRow({ point, model, timing, placement, loads, warm, windows, finished, server }: Measured): ResultRow {
@@ -68,7 +101,7 @@ function measuredRow({ point, model, timing, placement, loads, warm, windows, fi
   const elu = Math.max(0, ...loads.map((_, g) => windows.reduce((sum, reports) => sum + reports[g]!.elu, 0) / windows.length));
   const p99OfWindow = (reports: WindowReport[]) => {
     const merged = mergeEncoded(reports.map((r) => r.latency));
-    return merged.totalCount === 0 ? 0 : merged.getValueAtPercentile(99);
+    return merged.totalCount === 0 ? null : merged.getValueAtPercentile(99);
   };
   const mode = point.mode;
   const sendLagP99Us = mode === 'open' ? mergeEncoded(all.map((r) => r.sendLag!)).getValueAtPercentile(99) : undefined;
@@ -82,7 +115,7 @@ function measuredRow({ point, model, timing, placement, loads, warm, windows, fi
     latencyUs: { ...summarize(mergeEncoded(all.map((r) => r.latency))), p99Runs: windows.map(p99OfWindow) },
     errors,
     fairness: { jain: jainIndex(perConnection), starved: perConnection.filter((n) => n === 0).length, perConnection },
-    server: server ?? base.server,
+    server: server ?? null,
     client: {
       cpuPercent: elapsedSec > 0 ? (100 * clientCpuUs) / 1e6 / elapsedSec : 0,
       elu,

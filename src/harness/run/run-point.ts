@@ -10,8 +10,10 @@ import { warmUp } from './warm-up.js';
 
 /** Split a point's connections (and rate) across the generator processes. */
 function specs(point: Point, target: ServerUnderTest, timing: Timing, processes: number, placement: Placement): LoadSpec[] {
-  // Spinning for a precise schedule is only free when the generator's cores are not the server's.
-  const ownCores = placement.pinned && !placement.generatorCpus!.some((cpu) => placement.serverCpus!.includes(cpu));
+  // Spinning for a precise schedule is only free when the generator's cores are not the server's
+  // (an external server's cores are not known: no spinning).
+  const { serverCpus, generatorCpus } = placement;
+  const ownCores = placement.pinned && serverCpus !== null && !generatorCpus!.some((cpu) => serverCpus.includes(cpu));
   const n = Math.min(processes, point.connections);
   let first = 0;
   return Array.from({ length: processes }, (_, i) => {

@@ -93,8 +93,10 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
               }
             }
             for (const step of [...searched, row]) {
-              rows.push(step);
-              events.row(step);
+              // An external server's row names it: the harness did not start it, so its model says little.
+              const named = plan.target ? { ...step, target: plan.target } : step;
+              rows.push(named);
+              events.row(named);
             }
           }
           if (server) await server.stop(5_000);

@@ -47,7 +47,7 @@ export class TreeSampler {
   }
 
   /** Stop sampling and summarise the interval since start(). */
-  stop(): ResultRow['server'] {
+  stop(): NonNullable<ResultRow['server']> {
     clearInterval(this.timer);
     // If the server died, its last sample before death is what it used.
     const final = this.sample(true) ?? this.lastSeen;

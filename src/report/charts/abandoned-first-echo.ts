@@ -1,7 +1,7 @@
 /** The abandoned scenario: how long a new client waited for its first echo after departed clients, and the CPU they cost. */
 import { latency, num } from '../../results/format.js';
 import { rowsOf } from '../rows.js';
-import { colourByModel, FADE_UNLESS_MEASURED, haloText, layers, logFloor, modelAxis, rowFields, statusMarkers, type ChartDefinition, type VlSpec } from './spec.js';
+import { colourByModel, FADE_UNLESS_MEASURED, haloText, layers, logFloor, modelAxis, rowFields, type ChartDefinition, type VlSpec } from './spec.js';
 
 export const abandonedFirstEcho: ChartDefinition = {
   name: 'abandoned-first-echo',
@@ -13,7 +13,7 @@ export const abandonedFirstEcho: ChartDefinition = {
     'Left: from that client’s connect to its echo. Right: CPU the server’s processes spent from the first departure to ' +
     'that echo. Log scales: models differ by orders of magnitude. A model that serves each departed client anyway (a process, ' +
     'a thread or a task for a client that is gone) pays for every one before it reaches the new client; one that ' +
-    'notices the departures in its queue does not. A faded bar with a cross is a failed row; one whose new client got no ' +
+    'notices the departures in its queue does not. A faded bar is not a plain measurement (its model’s label says why, e.g. “worker (failed)”); one whose new client got no ' +
     'echo stands at the deadline (“>”), with the CPU spent until then (“≥”).',
   build(results) {
     const rows = rowsOf(results.results, 'abandoned').filter((row) => row.abandoned);
@@ -33,7 +33,8 @@ export const abandonedFirstEcho: ChartDefinition = {
         cpuLabel: cpuSec[i] === null ? 'not measured' : `${answered ? '' : '≥ '}${latency(cpuSec[i]! * 1e6)}`,
       };
     });
-    const x = modelAxis(rows);
+    // A row that is not a plain measurement says so in its model's label, not in a marker floating above its bar.
+    const x = modelAxis(rows, true);
     const colour = colourByModel(rows);
     const panel = (field: string, label: string, title: string, floor: number): VlSpec => {
       const y = { field, type: 'quantitative', title, scale: { type: 'log', domainMin: floor }, axis: { values: Array.from({ length: 12 }, (_, k) => floor * 10 ** k) } };
@@ -43,7 +44,6 @@ export const abandonedFirstEcho: ChartDefinition = {
         layer: layers(
           { transform: [{ filter: `datum.${field} != null` }], mark: { type: 'bar' }, encoding: { x, y, y2: { datum: floor }, color: colour, opacity: FADE_UNLESS_MEASURED } },
           ...haloText({ dy: -8 }, { x, y: { field, type: 'quantitative' }, text: { field: label } }),
-          statusMarkers(rows, { x, y: { field, type: 'quantitative' } }),
         ),
       };
     };

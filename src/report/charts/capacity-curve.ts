@@ -20,13 +20,14 @@ export const capacityCurve: ChartDefinition = {
     if (rows.length === 0) return null;
     const slo = models[0]!.slo;
     const percentiles = [...new Set(['p50', slo.percentile] as const)];
-    const values = rows.flatMap((row) =>
+    // A step that answered nothing has no latency to draw (its figures are null).
+    const values = rows.filter((row) => row.latencyUs.count > 0).flatMap((row) =>
       percentiles.map((percentile) => ({
         ...rowFields(row),
         point: pointLabel(row),
         offered: row.targetRate!,
         percentile,
-        latencyUs: Math.max(1, row.latencyUs[percentile]),
+        latencyUs: Math.max(1, row.latencyUs[percentile]!),
       })),
     );
     const sustained = models

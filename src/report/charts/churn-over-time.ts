@@ -21,10 +21,11 @@ export const churnOverTime: ChartDefinition = {
     'measured interval (repeats follow one another). Models that start a process or a thread per connection show ' +
     'it here as extra processes or threads and the memory they hold.',
   build(results) {
-    const rows = rowsOf(results.results, 'churn').filter((row) => row.server.series.length > 0);
+    // Only rows whose server was sampled (not an external target's).
+    const rows = rowsOf(results.results, 'churn').filter((row) => (row.server?.series.length ?? 0) > 0);
     if (rows.length === 0) return null;
     const values = rows.flatMap((row) =>
-      row.server.series.map((sample) => ({
+      row.server!.series.map((sample) => ({
         ...rowFields(row),
         tS: sample.tMs / 1000,
         cpu: sample.cpuPercent,

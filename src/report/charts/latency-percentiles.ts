@@ -1,6 +1,6 @@
 /** p50 and p99 latency per model for every scenario point: how far the tail sits from the median. */
 import { pointLabel, sortRows } from '../rows.js';
-import { colourByModel, latencyScale, rowFields, shapeByStatus, type ChartDefinition } from './spec.js';
+import { colourByModel, haloText, latencyScale, rowFields, shapeByStatus, starvedField, unansweredNote, type ChartDefinition } from './spec.js';
 
 export const latencyPercentiles: ChartDefinition = {
   name: 'latency-percentiles',
@@ -8,20 +8,25 @@ export const latencyPercentiles: ChartDefinition = {
   caption:
     'One panel per scenario point; each model is a line from its median (p50) to its 99th-percentile (p99) ' +
     'round-trip latency, on a log scale. A steep line means a long tail: a few messages waited much longer ' +
-    'than the typical one. Rows with no answered message (failed) are left out.',
+    'than the typical one. Latency describes only the messages answered: a row with no answer at all has none and ' +
+    'is left out (named under the title), and a row where some connections got no answer says “N starved” beside its p99, ' +
+    'since its figures are those of the connections that were served.',
   build(results) {
-    const rows = sortRows(results).filter((row) => row.latencyUs.count > 0 && !row.rateSearch);
-    if (rows.length === 0) return null;
-    const values = rows.flatMap((row) =>
-      (['p50', 'p99'] as const).map((percentile) => ({ ...rowFields(row), percentile, latencyUs: Math.max(1, row.latencyUs[percentile]) })),
+    // The abandoned scenario times one client instead: its rows measure no latency.
+    const echoing = sortRows(results).filter((row) => !row.abandoned && !row.rateSearch); // capacity steps have their own charts;
+    const answered = echoing.filter((row) => row.latencyUs.count > 0);
+    if (answered.length === 0) return null;
+    const values = answered.flatMap((row) =>
+      (['p50', 'p99'] as const).map((percentile) => ({ ...rowFields(row), ...starvedField(row), percentile, latencyUs: Math.max(1, row.latencyUs[percentile]!) })),
     );
-    const points = [...new Set(rows.map(pointLabel))];
+    const points = [...new Set(answered.map(pointLabel))];
     const x = { field: 'percentile', type: 'ordinal', title: null, axis: { labelAngle: 0 } };
     const y = { field: 'latencyUs', type: 'quantitative', ...latencyScale('Latency (log scale)') };
-    const colour = colourByModel(rows);
+    const colour = colourByModel(answered);
     return {
-      rows,
+      rows: answered,
       subtitle: 'Round trip from send (closed loop) or from intended send time (open loop); median and 99th percentile over all repeats',
+      notes: unansweredNote(echoing),
       body: {
         data: { values },
         columns: 4,
@@ -31,7 +36,12 @@ export const latencyPercentiles: ChartDefinition = {
           height: 170,
           layer: [
             { mark: { type: 'line', strokeWidth: 1.5 }, encoding: { x, y, color: colour, detail: { field: 'model' } } },
-            { mark: { type: 'point', filled: true, size: 50 }, encoding: { x, y, color: colour, shape: shapeByStatus(rows) } },
+            { mark: { type: 'point', filled: true, size: 50 }, encoding: { x, y, color: colour, shape: shapeByStatus(answered) } },
+            // Under the p99 point it qualifies, as text in the model's colour: it cannot be read as a value.
+            ...haloText({ align: 'right', dx: -6, dy: 12, fontSize: 9, fontWeight: 'bold' }, { x, y, color: colour, text: { field: 'starvedLabel' } }).map((layer) => ({
+              transform: [{ filter: "datum.starvedLabel != '' && datum.percentile == 'p99'" }],
+              ...layer,
+            })),
           ],
         },
       },

@@ -6,7 +6,7 @@ import type { LatencySummary } from '../../results/schema.js';
 import { decodeHistogram, percentileSpectrum } from '../read-histogram.js';
 import { num } from '../../results/format.js';
 import { sortRows } from '../rows.js';
-import { colourByModel, latencyScale, rowFields, shapeByStatus, type ChartDefinition } from './spec.js';
+import { colourByModel, haloText, latencyScale, rowFields, shapeByStatus, starvedField, unansweredNote, type ChartDefinition } from './spec.js';
 
 const CORRECTED = 'from intended send time (corrected)';
 const UNCORRECTED = 'from actual send time (uncorrected)';
@@ -25,12 +25,14 @@ export const latencySpectrum: ChartDefinition = {
     'the x axis is the percentile on a 1/(1−p) log scale (as HdrHistogram plots do), so each step right is ten times ' +
     'rarer. Solid lines measure from when each message should have been sent (corrected for coordinated omission, ' +
     'as wrk2 does); dashed lines from when it was actually sent. A big gap between them means the server fell ' +
-    'behind and messages queued. The marker at the right end is the maximum.',
+    'behind and messages queued. The marker at the right end is the maximum; “N starved” beside it says that N connections ' +
+    'got no answer at all, so the line is that of the connections served. A row with no answer has no line (named under the title).',
   build(results) {
-    const rows = sortRows(results).filter((row) => row.mode === 'open' && row.latencyUs.count > 0 && !row.rateSearch);
+    const open = sortRows(results).filter((row) => row.mode === 'open' && !row.rateSearch);
+    const rows = open.filter((row) => row.latencyUs.count > 0);
     if (rows.length === 0) return null;
     const values = rows.flatMap((row) => [
-      ...spectrum(row.latencyUs).map((p) => ({ ...rowFields(row), measure: CORRECTED, ...p })),
+      ...spectrum(row.latencyUs).map((p) => ({ ...rowFields(row), ...starvedField(row), measure: CORRECTED, ...p })),
       ...spectrum(row.latencyUncorrectedUs).map((p) => ({ ...rowFields(row), measure: UNCORRECTED, ...p })),
     ]);
     const maxX = Math.max(...values.map((v) => v.oneOverTail));
@@ -48,6 +50,7 @@ export const latencySpectrum: ChartDefinition = {
     return {
       rows,
       subtitle: `Offered rate ${rates} msgs/s over ${rows[0]!.connections} connections, ${rows[0]!.messageSize} B messages`,
+      notes: unansweredNote(open),
       body: {
         width: 560,
         height: 340,
@@ -68,6 +71,11 @@ export const latencySpectrum: ChartDefinition = {
             mark: { type: 'point', filled: true, size: 70 },
             encoding: { x, y, color: colour, shape: shapeByStatus(rows) },
           },
+          // Beside the maximum it qualifies, as text: it cannot be read as a value.
+          ...haloText({ align: 'right', dx: -9, dy: -8, fontWeight: 'bold' }, { x, y, color: colour, text: { field: 'starvedLabel' } }).map((layer) => ({
+            transform: [{ filter: `datum.percentile == 100 && datum.measure == '${CORRECTED}' && datum.starvedLabel != ''` }],
+            ...layer,
+          })),
         ],
       },
     };

@@ -2,7 +2,7 @@
 import { MIB } from '../../results/format.js';
 import { modelsIn } from '../model-colours.js';
 import { pointLabel, sortRows } from '../rows.js';
-import { colourByModel, FADE_UNLESS_MEASURED, layers, rowFields, statusMarkers, type ChartDefinition } from './spec.js';
+import { colourByModel, FADE_UNLESS_MEASURED, layers, notMeasuredNote, rowFields, statusMarkers, type ChartDefinition } from './spec.js';
 
 /** Panel titles carry the units: each panel has its own y scale. */
 const METRICS = ['Server CPU (%; 100 = one core)', 'Memory (PSS, MiB, peak, all processes)', 'Processes (max)', 'Threads (max, all processes)'];
@@ -14,13 +14,16 @@ export const serverCost: ChartDefinition = {
     "The server's whole process tree sampled from /proc during each measurement: mean CPU (user + system; 100 % " +
     'is one core fully busy); peak memory as proportional set size (PSS) summed over its processes, read once a second ' +
     'and at the end of each window, so pages the processes share (a forked child shares its parent’s code) count once; ' +
-    'and the most processes and threads seen at once, read ten times a second. Faded bars with a black marker are rows whose numbers are not a ' +
-    'plain measurement (client-bound, failed, incomplete; see Status); a failed row shows what was sampled before it failed, often nothing.',
+    'and the most processes and threads seen at once, read ten times a second. A faded bar with a black marker on its end is a row whose numbers are not a ' +
+    'plain measurement (client-bound, failed, incomplete; see Status); a failed row shows what was sampled before it failed, often nothing. ' +
+    'Rows whose server was not sampled (an external server, one that never ran) are named under the title.',
   build(results) {
-    const rows = sortRows(results).filter((row) => !row.rateSearch); // capacity steps have their own charts
+    // Only rows whose server was sampled: an external target's, or a server that never ran, has no cost to draw.
+    const all = sortRows(results).filter((row) => !row.rateSearch); // capacity steps have their own charts
+    const rows = all.filter((row) => row.server !== null);
     if (rows.length === 0) return null;
     const values = rows.flatMap((row) => {
-      const { server } = row;
+      const server = row.server!;
       const figures = [server.cpuPercent, server.peakPssBytes / MIB, server.maxProcesses, server.maxThreads];
       return METRICS.map((metric, i) => ({ ...rowFields(row), metric, value: figures[i]! }));
     });
@@ -30,7 +33,8 @@ export const serverCost: ChartDefinition = {
     const y = { field: 'value', type: 'quantitative', title: null };
     return {
       rows,
-      subtitle: 'Every row of the run, grouped by scenario point',
+      subtitle: 'Every row of the run whose server was sampled, grouped by scenario point',
+      notes: notMeasuredNote(all),
       body: {
         data: { values },
         facet: { row: { field: 'metric', type: 'nominal', sort: METRICS, title: null, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top', labelFontWeight: 'bold' } } },

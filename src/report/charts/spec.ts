@@ -7,6 +7,8 @@ import { MIB } from '../../results/format.js';
 import { MODEL_COLOURS, modelsIn } from '../model-colours.js';
 import { rowStatus, statusScales } from '../../results/row-status.js';
 import { pointLabel } from '../rows.js';
+import { serverLabel } from '../../results/server-label.js';
+import { externalServer, externalTarget } from '../target.js';
 
 /** A vega-lite spec as JSON; typed loosely here because vega-lite checks it at compile time. */
 export type VlSpec = Record<string, unknown>;
@@ -26,6 +28,8 @@ export interface ChartDefinition {
 export interface ChartBody {
   /** One line under the title with what was measured (scenario parameters). */
   subtitle: string;
+  /** Lines under it about what the chart leaves out or cannot show (rows not drawn, figures not measured). */
+  notes?: string[];
   body: VlSpec;
   /** The rows drawn: the footnote names their placement (CPU-bound scenarios may pin differently). */
   rows: readonly ResultRow[];
@@ -39,7 +43,17 @@ export function rowFields(row: ResultRow): { model: string; point: string; statu
 /** Colour by model, the same colour for the same model in every chart. */
 export function colourByModel(rows: readonly ResultRow[]): VlSpec {
   const domain = modelsIn(rows);
-  return { field: 'model', type: 'nominal', title: 'Model', scale: { domain, range: domain.map((m) => MODEL_COLOURS[m]) } };
+  return { field: 'model', type: 'nominal', title: 'Model', scale: { domain, range: domain.map((m) => MODEL_COLOURS[m]) }, ...modelLabels(rows, 'legend') };
+}
+
+/**
+ * A legend's or axis's labels for the models: an external server named by its address too ("external
+ * 127.0.0.1:9100", its model says little), and with `label`, whatever else a label should carry.
+ */
+function modelLabels(rows: readonly ResultRow[], guide: 'legend' | 'axis', guideProperties: VlSpec = {}, label: (row: ResultRow) => string = serverLabel): VlSpec {
+  const renamed = Object.fromEntries(rows.map((row) => [row.model, label(row)]).filter(([model, text]) => model !== text));
+  if (Object.keys(renamed).length === 0) return Object.keys(guideProperties).length > 0 ? { [guide]: guideProperties } : {};
+  return { [guide]: { ...guideProperties, labelExpr: `${JSON.stringify(renamed)}[datum.value] || datum.label` } };
 }
 
 /** Point shape by row status, so client-bound and failed points stand out in colour and greyscale. */
@@ -59,20 +73,47 @@ export function opacityByStatus(rows: readonly ResultRow[]): VlSpec {
   return { field: 'status', type: 'ordinal', sort: domain, title: 'Status', scale: { domain, range: opacities }, ...onlyIfInformative(domain) };
 }
 
-/** Bars fade when not a plain measurement; their status marker (below) says why, so no scale or legend here. */
+/** Bars fade when not a plain measurement; their status marker or label (below) says why, so no scale or legend here. */
 export const FADE_UNLESS_MEASURED: VlSpec = { condition: { test: "datum.status != 'measured'", value: 0.4 }, value: 1 };
 
 /**
- * Bars have no shape: a black marker on top of each bar that is not a plain measurement
- * (client-bound, failed, ...), explained by the Status legend. Null when every row is plain.
+ * Bars have no shape: a black marker on the end of each bar that is not a plain measurement
+ * (client-bound, failed, ...), explained by the Status legend. It sits at the bar's own value, never at
+ * a fixed height above it, where it would read as a value of its own. Null when every row is plain.
  */
 export function statusMarkers(rows: readonly ResultRow[], encoding: VlSpec): VlSpec | null {
   if (statusScales(rows, false).domain.length === 0) return null;
   return {
     transform: [{ filter: "datum.status != 'measured'" }],
-    mark: { type: 'point', filled: true, size: 90, color: '#111', yOffset: -22 },
+    mark: { type: 'point', filled: true, size: 70, color: '#111', stroke: 'white', strokeWidth: 1 },
     encoding: { ...encoding, shape: shapeByStatus(rows, false) },
   };
+}
+
+/** A label with the row's status when it is not a plain measurement: "sequential (nothing completed)". */
+export function withStatus(label: string, row: ResultRow): string {
+  const status = rowStatus(row);
+  return status === 'measured' ? label : `${label} (${status})`;
+}
+
+/**
+ * A latency chart's label for a row some of whose connections got no answer at all ("15 starved"), drawn
+ * on the point it qualifies: its latency is that of the connections served. Empty for the others.
+ */
+export function starvedField(row: ResultRow): { starvedLabel: string } {
+  return { starvedLabel: row.fairness.starved > 0 ? `${row.fairness.starved} starved` : '' };
+}
+
+/** A latency chart's note: the rows among `rows` that answered nothing, so have no latency to draw. */
+export function unansweredNote(rows: readonly ResultRow[]): string[] {
+  const silent = rows.filter((row) => row.latencyUs.count === 0);
+  return silent.length === 0 ? [] : [`Not drawn, no message answered: ${silent.map((row) => `${row.model} in ${pointLabel(row)}`).join(', ')}`];
+}
+
+/** A server chart's note: the rows among `rows` whose server was not sampled (an external target, a server that never ran). */
+export function notMeasuredNote(rows: readonly ResultRow[]): string[] {
+  const unsampled = rows.filter((row) => row.server === null);
+  return unsampled.length === 0 ? [] : [`Not drawn, server not measured: ${unsampled.map((row) => `${row.model} in ${pointLabel(row)}`).join(', ')}`];
 }
 
 /** A median and its 95 % interval as chart fields; rates cannot be negative, so the whisker stops at 0. */
@@ -116,18 +157,25 @@ export function latencyScale(title: string): VlSpec {
   };
 }
 
-/** Models along a nominal x axis, in the stable model order. */
-export function modelAxis(rows: readonly ResultRow[]): VlSpec {
-  return { field: 'model', type: 'nominal', title: 'Model', sort: modelsIn(rows), axis: { labelAngle: -30 } };
+/**
+ * Models along a nominal x axis, in the stable model order. `statusInLabel`: for charts with one row
+ * per model whose bars carry no marker, a row that is not a plain measurement says so in its label
+ * ("sequential (nothing completed)"), where it cannot be read as a value.
+ */
+export function modelAxis(rows: readonly ResultRow[], statusInLabel = false): VlSpec {
+  const label = statusInLabel ? (row: ResultRow) => withStatus(serverLabel(row), row) : serverLabel;
+  return { field: 'model', type: 'nominal', title: 'Model', sort: modelsIn(rows), ...modelLabels(rows, 'axis', { labelAngle: -30 }, label) };
 }
 
-/** The environment in three short lines: every chart carries it, so a copied PNG keeps its context. */
+/** The environment in three short lines (four with an external server): every chart carries it, so a copied PNG keeps its context. */
 export function footnoteLines(results: ResultsFile, rows: readonly ResultRow[]): string[] {
   const { env } = results;
   const placements = [...new Set(rows.map((row) => (row.placement ?? env.placement).note))];
+  const target = externalTarget({ results: rows });
   return [
     `Run ${results.runId}, ${env.date}${results.complete ? '' : ' (INCOMPLETE run: partial rows)'}`,
     `${env.cpuModel}, ${env.cores} cores, ${(env.memoryBytes / 1024 / MIB).toFixed(1)} GiB RAM, Node ${env.node}, ${env.kernel}`,
+    ...(target ? [`Server: ${externalServer(target)}, not started, pinned or measured by the harness`] : []),
     `Placement: ${placements.length > 0 ? placements.join(' | ') : env.placement.note}`,
   ];
 }
@@ -139,7 +187,8 @@ function footnote(lines: string[]): VlSpec {
 
 /** A chart as drawn: title, subtitle, the body, then the environment footnote. */
 export function framedChart(title: string, chart: ChartBody, results: ResultsFile): VlSpec {
-  const { subtitle, body, rows } = chart;
+  const { body, rows } = chart;
+  const subtitle = chart.notes?.length ? [chart.subtitle, ...chart.notes] : chart.subtitle;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     background: 'white',

@@ -13,7 +13,9 @@ export const throughputVsConnections: ChartDefinition = {
   build(results) {
     const rows = rowsOf(results.results, 'echo-small');
     if (rows.length === 0) return null;
-    const medians = rows.filter((row) => row.status !== 'failed').map((row) => row.msgsPerSec.median);
+    // Failed rows measured nothing a line should pass through; empty ones completed nothing: their points stand alone.
+    const joined = (row: (typeof rows)[number]) => row.status !== 'failed' && row.status !== 'empty';
+    const medians = rows.filter(joined).map((row) => row.msgsPerSec.median);
     const top = 1.4 * Math.max(1, ...medians);
     // Log scale when models differ by more than 10×, so the slow ones do not flatten into the axis.
     const positive = medians.filter((m) => m > 0);
@@ -22,7 +24,7 @@ export const throughputVsConnections: ChartDefinition = {
     const low = log ? floor : 0;
     const values = rows.map((row) => {
       const { value, lo, hi } = estimateFields(row.msgsPerSec);
-      return { ...rowFields(row), connections: row.connections, value: Math.max(low, value), lo: Math.max(low, lo), hi, drawn: row.status !== 'failed' };
+      return { ...rowFields(row), connections: row.connections, value: Math.max(low, value), lo: Math.max(low, lo), hi, drawn: joined(row) };
     });
     const connectionCounts = [...new Set(rows.map((row) => row.connections))];
     const x = {

@@ -14,7 +14,7 @@ export interface Comparison {
   model: string;
   msgsPerSec: MetricComparison;
   p99Us: MetricComparison;
-  /** Failed / client-bound / incomplete on either side: the ratio may mean little, and gets no mark. */
+  /** Failed / empty / client-bound / incomplete on either side: the ratio may mean little, and gets no mark. */
   warnings: string[];
 }
 
@@ -36,26 +36,37 @@ function key(row: ResultRow): string {
 
 function warnings(row: ResultRow, side: 'A' | 'B'): string[] {
   const out: string[] = [];
-  if (row.status !== 'ok') out.push(`${row.status} in ${side}`);
+  if (row.status !== 'ok') out.push(`${row.status === 'empty' ? 'nothing completed' : row.status} in ${side}`);
   if (row.client.clientBound) out.push(`client-bound in ${side}`);
   return out;
 }
+
+/** p99 B/A where a side answered nothing: latency describes answers, so there is no figure and no ratio. */
+function unanswered(sides: string[]): RatioEstimate {
+  return { a: NaN, b: NaN, figures: 'all samples', ratio: NaN, ci95: null, p: null, note: `no latency recorded: no answer in ${sides.join(' and ')}` };
+}
+
+/** The p99s of the repeats that had answers (a repeat with none has no p99). */
+const answeredRepeats = (row: ResultRow) => (row.latencyUs.p99Runs ?? []).filter((p99): p99 is number => p99 !== null);
 
 /**
  * p99 B/A: like msgs/s, from the per-repeat p99s when both runs recorded at least two. With one repeat
  * on a side, like msgs/s, the ratio of the two p99s with no interval. Runs that kept no per-repeat
  * p99s fall back to a bootstrap over the merged histograms, which sees sampling noise but not drift
- * between repeats (no mark).
+ * between repeats (no mark). A run with no answer at all has no p99: no ratio, a note.
  */
 function p99Ratio(a: ResultRow, b: ResultRow): RatioEstimate {
-  const runsA = a.latencyUs.p99Runs ?? [];
-  const runsB = b.latencyUs.p99Runs ?? [];
+  const silent = [a, b].flatMap((row, i) => (row.latencyUs.count === 0 ? [i === 0 ? 'A' : 'B'] : []));
+  if (silent.length > 0) return unanswered(silent);
+  const [runsA, runsB] = [answeredRepeats(a), answeredRepeats(b)];
   if (runsA.length >= 2 && runsB.length >= 2) return welchRatio(runsA, runsB);
   const oneRepeat = Math.min(runsA.length || a.repeats, runsB.length || b.repeats) < 2;
-  const answered = a.latencyUs.count > 0 && b.latencyUs.count > 0;
-  if (!oneRepeat || !answered) return percentileRatio(a.latencyUs.histogram, b.latencyUs.histogram);
-  const [p99A, p99B] = [a.latencyUs.p99, b.latencyUs.p99];
-  return { a: p99A, b: p99B, figures: 'all samples', ratio: p99B / p99A, ci95: null, p: null, note: 'CI unavailable: 1 repeat' };
+  if (!oneRepeat) return percentileRatio(a.latencyUs.histogram, b.latencyUs.histogram);
+  // Both answered (count > 0), so both have a p99.
+  const [p99A, p99B] = [a.latencyUs.p99!, b.latencyUs.p99!];
+  const someSilent = [a, b].some((row) => answeredRepeats(row).length < (row.latencyUs.p99Runs ?? []).length);
+  const note = someSilent ? 'CI unavailable: 1 repeat with answers' : 'CI unavailable: 1 repeat';
+  return { a: p99A, b: p99B, figures: 'all samples', ratio: p99B / p99A, ci95: null, p: null, note };
 }
 
 /** Node's compare.R marks: *** p < 0.001, ** p < 0.01, * p < 0.05; blank when not significant or unknown. */

@@ -1,5 +1,6 @@
 /** Narrative for the abandoned scenario: what clients that left before their turn cost the next client, per model. */
 import type { ResultRow } from '../../results/schema.js';
+import { serverName } from '../../results/server-label.js';
 import { latency, num, times } from '../../results/format.js';
 
 const echoUs = (row: ResultRow) => row.abandoned!.firstEchoMs! * 1000;
@@ -12,8 +13,8 @@ function leadSentence(answered: ResultRow[]): string | null {
   const fastest = order[0]!;
   const slowest = order.at(-1)!;
   const { departed } = fastest.abandoned!;
-  let sentence = `After ${num(departed)} clients connected and left while ${fastest.connections} connections held each server, the new client's first echo came soonest from ${fastest.model} (${latency(echoUs(fastest))})`;
-  if (slowest !== fastest) sentence += ` and last from ${slowest.model} (${latency(echoUs(slowest))}, ${times(echoUs(slowest) / echoUs(fastest))} as long)`;
+  let sentence = `After ${num(departed)} clients connected and left while ${fastest.connections} connections held each server, the new client's first echo came soonest from ${serverName(fastest)} (${latency(echoUs(fastest))})`;
+  if (slowest !== fastest) sentence += ` and last from ${serverName(slowest)} (${latency(echoUs(slowest))}, ${times(echoUs(slowest) / echoUs(fastest))} as long)`;
   return `${sentence}.`;
 }
 
@@ -24,7 +25,7 @@ function droppedSentence(rows: ResultRow[]): string | null {
   const parts = counted.map((row) => {
     const { serverAbandoned, departed, firstEchoMs, serverCpuSec } = row.abandoned!;
     const figures = firstEchoMs !== null && serverCpuSec !== null ? ` (first echo ${latency(firstEchoMs * 1000)}, ${cpu(row)} of CPU)` : '';
-    return `${row.model} dropped ${num(serverAbandoned!)} of the ${num(departed)} departed clients from its queue unserved${figures}`;
+    return `${serverName(row)} dropped ${num(serverAbandoned!)} of the ${num(departed)} departed clients from its queue unserved${figures}`;
   });
   return `${list(parts)}; the other models do not count such clients.`;
 }
@@ -38,15 +39,15 @@ function costSentence(answered: ResultRow[]): string | null {
   const least = order.at(-1)!;
   const perClientUs = (most.abandoned!.serverCpuSec! * 1e6) / most.abandoned!.departed;
   return (
-    `Meanwhile ${most.model}'s server spent the most CPU, ${cpu(most)} (about ${latency(perClientUs)} per departed client), ` +
-    `and ${least.model}'s the least, ${cpu(least)}.`
+    `Meanwhile ${serverName(most)}'s server spent the most CPU, ${cpu(most)} (about ${latency(perClientUs)} per departed client), ` +
+    `and ${serverName(least)}'s the least, ${cpu(least)}.`
   );
 }
 
 function unansweredSentence(rows: ResultRow[]): string | null {
   const late = rows.filter((row) => row.status === 'failed' && row.abandoned!.firstEchoMs === null && row.abandoned!.serverCpuSec !== null);
   if (late.length === 0) return null;
-  const parts = late.map((row) => `${row.model} (${cpu(row)} of CPU by then)`);
+  const parts = late.map((row) => `${serverName(row)} (${cpu(row)} of CPU by then)`);
   return `No echo for the new client within the ${num(late[0]!.abandoned!.deadlineSec)} s deadline: ${list(parts)}.`;
 }
 

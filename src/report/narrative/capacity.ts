@@ -12,6 +12,7 @@ export function limitOf(failing: ResultRow, cores: number): string {
   if (failing.client.clientBound) {
     return `the generator itself fell behind its schedule (send lag p99 ${latency(failing.client.sendLagP99Us ?? 0)}), so the limit is at least this and may be the generator's`;
   }
+  if (failing.server === null) return `no server figures were sampled (an external server), so what held it back is not known`;
   const cpu = failing.server.cpuPercent;
   if (cores > 1 && cpu >= BUSY_SHARE * 100 * cores) return `its ${cores} cores were all busy (server CPU ${percent(cpu)})`;
   if (cpu >= BUSY_SHARE * 100) return `one core was busy (server CPU ${percent(cpu)}${cores > 1 ? `, of ${cores} cores` : ''})`;

@@ -1,6 +1,8 @@
 /** Narrative for closed-loop echo scenarios (echo-small sweep, echo-large, and any custom closed-loop one). */
 import type { ResultRow } from '../../results/schema.js';
+import { serverName } from '../../results/server-label.js';
 import { megabytesPerSec, num, times } from '../../results/format.js';
+import { documentedStarvation, whatWasSeen } from './causes.js';
 import { find, leadSentence, msgsPerSec, ranked } from './facts.js';
 
 /** Who scaled with connections, from the lowest to the highest connection count of the sweep. */
@@ -9,27 +11,28 @@ function scalingSentence(rows: readonly ResultRow[]): string | null {
   if (counts.length < 2) return null;
   const low = counts[0]!;
   const high = counts.at(-1)!;
-  const growth = [...new Set(rows.map((row) => row.model))]
+  const growth = [...new Set(rows.map(serverName))]
     .flatMap((model) => {
       const from = find(rows.filter((row) => row.connections === low), model);
       const to = find(rows.filter((row) => row.connections === high), model);
-      return from && to && from.msgsPerSec.median > 0 ? [{ model, ratio: to.msgsPerSec.median / from.msgsPerSec.median }] : [];
+      return from && to && from.msgsPerSec.median > 0 ? [{ name: serverName(from), ratio: to.msgsPerSec.median / from.msgsPerSec.median }] : [];
     })
     .sort((a, b) => b.ratio - a.ratio);
   if (growth.length < 2) return null;
-  const list = growth.map((entry) => `${entry.model} ${times(entry.ratio)}`).join(', ');
+  const list = growth.map((entry) => `${entry.name} ${times(entry.ratio)}`).join(', ');
   return `From ${low} to ${high} connections throughput changed by: ${list}.`;
 }
 
-/** Connections that never got an echo: the cost of serving one connection at a time. */
+/** Connections that never got an echo: with the cause where the model's design documents it, else what was seen. */
 function starvationSentence(rows: readonly ResultRow[]): string | null {
   const starving = rows.filter((row) => row.status === 'ok' && row.connections > 1 && row.fairness.starved > 0);
   if (starving.length === 0) return null;
   const worst = starving.sort((a, b) => b.fairness.starved - a.fairness.starved)[0]!;
-  return (
-    `${worst.model} left ${worst.fairness.starved} of ${worst.connections} connections without a single echo at c=${worst.connections} ` +
-    `(Jain's fairness index ${num(worst.fairness.jain)}; 1 is perfectly even): the others waited for the connection being served.`
-  );
+  const seen =
+    `${serverName(worst)} left ${worst.fairness.starved} of ${worst.connections} connections without a single echo at c=${worst.connections} ` +
+    `(Jain's fairness index ${num(worst.fairness.jain)}; 1 is perfectly even)`;
+  const cause = documentedStarvation(worst, 'busy');
+  return cause ? `${seen}: ${cause}.` : `${seen}; ${whatWasSeen(worst)}.`;
 }
 
 /** Large messages: how far apart the models ended up, in messages as well as bytes. */
@@ -40,7 +43,7 @@ function spreadSentence(rows: readonly ResultRow[]): string | null {
   const worst = order.at(-1)!;
   return (
     `The best moved ${megabytesPerSec(best.bytesPerSec.median)} (${num(best.msgsPerSec.median)} messages/s); ` +
-    `the slowest (${worst.model}) ${num((100 * worst.bytesPerSec.median) / best.bytesPerSec.median)} % of that.`
+    `the slowest (${serverName(worst)}) ${num((100 * worst.bytesPerSec.median) / best.bytesPerSec.median)} % of that.`
   );
 }
 

@@ -1,5 +1,6 @@
 /** Narrative for the CPU-bound scenario: how close each model came to the machine's limit. */
 import type { ResultRow, ResultsFile } from '../../results/schema.js';
+import { serverName } from '../../results/server-label.js';
 import { cpuLimit, cpuUsPerMessage, serverCpuCount } from '../cpu-budget.js';
 import { num, times } from '../../results/format.js';
 import { leadSentence, msgsPerSec, ranked } from './facts.js';
@@ -11,9 +12,9 @@ import { leadSentence, msgsPerSec, ranked } from './facts.js';
 function overLimitSentence(order: readonly ResultRow[], limit: number, work: number): string | null {
   const over = order.filter((row) => row.msgsPerSec.median > 1.05 * limit);
   if (over.length === 0) return null;
-  const spent = over.map((row) => `${row.model} ${num(cpuUsPerMessage(row))} µs`).join(', ');
+  const spent = over.map((row) => `${serverName(row)} ${num(cpuUsPerMessage(row))} µs`).join(', ');
   return (
-    `Caution: ${over.map((row) => row.model).join(', ')} exceeded the machine's limit, which cannot happen if each message ` +
+    `Caution: ${over.map(serverName).join(', ')} exceeded the machine's limit, which cannot happen if each message ` +
     `cost ${work} µs of CPU; the server's measured CPU per message was ${spent}, so the work was cheaper than intended ` +
     'there (calibration or accounting), and the figure is not a parallel speed-up.'
   );
@@ -27,11 +28,11 @@ export function cpuNarrative(rows: readonly ResultRow[], results: ResultsFile): 
   const order = ranked(rows, msgsPerSec);
   if (order.length === 0) return [];
   const best = order[0]!;
-  const above = order.filter((row) => row.msgsPerSec.median > 1.1 * oneCore).map((row) => row.model);
-  const below = order.filter((row) => row.msgsPerSec.median <= 1.1 * oneCore).map((row) => row.model);
+  const above = order.filter((row) => row.msgsPerSec.median > 1.1 * oneCore).map(serverName);
+  const below = order.filter((row) => row.msgsPerSec.median <= 1.1 * oneCore).map(serverName);
   const limits =
     `With ${work} µs of work per message one core can do at most ${num(oneCore)} msgs/s and the server's ${cpus} CPU(s) ` +
-    `${num(all)}; the best, ${best.model}, reached ${num((100 * best.msgsPerSec.median) / all)} % of that.`;
+    `${num(all)}; the best, ${serverName(best)}, reached ${num((100 * best.msgsPerSec.median) / all)} % of that.`;
   const split =
     above.length > 0
       ? `Clearly above the one-core limit (more than 10 % over): ${above.join(', ')}; at or below it: ${below.join(', ') || 'none'}.`
@@ -39,7 +40,7 @@ export function cpuNarrative(rows: readonly ResultRow[], results: ResultsFile): 
   const slowest = order.at(-1)!;
   const speedup =
     slowest !== best && slowest.msgsPerSec.median > 0
-      ? `The best model did ${times(best.msgsPerSec.median / slowest.msgsPerSec.median)} the work of the slowest (${slowest.model}); with ${cpus} CPU(s) no model can exceed ${cpus}× a single core.`
+      ? `The best model did ${times(best.msgsPerSec.median / slowest.msgsPerSec.median)} the work of the slowest (${serverName(slowest)}); with ${cpus} CPU(s) no model can exceed ${cpus}× a single core.`
       : null;
   return [leadSentence(rows, msgsPerSec, 'msgs/s', ''), limits, split, speedup, overLimitSentence(order, all, work)];
 }

@@ -1,5 +1,6 @@
 /** Small facts read off a scenario's rows, shared by the per-scenario narratives. */
 import type { ResultRow } from '../../results/schema.js';
+import { serverName } from '../../results/server-label.js';
 import { num, times } from '../../results/format.js';
 import { usable } from '../rows.js';
 
@@ -20,28 +21,36 @@ export function leadSentence(rows: readonly ResultRow[], figure: (row: ResultRow
   if (order.length === 0) return null;
   const [first, second] = order;
   const last = order.at(-1)!;
+  // One server (an external target) leads nobody: its figure is all there is to say.
+  if (order.length === 1) return `${where}${serverName(first!)} reached ${num(figure(first!))} ${unit}.`;
   // Below 5 % the order is within this machine's run-to-run noise: say so instead of a ratio like 1.01×.
-  let sentence = `${where}${first!.model} led with ${num(figure(first!))} ${unit}`;
+  let sentence = `${where}${serverName(first!)} led with ${num(figure(first!))} ${unit}`;
   if (second && figure(second) > 0) {
     const ratio = figure(first!) / figure(second);
-    sentence += `, ${ratio < 1.05 ? 'within 5 % of' : `${times(ratio)}`} the next (${second.model}, ${num(figure(second))})`;
+    sentence += `, ${ratio < 1.05 ? 'within 5 % of' : `${times(ratio)}`} the next (${serverName(second)}, ${num(figure(second))})`;
   }
   if (last !== second && last !== first && figure(last) > 0) {
-    sentence += ` and ${times(figure(first!) / figure(last))} the slowest (${last.model}, ${num(figure(last))})`;
+    sentence += ` and ${times(figure(first!) / figure(last))} the slowest (${serverName(last)}, ${num(figure(last))})`;
   }
   return `${sentence}.`;
 }
 
-/** Failed and client-bound rows, said plainly so no reader trusts them by accident. */
+/** Failed, empty and client-bound rows, said plainly so no reader trusts them by accident. */
 export function exceptionsSentence(rows: readonly ResultRow[]): string | null {
   const parts: string[] = [];
   for (const row of rows) {
     const at = rows.some((other) => other.connections !== row.connections) ? ` at c=${row.connections}` : '';
-    if (row.status === 'failed') parts.push(`${row.model}${at} failed (${row.failure ?? 'no reason recorded'})`);
-    else if (row.status === 'incomplete') parts.push(`${row.model}${at} was cut short`);
-    else if (row.client.clientBound) parts.push(`${row.model}${at} was client-bound, so its throughput is only a lower bound`);
+    if (row.status === 'failed') parts.push(`${serverName(row)}${at} failed (${row.failure ?? 'no reason recorded'})`);
+    else if (row.status === 'incomplete') parts.push(`${serverName(row)}${at} was cut short`);
+    else if (row.status === 'empty') parts.push(`${serverName(row)}${at} completed nothing (${row.emptyReason ?? 'no reason recorded'})`);
+    else if (row.client.clientBound) parts.push(`${serverName(row)}${at} was client-bound, so its throughput is only a lower bound`);
   }
   return parts.length === 0 ? null : `Note: ${parts.join('; ')}.`;
 }
 
 export const msgsPerSec = (row: ResultRow): number => row.msgsPerSec.median;
+
+/** Who a sentence about all these rows is about: "every model", or the one server when there is one (an external target). */
+export function everyServer(rows: readonly ResultRow[]): string {
+  return rows.length === 1 ? serverName(rows[0]!) : 'every model';
+}

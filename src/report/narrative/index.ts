@@ -35,6 +35,7 @@ export function narrate(rows: readonly ResultRow[], results: ResultsFile): strin
   if (rows.length === 0) return [];
   // A capacity search's steps are judged in its own sentences: client-bound steps are expected near the wall.
   const sentences = [...sentencesFor(rows, results), rows[0]!.rateSearch ? null : exceptionsSentence(rows)];
-  const said = sentences.filter((sentence): sentence is string => sentence !== null);
+  // A sentence may open with "the external server at …" or "every model": capitalise it. Model ids stay as written.
+  const said = sentences.filter((sentence): sentence is string => sentence !== null).map((sentence) => sentence.replace(/^(the|every) /, (word) => word[0]!.toUpperCase() + word.slice(1)));
   return said.length > 0 ? said : ['No model produced a usable measurement in this scenario.'];
 }

@@ -1,6 +1,9 @@
 /** Narrative for the slow-client scenario: head-of-line blocking in numbers. */
 import type { ResultRow } from '../../results/schema.js';
+import { serverName } from '../../results/server-label.js';
 import { num } from '../../results/format.js';
+import { documentedStarvation, errorsSeen } from './causes.js';
+import { everyServer } from './facts.js';
 
 function range(values: number[]): string {
   const low = num(Math.min(...values));
@@ -9,21 +12,29 @@ function range(values: number[]): string {
 }
 
 export function slowClientNarrative(rows: readonly ResultRow[]): (string | null)[] {
-  const measured = rows.filter((row) => row.status === 'ok');
+  // A row that answered nothing still measured who was starved: it is the story here.
+  const measured = rows.filter((row) => row.status === 'ok' || row.status === 'empty');
   if (measured.length === 0) return [];
-  const least = Math.min(...measured.map((row) => row.fairness.starved));
-  const blocked = measured.filter((row) => row.fairness.starved > least);
-  const fair = measured.filter((row) => row.fairness.starved === least);
-  const total = measured[0]!.connections;
-  const blockedText = blocked.map((row) => `${row.model} ${row.fairness.starved} of ${row.connections}`).join(', ');
-  const fairJain = fair.map((row) => row.fairness.jain);
+  const starving = measured.filter((row) => row.fairness.starved > 0);
+  const servedAll = measured.filter((row) => row.fairness.starved === 0);
+  const jain = range(servedAll.map((row) => row.fairness.jain));
+  if (starving.length === 0) {
+    return [
+      `${everyServer(measured)} answered every active connection: the idle client held no one up.`,
+      `Jain's fairness index over the connections was ${jain} (1 = every connection served equally).`,
+    ];
+  }
+  const count = (row: ResultRow) => `${row.fairness.starved} of ${row.connections}`;
+  const starved = starving.map((row) => (row.target ? `${count(row)} to ${serverName(row)}` : `${row.model} ${count(row)}`)).join(', ');
   return [
-    blocked.length > 0
-      ? `Connections that got no echo at all: ${blockedText}; ${least === 0 ? 'every other model answered every connection' : `every other model ${least} of ${total}`}.`
-      : `${least === 0 ? 'Every model answered every connection' : `Every model left only ${least} of ${total} connections unanswered`}: no head-of-line blocking.`,
-    blocked.length > 0 ? 'A model that serves one connection at a time waits on the idle client and never reaches the others.' : null,
-    fair.length > 0
-      ? `Among the others, Jain's fairness index over the connections was ${range(fairJain)} (1 = every connection served equally).`
-      : null,
+    `Connections that got no echo at all: ${starved}${servedAll.length > 0 ? '; every other model answered every connection' : ''}.`,
+    ...starving.map(whyStarved),
+    servedAll.length > 0 ? `Among the others, Jain's fairness index over the connections was ${jain} (1 = every connection served equally).` : null,
   ];
+}
+
+/** The model's documented cause, or only what its connections were seen to meet. */
+function whyStarved(row: ResultRow): string {
+  const cause = documentedStarvation(row, 'idle');
+  return cause ? `${serverName(row)}: ${cause}.` : `What the connections to ${serverName(row)} met: ${errorsSeen(row) ?? 'no refusal, reset or timeout'}.`;
 }
