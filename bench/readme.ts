@@ -41,6 +41,7 @@ const CHARTS: Record<string, string[]> = {
   abandoned: ['abandoned-first-echo'],
   'slow-client': ['slow-client-fairness'],
   open: ['latency-spectrum-open'],
+  capacity: ['capacity-curve', 'sustainable-rate'],
 };
 
 runMain('readme', USAGE, async (argv) => {
@@ -78,7 +79,8 @@ runMain('readme', USAGE, async (argv) => {
   const seq1 = pick('echo-small', 'sequential', 1);
   const el64 = pick('echo-small', 'event-loop', 64);
   const seq64 = pick('echo-small', 'sequential', 64);
-  const slowSeq = pick('slow-client', 'sequential');
+  // Starved by the idle client, sequential completes nothing there: its row is 'empty', not 'ok', and is what this sentence reports.
+  const slowSeq = rows.find((r) => r.scenario === 'slow-client' && r.model === 'sequential' && (r.status === 'ok' || r.status === 'empty'));
   const forkChurn = pick('churn', 'fork');
   const elChurn = pick('churn', 'event-loop');
   const workerChurn = pick('churn', 'worker');

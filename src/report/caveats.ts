@@ -20,14 +20,21 @@ export function caveats(results: ResultsFile): string[] {
     const why = empty.map((row) => `${serverName(row)} in ${pointLabel(row)} (${row.emptyReason ?? 'no reason recorded'})`).join(', ');
     out.push(`Rows whose measured windows completed nothing, so they have no rate or latency to read: ${why}.`);
   }
-  const clientBound = rows.filter((row) => row.client.clientBound);
+  // A capacity search steps past each model's limit on purpose: its steps' shortfalls and late generators are
+  // how it finds the knee, and its answer says when it is only a lower bound (a caveat of its own below).
+  const measured = rows.filter((row) => !row.rateSearch);
+  const clientBound = measured.filter((row) => row.client.clientBound);
   out.push(
     clientBound.length > 0
       ? `Client-bound rows, where the load generator itself was saturated, so throughput is only a lower bound for the server: ${list(clientBound)}.`
       : 'No row was client-bound: the load generator never saturated, so throughput figures are the servers’, not the generator’s.',
   );
-  const short = rows.filter((row) => row.rateShortfall);
+  const short = measured.filter((row) => row.rateShortfall);
   if (short.length > 0) out.push(`Open-loop rows whose answers fell below 99 % of the offered rate: ${list(short)}.`);
+  const bounds = rows.filter((row) => row.rateSearch?.result?.lowerBound).map((row) => serverName(row));
+  if (bounds.length > 0) {
+    out.push(`Capacity searches whose answer is only a lower bound (the generator fell behind at a failing step, or no step failed): ${[...new Set(bounds)].join(', ')}.`);
+  }
 
   const { env } = results;
   const target = externalTarget(results);

@@ -1,6 +1,7 @@
 /** The capacity search in the report: its two charts and its narrative, from search rows built on the fixture's open-loop row. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { caveats } from '../../src/report/caveats.js';
 import { capacityCurve } from '../../src/report/charts/capacity-curve.js';
 import { framedChart } from '../../src/report/charts/spec.js';
 import { sustainableRate } from '../../src/report/charts/sustainable-rate.js';
@@ -96,5 +97,14 @@ describe('capacity narrative', () => {
     expect(limitOf(at(95), 2)).toMatch(/^one core was busy .*of 2 cores/);
     expect(limitOf(at(20, 15), 1)).toMatch(/^15 of 16 connections got no answer/);
     expect(limitOf(at(20), 1)).toMatch(/not saturated/);
+  });
+});
+
+describe('capacity caveats', () => {
+  it("lists no search step as client-bound or short (that is how a search finds the knee), but names a search whose answer is a lower bound", () => {
+    const said = caveats(results).join('\n');
+    expect(said).not.toMatch(/in capacity c=16/);
+    expect(said).toMatch(/Capacity searches whose answer is only a lower bound .*: worker\./);
+    expect(said).not.toMatch(/lower bound [^\n]*event-loop/);
   });
 });
