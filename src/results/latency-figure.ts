@@ -14,6 +14,14 @@ export function latencySpread(row: ResultRow): string {
   return row.fairness.starved > 0 ? `${figures} (${row.fairness.starved} starved)` : figures;
 }
 
+/** The terminal's short form: "85 µs / 1.2 ms", " (15 starved)" once after both; "—" where nothing was answered. */
+export function latencyPair(row: ResultRow): string {
+  const { p50, p99 } = row.latencyUs;
+  if (p50 === null) return latency(null);
+  const figures = [p50, p99].map((us) => latency(us)).join(' / ');
+  return row.fairness.starved > 0 ? `${figures} (${row.fairness.starved} starved)` : figures;
+}
+
 /** "85 µs", "46 µs (15 starved)"; "—" where nothing was answered (no figure to qualify). */
 export function latencyFigure(row: ResultRow, us: number | null): string {
   const { starved } = row.fairness;

@@ -52,9 +52,12 @@ describe('row status and marks', () => {
   it('puts the same marks in the terminal table and the report table', () => {
     const marksColumn = columnsFor([lowerBound]).find((column) => column.header === 'marks')!;
     expect(marksColumn.cell(lowerBound)).toBe(rowMarks(lowerBound).join('; '));
+    // The terminal numbers its marks and says each in full under the table.
     const table = formatTable([lowerBound]);
-    expect(table).toContain(` ${rowMarks(lowerBound).join('; ')} │`);
-    // The terminal has no starved column: the count stands beside each latency figure it qualifies.
-    expect(table.match(/ \(3 starved\) /g)).toHaveLength(4);
+    const marks = rowMarks(lowerBound);
+    expect(marks.length).toBeGreaterThan(0);
+    marks.forEach((mark, i) => expect(table).toContain(`[${i + 1}] ${mark}`));
+    // The terminal has no starved column: the count stands once beside the latency figures it qualifies.
+    expect(table.replace(/\s+/g, ' ')).toMatch(/ \(3 starved\) /);
   });
 });

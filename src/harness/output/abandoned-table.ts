@@ -1,5 +1,6 @@
 /** The abandoned scenario's table: what departed clients cost each model, instead of throughput and latency. */
-import Table from 'cli-table3';
+import { fittedTable } from './fit-columns.js';
+import { numberMarks } from './mark-notes.js';
 import { count, latency, mebibytes, orAbsent } from '../../results/format.js';
 import { rowMarks } from '../../results/row-status.js';
 import type { ResultRow } from '../../results/schema.js';
@@ -12,14 +13,12 @@ function marks(row: ResultRow): string[] {
 }
 
 export function formatAbandonedTable(rows: readonly ResultRow[]): string {
-  const table = new Table({
-    head: ['model', 'busy', 'departed', 'first echo', 'srv CPU meanwhile', 'dropped by server', 'errors', 'memory (PSS)', 'procs/thr', 'marks'],
-    style: { head: [], border: [] },
-  });
+  const head = ['model', 'busy', 'departed', 'first echo', 'srv CPU meanwhile', 'dropped by server', 'errors', 'PSS', 'procs/thr', 'notes'];
+  const lines: (string | number)[][] = [];
   for (const row of rows) {
     const a = row.abandoned!;
     const errors = Object.entries(row.errors).filter(([, n]) => n > 0);
-    table.push([
+    lines.push([
       serverLabel(row),
       row.connections,
       `${count(a.departed)}/${count(a.clients)}`,
@@ -29,8 +28,9 @@ export function formatAbandonedTable(rows: readonly ResultRow[]): string {
       errors.length ? errors.map(([kind, n]) => `${kind} ${count(n)}`).join(', ') : '0',
       mebibytes(row.server?.peakPssBytes ?? null),
       orAbsent(row.server, (server) => `${server.maxProcesses}/${server.maxThreads}`),
-      marks(row).join('; '),
     ]);
   }
-  return table.toString();
+  const notes = numberMarks(rows.map((row) => marks(row)));
+  const table = fittedTable(head, lines.map((line, i) => [...line, notes.cells[i]!]), ['errors', 'srv CPU meanwhile', 'dropped by server']);
+  return notes.legend ? `${table}\n${notes.legend}` : table;
 }

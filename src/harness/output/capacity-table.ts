@@ -1,19 +1,20 @@
 /** The capacity search's table: one line per model, the largest rate it sustained within the objective and the bracket the limit lies in. */
-import Table from 'cli-table3';
+import { fittedTable } from './fit-columns.js';
+import { numberMarks } from './mark-notes.js';
 import { formatSlo } from '../plan/slo.js';
 import { latency, num, percent } from '../../results/format.js';
 import type { ResultRow } from '../../results/schema.js';
 
 export function formatCapacityTable(rows: readonly ResultRow[]): string {
-  const table = new Table({
-    head: ['model', 'conns', 'objective', 'sustained msgs/s', 'limit between', 'p50 / p99 there', 'srv CPU there', 'steps', 'marks'],
-    style: { head: [], border: [] },
-  });
+  const head = ['model', 'conns', 'objective', 'sustained msgs/s', 'limit between', 'p50 / p99 there', 'srv CPU there', 'steps', 'notes'];
+  const rowMarks: string[][] = [];
+  const lines: (string | number)[][] = [];
   for (const last of rows.filter((row) => row.rateSearch?.result || !row.rateSearch)) {
     const search = last.rateSearch;
     const result = search?.result;
     if (!search || !result) {
-      table.push([last.model, last.connections, '', '', '', '', '', '', last.failure ?? last.status]);
+      rowMarks.push([last.failure ?? last.status]);
+      lines.push([last.model, last.connections, '', '', '', '', '', '']);
       continue;
     }
     // The figures at the sustained rate come from its own step, where the search measured it.
@@ -26,7 +27,8 @@ export function formatCapacityTable(rows: readonly ResultRow[]): string {
       ...(result.sustainedRate === null ? [`no rate passed (lowest tried ${num(Math.min(...steps.map((row) => row.targetRate!)))})`] : []),
       ...(last.status === 'failed' ? [last.failure ?? 'failed'] : []),
     ];
-    table.push([
+    rowMarks.push(marks);
+    lines.push([
       last.model,
       last.connections,
       formatSlo(search.slo),
@@ -35,8 +37,9 @@ export function formatCapacityTable(rows: readonly ResultRow[]): string {
       atSustained ? `${latency(atSustained.latencyUs.p50)} / ${latency(atSustained.latencyUs.p99)}` : '',
       atSustained ? percent(atSustained.server?.cpuPercent ?? null) : '',
       result.steps,
-      marks.join('; '),
     ]);
   }
-  return table.toString();
+  const notes = numberMarks(rowMarks);
+  const table = fittedTable(head, lines.map((line, i) => [...line, notes.cells[i]!]), ['sustained msgs/s', 'p50 / p99 there', 'srv CPU there']);
+  return notes.legend ? `${table}\n${notes.legend}` : table;
 }

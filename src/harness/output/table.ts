@@ -1,8 +1,9 @@
 /** The per-scenario table, autocannon-style: one row per model (and point), with marks on rows to distrust. */
-import Table from 'cli-table3';
 import { formatAbandonedTable } from './abandoned-table.js';
+import { fittedTable } from './fit-columns.js';
 import { count, mebibytes, megabytesPerSec, num, orAbsent, percent } from '../../results/format.js';
-import { latencyFigure } from '../../results/latency-figure.js';
+import { latencyPair } from '../../results/latency-figure.js';
+import { numberMarks } from './mark-notes.js';
 import { rowMarks } from '../../results/row-status.js';
 import type { ResultRow } from '../../results/schema.js';
 import { serverLabel } from '../../results/server-label.js';
@@ -12,29 +13,27 @@ export function formatTable(rows: readonly ResultRow[]): string {
   if (rows.length > 0 && rows.every((row) => row.abandoned)) return formatAbandonedTable(rows);
   // Churn is measured in completed connections per second, not messages.
   const churn = rows.length > 0 && rows.every((row) => row.mode === 'churn');
-  const table = new Table({
-    head: ['model', 'conns', churn ? 'conn/s (±95%)' : 'msgs/s (±95%)', 'MB/s', 'p50', 'p99', 'p99.9', 'max', 'errors', 'srv CPU', 'memory (PSS)', 'procs/thr', 'marks'],
-    style: { head: [], border: [] },
-  });
+  // MB/s only where messages are bulk (its figure then matters); p99.9 is in results.json and the report.
+  const bulk = rows.some((row) => row.messageSize >= 1024);
+  const head = ['model', 'conns', churn ? 'conn/s (±95%)' : 'msgs/s (±95%)', ...(bulk ? ['MB/s'] : []), 'p50 / p99', 'errors', 'CPU', 'PSS', 'procs/thr', 'notes'];
+  const lines: string[][] = [];
   for (const row of rows) {
     const { median, ci95 } = churn ? row.connectionsPerSec! : row.msgsPerSec;
     const spread = median > 0 && row.repeats > 1 ? ` ±${percent((100 * (ci95[1] - ci95[0])) / 2 / median)}` : '';
     const errors = Object.entries(row.errors).filter(([, n]) => n > 0);
-    table.push([
+    lines.push([
       serverLabel(row),
       row.connections + (row.idleConnections > 0 ? `+${row.idleConnections} idle` : ''),
       `${num(median)}${spread}`,
-      megabytesPerSec(row.bytesPerSec.median),
-      latencyFigure(row, row.latencyUs.p50),
-      latencyFigure(row, row.latencyUs.p99),
-      latencyFigure(row, row.latencyUs.p999),
-      latencyFigure(row, row.latencyUs.max),
+      ...(bulk ? [megabytesPerSec(row.bytesPerSec.median)] : []),
+      latencyPair(row),
       errors.length ? errors.map(([kind, n]) => `${kind} ${count(n)}`).join(', ') : '0',
       percent(row.server?.cpuPercent ?? null),
       mebibytes(row.server?.peakPssBytes ?? null),
       orAbsent(row.server, (server) => `${server.maxProcesses}/${server.maxThreads}`),
-      rowMarks(row).join('; '),
     ]);
   }
-  return table.toString();
+  const marks = numberMarks(rows.map((row) => rowMarks(row)));
+  const table = fittedTable(head, lines.map((line, i) => [...line, marks.cells[i]!]), ['p50 / p99', 'errors']);
+  return marks.legend ? `${table}\n${marks.legend}` : table;
 }
