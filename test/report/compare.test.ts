@@ -334,3 +334,30 @@ describe('npm run compare (CLI)', () => {
     expect(run(FIXTURE_A, '/no/such/run').status).toBe(20);
   });
 });
+
+describe('compare and capacity searches', () => {
+  it('leaves search steps out (their rates differ run to run), says so, and lists unpaired rows one a line within 120 columns', () => {
+    const open = a.results.find((row) => row.mode === 'open')!;
+    const steps = (run: ResultsFile, rates: number[]): ResultsFile => ({
+      ...run,
+      results: [
+        ...run.results,
+        ...rates.map((rate, i) => ({ ...structuredClone(open), scenario: 'capacity', targetRate: rate, rateSearch: { slo: { percentile: 'p99' as const, objectiveUs: 10_000 }, step: i + 1, passed: true, clientBound: false } })),
+      ],
+    });
+    const [withA, withB] = [steps(a, [1000, 2000, 4000]), steps(b, [1200, 2400])];
+    const report = compareRuns(withA, withB);
+    expect(report.comparisons.some((comparison) => comparison.scenario === 'capacity')).toBe(false);
+    expect(report.onlyInA.concat(report.onlyInB).some((row) => row.includes('capacity'))).toBe(false);
+    expect(report.searchesNotCompared).toEqual(['capacity']);
+    const text = comparisonTable(report);
+    expect(text).toMatch(/Not compared: the capacity searches in capacity\./);
+    for (const line of text.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(120);
+
+    const onlyA = compareRuns(a, { ...b, results: b.results.filter((row) => row.model !== 'fork') });
+    expect(onlyA.onlyInA.length).toBeGreaterThan(1);
+    const listed = comparisonTable(onlyA).split('\n');
+    const from = listed.indexOf('Only in A:');
+    expect(listed.slice(from + 1, from + 1 + onlyA.onlyInA.length)).toEqual(onlyA.onlyInA.map((row) => `  ${row}`));
+  });
+});

@@ -27,6 +27,8 @@ export interface ComparisonReport {
   /** Rows present in one run only, as "model in point". */
   onlyInA: string[];
   onlyInB: string[];
+  /** Scenarios whose capacity searches were left out: a search picks its steps' rates run by run, so steps do not pair. */
+  searchesNotCompared: string[];
 }
 
 /** Rows are the same measurement when everything but the results matches. */
@@ -98,18 +100,22 @@ function compareRow(a: ResultRow, b: ResultRow): Comparison {
 }
 
 export function compareRuns(runA: ResultsFile, runB: ResultsFile): ComparisonReport {
-  const rowsB = new Map(runB.results.map((row) => [key(row), row]));
-  const keysA = new Set(runA.results.map(key));
-  const pairs = sortRows(runA)
+  const searched = (row: ResultRow) => row.rateSearch !== undefined;
+  const [rowsA, rowsOfB] = [runA.results.filter((row) => !searched(row)), runB.results.filter((row) => !searched(row))];
+  const rowsB = new Map(rowsOfB.map((row) => [key(row), row]));
+  const keysA = new Set(rowsA.map(key));
+  const pairs = sortRows({ ...runA, results: rowsA })
     .filter((row) => rowsB.has(key(row)))
     .map((row): [ResultRow, ResultRow] => [row, rowsB.get(key(row))!]);
-  const describe = (row: ResultRow) => `${row.model} in ${pointLabel(row)}`;
+  // Rows of a -R sweep share a point label: the offered rate tells them apart.
+  const describe = (row: ResultRow) => `${row.model} in ${pointLabel(row)}${row.targetRate === undefined ? '' : ` at ${row.targetRate} msgs/s`}`;
   return {
     runA: runA.runId,
     runB: runB.runId,
     differences: runDifferences(runA, runB, pairs),
     comparisons: pairs.map(([a, b]) => compareRow(a, b)),
-    onlyInA: runA.results.filter((row) => !rowsB.has(key(row))).map(describe),
-    onlyInB: runB.results.filter((row) => !keysA.has(key(row))).map(describe),
+    onlyInA: rowsA.filter((row) => !rowsB.has(key(row))).map(describe),
+    onlyInB: rowsOfB.filter((row) => !keysA.has(key(row))).map(describe),
+    searchesNotCompared: [...new Set([...runA.results, ...runB.results].filter(searched).map((row) => row.scenario))],
   };
 }

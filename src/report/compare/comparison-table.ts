@@ -94,7 +94,14 @@ export function comparisonTable(report: ComparisonReport): string {
     'within-run sampling noise only), nor where a row failed, was cut short or was client-bound in either run: a',
     "client-bound ratio is the load generator's ceiling, not the servers' difference.",
   ];
-  if (report.onlyInA.length > 0) lines.push(`Only in A: ${report.onlyInA.join(', ')}`);
-  if (report.onlyInB.length > 0) lines.push(`Only in B: ${report.onlyInB.join(', ')}`);
+  // One row a line, so a long list stays within the width of the tables.
+  if (report.onlyInA.length > 0) lines.push('Only in A:', ...report.onlyInA.map((row) => `  ${row}`));
+  if (report.onlyInB.length > 0) lines.push('Only in B:', ...report.onlyInB.map((row) => `  ${row}`));
+  if (report.searchesNotCompared.length > 0) {
+    lines.push(
+      `Not compared: the capacity searches in ${report.searchesNotCompared.join(', ')}. Each run picks its own step rates,`,
+      "so steps do not pair: read the sustained rates in each run's capacity table.",
+    );
+  }
   return lines.join('\n');
 }
