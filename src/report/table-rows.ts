@@ -2,7 +2,7 @@
 import type { ErrorKind, ResultRow } from '../results/schema.js';
 import { cpuUsPerMessage } from './cpu-budget.js';
 import { count, latency, mebibytes, megabytesPerSec, num, orAbsent, percent } from '../results/format.js';
-import { latencyFigure, latencySpread } from '../results/latency-figure.js';
+import { latencyFigures } from '../results/latency-figure.js';
 import { rowMarks } from '../results/row-status.js';
 import { serverLabel } from '../results/server-label.js';
 
@@ -89,13 +89,13 @@ export const COLUMNS: Column[] = [
     // One cell for the four figures, so a row's starved count stands once beside all of them and the table fits the page.
     header: 'latency p50 / p99 / p99.9 / max',
     help: 'Latency of the answers received: median, 99th and 99.9th percentiles, highest (— : nothing was answered)',
-    cell: (row) => latencySpread(row),
+    cell: (row) => latencyFigures(row, [row.latencyUs.p50, row.latencyUs.p99, row.latencyUs.p999, row.latencyUs.max]),
     when: echoes,
   },
   {
     header: 'p99 uncorrected',
     help: 'Open loop: p99 from the actual send time, without the coordinated-omission correction',
-    cell: (row) => (row.latencyUncorrectedUs ? latencyFigure(row, row.latencyUncorrectedUs.p99) : ''),
+    cell: (row) => (row.latencyUncorrectedUs ? latencyFigures(row, [row.latencyUncorrectedUs.p99]) : ''),
     when: mode('open'),
   },
   { header: 'errors', help: 'Mismatched or short echoes, resets, refusals, timeouts', cell: (row) => errorsCell(row.errors) },

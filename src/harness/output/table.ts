@@ -2,7 +2,7 @@
 import { formatAbandonedTable } from './abandoned-table.js';
 import { fittedTable } from './fit-columns.js';
 import { count, mebibytes, megabytesPerSec, num, orAbsent, percent } from '../../results/format.js';
-import { latencyPair } from '../../results/latency-figure.js';
+import { latencyFigures } from '../../results/latency-figure.js';
 import { numberMarks } from './mark-notes.js';
 import { rowMarks } from '../../results/row-status.js';
 import type { ResultRow } from '../../results/schema.js';
@@ -26,7 +26,7 @@ export function formatTable(rows: readonly ResultRow[]): string {
       row.connections + (row.idleConnections > 0 ? `+${row.idleConnections} idle` : ''),
       `${num(median)}${spread}`,
       ...(bulk ? [megabytesPerSec(row.bytesPerSec.median)] : []),
-      latencyPair(row),
+      latencyFigures(row, [row.latencyUs.p50, row.latencyUs.p99]),
       errors.length ? errors.map(([kind, n]) => `${kind} ${count(n)}`).join(', ') : '0',
       percent(row.server?.cpuPercent ?? null),
       mebibytes(row.server?.peakPssBytes ?? null),
