@@ -102,6 +102,17 @@ export class EchoConnection {
     this.sentBytes += this.messageSize;
   }
 
+  /**
+   * Send `count` messages at once, at `now`; `intended(k)` is when the schedule wanted the k-th sent.
+   * Corked, so they leave in one write (writev) rather than one syscall each, in order.
+   */
+  sendMany(now: number, count: number, intended: (k: number) => number): void {
+    if (count === 1) return this.send(now, intended(0));
+    this.socket.cork();
+    for (let k = 0; k < count; k++) this.send(now, intended(k));
+    this.socket.uncork();
+  }
+
   /** Messages in flight for longer than `ms` (counted as timeouts when a run ends). */
   overdue(ms: number): number {
     return this.sentAt.countBefore(performance.now() - ms);

@@ -140,6 +140,13 @@ export class LoadGenerator implements Load, ConnectionEvents {
     return now;
   }
 
+  sendMany(connection: EchoConnection, count: number, intended: (k: number) => number): number {
+    const now = performance.now();
+    if (this.measuring) this.sent += count;
+    connection.sendMany(now, count, intended);
+    return now;
+  }
+
   sendFirst(connection: EchoConnection, limit: number): void {
     for (let i = 0; i < Math.min(this.spec.pipelining, limit); i++) this.send(connection);
   }

@@ -15,6 +15,8 @@ export interface Load {
   readonly measuring: boolean;
   /** Send the next message on `connection` (counted while measuring); returns the time it left (performance.now()). */
   send(connection: EchoConnection, intended?: number): number;
+  /** Open loop: send `count` messages due on `connection` in one write; `intended(k)` is the k-th's intended time. Returns the time they left. */
+  sendMany(connection: EchoConnection, count: number, intended: (k: number) => number): number;
   /** The first burst on a connection: `pipelining` messages, at most `limit`. */
   sendFirst(connection: EchoConnection, limit: number): void;
   /** Open a new connection in `slot` after `delayMs` (unless the load has stopped by then). */

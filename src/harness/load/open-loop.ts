@@ -3,10 +3,14 @@
  * evenly, whether or not its earlier messages have come back. Latency counts from the intended
  * send time (so a stall is charged to every message it delays); the uncorrected latency, from the
  * actual send, and the send lag, how late each message left against its schedule, are kept too.
+ * Every message whose time has passed goes on each turn, and after each socket read (a turn that
+ * reads many sockets would otherwise hold back what fell due meanwhile); a connection owing several
+ * sends them in one write.
  */
 import { performance } from 'node:perf_hooks';
 import type { EchoConnection } from './echo-connection.js';
 import { encode, newHistogram } from './histogram.js';
+import { Schedule } from './schedule.js';
 import type { WindowReport } from './load-spec.js';
 import { toUs, type Load, type Mode } from './mode.js';
 
@@ -15,7 +19,7 @@ const SPIN_BELOW_MS = 2;
 
 export class OpenLoop implements Mode {
   private readonly period: number;
-  private readonly nextDue: number[] = [];
+  private schedule: Schedule | undefined;
   private timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   private stopped = false;
   private readonly latencyUncorrected = newHistogram();
@@ -28,12 +32,14 @@ export class OpenLoop implements Mode {
   start(): void {
     const { slots } = this.load;
     if (slots.length === 0) return;
-    const now = performance.now();
-    for (let i = 0; i < slots.length; i++) this.nextDue[i] = now + (this.period * i) / slots.length;
+    this.schedule = new Schedule(this.period, slots.length, performance.now());
     this.tick();
   }
 
-  connected(): void {} // the schedule sends
+  connected(connection: EchoConnection): void {
+    // Registered after the connection's own reader: its answers are counted first.
+    connection.socket.on('data', this.afterRead);
+  }
 
   answered(_connection: EchoConnection, sinceSentMs: number): void {
     if (this.load.measuring) this.latencyUncorrected.recordValue(toUs(sinceSentMs));
@@ -54,29 +60,37 @@ export class OpenLoop implements Mode {
     clearImmediate(this.timer as NodeJS.Immediate | undefined);
   }
 
+  /** Send every message due by `now` (a message owed by a connection not connected is dropped, as before). */
+  sendDue(now: number): void {
+    const schedule = this.schedule!;
+    const { slots, measuring } = this.load;
+    for (let slot = 0; slot < slots.length; slot++) {
+      const first = schedule.takenBy(slot);
+      const count = schedule.take(slot, now);
+      const connection = slots[slot];
+      if (count === 0 || !connection?.isConnected) continue;
+      const intended = (k: number) => schedule.intended(slot, first + k);
+      const sentAt = this.load.sendMany(connection, count, intended);
+      if (measuring) for (let k = 0; k < count; k++) this.sendLag.recordValue(toUs(sentAt - intended(k)));
+    }
+    schedule.refresh();
+  }
+
+  /** Between socket reads within one turn: send what fell due while the turn was reading. */
+  private readonly afterRead = (): void => {
+    if (this.stopped || !this.schedule) return;
+    const now = performance.now();
+    if (now >= this.schedule.soonest) this.sendDue(now);
+  };
+
   /** Send every message now due, then wait for the next one. */
   private readonly tick = (): void => {
     if (this.stopped) return;
-    const { slots, measuring } = this.load;
-    const t = performance.now();
-    let soonest = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < slots.length; i++) {
-      const connection = slots[i];
-      let due = this.nextDue[i]!;
-      while (due <= t) {
-        if (connection?.isConnected) {
-          const sentAt = this.load.send(connection, due);
-          if (measuring) this.sendLag.recordValue(toUs(sentAt - due));
-        }
-        due += this.period;
-      }
-      this.nextDue[i] = due;
-      soonest = Math.min(soonest, due);
-    }
+    this.sendDue(performance.now());
     // Node's timers fire a millisecond or more late: sleep on one only while the next send is far
     // off, and keep the event loop turning (socket I/O included) for the last stretch. Only when the
     // generator has a core of its own (spec.spin), so it costs the server nothing; the lag is recorded.
-    const wait = soonest - performance.now();
+    const wait = this.schedule!.soonest - performance.now();
     if (!this.load.spec.spin) this.timer = setTimeout(this.tick, Math.max(0, wait));
     else this.timer = wait > SPIN_BELOW_MS ? setTimeout(this.tick, wait - SPIN_BELOW_MS) : setImmediate(this.tick);
   };
