@@ -269,5 +269,7 @@ export interface ResultRow {
     /** Open loop: p99 of how late messages left against the schedule, µs. */
     sendLagP99Us?: number;
     processes: number;
+    /** Open loop: the median send lag, µs (absent in runs from before it was recorded). */
+    sendLagP50Us?: number;
   };
 }

@@ -3,6 +3,7 @@ import * as hdr from 'hdr-histogram-js';
 import { describe, expect, it } from 'vitest';
 import { noErrors, type ErrorCounts, type LoadSpec, type WindowReport } from '../../src/harness/load/load-spec.js';
 import { failedRow, markFailed } from '../../src/harness/rows/failed-row.js';
+import { SCHEDULE_TARGET } from '../../src/harness/load/schedule-target.js';
 import { pointRow, type Measured } from '../../src/harness/rows/point-row.js';
 import { abandoned } from '../../src/scenarios/abandoned.js';
 import { expand, type Point, type Scenario } from '../../src/scenarios/scenario.js';
@@ -122,6 +123,17 @@ describe('a measured row', () => {
     expect(onTime.latencyUncorrectedUs!.count).toBe(2);
     const late = pointRow(measured(point!, { windows: [[open(5_000, [300, 300]), open(5_000, [300])]] }));
     expect(late).toMatchObject({ rateShortfall: true, client: { clientBound: true } });
+  });
+
+  it('an open-loop row is client-bound once its send lag p99 passes what the generator promises (SCHEDULE_TARGET), and says its median lag', () => {
+    const [point] = expand({ ...closed, mode: 'open' }, { rate: [1000] });
+    const lagging = (lagUs: number[], perConnection: number[]) =>
+      window(perConnection, 1000, { elu: 1, latencyUncorrected: latencies(40), sendLag: latencies(...lagUs) });
+    const windows = (worstUs: number) => [[lagging([5, 5, 5, worstUs], [330, 330]), lagging([5, 5, 5], [330])]];
+    const within = pointRow(measured(point!, { windows: windows(SCHEDULE_TARGET.sendLagP99Us) }));
+    expect(within.client).toMatchObject({ clientBound: false, sendLagP50Us: 5, sendLagP99Us: SCHEDULE_TARGET.sendLagP99Us });
+    const behind = pointRow(measured(point!, { windows: windows(1.5 * SCHEDULE_TARGET.sendLagP99Us) }));
+    expect(behind.client).toMatchObject({ clientBound: true, sendLagP50Us: 5 });
   });
 
   it('a churn row counts connections per second and their connect latency', () => {
