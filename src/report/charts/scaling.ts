@@ -22,7 +22,7 @@ export const scaling: ChartDefinition = {
     const values = models.flatMap(({ points }) => points.map(({ cores, row }) => ({ ...rowFields(row), cores, ...estimateFields(row.msgsPerSec), drawn: row.status === 'ok' })));
     const ideal = models.flatMap(({ model, points }) => points.filter((point) => point.ideal !== null).map(({ cores, ideal: value }) => ({ model, cores, ideal: value })));
     const coreCounts = [...new Set(rows.map((row) => row.serverCores!))].sort((a, b) => a - b);
-    const x = { field: 'cores', type: 'quantitative', title: 'Server cores (CPUs the server is pinned to)', scale: { domain: [0, coreCounts.at(-1)!] }, axis: { values: coreCounts, format: 'd' } };
+    const x = { field: 'cores', type: 'quantitative', title: 'Server cores (CPUs the server is pinned to)', scale: { zero: false, padding: 24 }, axis: { values: coreCounts, format: 'd' } };
     const y = { field: 'value', type: 'quantitative', title: 'Throughput (msgs/s, median of repeats)', scale: { domainMin: 0 } };
     const colour = colourByModel(rows);
     const first = rows[0]!;

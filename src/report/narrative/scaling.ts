@@ -42,5 +42,5 @@ function cpuUsedSentence(models: readonly ModelScaling[], cores: number): string
     .map((model) => model.points.at(-1)!)
     .filter((point) => point.cores === cores && point.row.server !== null)
     .map((point) => `${serverName(point.row)} ${num(point.row.server!.cpuPercent / 100)}`);
-  return used.length > 0 ? `At ${cores} cores the server used this many cores' worth of CPU: ${used.join(', ')}.` : null;
+  return used.length > 0 ? `The server's CPU at ${cores} cores, in cores' worth (from /proc): ${used.join(', ')}.` : null;
 }
