@@ -58,6 +58,12 @@ describe('the scaling chart', () => {
     expect(() => checkResults(run)).not.toThrow();
   });
 
+  it('starts the ideal line at the fewest cores measured, whatever they are', () => {
+    const fromTwo = scaling.build(sweep([at('cluster', 2, 1000), at('cluster', 4, 1800), at('cluster', 8, 2000)]))!;
+    const ideal = (fromTwo.body.layer as { data: { values: Record<string, unknown>[] } }[])[0]!.data.values;
+    expect(ideal.map((v) => [v.cores, v.ideal])).toEqual([[2, 1000], [4, 2000], [8, 4000]]);
+  });
+
   it('leaves the rows at fewer cores to itself: the machine-limit chart draws the most cores', () => {
     expect(cpuVsLimit.build(run)!.rows.map((row) => row.serverCores)).toEqual([8, 8]);
   });
