@@ -8,8 +8,9 @@ import '../shared/require-node.js'; // first: a one-line stop on an old Node
 import { DEFAULT_SUITE } from '../scenarios/index.js';
 import { BENCH_USAGE, parseBenchArgs } from '../harness/plan/bench-options.js';
 import { captureEnvironment } from '../harness/plan/environment.js';
-import { planGeneratorPlacements, planPlacements } from '../harness/plan/placement.js';
-import { preflight } from '../harness/plan/preflight.js';
+import { hasTaskset, placementsFor, planCpus } from '../harness/plan/placement.js';
+import { usableCpus } from '../harness/plan/usable-cpus.js';
+import { generatorWarnings, preflight } from '../harness/plan/preflight.js';
 import { createProgress } from '../harness/output/progress.js';
 import { RESULTS_SCHEMA, type ResultsFile } from '../results/schema.js';
 import { hostPort } from '../shared/address.js';
@@ -31,8 +32,16 @@ runMain('bench', BENCH_USAGE, async (argv) => {
   const scenarios = planScenarios(options.scenarios, options);
   const points = scenarios.flatMap((s) => s.points);
   preflight(points, options.models);
+  const cpus = planCpus({
+    usable: usableCpus(),
+    taskset: hasTaskset(),
+    ...(options.serverCpus ? { serverCpus: options.serverCpus } : {}),
+    ...(options.generatorCpus ? { generatorCpus: options.generatorCpus } : {}),
+    ...(options.generators ? { generators: options.generators } : {}),
+  });
   const kinds = ['rest' as const, ...points.map((p) => p.serverCores)];
-  const placements = options.target ? planGeneratorPlacements(kinds) : planPlacements(kinds);
+  const placements = placementsFor(cpus, kinds, options.target !== undefined);
+  const warnings = generatorWarnings(points, placements, cpus.processes);
 
   const runId = newRunId();
   const writer = new ResultsWriter(options.outDir, runId);
@@ -52,6 +61,11 @@ runMain('bench', BENCH_USAGE, async (argv) => {
   };
   const servers = options.target ? ` against the external echo server at ${hostPort(options.target.host, options.target.port)}` : ` × ${count(options.models.length, 'model')}`;
   print(`echolab bench ${runId}: ${count(options.scenarios.length, 'scenario')}${servers}; ${results.env.placement.note}`);
+  // A core sweep (or a CPU-bound scenario) places its server otherwise: each placement the run uses, before it runs.
+  for (const kind of new Set(points.map((p) => p.serverCores))) {
+    if (kind !== 'rest') print(`  server cores ${kind}: ${placements.get(kind)!.note}`);
+  }
+  for (const warning of warnings) process.stderr.write(`bench: warning: ${warning}\n`);
   const progress = createProgress(points.length * options.models.length, options.progress, options.json);
   const abort = new AbortController();
   const interrupt = (signal: NodeJS.Signals) => {
@@ -63,9 +77,9 @@ runMain('bench', BENCH_USAGE, async (argv) => {
 
   try {
     await runSuite(
-      { ...options, scenarios, placements },
+      { ...options, scenarios, placements, generators: cpus.processes },
       {
-        pointStarted: (point, model) => progress.step(`${point.scenario.name} c=${point.connections}${point.rateSearch ? ' R=auto' : ''} ${model}`),
+        pointStarted: (point, model) => progress.step(`${point.scenario.name}${point.serverCores === 'rest' ? '' : ` cores=${point.serverCores}`} c=${point.connections}${point.rateSearch ? ' R=auto' : ''} ${model}`),
         row: (row) => {
           results.results.push(row);
           writer.save(results);

@@ -10,6 +10,12 @@ export function serverCpuCount(row: ResultRow, results: ResultsFile): number {
   return placement.pinned && placement.serverCpus ? placement.serverCpus.length : results.env.cores;
 }
 
+/** A core sweep's rows at its most server CPUs (the rows at fewer are the scaling chart's): a whole run's rows otherwise. */
+export function atMostCpus(rows: readonly ResultRow[], results: ResultsFile): ResultRow[] {
+  const most = Math.max(...rows.map((row) => serverCpuCount(row, results)));
+  return rows.filter((row) => serverCpuCount(row, results) === most);
+}
+
 /** msgs/s ceiling for `cpus` cores at `workUs` µs of work per message. */
 export function cpuLimit(cpus: number, workUs: number): number {
   return (cpus * 1e6) / workUs;

@@ -8,6 +8,7 @@ type Run = Pick<ResultsFile, 'scenarios' | 'results'>;
 /** Within one scenario: by point, then by model. */
 function comparePoints(a: ResultRow, b: ResultRow): number {
   return (
+    (a.serverCores ?? 0) - (b.serverCores ?? 0) ||
     a.connections - b.connections ||
     a.messageSize - b.messageSize ||
     (a.targetRate ?? 0) - (b.targetRate ?? 0) ||

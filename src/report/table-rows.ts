@@ -26,6 +26,7 @@ function errorsCell(errors: Record<ErrorKind, number>): string {
   return total === 0 ? '0' : `${count(total)} (${kinds.map(([kind, n]) => `${kind} ${count(n)}`).join(', ')})`;
 }
 
+const multipleCores = (rows: readonly ResultRow[]) => new Set(rows.map((row) => row.serverCores ?? null)).size > 1;
 const multipleConnections = (rows: readonly ResultRow[]) => new Set(rows.map((row) => row.connections)).size > 1;
 const mode = (wanted: ResultRow['mode']) => (rows: readonly ResultRow[]) => rows.some((row) => row.mode === wanted);
 /** Rows that echo messages for a measured interval (the abandoned scenario's rows time one client instead). */
@@ -39,6 +40,7 @@ const abandonedCell = <T>(row: ResultRow, value: (a: NonNullable<ResultRow['aban
 
 export const COLUMNS: Column[] = [
   { header: 'Model', help: 'Server concurrency model (external: a server the harness did not start, at its address)', cell: serverLabel },
+  { header: 'Cores', help: 'CPUs the server was pinned to (a core sweep’s k)', cell: (row) => orAbsent(row.serverCores ?? null, String), when: multipleCores },
   { header: 'Conns', help: 'Concurrent connections', cell: (row) => String(row.connections), when: multipleConnections },
   {
     header: 'departed',

@@ -109,8 +109,11 @@ export interface AbandonedFigures {
 /** Closed loop (send, wait, send), open loop (a fixed offered rate) or churn (reconnect after N messages). */
 export type LoadMode = 'closed' | 'open' | 'churn';
 
-/** The server's CPUs: every one but the generator's ('rest'), or every one ('all': CPU-bound scenarios). */
-export type ServerCores = 'rest' | 'all';
+/**
+ * The server's CPUs: every one but the generator's ('rest'), every one ('all': CPU-bound scenarios), or
+ * the first k of them (a core sweep, --server-cores; past its own CPUs it shares the generator's).
+ */
+export type ServerCores = 'rest' | 'all' | number;
 
 /**
  * A scenario's parameters, every one a list, as Node core's benchmark/common.js declares them: the run
@@ -220,6 +223,8 @@ export interface ResultRow {
   repeats: number;
   /** Where this row's server and generator ran (CPU-bound scenarios may give the server every core). */
   placement: Placement;
+  /** How many CPUs the server was pinned to (a core sweep's k); null: not pinned (or not ours). Absent in runs before core sweeps. */
+  serverCores?: number | null;
   msgsPerSec: Estimate;
   bytesPerSec: Estimate;
   /** Open loop: from each message's intended send time (coordinated omission corrected). Closed loop: from its actual send time. */

@@ -18,6 +18,11 @@ export interface Scenario {
   abandon?: AbandonParams;
   /** Rate auto: each model's points search for the largest rate it sustains (see harness/capacity), not the matrix's rates. */
   rateAuto?: boolean;
+  /**
+   * Each point measures this share of the run's warm-up and windows (default 1): a scenario that sweeps
+   * a dimension over few points (cpu: 1 core and all) keeps the time one point took. Rows record their window.
+   */
+  timeShare?: number;
   /** What --quick changes in this scenario (e.g. fewer departed clients, a shorter deadline). */
   quick?: { parameters?: Partial<ParameterMatrix>; abandon?: AbandonParams };
 }

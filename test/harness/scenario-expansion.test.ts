@@ -33,7 +33,11 @@ describe('expanding a scenario', () => {
 
   it("reads the default suite's declarations", () => {
     expect(expand(declared('echo-small')).map((p) => p.connections)).toEqual([1, 16, 64]);
-    expect(expand(declared('cpu'))).toMatchObject([{ connections: 16, workUsPerMessage: 1000, serverCores: 'all', mode: 'closed' }]);
+    // At one server core, then at all: who uses a second core.
+    expect(expand(declared('cpu'))).toMatchObject([
+      { connections: 16, workUsPerMessage: 1000, serverCores: 1, mode: 'closed' },
+      { connections: 16, workUsPerMessage: 1000, serverCores: 'all', mode: 'closed' },
+    ]);
     expect(expand(declared('slow-client'))).toMatchObject([{ connections: 15, idleConnections: 1 }]);
     expect(expand(declared('open'))).toMatchObject([{ mode: 'open', rate: 5000 }]);
     expect(expand(declared('churn'))).toMatchObject([{ mode: 'churn', messagesPerConnection: 1 }]);
@@ -149,7 +153,11 @@ describe('planning a run', () => {
       [['all', 0, 1], ['all', 0, 2]],
       [['all', 100, 1], ['all', 100, 2]],
     ]);
-    expect(serverGroups(expand(declared('cpu'), { connections: [1, 2] }))).toHaveLength(1);
+    // One server per core count: the connections share it.
+    expect(serverGroups(expand(declared('cpu'), { connections: [1, 2] })).map((group) => group.map((p) => [p.serverCores, p.connections]))).toEqual([
+      [[1, 1], [1, 2]],
+      [['all', 1], ['all', 2]],
+    ]);
     expect(serverGroups(expand(closed, { serverCores: ['rest', 'all'] })).map((group) => group.map((p) => p.serverCores))).toEqual([['rest', 'rest'], ['all', 'all']]);
     // With work, the message size is a serve flag (--work-bytes); without, it is not.
     expect(serverGroups(expand(closed, { messageSize: [64, 128], workUsPerMessage: [10] }))).toHaveLength(2);
@@ -190,6 +198,6 @@ describe("a scenario's record in results.json", () => {
   it('is planned with the points, in the order the run takes the scenarios', () => {
     const plans = planScenarios([declared('open'), declared('cpu')], full);
     expect(plans.map((plan) => plan.record.name)).toEqual(['open', 'cpu']);
-    expect(plans[1]!.record.parameters.serverCores).toEqual(['all']);
+    expect(plans[1]!.record.parameters.serverCores).toEqual([1, 'all']);
   });
 });

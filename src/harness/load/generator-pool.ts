@@ -1,8 +1,8 @@
-/** The generator processes: started once per suite, pinned to the generator's CPUs, spoken to over IPC. */
+/** The generator processes: started once per suite, each pinned to one of the generator's CPUs, spoken to over IPC. */
 import { fork, type ChildProcess } from 'node:child_process';
 import { compiledScript } from '../compiled.js';
 import type { FromGenerator, ToGenerator } from './load-spec.js';
-import { pinProcess } from '../plan/placement.js';
+import { generatorCpuOf, pinProcess } from '../plan/placement.js';
 
 const GENERATOR_SCRIPT = compiledScript('src/harness/load/generator-process.js');
 
@@ -17,8 +17,8 @@ export class GeneratorPool {
 
   constructor(readonly size: number) {}
 
-  /** Make sure `size` live processes exist, pinned to `cpus`. */
-  ensure(cpus: number[] | null): void {
+  /** Make sure `size` live processes exist, each pinned to one of `cpus` (its own core while there are enough). */
+  ensure(cpus: readonly number[] | null): void {
     this.processes = this.processes.filter((p) => p.exitCode === null && p.signalCode === null && p.connected);
     while (this.processes.length < this.size) {
       const child = fork(GENERATOR_SCRIPT, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -30,7 +30,7 @@ export class GeneratorPool {
       child.on('exit', () => this.waiters.get(child)?.());
       this.processes.push(child);
     }
-    for (const child of this.processes) pinProcess(child.pid!, cpus);
+    this.processes.forEach((child, i) => pinProcess(child.pid!, generatorCpuOf(cpus, i)));
   }
 
   send(index: number, message: ToGenerator): void {

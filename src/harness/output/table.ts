@@ -15,7 +15,9 @@ export function formatTable(rows: readonly ResultRow[]): string {
   const churn = rows.length > 0 && rows.every((row) => row.mode === 'churn');
   // MB/s only where messages are bulk (its figure then matters); p99.9 is in results.json and the report.
   const bulk = rows.some((row) => row.messageSize >= 1024);
-  const head = ['model', 'conns', churn ? 'conn/s (±95%)' : 'msgs/s (±95%)', ...(bulk ? ['MB/s'] : []), 'p50 / p99', 'errors', 'CPU', 'PSS', 'procs/thr', 'notes'];
+  // A core sweep's rows differ by the server's CPUs: say how many.
+  const cores = new Set(rows.map((row) => row.serverCores ?? null)).size > 1;
+  const head = ['model', ...(cores ? ['cores'] : []), 'conns', churn ? 'conn/s (±95%)' : 'msgs/s (±95%)', ...(bulk ? ['MB/s'] : []), 'p50 / p99', 'errors', 'CPU', 'PSS', 'procs/thr', 'notes'];
   const lines: string[][] = [];
   for (const row of rows) {
     const { median, ci95 } = churn ? row.connectionsPerSec! : row.msgsPerSec;
@@ -23,6 +25,7 @@ export function formatTable(rows: readonly ResultRow[]): string {
     const errors = Object.entries(row.errors).filter(([, n]) => n > 0);
     lines.push([
       serverLabel(row),
+      ...(cores ? [orAbsent(row.serverCores ?? null, String)] : []),
       row.connections + (row.idleConnections > 0 ? `+${row.idleConnections} idle` : ''),
       `${num(median)}${spread}`,
       ...(bulk ? [megabytesPerSec(row.bytesPerSec.median)] : []),

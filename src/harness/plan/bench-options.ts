@@ -3,6 +3,7 @@ import { isLoopback } from '../../shared/address.js';
 import { parseCommandLine } from '../../shared/command-line.js';
 import { BenchExit, UsageError } from '../../shared/exit-codes.js';
 import { parseNumber } from '../../shared/parse-number.js';
+import { parseCpuList } from '../../shared/cpu-list.js';
 import { isModelId, MODEL_IDS, type ModelId } from '../../models/ids.js';
 import { TIMING_DEFAULTS, type Timing } from '../run/point-setup.js';
 import { DEFAULT_SLO, matrixOf, type Overrides, type Scenario } from '../../scenarios/scenario.js';
@@ -20,7 +21,11 @@ export interface BenchOptions {
   /** The objective capacity searches hold models to (--slo). */
   slo: Slo;
   timing: Timing;
-  generators: number;
+  /** --generators N; undefined: one process per generator core. */
+  generators?: number;
+  /** --server-cpus, --generator-cpus: checked against the harness's CPUs when the run is placed (placement.ts). */
+  serverCpus?: number[];
+  generatorCpus?: number[];
   target?: { host: string; port: number };
   json: boolean;
   progress: boolean;
@@ -42,7 +47,9 @@ ${PARAMETER_USAGE}
   -d, --duration S              seconds per measured repeat (default ${full.windowMs / 1000}, quick ${quick.windowMs / 1000})
   -W, --warmup S                warm-up seconds before measuring (default ${full.warmupMs / 1000}, quick ${quick.warmupMs / 1000})
   -n, --repeats N               repeats per point (default ${full.repeats}, quick ${quick.repeats})
-  --generators N                load-generator processes (default 1)
+  --server-cpus LIST            the server's CPUs, e.g. 0-7 or 8-11,14 (default: all but the generator's)
+  --generator-cpus LIST         the load generator's CPUs (default: the last quarter of the CPUs, at least one)
+  --generators N                load-generator processes (default: one per generator CPU, each pinned to its own)
   --target HOST:PORT            benchmark an external echo server (loopback only unless --allow-remote)
   --allow-remote                allow a --target that is not a loopback address
   -j, --json                    print results.json on stdout; no tables, no progress
@@ -77,6 +84,11 @@ function refuseServerWork(scenarios: readonly Scenario[], overrides: Overrides):
   );
 }
 
+/** `{ key: value }`, or nothing where the option was not given (results.json's options then leave it out). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
 export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario[]): BenchOptions | 'help' {
   const { values } = parseCommandLine(argv, {
     quick: { type: 'boolean' },
@@ -88,6 +100,8 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     warmup: { type: 'string', short: 'W' },
     repeats: { type: 'string', short: 'n' },
     generators: { type: 'string' },
+    'server-cpus': { type: 'string' },
+    'generator-cpus': { type: 'string' },
     target: { type: 'string' },
     'allow-remote': { type: 'boolean' },
     json: { type: 'boolean', short: 'j' },
@@ -134,6 +148,9 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
   // -R auto is a rate like any other: a scenario that takes no rate (churn, abandoned) refuses it too.
   refuseIgnoredOverrides(scenarios, rateAuto ? { ...overrides, rate: [1] } : overrides, suite);
   if (target) refuseServerWork(scenarios, overrides);
+  if (target && (values['server-cpus'] !== undefined || overrides.serverCores)) {
+    throw new UsageError(`--target: ${values['server-cpus'] !== undefined ? '--server-cpus' : '--server-cores'} places the server, and an external server is not ours to pin`);
+  }
 
   const defaults = TIMING_DEFAULTS[quick ? 'quick' : 'full'];
   const ms = (flag: 'duration' | 'warmup') => {
@@ -154,7 +171,9 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     rateAuto,
     slo: values.slo === undefined ? { ...DEFAULT_SLO } : parseSlo(values.slo),
     timing,
-    generators: num('generators', { min: 1, max: 64 }) ?? 1,
+    ...optional('generators', num('generators', { min: 1, max: 256 })),
+    ...optional('serverCpus', values['server-cpus'] === undefined ? undefined : parseCpuList('server-cpus', values['server-cpus'])),
+    ...optional('generatorCpus', values['generator-cpus'] === undefined ? undefined : parseCpuList('generator-cpus', values['generator-cpus'])),
     ...(target ? { target } : {}),
     json: values.json ?? false,
     progress: !(values['no-progress'] ?? false) && !(values.json ?? false),

@@ -6,12 +6,10 @@ import { parseNumber } from '../../shared/parse-number.js';
 import { ignoredOverrides, type Overrides, type ParameterMatrix, type Scenario } from '../../scenarios/scenario.js';
 import { UsageError } from '../../shared/exit-codes.js';
 
-type NumericParameter = Exclude<keyof ParameterMatrix, 'serverCores'>;
-
 interface ParameterFlag {
   flag: string;
   short?: string;
-  key: NumericParameter;
+  key: keyof ParameterMatrix;
   /** How the help names the value. */
   arg: string;
   help: string;
@@ -19,7 +17,12 @@ interface ParameterFlag {
   max: number;
   /** Takes a comma-separated list: one point per value. */
   list?: boolean;
+  /** A value that is not a plain number in [min, max] (e.g. --server-cores all). */
+  parse?: (flag: string, item: string, range: { min: number; max: number }) => ParameterMatrix[keyof ParameterMatrix][number];
 }
+
+/** --server-cores: a count of the server's CPUs, or 'all' (every CPU the harness may use). */
+const serverCoresValue = (flag: string, item: string, range: { min: number; max: number }) => (item === 'all' ? 'all' : parseNumber(flag, item, range));
 
 export const PARAMETER_FLAGS: readonly ParameterFlag[] = [
   { flag: 'connections', short: 'c', key: 'connections', arg: 'n[,n...]', list: true, min: 1, max: 100_000, help: "connections; a list is a sweep (overrides the scenarios')" },
@@ -27,6 +30,7 @@ export const PARAMETER_FLAGS: readonly ParameterFlag[] = [
   { flag: 'pipelining', short: 'p', key: 'pipelining', arg: 'N', min: 1, max: 1024, help: 'messages in flight per connection (closed loop)' },
   { flag: 'rate', short: 'R', key: 'rate', arg: 'N[,N...]', list: true, min: 1, max: 10_000_000, help: 'open loop: offered msgs/s in total (turns closed-loop scenarios open); a list is a sweep' },
   { flag: 'messages-per-connection', key: 'messagesPerConnection', arg: 'N', min: 1, max: 1_000_000, help: 'churn: reconnect after N messages' },
+  { flag: 'server-cores', key: 'serverCores', arg: 'k[,k...]|all', list: true, min: 1, max: 4096, parse: serverCoresValue, help: 'server pinned to its first k CPUs (all: every one); a list is a core sweep' },
   { flag: 'amount', short: 'a', key: 'amount', arg: 'N', min: 1, max: 1e12, help: 'fixed amount: N messages per point in all, no warm-up, one repeat' },
 ];
 
@@ -61,12 +65,13 @@ export function refuseIgnoredOverrides(selected: readonly Scenario[], overrides:
 /** The overrides the given flags make (`values`: parseArgs's, by flag name). */
 export function parameterOverrides(values: Readonly<Record<string, unknown>>): Overrides {
   const overrides: Overrides = {};
-  for (const { flag, key, min, max, list } of PARAMETER_FLAGS) {
+  for (const { flag, key, min, max, list, parse = parseNumber } of PARAMETER_FLAGS) {
     const raw = values[flag];
     if (typeof raw !== 'string') continue;
     const items = list ? listOf(raw) : [raw];
     // An empty list is refused like any value out of range.
-    overrides[key] = items.length > 0 ? items.map((item) => parseNumber(flag, item, { min, max })) : [parseNumber(flag, raw, { min, max })];
+    const parsed = items.length > 0 ? items.map((item) => parse(flag, item, { min, max })) : [parse(flag, raw, { min, max })];
+    (overrides as Record<string, unknown>)[key] = parsed;
   }
   return overrides;
 }

@@ -5,6 +5,8 @@ import { openFileLimit } from '../../shared/fd-limit.js';
 import { MODEL_DEFAULTS } from '../../models/options.js';
 import type { ModelId } from '../../models/ids.js';
 import type { Point } from '../../scenarios/scenario.js';
+import { formatCpuList } from '../../shared/cpu-list.js';
+import type { Placements } from './placement.js';
 
 /** What one fork child costs in memory (Node 20; the reference run's churn and echo-small rows show 33 to 50 MiB). */
 const NODE_PROCESS_BYTES = 50 * 2 ** 20;
@@ -27,4 +29,32 @@ export function preflight(points: readonly Point[], models: readonly (ModelId | 
       );
     }
   }
+}
+
+/** Server CPUs one generator core can keep busy with the fastest models (see defaultGeneratorCores in placement.ts). */
+const SERVER_CORES_PER_GENERATOR_CORE = 3;
+
+/**
+ * Before a run: where the generator is likely to be the bottleneck, so that fast models would be
+ * client-bound (their rows marked, their msgs/s a lower bound). Warnings, not refusals: the run may
+ * still be what the user wants (a core sweep of a CPU-bound scenario, say).
+ */
+export function generatorWarnings(points: readonly Point[], placements: Placements, processes: number): string[] {
+  const warnings = new Set<string>();
+  for (const point of points) {
+    const { pinned, serverCpus, generatorCpus } = placements.get(point.serverCores)!;
+    if (!pinned || !generatorCpus) continue;
+    const cores = Math.min(processes, generatorCpus.length);
+    if (processes > generatorCpus.length) {
+      warnings.add(`${processes} generator processes share ${generatorCpus.length} generator CPU(s) (${formatCpuList(generatorCpus)}): each process gets less than a core, so the generator may limit the load`);
+    }
+    // Work per message makes the server the bottleneck whatever its core count: the generator needs little.
+    if (serverCpus && point.workUsPerMessage === 0 && serverCpus.length > SERVER_CORES_PER_GENERATOR_CORE * cores) {
+      warnings.add(
+        `${point.scenario.name}: the server has ${serverCpus.length} CPUs and the generator ${cores} core(s), more than ${SERVER_CORES_PER_GENERATOR_CORE} server CPUs per generator core: ` +
+          'fast models will likely be client-bound (a lower bound, marked); give the generator more with --generator-cpus or --generators',
+      );
+    }
+  }
+  return [...warnings];
 }

@@ -23,6 +23,8 @@ export function emptyRow(point: Point, model: ResultRow['model'], placement: Pla
     durationSec,
     repeats: 0,
     placement,
+    // The core sweep's k, read from where the server really ran: null when it was not pinned.
+    serverCores: placement.pinned && placement.serverCpus ? placement.serverCpus.length : null,
     msgsPerSec: none,
     bytesPerSec: none,
     latencyUs: { p50: null, p90: null, p99: null, p999: null, max: null, mean: null, count: 0, histogram: '' },

@@ -1,6 +1,7 @@
 /** What a point runs against and for how long: the server under test, the timing, and the timing's defaults. */
 import type { ResultRow } from '../../results/schema.js';
 import type { ModelStats } from '../../models/model.js';
+import type { Scenario } from '../../scenarios/scenario.js';
 
 /** The echo server a point loads: one of our models (started by the suite) or an external one (--target). */
 export interface ServerUnderTest {
@@ -25,3 +26,9 @@ export const TIMING_DEFAULTS = {
   full: { warmupMs: 500, windowMs: 1000, repeats: 3, connectTimeoutMs: 5_000, answerTimeoutMs: 2_000 },
   quick: { warmupMs: 250, windowMs: 400, repeats: 1, connectTimeoutMs: 5_000, answerTimeoutMs: 2_000 },
 } as const satisfies Record<'full' | 'quick', Timing>;
+
+/** The timing a scenario's points run with: its declared share of the warm-up and of each window (see Scenario.timeShare). */
+export function scenarioTiming(timing: Timing, scenario: Scenario): Timing {
+  const share = scenario.timeShare ?? 1;
+  return share === 1 ? timing : { ...timing, warmupMs: timing.warmupMs * share, windowMs: timing.windowMs * share };
+}

@@ -13,7 +13,7 @@ import type { ResultRow } from '../../results/schema.js';
 import { runAbandoned } from './run-abandoned.js';
 import { runPoint } from './run-point.js';
 import { runSearch } from '../capacity/run-search.js';
-import type { ServerUnderTest, Timing } from './point-setup.js';
+import { scenarioTiming, type ServerUnderTest, type Timing } from './point-setup.js';
 import type { ScenarioPlan } from '../../scenarios/plan.js';
 import type { Point, Scenario } from '../../scenarios/scenario.js';
 import type { ModelId } from '../../models/ids.js';
@@ -53,6 +53,7 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
   try {
     for (const { scenario, points } of plan.scenarios) {
       const rows: ResultRow[] = [];
+      const timing = scenarioTiming(plan.timing, scenario);
       for (const model of plan.models) {
         for (const group of serverGroups(points)) {
           if (signal.aborted) throw new SuiteAborted();
@@ -68,7 +69,7 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
             events.pointStarted(point, model);
             let row: ResultRow;
             let searched: ResultRow[] = [];
-            if (failure) row = failedRow(point, model, placement, plan.timing.windowMs / 1000, failure);
+            if (failure) row = failedRow(point, model, placement, timing.windowMs / 1000, failure);
             else {
               pool.ensure(placement.generatorCpus);
               const target: ServerUnderTest = server
@@ -77,14 +78,14 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
               try {
                 if (point.rateSearch) {
                   // A capacity search: every step is a row, the last one carries the answer.
-                  searched = await runSearch(point, target, plan.timing, pool, placement);
+                  searched = await runSearch(point, target, timing, pool, placement);
                   row = searched.pop()!;
-                } else row = await (point.abandon ? runAbandoned : runPoint)(point, target, plan.timing, pool, placement);
+                } else row = await (point.abandon ? runAbandoned : runPoint)(point, target, timing, pool, placement);
               } catch (error) {
                 if (signal.aborted) throw new SuiteAborted();
                 // A generator that failed may still hold connections or timers: start the next point with fresh ones.
                 pool.kill();
-                row = failedRow(point, model, placement, plan.timing.windowMs / 1000, toError(error).message);
+                row = failedRow(point, model, placement, timing.windowMs / 1000, toError(error).message);
               }
               const died = server && (server.child.exitCode !== null || server.child.signalCode !== null);
               if (died) {

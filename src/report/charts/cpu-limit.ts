@@ -3,7 +3,7 @@
  * do at most 1e6/W messages per second and N cores N times that. Parallel models can approach the
  * N-core line; single-threaded ones stop at the 1-core line.
  */
-import { cpuLimit, serverCpuCount } from '../cpu-budget.js';
+import { atMostCpus, cpuLimit, serverCpuCount } from '../cpu-budget.js';
 import { num } from '../../results/format.js';
 import { rowsOf } from '../rows.js';
 import { colourByModel, estimateFields, FADE_UNLESS_MEASURED, haloText, layers, modelAxis, rowFields, statusMarkers, type ChartDefinition, type VlSpec } from './spec.js';
@@ -23,8 +23,10 @@ export const cpuVsLimit: ChartDefinition = {
     'threads can approach the all-cores line, never more. Whisker = 95 % confidence interval; a faded bar with a black ' +
     'marker on its end is not a plain measurement (see Status).',
   build(results) {
-    const rows = rowsOf(results.results, 'cpu').filter((row) => row.workUsPerMessage > 0);
-    if (rows.length === 0) return null;
+    // At the most server cores of a core sweep: the scaling chart draws the others.
+    const worked = rowsOf(results.results, 'cpu').filter((row) => row.workUsPerMessage > 0);
+    if (worked.length === 0) return null;
+    const rows = atMostCpus(worked, results);
     const work = rows[0]!.workUsPerMessage;
     const cpus = Math.max(...rows.map((row) => serverCpuCount(row, results)));
     const limitAt = (n: number, what: string) => ({ label: `${what}: ${num(cpuLimit(n, work))} msgs/s`, value: cpuLimit(n, work) });

@@ -1,7 +1,7 @@
 /** Narrative for the CPU-bound scenario: how close each model came to the machine's limit. */
 import type { ResultRow, ResultsFile } from '../../results/schema.js';
 import { serverName } from '../../results/server-label.js';
-import { cpuLimit, cpuUsPerMessage, serverCpuCount } from '../cpu-budget.js';
+import { atMostCpus, cpuLimit, cpuUsPerMessage, serverCpuCount } from '../cpu-budget.js';
 import { num, times } from '../../results/format.js';
 import { leadSentence, msgsPerSec, ranked } from './facts.js';
 
@@ -20,7 +20,9 @@ function overLimitSentence(order: readonly ResultRow[], limit: number, work: num
   );
 }
 
-export function cpuNarrative(rows: readonly ResultRow[], results: ResultsFile): (string | null)[] {
+export function cpuNarrative(swept: readonly ResultRow[], results: ResultsFile): (string | null)[] {
+  // A core sweep's rows at fewer cores are told by the scaling sentences.
+  const rows = atMostCpus(swept, results);
   const work = rows[0]!.workUsPerMessage;
   const cpus = Math.max(...rows.map((row) => serverCpuCount(row, results)));
   const oneCore = cpuLimit(1, work);

@@ -39,7 +39,8 @@ export function leadSentence(rows: readonly ResultRow[], figure: (row: ResultRow
 export function exceptionsSentence(rows: readonly ResultRow[]): string | null {
   const parts: string[] = [];
   for (const row of rows) {
-    const at = rows.some((other) => other.connections !== row.connections) ? ` at c=${row.connections}` : '';
+    const cores = rows.some((other) => other.serverCores !== row.serverCores) ? ` on ${row.serverCores ?? 'unpinned'} core(s)` : '';
+    const at = (rows.some((other) => other.connections !== row.connections) ? ` at c=${row.connections}` : '') + cores;
     if (row.status === 'failed') parts.push(`${serverName(row)}${at} failed (${row.failure ?? 'no reason recorded'})`);
     else if (row.status === 'incomplete') parts.push(`${serverName(row)}${at} was cut short`);
     else if (row.status === 'empty') parts.push(`${serverName(row)}${at} completed nothing (${row.emptyReason ?? 'no reason recorded'})`);

@@ -7,6 +7,7 @@ import { closedLoopNarrative } from './closed-loop.js';
 import { cpuNarrative } from './cpu.js';
 import { exceptionsSentence, leadSentence, msgsPerSec } from './facts.js';
 import { openLoopNarrative } from './open-loop.js';
+import { scalingSentences } from './scaling.js';
 import { slowClientNarrative } from './slow-client.js';
 
 interface Narrative {
@@ -34,7 +35,8 @@ function sentencesFor(rows: readonly ResultRow[], results: ResultsFile): (string
 export function narrate(rows: readonly ResultRow[], results: ResultsFile): string[] {
   if (rows.length === 0) return [];
   // A capacity search's steps are judged in its own sentences: client-bound steps are expected near the wall.
-  const sentences = [...sentencesFor(rows, results), rows[0]!.rateSearch ? null : exceptionsSentence(rows)];
+  // A core sweep is told in its own sentences, whatever the scenario.
+  const sentences = [...sentencesFor(rows, results), ...scalingSentences(rows), rows[0]!.rateSearch ? null : exceptionsSentence(rows)];
   // A sentence may open with "the external server at …" or "every model": capitalise it. Model ids stay as written.
   const said = sentences.filter((sentence): sentence is string => sentence !== null).map((sentence) => sentence.replace(/^(the|every) /, (word) => word[0]!.toUpperCase() + word.slice(1)));
   return said.length > 0 ? said : ['No model produced a usable measurement in this scenario.'];
