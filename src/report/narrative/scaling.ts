@@ -16,19 +16,25 @@ function speedup({ points, base }: ModelScaling): number | null {
 /** A speed-up this close to 1 is within run-to-run noise: no gain. */
 const NO_GAIN = 1.1;
 
+/** Gained: at least NO_GAIN, and the two rows' 95 % intervals of msgs/s do not overlap (a noisy machine can fake 1.3×). */
+function gained(model: ModelScaling): boolean {
+  const top = model.points.at(-1)!.row;
+  return speedup(model)! >= NO_GAIN && top.msgsPerSec.ci95[0] > model.base!.msgsPerSec.ci95[1];
+}
+
 export function scalingSentences(rows: readonly ResultRow[]): (string | null)[] {
   const models = scalingOf(rows).filter((model) => speedup(model) !== null);
   if (models.length === 0) return [];
   const from = models[0]!.base!.serverCores!;
   const to = Math.max(...models.map((model) => model.points.at(-1)!.cores));
   const name = (model: ModelScaling) => serverName(model.base!);
-  const gaining = models.filter((model) => speedup(model)! >= NO_GAIN).sort((a, b) => speedup(b)! - speedup(a)!);
-  const flat = models.filter((model) => speedup(model)! < NO_GAIN);
+  const gaining = models.filter(gained).sort((a, b) => speedup(b)! - speedup(a)!);
+  const flat = models.filter((model) => !gained(model));
   const ideal = to / from;
   const gains =
     `From ${from} to ${to} server cores (ideal ${times(ideal)}): ` +
     (gaining.length > 0 ? `${gaining.map((model) => `${name(model)} ${times(speedup(model)!)}`).join(', ')} gained` : 'no model gained') +
-    (flat.length > 0 ? `; ${flat.map((model) => `${name(model)} ${times(speedup(model)!)}`).join(', ')} did not (under ${times(NO_GAIN)})` : '') +
+    (flat.length > 0 ? `; ${flat.map((model) => `${name(model)} ${times(speedup(model)!)}`).join(', ')} did not (under ${times(NO_GAIN)}, or within the 95 % intervals)` : '') +
     '.';
   // Where a model stopped, said only for models that gained at first (a flat model stopped at its base: said above).
   const stopped = gaining.map((model) => [model, stopsAt(model)] as const).filter(([, at]) => at !== null);
