@@ -8,6 +8,7 @@ import { TIMING_DEFAULTS, type Timing } from '../run/point-setup.js';
 import { DEFAULT_SLO, matrixOf, type Overrides, type Scenario } from '../../scenarios/scenario.js';
 import type { Slo } from '../../results/schema.js';
 import { parseSlo } from './slo.js';
+import { parseInterval } from './interval-option.js';
 import { PARAMETER_OPTIONS, PARAMETER_USAGE, parameterOverrides, refuseIgnoredOverrides } from './parameter-flags.js';
 
 export interface BenchOptions {
@@ -42,6 +43,7 @@ ${PARAMETER_USAGE}
   -d, --duration S              seconds per measured repeat (default ${full.windowMs / 1000}, quick ${quick.windowMs / 1000})
   -W, --warmup S                warm-up seconds before measuring (default ${full.warmupMs / 1000}, quick ${quick.warmupMs / 1000})
   -n, --repeats N               repeats per point (default ${full.repeats}, quick ${quick.repeats})
+  --interval T                  time series interval in ms or s, at most -d (default ${full.intervalMs} ms)
   --generators N                load-generator processes (default 1)
   --target HOST:PORT            benchmark an external echo server (loopback only unless --allow-remote)
   --allow-remote                allow a --target that is not a loopback address
@@ -87,6 +89,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     duration: { type: 'string', short: 'd' },
     warmup: { type: 'string', short: 'W' },
     repeats: { type: 'string', short: 'n' },
+    interval: { type: 'string' },
     generators: { type: 'string' },
     target: { type: 'string' },
     'allow-remote': { type: 'boolean' },
@@ -146,6 +149,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     warmupMs: ms('warmup') ?? defaults.warmupMs,
     repeats: overrides.amount ? 1 : (num('repeats', { min: 1, max: 30 }) ?? defaults.repeats),
   };
+  timing.intervalMs = values.interval === undefined ? defaults.intervalMs : parseInterval(values.interval, timing.windowMs);
 
   return {
     scenarios,
