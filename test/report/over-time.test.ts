@@ -18,7 +18,7 @@ const slo: Slo = { percentile: 'p99', objectiveUs: 2_000 };
 function series(rate: number, queueing: boolean, cpu: number): IntervalSeries {
   const p99 = queueing ? [1_500, 6_000, 12_000] : [400, 450, 420];
   return {
-    intervalMs: 100, firstMs: 1, spanMs: 301, messages: [rate / 10, rate / 10, rate / 10], msgsPerSec: [rate, rate * 0.9, null],
+    intervalMs: 100, firstMs: 1, spanMs: 290, messages: [rate / 10, rate / 10, rate / 10], msgsPerSec: [rate, rate * 0.9, null],
     p50Us: p99.map((us) => us / 4), p99Us: p99, maxUs: p99.map((us) => us * 2), errors: [0, 0, 0],
     serverCpuPercent: [cpu, cpu, null], serverRssMiB: [50, 50, 50], serverPssMiB: [null, 20, null],
   };
@@ -65,11 +65,12 @@ describe('over-time', () => {
   it('carries msgs/s, p99 (ms) and server CPU per interval, leaving out what was not measured, and the offered rate', () => {
     const values = (overTime.build(results)!.body as { data: { values: Datum[] } }).data.values;
     const of = (knee: string, metric: string) => values.filter((d) => d.knee.startsWith(knee) && d.metric === metric && d.line === 'per interval').map((d) => [d.tS, d.value]);
-    expect(of('event-loop', 'Messages/s')).toEqual([[0, 16000], [0.1, 14400]]);
-    expect(of('event-loop', 'p99 latency (ms)')).toEqual([[0, 1.5], [0.1, 6], [0.2, 12]]);
-    expect(of('event-loop', 'Server CPU (%; 100 = one core)')).toEqual([[0, 99], [0.1, 99]]);
+    // Each interval at its start, the last again at its end (the step line's last step); the last interval ends with the span (290 ms).
+    expect(of('event-loop', 'Messages/s')).toEqual([[0, 16000], [0.1, 14400], [0.2, 14400]]);
+    expect(of('event-loop', 'p99 latency (ms)')).toEqual([[0, 1.5], [0.1, 6], [0.2, 12], [0.29, 12]]);
+    expect(of('event-loop', 'Server CPU (%; 100 = one core)')).toEqual([[0, 99], [0.1, 99], [0.2, 99]]);
     expect(values.filter((d) => d.line === 'offered rate').map((d) => [d.model, d.metric, d.tS, d.value])).toEqual(
-      [['hsha', 6000], ['event-loop', 16000], ['reuseport', 10000]].flatMap(([model, rate]) => [0, 0.301].map((tS) => [model, 'Messages/s', tS, rate])),
+      [['hsha', 6000], ['event-loop', 16000], ['reuseport', 10000]].flatMap(([model, rate]) => [0, 0.29].map((tS) => [model, 'Messages/s', tS, rate])),
     );
   });
 

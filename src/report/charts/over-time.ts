@@ -48,7 +48,7 @@ export const overTime: ChartDefinition = {
       body: {
         data: { values },
         facet: {
-          row: { field: 'knee', type: 'nominal', title: null, sort: knees.map((knee) => knee.label), header: { labelAngle: 0, labelAlign: 'left', labelLimit: 200 } },
+          row: { field: 'knee', type: 'nominal', title: null, sort: knees.map((knee) => knee.label), header: { labelAngle: 0, labelAlign: 'left', labelLimit: 400 } },
           column: { field: 'metric', type: 'nominal', title: null, sort: INTERVAL_METRICS.map((metric) => metric.title) },
         },
         spec: {
