@@ -91,12 +91,16 @@ describe('over-time', () => {
 });
 
 describe('churn-server-over-time', () => {
-  it('puts each churn row’s msgs/s and p99 per interval beside the server’s samples', () => {
+  it('puts each churn row’s msgs/s and p99 per interval beside the server’s samples', async () => {
     const churn = fixture.results.filter((row) => row.scenario === 'churn' && row.server);
     const withSeries = { ...fixture, results: churn.map((row, i) => ({ ...row, intervals: series(1000 * (i + 1), false, 50) })) };
     const body = churnOverTime.build(withSeries)!.body as { data: { values: Record<string, unknown>[] }; concat: { encoding: { y: { field: string } } }[] };
     expect(body.concat.map((panel) => panel.encoding.y.field).slice(0, 2)).toEqual(['msgsPerSec', 'p99Ms']);
     const first = body.data.values.filter((d) => d.model === churn[0]!.model && 'msgsPerSec' in d);
     expect(first.map((d) => [d.tS, d.msgsPerSec, d.p99Ms])).toEqual([[0, 1000, 0.4], [0.1, 900, 0.45], [0.2, null, 0.42]]);
+    const { svg, warnings } = await renderSvg(framedChart(churnOverTime.title, churnOverTime.build(withSeries)!, withSeries), 'h');
+    assertWellFormedSvg(svg);
+    expect(warnings).toEqual([]);
+    expect(svg).toContain('p99 latency (ms, per interval)');
   });
 });

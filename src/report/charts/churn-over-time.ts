@@ -7,9 +7,13 @@ import { rowsOf } from '../rows.js';
 import { colourByModel, opacityByStatus, rowFields, type ChartDefinition, type VlSpec } from './spec.js';
 import type { ResultRow } from '../../results/schema.js';
 
-const METRICS = [
+/** From the rows' time series (row.intervals): drawn when a row has one (results from before it had none). */
+const INTERVAL_METRICS = [
   { field: 'msgsPerSec', title: 'Messages/s (per interval)' },
   { field: 'p99Ms', title: 'p99 latency (ms, per interval)' },
+] as const;
+
+const METRICS = [
   { field: 'cpu', title: 'CPU (%; 100 = one core)' },
   { field: 'pssMiB', title: 'Memory (PSS, MiB, all processes)' },
   { field: 'processes', title: 'Processes' },
@@ -42,7 +46,7 @@ export const churnOverTime: ChartDefinition = {
       })),
     );
     values.push(...rows.flatMap(intervalData));
-    const panel = (metric: (typeof METRICS)[number]): VlSpec => ({
+    const panel = (metric: (typeof METRICS)[number] | (typeof INTERVAL_METRICS)[number]): VlSpec => ({
       // PSS is read on fewer samples than the rest: its line joins the samples that have it.
       transform: [{ filter: `datum.${metric.field} != null` }],
       width: 300,
@@ -59,7 +63,7 @@ export const churnOverTime: ChartDefinition = {
     return {
       rows,
       subtitle: `${rows[0]!.connections} concurrent connectors, one ${rows[0]!.messageSize} B message per connection`,
-      body: { data: { values }, columns: 2, concat: METRICS.map(panel), spacing: 16 },
+      body: { data: { values }, columns: 2, concat: [...(rows.some((row) => row.intervals) ? INTERVAL_METRICS : []), ...METRICS].map(panel), spacing: 16 },
     };
   },
 };
