@@ -68,6 +68,13 @@ describe('usagePerInterval', () => {
     expect(usage.cpuPercent).toEqual([100, null, null]);
     expect(usage.rssMiB).toEqual([10, 10, null]);
   });
+
+  it('gives no CPU across a gap in the reads longer than an interval and a half (the harness read late)', () => {
+    const reads = [read(0, 0, 10), read(100, 50, 10), read(400, 200, 10), read(500, 250, 10)];
+    const usage = usagePerInterval(reads, grid.originMs, 100, 5, grid.originMs + 500);
+    expect(usage.cpuPercent).toEqual([50, null, null, null, 50]);
+    expect(usage.rssMiB).toEqual([10, 10, null, null, 10]);
+  });
 });
 
 describe('compactJson', () => {

@@ -65,11 +65,12 @@ describe('time series per interval', () => {
       expect(figure).toHaveLength(series.messages.length);
     }
     expect(Math.max(...series.maxUs.map((us) => us ?? 0))).toBe(row.latencyUs.max);
-    // The server was sampled on the same grid: CPU in all but a last sliver; RSS where a read fell in the
-    // interval (a read the busy harness made late falls in the next one, and leaves a null, not a 0).
-    expect(series.serverRssMiB!.filter((mib) => mib !== null).length).toBeGreaterThan(series.messages.length / 2);
+    // The server was sampled on the same grid: RSS where a read fell in the interval, CPU where reads
+    // were near its boundaries. A read the busy harness made late leaves a null, never a 0.
+    for (const figure of [series.serverRssMiB!, series.serverCpuPercent!]) {
+      expect(figure.filter((value) => value !== null).length).toBeGreaterThan(series.messages.length / 2);
+    }
     expect(series.serverRssMiB!.every((mib) => mib === null || mib > 0)).toBe(true);
-    expect(series.serverCpuPercent!.slice(0, -1).every((cpu) => cpu !== null)).toBe(true);
 
     const writer = new ResultsWriter(out, 'run');
     writer.writeIntervalLog(row, 7);
