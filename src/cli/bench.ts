@@ -81,6 +81,7 @@ runMain('bench', BENCH_USAGE, async (argv) => {
       {
         pointStarted: (point, model) => progress.step(`${point.scenario.name}${point.serverCores === 'rest' ? '' : ` cores=${point.serverCores}`} c=${point.connections}${point.rateSearch ? ' R=auto' : ''} ${model}`),
         row: (row) => {
+          writer.writeIntervalLog(row, results.results.length);
           results.results.push(row);
           writer.save(results);
         },

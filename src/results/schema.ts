@@ -88,6 +88,38 @@ export interface ServerSample {
   threads: number;
 }
 
+/**
+ * A point's time series: its measured windows cut into intervals of `intervalMs` on one clock shared
+ * by the generator processes and the server sampler, interval k from k·intervalMs after the harness
+ * asked for the windows. One array per figure, one entry per interval; a figure not measured in an
+ * interval is null, never 0.
+ */
+export interface IntervalSeries {
+  intervalMs: number;
+  /** ms from the first interval's start (when the harness asked for the windows) to the first window's start: the first interval's rate is over the rest of it. */
+  firstMs: number;
+  /** ms from the first interval's start to the end of the last measured window: the last interval may be shorter. */
+  spanMs: number;
+  /** Messages answered in the interval, over every generator process: they add up to the row's latencyUs.count. */
+  messages: number[];
+  /** Those messages per second of the interval's measured part (whole numbers); null where that part is shorter than a quarter of an interval, too short to give a rate. */
+  msgsPerSec: (number | null)[];
+  /** Latency of the interval's answers, µs, from the merged histograms of every generator process; null where none came back. */
+  p50Us: (number | null)[];
+  p99Us: (number | null)[];
+  maxUs: (number | null)[];
+  /** Errors the generators saw while measuring (a timeout counted when the point ends belongs to no interval). */
+  errors: number[];
+  /** The server's process tree in the interval (null as a whole where it is not sampled: an external target). CPU in % of one core, 0.1 % steps. */
+  serverCpuPercent: (number | null)[] | null;
+  /** RSS summed over the tree, MiB to 0.1, sampled in the interval (the highest if sampled more than once). */
+  serverRssMiB: (number | null)[] | null;
+  /** PSS summed over the tree, MiB to 0.1, where a PSS read (about once a second) fell in the interval; null in the others. */
+  serverPssMiB: (number | null)[] | null;
+  /** The interval latency histograms as an HdrHistogram log, relative to the run directory (hlog/…): HistogramLogProcessor and HistogramLogAnalyzer read it. */
+  hlog?: string;
+}
+
 /** The abandoned scenario's figures: clients that left while the server was busy, and what they cost the next one. */
 export interface AbandonedFigures {
   /** Clients asked to connect and leave (FIN, nothing sent) while the row's `connections` kept the server busy. */
@@ -265,6 +297,8 @@ export interface ResultRow {
     maxThreads: number;
     series: ServerSample[];
   } | null;
+  /** The measured windows per interval (--interval); absent where the point measured no windows (failed before, abandoned scenario). */
+  intervals?: IntervalSeries;
   client: {
     cpuPercent: number;
     /** Event-loop utilisation of the busiest generator process, 0..1. */

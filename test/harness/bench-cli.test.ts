@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compiledScript } from '../../src/harness/compiled.js';
-import { processTree } from '../../src/harness/server/proc.js';
+import { processTree, treeCpuSeconds } from '../../src/harness/server/proc.js';
 import { killTree } from '../../src/harness/server/server-process.js';
 import { checkResults } from '../../src/results/check-results.js';
 import { BenchExit } from '../../src/shared/exit-codes.js';
@@ -83,7 +83,9 @@ describe('bench', () => {
   it('reports a server that stops answering (SIGSTOP) as failed, and still cleans it up', async () => {
     const run = bench(['--scenarios', 'echo-small', '-c', '2', '--models', 'event-loop', '-d', '1.5', '-n', '3', '-W', '0.2']);
     const victim = await eventually('the event-loop server', () => serverOf(run.child.pid!, 'event-loop'), 15_000);
-    await delay(1200); // past the warm-up, into the first window: the later windows see silence
+    // Stopped once it has served for a while (0.2 s of its own CPU): by then both connections were answered,
+    // so the warm-up ends and the windows see silence. A fixed delay raced a slow start on a busy machine.
+    await eventually('the server to have served', () => (treeCpuSeconds(victim) ?? 0) >= 0.2, 30_000);
     process.kill(victim, 'SIGSTOP');
     // Its one point failed: so did every point.
     expect(await within('bench to finish', run.exited, 60_000)).toBe(BenchExit.everyPointFailed);

@@ -30,7 +30,9 @@ async function handle(message: ToGenerator): Promise<void> {
       return;
     case 'measure':
       reply({ type: 'warm', ...generator!.endWarmUp() });
+      if (message.intervals) generator!.recordIntervals(message.intervals);
       for (let i = 0; i < message.windows; i++) reply({ type: 'window', report: await generator!.measureWindow(message.windowMs) });
+      if (message.intervals) reply({ type: 'intervals', report: generator!.intervalReport()! });
       return;
     case 'depart':
       abandonment = new Abandonment(generator!, message.request);

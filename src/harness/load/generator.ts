@@ -7,10 +7,12 @@ import { Churn } from './churn.js';
 import { ClosedLoop } from './closed-loop.js';
 import { EchoConnection, type ConnectionEvents, type ConnectionSetup } from './echo-connection.js';
 import { encode, newHistogram } from './histogram.js';
+import { IntervalRecorder, type IntervalReport } from './interval-recorder.js';
 import { noErrors, type ErrorCounts, type FinishReport, type LoadSpec, type WarmProgress, type WindowReport } from './load-spec.js';
 import { toUs, type Load, type Mode } from './mode.js';
 import { OpenLoop } from './open-loop.js';
 import { Pattern } from './pattern.js';
+import type { IntervalGrid } from './shared-clock.js';
 import type { ErrorKind, LoadMode } from '../../results/schema.js';
 
 const MODES: Record<LoadMode, new (load: Load) => Mode> = { closed: ClosedLoop, open: OpenLoop, churn: Churn };
@@ -25,6 +27,8 @@ export class LoadGenerator implements Load, ConnectionEvents {
   /** Ends the window in progress (set while measuring). */
   private windowEnd: (() => void) | undefined;
   private readonly latency = newHistogram();
+  /** The latency per interval of the harness's grid, while it asks for one. */
+  private intervals: IntervalRecorder | undefined;
   private readonly perSlot: number[];
   private messages = 0;
   private sent = 0;
@@ -76,6 +80,7 @@ export class LoadGenerator implements Load, ConnectionEvents {
     const cpuStart = process.cpuUsage();
     const eluStart: EventLoopUtilization = performance.eventLoopUtilization();
     const start = performance.now();
+    this.intervals?.windowStarted();
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => this.endWindow(), windowMs);
       this.windowEnd = () => {
@@ -106,6 +111,15 @@ export class LoadGenerator implements Load, ConnectionEvents {
     };
   }
 
+  /** From now on, also record every measured answer and error in its interval of `grid`. */
+  recordIntervals(grid: IntervalGrid): void {
+    this.intervals = new IntervalRecorder(grid);
+  }
+
+  intervalReport(): IntervalReport | undefined {
+    return this.intervals?.report();
+  }
+
   get measuring(): boolean {
     return this.inWindow;
   }
@@ -114,6 +128,7 @@ export class LoadGenerator implements Load, ConnectionEvents {
     const end = this.windowEnd;
     this.windowEnd = undefined;
     this.inWindow = false;
+    if (end) this.intervals?.windowEnded();
     end?.();
   }
 
@@ -164,7 +179,9 @@ export class LoadGenerator implements Load, ConnectionEvents {
       this.messages++;
       if (connection.slot >= 0) this.perSlot[connection.slot]!++;
       // Open loop: from the intended send; otherwise the two are the same, the actual send.
-      this.latency.recordValue(toUs(sinceIntendedMs));
+      const us = toUs(sinceIntendedMs);
+      this.latency.recordValue(us);
+      this.intervals?.record(us);
     }
     if (this.running) this.mode.answered(connection, sinceSentMs);
   }
@@ -177,6 +194,7 @@ export class LoadGenerator implements Load, ConnectionEvents {
   failed(connection: EchoConnection, kind: ErrorKind, cause: string): void {
     if (!connection.isConnected) this.connectFailure ??= cause;
     if (this.running) this.errors[kind]++;
+    if (this.running && this.measuring) this.intervals?.error();
   }
 
   closed(connection: EchoConnection): void {

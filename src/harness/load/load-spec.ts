@@ -1,5 +1,7 @@
 /** The harness ↔ generator-process protocol: what load to make and what was measured. */
 import type { ErrorKind, LoadMode } from '../../results/schema.js';
+import type { IntervalReport } from './interval-recorder.js';
+import type { IntervalGrid } from './shared-clock.js';
 
 export interface LoadSpec {
   host: string;
@@ -96,7 +98,8 @@ export interface ProbeReport {
 export type ToGenerator =
   | { type: 'start'; spec: LoadSpec }
   | { type: 'progress' }
-  | { type: 'measure'; windows: number; windowMs: number }
+  /** `intervals`: also record latency per interval of this grid, reported after the last window. */
+  | { type: 'measure'; windows: number; windowMs: number; intervals?: IntervalGrid }
   | { type: 'depart'; request: DepartRequest }
   | { type: 'probe'; probe: boolean }
   | { type: 'finish' };
@@ -123,6 +126,7 @@ export type FromGenerator =
   | ({ type: 'progress' } & WarmProgress)
   | { type: 'warm'; waiting: number; errors: ErrorCounts }
   | { type: 'window'; report: WindowReport }
+  | { type: 'intervals'; report: IntervalReport }
   | ({ type: 'finished' } & FinishReport)
   | { type: 'departed'; report: DepartReport }
   | { type: 'probed'; report: ProbeReport }

@@ -3,6 +3,8 @@ import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:
 import { join, relative } from 'node:path';
 import type { ResultRow, ResultsFile } from '../../results/schema.js';
 import { hostPort } from '../../shared/address.js';
+import { takeIntervalLog } from './interval-log.js';
+import { compactJson } from './compact-json.js';
 
 /** A cell for a figure that may not have been measured: empty, never 0 (nor "null"). */
 const orEmpty = <T>(value: T | null | undefined, show: (value: T) => unknown = (v) => v) => (value === null || value === undefined ? '' : show(value));
@@ -66,10 +68,23 @@ export class ResultsWriter {
   }
 
   save(results: ResultsFile): void {
-    writeAtomically(join(this.dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    writeAtomically(join(this.dir, 'results.json'), `${compactJson(results)}\n`);
     const lines = [CSV_COLUMNS.map(([name]) => name).join(',')];
     for (const row of results.results) lines.push(CSV_COLUMNS.map(([, get]) => csvCell(get(row))).join(','));
     writeAtomically(join(this.dir, 'results.csv'), `${lines.join('\n')}\n`);
+  }
+
+  /**
+   * The row's interval log, if it carries one, as hlog/<nnn>-<scenario>-<model>.hlog (nnn: the row's
+   * index in results.json), named in the row's intervals.hlog. Call before the row is saved.
+   */
+  writeIntervalLog(row: ResultRow, index: number): void {
+    const text = takeIntervalLog(row);
+    if (text === undefined || !row.intervals) return;
+    const name = join('hlog', `${String(index).padStart(3, '0')}-${row.scenario}-${row.model}.hlog`);
+    mkdirSync(join(this.dir, 'hlog'), { recursive: true });
+    writeFileSync(join(this.dir, name), text);
+    row.intervals.hlog = name;
   }
 
   /** Point results/latest at this run. */

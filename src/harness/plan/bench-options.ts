@@ -9,6 +9,7 @@ import { TIMING_DEFAULTS, type Timing } from '../run/point-setup.js';
 import { DEFAULT_SLO, matrixOf, type Overrides, type Scenario } from '../../scenarios/scenario.js';
 import type { Slo } from '../../results/schema.js';
 import { parseSlo } from './slo.js';
+import { parseInterval } from './interval-option.js';
 import { PARAMETER_OPTIONS, PARAMETER_USAGE, parameterOverrides, refuseIgnoredOverrides } from './parameter-flags.js';
 
 export interface BenchOptions {
@@ -50,6 +51,7 @@ ${PARAMETER_USAGE}
   --server-cpus LIST            the server's CPUs, e.g. 0-7 or 8-11,14 (default: all but the generator's)
   --generator-cpus LIST         the load generator's CPUs (default: the last quarter of the CPUs, at least one)
   --generators N                load-generator processes (default: one per generator CPU, each pinned to its own)
+  --interval T                  time series interval in ms or s, at most -d (default ${full.intervalMs} ms)
   --target HOST:PORT            benchmark an external echo server (loopback only unless --allow-remote)
   --allow-remote                allow a --target that is not a loopback address
   -j, --json                    print results.json on stdout; no tables, no progress
@@ -99,6 +101,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     duration: { type: 'string', short: 'd' },
     warmup: { type: 'string', short: 'W' },
     repeats: { type: 'string', short: 'n' },
+    interval: { type: 'string' },
     generators: { type: 'string' },
     'server-cpus': { type: 'string' },
     'generator-cpus': { type: 'string' },
@@ -163,6 +166,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     warmupMs: ms('warmup') ?? defaults.warmupMs,
     repeats: overrides.amount ? 1 : (num('repeats', { min: 1, max: 30 }) ?? defaults.repeats),
   };
+  timing.intervalMs = values.interval === undefined ? defaults.intervalMs : parseInterval(values.interval, timing.windowMs);
 
   return {
     scenarios,

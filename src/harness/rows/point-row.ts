@@ -37,7 +37,7 @@ export function pointRow(measured: Measured): ResultRow {
   const unreachable = connectFailure(measured);
   if (unreachable) return markFailed(row, unreachable);
   // A server still starting after the warm-up limit is not measurable: its row says so.
-  if (!measured.warmedUp.settled) return markFailed(row, `warm-up did not settle in ${Math.round(measured.warmedUp.elapsedMs / 1000)} s: the server was still starting`);
+  if (!measured.warmedUp.settled) return markFailed(row, unsettled(measured.warmedUp));
   return judgeEmpty(judgeSilence(row, measured.serverWaiting), measured.serverWaiting);
 }
 
@@ -141,4 +141,10 @@ function measuredRow({ point, model, timing, placement, loads, warm, windows, fi
     row.connectLatencyUs = summarize(mergeEncoded(all.map((r) => r.connectLatency!)));
   }
   return row;
+}
+
+/** Says what the warm-up saw, not why: a server still starting and one that stopped look alike from here. */
+function unsettled({ elapsedMs, answered, live }: WarmUpResult): string {
+  const seen = answered !== undefined && live !== undefined ? `${answered} of ${live} connections answered, the rest neither answered nor queued by the server` : 'the server was still starting';
+  return `warm-up did not settle in ${Math.round(elapsedMs / 1000)} s: ${seen}`;
 }

@@ -5,8 +5,11 @@ import { pointRow } from '../rows/point-row.js';
 import type { Placement, ResultRow } from '../../results/schema.js';
 import { TreeSampler } from '../server/sampler.js';
 import type { Point } from '../../scenarios/scenario.js';
-import type { ServerUnderTest, Timing } from './point-setup.js';
+import { DEFAULT_INTERVAL_MS, type ServerUnderTest, type Timing } from './point-setup.js';
 import { warmUp } from './warm-up.js';
+import { sharedNow } from '../load/shared-clock.js';
+import { intervalCount, mergeIntervals, type MergedIntervals } from '../rows/interval-series.js';
+import { attachIntervalLog, intervalLogText } from '../output/interval-log.js';
 
 /** Split a point's connections (and rate) across the generator processes. */
 function specs(point: Point, target: ServerUnderTest, timing: Timing, processes: number, placement: Placement): LoadSpec[] {
@@ -46,18 +49,26 @@ export async function runPoint(point: Point, target: ServerUnderTest, timing: Ti
   // A fixed amount is counted from the first message: no warm-up.
   const warmedUp = point.amount > 0 ? { settled: true, elapsedMs: 0 } : await warmUp(pool, timing.warmupMs, target.stats);
 
-  const sampler = target.pid === undefined ? undefined : new TreeSampler(target.pid);
-  sampler?.start();
+  // The time series' intervals start now, on the clock the generators and the sampler share; the
+  // sampler reads on the same grid (at most every 100 ms: a divisor of the interval).
+  const intervalMs = timing.intervalMs ?? DEFAULT_INTERVAL_MS;
+  const grid = { originMs: sharedNow(), intervalMs };
+  const sampler = target.pid === undefined ? undefined : new TreeSampler(target.pid, intervalMs / Math.ceil(intervalMs / DEFAULT_INTERVAL_MS));
+  sampler?.start(grid.originMs);
   let warm: Extract<FromGenerator, { type: 'warm' }>[];
   const windows: WindowReport[][] = []; // [window][process]
   let server: ResultRow['server'] | undefined;
+  let intervals: MergedIntervals;
   try {
-    loads.forEach((_, i) => pool.send(i, { type: 'measure', windows: timing.repeats, windowMs: timing.windowMs }));
+    loads.forEach((_, i) => pool.send(i, { type: 'measure', windows: timing.repeats, windowMs: timing.windowMs, intervals: grid }));
     warm = await pool.collect('warm', 10_000);
     for (let w = 0; w < timing.repeats; w++) {
       windows.push((await pool.collect('window', timing.windowMs + 10_000)).map((m) => m.report));
       sampler?.windowEnded();
     }
+    const reports = (await pool.collect('intervals', 10_000)).map((m) => m.report);
+    const endMs = Math.max(...reports.map((r) => r.endMs));
+    intervals = mergeIntervals(reports, sampler?.perInterval(intervalMs, intervalCount(reports), endMs));
   } finally {
     server = sampler?.stop(); // also when a generator fails: no sampling timer is left running
   }
@@ -66,6 +77,13 @@ export async function runPoint(point: Point, target: ServerUnderTest, timing: Ti
   loads.forEach((_, i) => pool.send(i, { type: 'finish' }));
   const finished = await pool.collect('finished', 10_000);
 
-  return pointRow({ point, model: target.model, timing, placement, loads, warmedUp, warm, windows, finished, server, serverWaiting });
+  const row = pointRow({ point, model: target.model, timing, placement, loads, warmedUp, warm, windows, finished, server, serverWaiting });
+  row.intervals = intervals.series;
+  return attachIntervalLog(row, intervalLogText(intervals, describe(row)));
 }
 
+
+/** The point as the .hlog's header names it: "capacity event-loop c=16 R=12000". */
+function describe(row: ResultRow): string {
+  return `${row.scenario} ${row.model} c=${row.connections} ${row.messageSize} B${row.targetRate === undefined ? '' : ` R=${row.targetRate}`}`;
+}

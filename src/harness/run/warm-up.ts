@@ -18,6 +18,9 @@ export interface WarmUpResult {
   /** False when the limit passed first: the row then measures a server still warming up. */
   settled: boolean;
   elapsedMs: number;
+  /** When it did not settle: how many live connections had been answered by then (a stalled server and a slow start differ). */
+  answered?: number;
+  live?: number;
 }
 
 export async function warmUp(pool: GeneratorPool, minimumMs: number, serverStats?: () => Promise<ModelStats>): Promise<WarmUpResult> {
@@ -43,6 +46,6 @@ export async function warmUp(pool: GeneratorPool, minimumMs: number, serverStats
         if (answered + waiting >= live) return { settled: true, elapsedMs: now - start };
       } else if (now - lastNewAnswer >= settleMs) return { settled: true, elapsedMs: now - start };
     }
-    if (now - start >= WARM_UP_LIMIT_MS) return { settled: false, elapsedMs: now - start };
+    if (now - start >= WARM_UP_LIMIT_MS) return { settled: false, elapsedMs: now - start, answered, live };
   }
 }

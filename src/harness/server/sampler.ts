@@ -6,6 +6,8 @@
  */
 import { CLOCK_TICKS, treeUsage } from './proc.js';
 import type { ResultRow, ServerSample } from '../../results/schema.js';
+import { sharedNow } from '../load/shared-clock.js';
+import { usagePerInterval, type IntervalUsage, type UsageRead } from './interval-usage.js';
 
 export interface PssRate {
   /** Read PSS at most this often. */
@@ -18,6 +20,10 @@ export const DEFAULT_PSS_RATE: PssRate = { everyMs: 1000, maxCpuShare: 0.05 };
 
 export class TreeSampler {
   private readonly series: ServerSample[] = [];
+  /** Every read on the shared clock, the first at the origin: what a time series' intervals are cut from. */
+  private readonly reads: UsageRead[] = [];
+  private originMs = 0;
+  private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private startedAt = 0;
   private firstTicks = { user: 0, system: 0 };
@@ -32,13 +38,35 @@ export class TreeSampler {
     private readonly pssRate = DEFAULT_PSS_RATE,
   ) {}
 
-  start(): void {
+  /**
+   * Start at `originMs` on the shared clock (now, by default): reads then fall on originMs + k·intervalMs,
+   * so a time series whose interval is a multiple of the sampler's has a read at each of its boundaries.
+   */
+  start(originMs = sharedNow()): void {
     const usage = treeUsage(this.rootPid);
+    this.originMs = originMs;
     this.startedAt = this.lastAt = performance.now();
     this.firstTicks = { user: usage.utime, system: usage.stime };
     this.lastSeen = usage;
     this.lastTicks = usage.utime + usage.stime;
-    this.timer = setInterval(() => this.sample(), this.intervalMs).unref();
+    this.reads.push({ atMs: sharedNow(), ticks: this.lastTicks, rssBytes: usage.rssBytes, pssBytes: null });
+    this.schedule();
+  }
+
+  /** The next read on the grid (a chain of timers, not setInterval, whose ticks drift off it). */
+  private schedule(): void {
+    if (this.stopped) return;
+    const now = sharedNow();
+    const next = this.originMs + (Math.floor((now - this.originMs) / this.intervalMs) + 1) * this.intervalMs;
+    this.timer = setTimeout(() => {
+      this.sample();
+      this.schedule();
+    }, next - now).unref();
+  }
+
+  /** The server's CPU, RSS and PSS per interval of a time series that starts at this sampler's origin. */
+  perInterval(intervalMs: number, count: number, endMs: number): IntervalUsage {
+    return usagePerInterval(this.reads, this.originMs, intervalMs, count, endMs);
   }
 
   /** A measured window has ended: read its memory now, not up to a second later. */
@@ -48,7 +76,8 @@ export class TreeSampler {
 
   /** Stop sampling and summarise the interval since start(). */
   stop(): NonNullable<ResultRow['server']> {
-    clearInterval(this.timer);
+    this.stopped = true;
+    clearTimeout(this.timer);
     // If the server died, its last sample before death is what it used.
     const final = this.sample(true) ?? this.lastSeen;
     const seconds = (performance.now() - this.startedAt) / 1000;
@@ -76,6 +105,7 @@ export class TreeSampler {
     if (usage.processes === 0) return undefined;
     this.lastSeen = usage;
     const now = performance.now();
+    this.reads.push({ atMs: performance.timeOrigin + before, ticks: usage.utime + usage.stime, rssBytes: usage.rssBytes, pssBytes: usage.pssBytes ?? null });
     if (pss) this.pssDueAt = before + Math.max(this.pssRate.everyMs, (now - before) / this.pssRate.maxCpuShare);
     const ticks = usage.utime + usage.stime;
     const seconds = (now - this.lastAt) / 1000;

@@ -1,7 +1,17 @@
-/** The server during connection churn, over time: where fork and worker start and stop a child per connection. */
+/**
+ * The server during connection churn, over time: where fork and worker start and stop a child per
+ * connection; with the messages answered and their p99 per interval of the row's time series beside it.
+ */
 import { MIB } from '../../results/format.js';
 import { rowsOf } from '../rows.js';
 import { colourByModel, opacityByStatus, rowFields, type ChartDefinition, type VlSpec } from './spec.js';
+import type { ResultRow } from '../../results/schema.js';
+
+/** From the rows' time series (row.intervals): drawn when a row has one (results from before it had none). */
+const INTERVAL_METRICS = [
+  { field: 'msgsPerSec', title: 'Messages/s (per interval)' },
+  { field: 'p99Ms', title: 'p99 latency (ms, per interval)' },
+] as const;
 
 const METRICS = [
   { field: 'cpu', title: 'CPU (%; 100 = one core)' },
@@ -19,12 +29,13 @@ export const churnOverTime: ChartDefinition = {
     'connections as fast as they can. Sampled from /proc about ten times a second, memory (PSS: pages shared between ' +
     'processes count once) once a second and at the end of each window; time 0 is the start of the ' +
     'measured interval (repeats follow one another). Models that start a process or a thread per connection show ' +
-    'it here as extra processes or threads and the memory they hold.',
+    'it here as extra processes or threads and the memory they hold. The first two panels are the time series on the ' +
+    'same clock: messages answered per second (one per connection here) and their p99, per interval (--interval, 100 ms by default).',
   build(results) {
     // Only rows whose server was sampled (not an external target's).
     const rows = rowsOf(results.results, 'churn').filter((row) => (row.server?.series.length ?? 0) > 0);
     if (rows.length === 0) return null;
-    const values = rows.flatMap((row) =>
+    const values: Record<string, unknown>[] = rows.flatMap((row) =>
       row.server!.series.map((sample) => ({
         ...rowFields(row),
         tS: sample.tMs / 1000,
@@ -34,7 +45,8 @@ export const churnOverTime: ChartDefinition = {
         threads: sample.threads,
       })),
     );
-    const panel = (metric: (typeof METRICS)[number]): VlSpec => ({
+    values.push(...rows.flatMap(intervalData));
+    const panel = (metric: (typeof METRICS)[number] | (typeof INTERVAL_METRICS)[number]): VlSpec => ({
       // PSS is read on fewer samples than the rest: its line joins the samples that have it.
       transform: [{ filter: `datum.${metric.field} != null` }],
       width: 300,
@@ -51,7 +63,19 @@ export const churnOverTime: ChartDefinition = {
     return {
       rows,
       subtitle: `${rows[0]!.connections} concurrent connectors, one ${rows[0]!.messageSize} B message per connection`,
-      body: { data: { values }, columns: 2, concat: METRICS.map(panel), spacing: 16 },
+      body: { data: { values }, columns: 2, concat: [...(rows.some((row) => row.intervals) ? INTERVAL_METRICS : []), ...METRICS].map(panel), spacing: 16 },
     };
   },
 };
+
+/** The row's time series as data for the first two panels: interval start, msgs/s and p99 where measured. */
+function intervalData(row: ResultRow): Record<string, unknown>[] {
+  const series = row.intervals;
+  if (!series) return [];
+  return series.messages.map((_, k) => ({
+    ...rowFields(row),
+    tS: (k * series.intervalMs) / 1000,
+    msgsPerSec: series.msgsPerSec[k],
+    p99Ms: series.p99Us[k] === null ? null : series.p99Us[k]! / 1000,
+  }));
+}

@@ -8,6 +8,7 @@ import { fairness } from './fairness.js';
 import { latencyPercentiles } from './latency-percentiles.js';
 import { latencySpectrum } from './latency-spectrum.js';
 import { scaling } from './scaling.js';
+import { overTime } from './over-time.js';
 import { serverCost } from './server-cost.js';
 import { sustainableRate } from './sustainable-rate.js';
 import type { ChartDefinition } from './spec.js';
@@ -24,6 +25,7 @@ export const CHARTS: readonly ChartDefinition[] = [
   abandonedFirstEcho,
   capacityCurve,
   sustainableRate,
+  overTime,
   fairness,
   serverCost,
 ];
