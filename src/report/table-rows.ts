@@ -1,7 +1,7 @@
 /** The per-scenario table of the report page: one row per model and point, every figure with its unit. */
 import type { ErrorKind, ResultRow } from '../results/schema.js';
 import { cpuUsPerMessage } from './cpu-budget.js';
-import { count, latency, mebibytes, megabytesPerSec, num, orAbsent, percent } from '../results/format.js';
+import { count, latency, mebibytes, megabytesPerSec, num, orAbsent, serverCpu } from '../results/format.js';
 import { latencyFigures } from '../results/latency-figure.js';
 import { rowMarks } from '../results/row-status.js';
 import { serverLabel } from '../results/server-label.js';
@@ -108,7 +108,7 @@ export const COLUMNS: Column[] = [
     when: echoes,
   },
   // Not for the abandoned scenario: its CPU meanwhile is the figure, read more exactly across child exits (harness/server/proc.ts).
-  { header: 'server CPU', help: 'Mean CPU of the server process tree; 100 % = one core (— : not measured)', cell: (row) => percent(row.server?.cpuPercent ?? null), when: echoes },
+  { header: 'server CPU', help: 'Mean CPU of the server process tree; 100 % = one core (— : not measured)', cell: (row) => serverCpu(row.server), when: echoes },
   {
     header: 'CPU µs/msg',
     help: 'Server CPU per echoed message (from /proc); at least the scenario’s work per message if the work is right',

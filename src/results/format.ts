@@ -49,6 +49,13 @@ export function percent(value: number | null): string {
   return orAbsent(value, (v) => `${num(v)} %`);
 }
 
+/** The server tree's CPU: "< 3.3 %" where fewer ticks were counted than one /proc tick over the span shows (a short step at a low rate), not "0 %". */
+export function serverCpu(server: { cpuPercent: number; cpuResolutionPercent?: number } | null | undefined): string {
+  if (!server) return percent(null);
+  const { cpuPercent, cpuResolutionPercent } = server;
+  return cpuResolutionPercent !== undefined && cpuPercent < cpuResolutionPercent ? `< ${percent(cpuResolutionPercent)}` : percent(cpuPercent);
+}
+
 /** A ratio as "2.3×". */
 export function times(ratio: number): string {
   return `${num(ratio)}×`;

@@ -79,7 +79,8 @@ export type ErrorKind = 'mismatch' | 'short' | 'reset' | 'refused' | 'timeout' |
 export interface ServerSample {
   /** ms since the measured interval began. */
   tMs: number;
-  cpuPercent: number;
+  /** Since the previous CPU figure; null on a sample too soon after it to measure (/proc counts CPU in 10 ms ticks). */
+  cpuPercent: number | null;
   /** The tree's memory: PSS summed over its processes (each shared page split among the processes sharing it). Read about once a second, so null on the samples between. */
   pssBytes: number | null;
   /** RSS summed over the tree's processes: a page shared by several processes counts once for each of them. */
@@ -287,6 +288,8 @@ export interface ResultRow {
   /** The server's process tree as sampled from /proc; null where nothing was measured (an external target, a server that never ran). */
   server: {
     cpuPercent: number;
+    /** One /proc tick (10 ms) over the sampled span, in %: a cpuPercent below it means less than one tick was counted, not none. */
+    cpuResolutionPercent?: number;
     userPercent: number;
     systemPercent: number;
     /** The server's memory: the highest PSS summed over its process tree (see ServerSample.pssBytes). */

@@ -2,7 +2,8 @@
 import net from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TreeSampler } from '../../src/harness/server/sampler.js';
+import { availableParallelism } from 'node:os';
+import { MIN_CPU_SPAN_MS, TreeSampler } from '../../src/harness/server/sampler.js';
 import { serverPool } from '../helpers/servers.js';
 
 const servers = serverPool();
@@ -45,5 +46,22 @@ describe('TreeSampler', () => {
     const busy = await sampleWhile(server.pid, () => Promise.all([1, 2, 3].map(() => echoOnce(server.port))));
     expect(busy.maxThreads).toBeGreaterThanOrEqual(idle.maxThreads + 3);
     expect(busy.maxProcesses).toBe(1);
+  });
+
+  it('gives no CPU figure for a read too soon after the last: one 10 ms tick over 2 ms is not 500 % CPU', () => {
+    // This process, busy between reads 2 ms apart: about one read in five crosses a tick.
+    const sampler = new TreeSampler(process.pid, 60_000);
+    sampler.start();
+    for (let i = 0; i < 60; i++) {
+      const until = performance.now() + 2;
+      while (performance.now() < until);
+      sampler.windowEnded();
+    }
+    const { series } = sampler.stop();
+    const figures = series.map((sample) => sample.cpuPercent);
+    expect(figures.filter((cpu) => cpu === null).length).toBeGreaterThan(40);
+    // What is given covers at least MIN_CPU_SPAN_MS, so it stays within what the machine's cores can do (with a tick's slack).
+    const slack = (100 * 10) / MIN_CPU_SPAN_MS;
+    for (const cpu of figures) if (cpu !== null) expect(cpu).toBeLessThanOrEqual(100 * availableParallelism() + slack);
   });
 });

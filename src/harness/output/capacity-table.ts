@@ -2,7 +2,7 @@
 import { fittedTable } from './fit-columns.js';
 import { numberMarks } from './mark-notes.js';
 import { formatSlo } from '../plan/slo.js';
-import { latency, num, percent } from '../../results/format.js';
+import { latency, num, serverCpu } from '../../results/format.js';
 import type { ResultRow } from '../../results/schema.js';
 
 export function formatCapacityTable(rows: readonly ResultRow[]): string {
@@ -35,7 +35,7 @@ export function formatCapacityTable(rows: readonly ResultRow[]): string {
       result.sustainedRate === null ? '—' : `${result.lowerBound ? '≥ ' : ''}${num(result.sustainedRate)}`,
       bracket,
       atSustained ? `${latency(atSustained.latencyUs.p50)} / ${latency(atSustained.latencyUs.p99)}` : '',
-      atSustained ? percent(atSustained.server?.cpuPercent ?? null) : '',
+      atSustained ? serverCpu(atSustained.server) : '',
       result.steps,
     ]);
   }

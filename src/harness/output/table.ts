@@ -1,7 +1,7 @@
 /** The per-scenario table, autocannon-style: one row per model (and point), with marks on rows to distrust. */
 import { formatAbandonedTable } from './abandoned-table.js';
 import { fittedTable } from './fit-columns.js';
-import { count, mebibytes, megabytesPerSec, num, orAbsent, percent } from '../../results/format.js';
+import { count, mebibytes, megabytesPerSec, num, orAbsent, percent, serverCpu } from '../../results/format.js';
 import { latencyFigures } from '../../results/latency-figure.js';
 import { numberMarks } from './mark-notes.js';
 import { rowMarks } from '../../results/row-status.js';
@@ -31,7 +31,7 @@ export function formatTable(rows: readonly ResultRow[]): string {
       ...(bulk ? [megabytesPerSec(row.bytesPerSec.median)] : []),
       latencyFigures(row, [row.latencyUs.p50, row.latencyUs.p99]),
       errors.length ? errors.map(([kind, n]) => `${kind} ${count(n)}`).join(', ') : '0',
-      percent(row.server?.cpuPercent ?? null),
+      serverCpu(row.server),
       mebibytes(row.server?.peakPssBytes ?? null),
       orAbsent(row.server, (server) => `${server.maxProcesses}/${server.maxThreads}`),
     ]);

@@ -16,6 +16,9 @@ export interface PssRate {
   maxCpuShare: number;
 }
 
+/** The shortest span a sample's CPU figure covers: 5 ticks of /proc's 10 ms, so one tick more or less is 20 %, not 100 %. */
+export const MIN_CPU_SPAN_MS = 50;
+
 export const DEFAULT_PSS_RATE: PssRate = { everyMs: 1000, maxCpuShare: 0.05 };
 
 export class TreeSampler {
@@ -87,6 +90,7 @@ export class TreeSampler {
     const peak = (bytes: (s: ServerSample) => number | null) => Math.max(0, ...this.series.map((s) => bytes(s) ?? 0));
     return {
       cpuPercent: userPercent + systemPercent,
+      ...(seconds > 0 ? { cpuResolutionPercent: percentOf(1) } : {}),
       userPercent,
       systemPercent,
       peakPssBytes: peak((s) => s.pssBytes),
@@ -109,16 +113,21 @@ export class TreeSampler {
     if (pss) this.pssDueAt = before + Math.max(this.pssRate.everyMs, (now - before) / this.pssRate.maxCpuShare);
     const ticks = usage.utime + usage.stime;
     const seconds = (now - this.lastAt) / 1000;
+    // A window's-end read can follow a timed one by a millisecond: one tick over it would read as 1,000 %.
+    // Such a sample gets no CPU figure; the next one measures from the last that did.
+    const measurable = seconds * 1000 >= MIN_CPU_SPAN_MS;
     this.series.push({
       tMs: Math.round(now - this.startedAt),
-      cpuPercent: seconds > 0 ? Math.max(0, (100 * (ticks - this.lastTicks)) / CLOCK_TICKS / seconds) : 0,
+      cpuPercent: measurable ? Math.max(0, (100 * (ticks - this.lastTicks)) / CLOCK_TICKS / seconds) : null,
       pssBytes: usage.pssBytes ?? null,
       rssBytes: usage.rssBytes,
       processes: usage.processes,
       threads: usage.threads,
     });
-    this.lastTicks = ticks;
-    this.lastAt = now;
+    if (measurable) {
+      this.lastTicks = ticks;
+      this.lastAt = now;
+    }
     return usage;
   }
 }
