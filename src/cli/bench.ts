@@ -20,6 +20,7 @@ import { runSuite, SuiteAborted } from '../harness/run/suite.js';
 import { formatTable } from '../harness/output/table.js';
 import { formatCapacityTable } from '../harness/output/capacity-table.js';
 import { runMain } from './run-main.js';
+import { checkHosts } from '../harness/transport/check-hosts.js';
 
 runMain('bench', BENCH_USAGE, async (argv) => {
   const options = parseBenchArgs(argv, DEFAULT_SUITE);
@@ -32,7 +33,10 @@ runMain('bench', BENCH_USAGE, async (argv) => {
   const points = scenarios.flatMap((s) => s.points);
   preflight(points, options.models);
   const kinds = ['rest' as const, ...points.map((p) => p.serverCores)];
-  const placements = options.target ? planGeneratorPlacements(kinds) : planPlacements(kinds);
+  // A server we did not start, or one on another host, is not ours to place here: only the generator is.
+  const placements = options.target || options.serverHost ? planGeneratorPlacements(kinds) : planPlacements(kinds);
+  const hosts = [...(options.serverHost ? [options.serverHost] : []), ...(options.generatorHosts ?? [])];
+  if (hosts.length > 0) await checkHosts(hosts, options.ssh);
 
   const runId = newRunId();
   const writer = new ResultsWriter(options.outDir, runId);
@@ -50,8 +54,11 @@ runMain('bench', BENCH_USAGE, async (argv) => {
   const print = (text: string) => {
     if (!options.json) process.stdout.write(`${text}\n`);
   };
-  const servers = options.target ? ` against the external echo server at ${hostPort(options.target.host, options.target.port)}` : ` × ${count(options.models.length, 'model')}`;
-  print(`echolab bench ${runId}: ${count(options.scenarios.length, 'scenario')}${servers}; ${results.env.placement.note}`);
+  const servers = options.target
+    ? ` against the external echo server at ${hostPort(options.target.host, options.target.port)}`
+    : ` × ${count(options.models.length, 'model')}${options.serverHost ? ` on ${options.serverHost.label}` : ''}`;
+  const generatorHosts = options.generatorHosts ? `; generators also on ${options.generatorHosts.map((h) => `${h.label}×${h.count}`).join(', ')}` : '';
+  print(`echolab bench ${runId}: ${count(options.scenarios.length, 'scenario')}${servers}; ${results.env.placement.note}${generatorHosts}`);
   const progress = createProgress(points.length * options.models.length, options.progress, options.json);
   const abort = new AbortController();
   const interrupt = (signal: NodeJS.Signals) => {

@@ -269,5 +269,18 @@ export interface ResultRow {
     /** Open loop: p99 of how late messages left against the schedule, µs. */
     sendLagP99Us?: number;
     processes: number;
+    /** --generator-hosts: each host's share (host 'local' is this machine), its own client-bound mark, and its latency histogram. */
+    hosts?: {
+      host: string;
+      processes: number;
+      messages: number;
+      elu: number;
+      clientBound: boolean;
+      latencyCount: number;
+      /** Encoded HdrHistogram (µs) of this host's answers; the row's latency is these merged by adding. */
+      latencyHistogram: string;
+    }[];
   };
+  /** --server-host: the host the server ran on (user@host); absent: this machine. */
+  serverHost?: string;
 }

@@ -9,8 +9,9 @@ import { DEFAULT_SLO, matrixOf, type Overrides, type Scenario } from '../../scen
 import type { Slo } from '../../results/schema.js';
 import { parseSlo } from './slo.js';
 import { PARAMETER_OPTIONS, PARAMETER_USAGE, parameterOverrides, refuseIgnoredOverrides } from './parameter-flags.js';
+import { parseRemoteOptions, REMOTE_USAGE, type RemoteOptions } from './remote-options.js';
 
-export interface BenchOptions {
+export interface BenchOptions extends RemoteOptions {
   /** As declared: --quick's shrink is applied when the run is planned. */
   scenarios: Scenario[];
   models: (ModelId | 'external')[];
@@ -42,9 +43,10 @@ ${PARAMETER_USAGE}
   -d, --duration S              seconds per measured repeat (default ${full.windowMs / 1000}, quick ${quick.windowMs / 1000})
   -W, --warmup S                warm-up seconds before measuring (default ${full.warmupMs / 1000}, quick ${quick.warmupMs / 1000})
   -n, --repeats N               repeats per point (default ${full.repeats}, quick ${quick.repeats})
-  --generators N                load-generator processes (default 1)
+  --generators N                load-generator processes on this machine (default 1; 0 with --generator-hosts)
   --target HOST:PORT            benchmark an external echo server (loopback only unless --allow-remote)
-  --allow-remote                allow a --target that is not a loopback address
+  --allow-remote                allow a --target or --server-host that is not a loopback address
+${REMOTE_USAGE}
   -j, --json                    print results.json on stdout; no tables, no progress
   --no-progress                 no progress bar
   --no-report                   skip charts and report.html
@@ -90,6 +92,9 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     generators: { type: 'string' },
     target: { type: 'string' },
     'allow-remote': { type: 'boolean' },
+    'server-host': { type: 'string' },
+    'generator-hosts': { type: 'string' },
+    ssh: { type: 'string' },
     json: { type: 'boolean', short: 'j' },
     'no-progress': { type: 'boolean' },
     'no-report': { type: 'boolean' },
@@ -111,6 +116,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
   });
 
   const target = values.target ? parseTarget(values.target, values['allow-remote'] ?? false) : undefined;
+  const remote = parseRemoteOptions(values);
   let models: (ModelId | 'external')[];
   if (target) {
     if (values.models) throw new UsageError('--models and --target exclude each other: a target is one external server');
@@ -154,8 +160,9 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     rateAuto,
     slo: values.slo === undefined ? { ...DEFAULT_SLO } : parseSlo(values.slo),
     timing,
-    generators: num('generators', { min: 1, max: 64 }) ?? 1,
+    generators: num('generators', { min: remote.generatorHosts ? 0 : 1, max: 64 }) ?? 1,
     ...(target ? { target } : {}),
+    ...remote,
     json: values.json ?? false,
     progress: !(values['no-progress'] ?? false) && !(values.json ?? false),
     quick,

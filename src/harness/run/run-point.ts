@@ -3,7 +3,8 @@ import type { GeneratorPool } from '../load/generator-pool.js';
 import { evenShare, type FromGenerator, type LoadSpec, type WindowReport } from '../load/load-spec.js';
 import { pointRow } from '../rows/point-row.js';
 import type { Placement, ResultRow } from '../../results/schema.js';
-import { TreeSampler } from '../server/sampler.js';
+import { samplerFor } from '../server/server-sampler.js';
+import { hostFigures } from '../rows/host-figures.js';
 import type { Point } from '../../scenarios/scenario.js';
 import type { ServerUnderTest, Timing } from './point-setup.js';
 import { warmUp } from './warm-up.js';
@@ -46,7 +47,7 @@ export async function runPoint(point: Point, target: ServerUnderTest, timing: Ti
   // A fixed amount is counted from the first message: no warm-up.
   const warmedUp = point.amount > 0 ? { settled: true, elapsedMs: 0 } : await warmUp(pool, timing.warmupMs, target.stats);
 
-  const sampler = target.pid === undefined ? undefined : new TreeSampler(target.pid);
+  const sampler = samplerFor(target);
   sampler?.start();
   let warm: Extract<FromGenerator, { type: 'warm' }>[];
   const windows: WindowReport[][] = []; // [window][process]
@@ -59,13 +60,16 @@ export async function runPoint(point: Point, target: ServerUnderTest, timing: Ti
       sampler?.windowEnded();
     }
   } finally {
-    server = sampler?.stop(); // also when a generator fails: no sampling timer is left running
+    server = await sampler?.stop(); // also when a generator fails: no sampling timer is left running
   }
   // Asked while the load's connections are still open: how many the server itself holds waiting in its queue.
   const serverWaiting = target.stats ? ((await target.stats().catch(() => undefined))?.waiting ?? 0) : undefined;
   loads.forEach((_, i) => pool.send(i, { type: 'finish' }));
   const finished = await pool.collect('finished', 10_000);
 
-  return pointRow({ point, model: target.model, timing, placement, loads, warmedUp, warm, windows, finished, server, serverWaiting });
+  const row = pointRow({ point, model: target.model, timing, placement, loads, warmedUp, warm, windows, finished, server, serverWaiting });
+  const where = loads.map((_, i) => pool.where(i));
+  if (where.some((w) => w !== 'local') && windows.length > 0) row.client.hosts = hostFigures(windows, where, point.mode);
+  return row;
 }
 
