@@ -4,13 +4,13 @@
  * on the other. Skipped, saying why, where namespaces cannot be made (not root, no ip netns, no sshd).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsHistogram } from 'hdr-histogram-js';
 import { decode, newHistogram } from '../../src/harness/load/histogram.js';
-import { INSTALL_DIR } from '../../src/harness/transport/version.js';
+import { ECHOLAB_VERSION, INSTALL_DIR } from '../../src/harness/transport/version.js';
 import { checkResults } from '../../src/results/check-results.js';
 import type { ResultsFile } from '../../src/results/schema.js';
 import { BenchExit } from '../../src/shared/exit-codes.js';
@@ -45,13 +45,12 @@ describe.skipIf(why !== undefined)('bench across hosts over ssh (network namespa
   });
 
   /** bench inside the local namespace; the --ssh value is one argument, split by echolab, never by a shell. */
-  function bench(args: string[]) {
+  function bench(args: string[], hostFlags = ['--server-host', hosts!.serverAddress, '--generator-hosts', hosts!.generatorAddress]) {
     const h = hosts!;
     const child = spawn(
       'ip',
       ['netns', 'exec', h.local, process.execPath, join(INSTALL_DIR, 'bin/echolab.js'), 'bench', '--json', '--no-progress', '--no-report', '--out', out,
-        '--scenarios', 'echo-small', '--models', 'event-loop', '--server-host', h.serverAddress, '--generator-hosts', h.generatorAddress,
-        '--allow-remote', '--ssh', `ssh -F ${h.sshConfig}`, ...args],
+        '--scenarios', 'echo-small', '--models', 'event-loop', ...hostFlags, '--allow-remote', '--ssh', `ssh -F ${h.sshConfig}`, ...args],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     benches.push(child.pid!);
@@ -60,10 +59,20 @@ describe.skipIf(why !== undefined)('bench across hosts over ssh (network namespa
     child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
     child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     const exited = new Promise<{ code: number | null; results: ResultsFile; stderr: string }>((resolve) =>
-      child.once('exit', (code) => resolve({ code, results: JSON.parse(stdout || 'null') as ResultsFile, stderr })),
+      child.once('exit', (code, signal) => resolve({ code: code ?? (signal ? -1 : null), results: JSON.parse(stdout || 'null') as ResultsFile, stderr })),
     );
     return { pid: child.pid!, exited };
   }
+
+  /** The ssh client in the local namespace carrying the session of this role to this address. */
+  const sshClient = (address: string, role: 'server' | 'generator') =>
+    eventually(`the ssh client of the ${role} session to ${address}`, () =>
+      netnsPids(hosts!.local).find((pid) => {
+        const command = commandLine(pid);
+        return command.startsWith('ssh ') && command.includes(address) && command.includes(`'--role' '${role}'`);
+      }),
+    30_000);
+  const serverRunning = () => eventually('the remote server to start', () => netnsPids(hosts!.server).some((pid) => commandLine(pid).includes('serve.js')), 60_000);
 
   const leftovers = () => [hosts!.local, hosts!.server, hosts!.generator].flatMap((ns) => echolabPids(ns).map((p) => `${ns}: ${p.command}`));
 
@@ -114,14 +123,8 @@ describe.skipIf(why !== undefined)('bench across hosts over ssh (network namespa
     const run = bench(['-c', '4', '-d', '1', '-n', '30']);
     const h = hosts!;
     // Once the server is up over there, cut its session here: kill the ssh client that carries it.
-    await eventually('the remote server to start', () => netnsPids(h.server).some((pid) => commandLine(pid).includes('serve.js')), 60_000);
-    const sshClient = await eventually('the ssh client of the server session', () =>
-      netnsPids(h.local).find((pid) => {
-        const command = commandLine(pid);
-        return command.startsWith('ssh ') && command.includes(h.serverAddress) && command.includes("'--role' 'server'");
-      }),
-    );
-    process.kill(sshClient, 'SIGKILL');
+    await serverRunning();
+    process.kill(await sshClient(h.serverAddress, 'server'), 'SIGKILL');
     // The remote side stops on its own: its input closed.
     await eventually('the remote server and agent to stop', () => echolabPids(h.server).length === 0);
 
@@ -134,4 +137,48 @@ describe.skipIf(why !== undefined)('bench across hosts over ssh (network namespa
     }
     await eventually('no echolab process left in any namespace', () => leftovers().length === 0);
   }, 180_000);
+
+  it('a generator host lost mid-run fails the row naming that host', async () => {
+    const run = bench(['-c', '4', '-d', '1', '-n', '30']);
+    const h = hosts!;
+    await serverRunning();
+    process.kill(await sshClient(h.generatorAddress, 'generator'), 'SIGKILL');
+    const { code, results } = await run.exited;
+    expect(code).toBe(BenchExit.everyPointFailed);
+    for (const row of results.results) expect(row.failure).toContain(`generator on ${h.generatorAddress}`);
+    await eventually('no echolab process left in any namespace', () => leftovers().length === 0);
+  }, 180_000);
+
+  it('Ctrl-C stops every host', async () => {
+    const run = bench(['-c', '4', '-d', '1', '-n', '30']);
+    await serverRunning();
+    await sshClient(hosts!.generatorAddress, 'generator');
+    process.kill(run.pid, 'SIGINT');
+    expect((await run.exited).code).toBe(130);
+    await eventually('no echolab process left in any namespace', () => leftovers().length === 0);
+  }, 180_000);
+
+  it('a harness killed outright (SIGKILL) leaves nothing behind on any host: the closed sessions stop them', async () => {
+    const run = bench(['-c', '4', '-d', '1', '-n', '30']);
+    await serverRunning();
+    await sshClient(hosts!.generatorAddress, 'generator');
+    process.kill(run.pid, 'SIGKILL');
+    await run.exited;
+    await eventually('no echolab process left in any namespace', () => leftovers().length === 0);
+  }, 180_000);
+
+  it('refuses a host without an install, or with another version, in one line naming the host', async () => {
+    const h = hosts!;
+    const missing = await bench([], ['--server-host', `${h.serverAddress}:/nonexistent/echolab`]).exited;
+    expect(missing.code).toBe(BenchExit.remoteHost);
+    expect(missing.stderr.trim()).toBe(`bench: ${h.serverAddress}: no echolab install in /nonexistent/echolab (bin/echolab.js not found there)`);
+
+    // An "install" of another version: its agent says hello as echolab 0.0.0-other.
+    const other = join(h.dir, 'other-echolab');
+    mkdirSync(join(other, 'bin'), { recursive: true });
+    writeFileSync(join(other, 'bin', 'echolab.js'), `console.log(JSON.stringify({ type: 'hello', version: '0.0.0-other' }));\n`);
+    const mismatch = await bench([], ['--generator-hosts', `${h.generatorAddress}:${other}`]).exited;
+    expect(mismatch.code).toBe(BenchExit.remoteHost);
+    expect(mismatch.stderr.trim()).toBe(`bench: ${h.generatorAddress}: echolab 0.0.0-other in ${other}, but this is echolab ${ECHOLAB_VERSION}; install the same version there`);
+  }, 60_000);
 });
