@@ -54,7 +54,8 @@ ${REMOTE_USAGE}
   -h, --help                    this text
 
 exit codes: 0 measured (rows may still be marked failed), 2 bad options, ${BenchExit.everyPointFailed} every point failed
-(e.g. nothing listening at --target), 130 interrupted (partial results kept)`;
+(e.g. nothing listening at --target), ${BenchExit.remoteHost} a remote host cannot be used (ssh refused, no install, another
+version), 130 interrupted (partial results kept)`;
 
 const list = (raw: string) => raw.split(',').map((s) => s.trim()).filter(Boolean);
 
