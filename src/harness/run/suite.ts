@@ -106,7 +106,7 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
             }
             for (const step of [...searched, row]) {
               // An external server's row names it: the harness did not start it, so its model says little.
-              const named = plan.target ? { ...step, target: plan.target } : plan.serverHost ? { ...step, serverHost: plan.serverHost.label } : step;
+              const named = plan.target ? { ...step, target: plan.target } : plan.serverHost ? onServerHost(step, plan.serverHost) : step;
               rows.push(named);
               events.row(named);
             }
@@ -141,6 +141,11 @@ export function serverGroups(points: readonly Point[]): Point[][] {
     else groups.push([point]);
   }
   return groups;
+}
+
+/** A row of a server on another host: where it ran, also in the placement note (it ran unpinned there, on all that host's CPUs). */
+function onServerHost(row: ResultRow, host: HostSpec): ResultRow {
+  return { ...row, serverHost: host.label, placement: { ...row.placement, note: `server on ${host.label} (all its CPUs, unpinned); ${row.placement.note}` } };
 }
 
 function lastLine(text: string): string {
