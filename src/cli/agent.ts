@@ -18,6 +18,7 @@ import { planGeneratorPlacements, pinProcess } from '../harness/plan/placement.j
 import { startServer, killTree, type ServerProcess } from '../harness/server/server-process.js';
 import { TreeSampler } from '../harness/server/sampler.js';
 import { ECHOLAB_VERSION } from '../harness/transport/version.js';
+import { SILENCE_MS } from '../harness/transport/ssh-link.js';
 import type { FromServerAgent, ToServerAgent } from '../harness/transport/agent-protocol.js';
 import { parseServeArgs } from './serve-options.js';
 import { runMain } from './run-main.js';
@@ -25,6 +26,7 @@ import { runMain } from './run-main.js';
 const USAGE = 'usage: agent --role hello|generator|server   (started by bench over ssh; speaks JSON lines on stdin/stdout)';
 /** Serve flags a remote server may be given: the ones the suite uses, nothing that writes files or detaches. */
 const ALLOWED_SERVE_FLAGS = new Set(['--log-level', '--grace', '--work-us', '--work-bytes']);
+const PING_LINE = JSON.stringify({ type: 'ping' });
 
 runMain('agent', USAGE, async (argv) => {
   const { values } = parseCommandLine(argv, { role: { type: 'string' } });
@@ -47,11 +49,15 @@ function onLifelineCut(stop: () => void): void {
   process.stdin.on('end', once).on('close', once).on('error', once);
   process.stdout.on('error', once); // EPIPE: nobody reads us any more
   for (const signal of ['SIGHUP', 'SIGTERM', 'SIGINT', 'SIGPIPE'] as const) process.on(signal, once);
+  // A connection that silently drops closes no pipe: the harness's pings stop coming.
+  let heard = Date.now();
+  process.stdin.on('data', () => (heard = Date.now()));
+  setInterval(() => Date.now() - heard > SILENCE_MS && once(), 250).unref();
 }
 
 function lines(handle: (message: unknown) => void): void {
   createInterface({ input: process.stdin }).on('line', (line) => {
-    if (line.trim() === '') return;
+    if (line.trim() === '' || line === PING_LINE) return;
     try {
       handle(JSON.parse(line));
     } catch (error) {

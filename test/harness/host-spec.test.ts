@@ -4,6 +4,8 @@ import { parseHostList, parseHostSpec } from '../../src/harness/transport/host-s
 import { remoteCommand, shellQuote, splitCommand, sshArgv } from '../../src/harness/transport/ssh-command.js';
 import { parseRemoteOptions } from '../../src/harness/plan/remote-options.js';
 import { UsageError } from '../../src/shared/exit-codes.js';
+import { parseBenchArgs } from '../../src/harness/plan/bench-options.js';
+import { DEFAULT_SUITE } from '../../src/scenarios/index.js';
 
 describe('host specs', () => {
   it('reads [USER@]HOST[:DIR][*N]', () => {
@@ -42,11 +44,20 @@ describe('the ssh command line', () => {
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
     const spec = parseHostSpec('--x', 'u@h:/opt/e', '/here');
     const argv = sshArgv(['ssh', '-F', 'cfg'], spec, ['--role', 'generator']);
-    expect(argv.slice(0, 7)).toEqual(['ssh', '-F', 'cfg', '-o', 'BatchMode=yes', '-T', 'u@h']);
+    expect(argv.slice(0, 5)).toEqual(['ssh', '-F', 'cfg', '-o', 'BatchMode=yes']);
+    expect(argv.slice(-3, -1)).toEqual(['-T', 'u@h']);
     expect(argv.join(' ')).not.toMatch(/StrictHostKeyChecking|UserKnownHostsFile/);
     expect(remoteCommand(spec, ['--role', 'generator'])).toBe(
       `cd '/opt/e' 2>/dev/null && test -f bin/echolab.js || exit 97; PATH="$PWD/node_modules/.bin:$PATH" exec node bin/echolab.js 'agent' '--role' 'generator'`,
     );
+  });
+});
+
+describe('bench --generators with --generator-hosts', () => {
+  it('takes 0 local generators only when other hosts make the load', () => {
+    expect(() => parseBenchArgs(['--generators', '0'], DEFAULT_SUITE)).toThrow(UsageError);
+    const options = parseBenchArgs(['--generators', '0', '--generator-hosts', 'a*2,b'], DEFAULT_SUITE);
+    expect(options !== 'help' && [options.generators, options.generatorHosts?.map((h) => h.count)]).toEqual([0, [2, 1]]);
   });
 });
 

@@ -3,7 +3,7 @@
  * remote ones, and bench run in the first with the server on one remote host and generators here and
  * on the other. Skipped, saying why, where namespaces cannot be made (not root, no ip netns, no sshd).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,7 +72,15 @@ describe.skipIf(why !== undefined)('bench across hosts over ssh (network namespa
         return command.startsWith('ssh ') && command.includes(address) && command.includes(`'--role' '${role}'`);
       }),
     30_000);
-  const serverRunning = () => eventually('the remote server to start', () => netnsPids(hosts!.server).some((pid) => commandLine(pid).includes('serve.js')), 60_000);
+  /** Until the remote server runs; a bench that ended first fails the wait with what it said. */
+  const serverRunning = async (run: ReturnType<typeof bench>) => {
+    let ended: string | undefined;
+    void run.exited.then(({ code, stderr }) => (ended = `bench ended first (exit ${code}): ${stderr}`));
+    await eventually('the remote server to start', () => {
+      if (ended) throw new Error(ended);
+      return netnsPids(hosts!.server).some((pid) => commandLine(pid).includes('serve.js'));
+    }, 60_000);
+  };
 
   const leftovers = () => [hosts!.local, hosts!.server, hosts!.generator].flatMap((ns) => echolabPids(ns).map((p) => `${ns}: ${p.command}`));
 
@@ -124,7 +132,7 @@ describe.skipIf(why !== undefined)('bench across hosts over ssh (network namespa
     const run = bench(['-c', '4', '-d', '1', '-n', '30']);
     const h = hosts!;
     // Once the server is up over there, cut its session here: kill the ssh client that carries it.
-    await serverRunning();
+    await serverRunning(run);
     process.kill(await sshClient(h.serverAddress, 'server'), 'SIGKILL');
     const cutAt = performance.now();
     // The remote side stops on its own: its input closed. (How long it took is printed, not asserted.)
@@ -144,7 +152,7 @@ describe.skipIf(why !== undefined)('bench across hosts over ssh (network namespa
   it('a generator host lost mid-run fails the row naming that host', async () => {
     const run = bench(['-c', '4', '-d', '1', '-n', '30']);
     const h = hosts!;
-    await serverRunning();
+    await serverRunning(run);
     process.kill(await sshClient(h.generatorAddress, 'generator'), 'SIGKILL');
     const { code, results } = await run.exited;
     expect(code).toBe(BenchExit.everyPointFailed);
@@ -154,7 +162,7 @@ describe.skipIf(why !== undefined)('bench across hosts over ssh (network namespa
 
   it('Ctrl-C stops every host', async () => {
     const run = bench(['-c', '4', '-d', '1', '-n', '30']);
-    await serverRunning();
+    await serverRunning(run);
     await sshClient(hosts!.generatorAddress, 'generator');
     process.kill(run.pid, 'SIGINT');
     expect((await run.exited).code).toBe(130);
@@ -163,7 +171,7 @@ describe.skipIf(why !== undefined)('bench across hosts over ssh (network namespa
 
   it('a harness killed outright (SIGKILL) leaves nothing behind on any host: the closed sessions stop them', async () => {
     const run = bench(['-c', '4', '-d', '1', '-n', '30']);
-    await serverRunning();
+    await serverRunning(run);
     await sshClient(hosts!.generatorAddress, 'generator');
     process.kill(run.pid, 'SIGKILL');
     await run.exited;
@@ -184,4 +192,21 @@ describe.skipIf(why !== undefined)('bench across hosts over ssh (network namespa
     expect(mismatch.code).toBe(BenchExit.remoteHost);
     expect(mismatch.stderr.trim()).toBe(`bench: ${h.generatorAddress}: echolab 0.0.0-other in ${other}, but this is echolab ${ECHOLAB_VERSION}; install the same version there`);
   }, 60_000);
+
+  it('a server host that silently vanishes (its link down, no reset) fails the run naming it, and stops by itself over there', async () => {
+    const h = hosts!;
+    const run = bench(['-c', '4', '-d', '2', '-n', '30']);
+    await serverRunning(run);
+    execFileSync('ip', ['-n', h.server, 'link', 'set', 'eth0', 'down']);
+    try {
+      // Here: ssh's keepalives go unanswered. There: the harness's pings stop coming.
+      const { code, results } = await run.exited;
+      expect(code).toBe(BenchExit.everyPointFailed);
+      for (const row of results.results) expect(row.failure).toContain(h.serverAddress);
+      await eventually('the server host to stop its server by itself', () => echolabPids(h.server).length === 0, 30_000);
+    } finally {
+      execFileSync('ip', ['-n', h.server, 'link', 'set', 'eth0', 'up']);
+    }
+    await eventually('no echolab process left in any namespace', () => leftovers().length === 0);
+  }, 180_000);
 });

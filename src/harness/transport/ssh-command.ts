@@ -57,9 +57,11 @@ export function remoteCommand(spec: HostSpec, agentArgs: readonly string[]): str
 
 /**
  * argv for the ssh client: the user's command and options, then batch mode (a key or agent, never a
- * password prompt), no terminal, the destination (validated: never starting with '-'), and the remote
- * command. Host-key checking is left as the user's configuration has it.
+ * password prompt), keepalives so a host that silently vanishes ends its session in about 6 s rather
+ * than at TCP's timeout (ssh takes the first value given, so the user's own -o in --ssh still wins),
+ * no terminal, the destination (validated: never starting with '-'), and the remote command.
+ * Host-key checking is left as the user's configuration has it.
  */
 export function sshArgv(ssh: readonly string[], spec: HostSpec, agentArgs: readonly string[]): string[] {
-  return [...ssh, '-o', 'BatchMode=yes', '-T', spec.destination, remoteCommand(spec, agentArgs)];
+  return [...ssh, '-o', 'BatchMode=yes', '-o', 'ServerAliveInterval=2', '-o', 'ServerAliveCountMax=3', '-T', spec.destination, remoteCommand(spec, agentArgs)];
 }

@@ -16,6 +16,14 @@ export interface Hello {
   version: string;
 }
 
+/**
+ * A line the harness sends every PING_MS over each session: an agent that hears nothing for
+ * SILENCE_MS takes the connection for lost (a network that silently drops packets closes no pipe).
+ */
+export const PING_MS = 1000;
+export const SILENCE_MS = 5000;
+export const PING = { type: 'ping' } as const;
+
 export class SshLink<Out, In> implements Link<Out, In> {
   readonly where: string;
   private readonly child: ChildProcess;
@@ -36,6 +44,8 @@ export class SshLink<Out, In> implements Link<Out, In> {
     this.child.stderr!.setEncoding('utf8').on('data', (text: string) => (this.log = (this.log + text).slice(-4000)));
     createInterface({ input: this.child.stdout! }).on('line', (line) => this.receive(line));
     this.child.once('exit', (code, signal) => (this.exitReason ??= this.explain(code, signal)));
+    const ping = setInterval(() => this.send(PING as Out), PING_MS).unref();
+    this.child.once('exit', () => clearInterval(ping));
   }
 
   get pid(): number {
