@@ -19,6 +19,7 @@ import { planScenarios } from '../scenarios/plan.js';
 import { runSuite, SuiteAborted } from '../harness/run/suite.js';
 import { formatTable } from '../harness/output/table.js';
 import { formatCapacityTable } from '../harness/output/capacity-table.js';
+import { formatHostLines } from '../harness/output/host-lines.js';
 import { runMain } from './run-main.js';
 import { checkHosts } from '../harness/transport/check-hosts.js';
 
@@ -79,7 +80,8 @@ runMain('bench', BENCH_USAGE, async (argv) => {
         },
         scenarioDone: (scenario, rows) => {
           const searched = rows.some((row) => row.rateSearch);
-          progress.table(`\n${scenario.name}: ${scenario.description}\n${searched ? formatCapacityTable(rows) : formatTable(rows)}`);
+          const hosts = formatHostLines(rows);
+          progress.table(`\n${scenario.name}: ${scenario.description}\n${searched ? formatCapacityTable(rows) : formatTable(rows)}${hosts ? `\n${hosts}` : ''}`);
         },
       },
       abort.signal,
