@@ -71,7 +71,8 @@ export class SshLink<Out, In> implements Link<Out, In> {
   }
 
   send(message: Out): void {
-    if (this.alive) this.child.stdin!.write(`${JSON.stringify(message)}\n`);
+    // Once our side has closed its input (a stop), the session only winds down: nothing more is said.
+    if (this.alive && !this.child.stdin!.writableEnded) this.child.stdin!.write(`${JSON.stringify(message)}\n`);
   }
 
   onMessage(listener: (message: In) => void): void {
