@@ -5,7 +5,7 @@
  * Everything it makes is removed by remove(), which is safe to call after a partial set-up.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -64,7 +64,7 @@ export function createNetnsHosts(): NetnsHosts {
       spawnSync('ip', ['netns', 'del', ns], { stdio: 'ignore' });
     }
     rmSync(dir, { recursive: true, force: true });
-    if (madeRunSshd) rmdirSync('/run/sshd');
+    if (madeRunSshd) rmSync('/run/sshd', { recursive: true, force: true });
   };
   try {
     for (const ns of [local, server, generator]) {
@@ -164,16 +164,5 @@ export function commandLine(pid: number): string {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
   } catch {
     return '';
-  }
-}
-
-/** Children of a pid (from /proc/<pid>/task/*\/children). */
-export function childPids(pid: number): number[] {
-  try {
-    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
-      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
-    );
-  } catch {
-    return [];
   }
 }
