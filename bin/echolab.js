@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const COMMANDS = ['serve', 'client', 'bench', 'report', 'compare'];
+const COMMANDS = ['serve', 'client', 'bench', 'report', 'compare', 'agent'];
 const USAGE = `usage: echolab <command> [options]   (commands: ${COMMANDS.join(', ')}; echolab <command> --help for each)`;
 
 const [command, ...args] = process.argv.slice(2);

@@ -20,7 +20,9 @@ import { planScenarios } from '../scenarios/plan.js';
 import { runSuite, SuiteAborted } from '../harness/run/suite.js';
 import { formatTable } from '../harness/output/table.js';
 import { formatCapacityTable } from '../harness/output/capacity-table.js';
+import { formatHostLines } from '../harness/output/host-lines.js';
 import { runMain } from './run-main.js';
+import { checkHosts } from '../harness/transport/check-hosts.js';
 
 runMain('bench', BENCH_USAGE, async (argv) => {
   const options = parseBenchArgs(argv, DEFAULT_SUITE);
@@ -40,8 +42,11 @@ runMain('bench', BENCH_USAGE, async (argv) => {
     ...(options.generators ? { generators: options.generators } : {}),
   });
   const kinds = ['rest' as const, ...points.map((p) => p.serverCores)];
-  const placements = placementsFor(cpus, kinds, options.target !== undefined);
+  // A server we did not start, or one on another host, is not ours to place here: only the generator is.
+  const placements = placementsFor(cpus, kinds, options.target !== undefined || options.serverHost !== undefined);
   const warnings = generatorWarnings(points, placements, cpus.processes);
+  const hosts = [...(options.serverHost ? [options.serverHost] : []), ...(options.generatorHosts ?? [])];
+  if (hosts.length > 0) await checkHosts(hosts, options.ssh);
 
   const runId = newRunId();
   const writer = new ResultsWriter(options.outDir, runId);
@@ -59,8 +64,11 @@ runMain('bench', BENCH_USAGE, async (argv) => {
   const print = (text: string) => {
     if (!options.json) process.stdout.write(`${text}\n`);
   };
-  const servers = options.target ? ` against the external echo server at ${hostPort(options.target.host, options.target.port)}` : ` × ${count(options.models.length, 'model')}`;
-  print(`echolab bench ${runId}: ${count(options.scenarios.length, 'scenario')}${servers}; ${results.env.placement.note}`);
+  const servers = options.target
+    ? ` against the external echo server at ${hostPort(options.target.host, options.target.port)}`
+    : ` × ${count(options.models.length, 'model')}${options.serverHost ? ` on ${options.serverHost.label}` : ''}`;
+  const generatorHosts = options.generatorHosts ? `; generators also on ${options.generatorHosts.map((h) => `${h.label}×${h.count}`).join(', ')}` : '';
+  print(`echolab bench ${runId}: ${count(options.scenarios.length, 'scenario')}${servers}; ${results.env.placement.note}${generatorHosts}`);
   // A core sweep (or a CPU-bound scenario) places its server otherwise: each placement the run uses, before it runs.
   for (const kind of new Set(points.map((p) => p.serverCores))) {
     if (kind !== 'rest') print(`  server cores ${kind}: ${placements.get(kind)!.note}`);
@@ -77,7 +85,8 @@ runMain('bench', BENCH_USAGE, async (argv) => {
 
   try {
     await runSuite(
-      { ...options, scenarios, placements, generators: cpus.processes },
+      // --generators 0: no local generator, only --generator-hosts.
+      { ...options, scenarios, placements, generators: options.generators === 0 ? 0 : cpus.processes },
       {
         pointStarted: (point, model) => progress.step(`${point.scenario.name}${point.serverCores === 'rest' ? '' : ` cores=${point.serverCores}`} c=${point.connections}${point.rateSearch ? ' R=auto' : ''} ${model}`),
         row: (row) => {
@@ -87,7 +96,8 @@ runMain('bench', BENCH_USAGE, async (argv) => {
         },
         scenarioDone: (scenario, rows) => {
           const searched = rows.some((row) => row.rateSearch);
-          progress.table(`\n${scenario.name}: ${scenario.description}\n${searched ? formatCapacityTable(rows) : formatTable(rows)}`);
+          const hosts = formatHostLines(rows);
+          progress.table(`\n${scenario.name}: ${scenario.description}\n${searched ? formatCapacityTable(rows) : formatTable(rows)}${hosts ? `\n${hosts}` : ''}`);
         },
       },
       abort.signal,

@@ -54,10 +54,14 @@ export function caveats(results: ResultsFile): string[] {
       : 'Each point was measured once: there is no confidence interval, and on a shared, noisy machine small differences mean nothing.',
   );
   const remote = rows.find((row) => row.target && !isLoopback(row.target.host));
+  // --server-host records user@host: the address part says whether the traffic left this machine.
+  const serverHost = rows.find((row) => row.serverHost !== undefined && !isLoopback(row.serverHost.replace(/^.*@/, '')))?.serverHost;
   out.push(
     remote
       ? `Traffic went over the network to ${targetAddress(remote)}: its latency and bandwidth are in every figure.`
-      : 'All traffic is on loopback (127.0.0.1): there is no network latency or bandwidth limit, so the figures show the servers’ CPU and scheduling costs.',
+      : serverHost
+        ? `The servers ran on ${serverHost} and traffic went over the network to it: its latency and bandwidth are in every figure.`
+        : 'All traffic is on loopback (127.0.0.1): there is no network latency or bandwidth limit, so the figures show the servers’ CPU and scheduling costs.',
   );
   return out;
 }

@@ -313,5 +313,18 @@ export interface ResultRow {
     processes: number;
     /** Open loop: the median send lag, µs (absent in runs from before it was recorded). */
     sendLagP50Us?: number;
+    /** --generator-hosts: each host's share (host 'local' is this machine), its own client-bound mark, and its latency histogram. */
+    hosts?: {
+      host: string;
+      processes: number;
+      messages: number;
+      elu: number;
+      clientBound: boolean;
+      latencyCount: number;
+      /** Encoded HdrHistogram (µs) of this host's answers; the row's latency is these merged by adding. */
+      latencyHistogram: string;
+    }[];
   };
+  /** --server-host: the host the server ran on (user@host); absent: this machine. */
+  serverHost?: string;
 }

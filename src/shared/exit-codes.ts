@@ -38,6 +38,8 @@ export const ReportExit = {
 export const BenchExit = {
   /** Every point failed (nothing listening at --target, no server started): the run measured nothing. */
   everyPointFailed: 30,
+  /** A --server-host or --generator-hosts host cannot be used (ssh refused, no echolab install there, another version). */
+  remoteHost: 31,
 } as const;
 
 /** An error that ends the program with one line on stderr and a chosen exit code. */

@@ -11,8 +11,9 @@ import type { Slo } from '../../results/schema.js';
 import { parseSlo } from './slo.js';
 import { parseInterval } from './interval-option.js';
 import { PARAMETER_OPTIONS, PARAMETER_USAGE, parameterOverrides, refuseIgnoredOverrides } from './parameter-flags.js';
+import { parseRemoteOptions, REMOTE_USAGE, type RemoteOptions } from './remote-options.js';
 
-export interface BenchOptions {
+export interface BenchOptions extends RemoteOptions {
   /** As declared: --quick's shrink is applied when the run is planned. */
   scenarios: Scenario[];
   models: (ModelId | 'external')[];
@@ -50,10 +51,12 @@ ${PARAMETER_USAGE}
   -n, --repeats N               repeats per point (default ${full.repeats}, quick ${quick.repeats})
   --server-cpus LIST            the server's CPUs, e.g. 0-7 or 8-11,14 (default: all but the generator's)
   --generator-cpus LIST         the load generator's CPUs (default: the last quarter of the CPUs, at least one)
-  --generators N                load-generator processes (default: one per generator CPU, each pinned to its own)
+  --generators N                load-generator processes on this machine (default: one per generator CPU, each pinned
+                                to its own; 0 with --generator-hosts)
   --interval T                  time series interval in ms or s, at most -d (default ${full.intervalMs} ms)
   --target HOST:PORT            benchmark an external echo server (loopback only unless --allow-remote)
-  --allow-remote                allow a --target that is not a loopback address
+  --allow-remote                allow a --target or --server-host that is not a loopback address
+${REMOTE_USAGE}
   -j, --json                    print results.json on stdout; no tables, no progress
   --no-progress                 no progress bar
   --no-report                   skip charts and report.html
@@ -61,7 +64,8 @@ ${PARAMETER_USAGE}
   -h, --help                    this text
 
 exit codes: 0 measured (rows may still be marked failed), 2 bad options, ${BenchExit.everyPointFailed} every point failed
-(e.g. nothing listening at --target), 130 interrupted (partial results kept)`;
+(e.g. nothing listening at --target), ${BenchExit.remoteHost} a remote host cannot be used (ssh refused, no install, another
+version), 130 interrupted (partial results kept)`;
 
 const list = (raw: string) => raw.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -107,6 +111,9 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     'generator-cpus': { type: 'string' },
     target: { type: 'string' },
     'allow-remote': { type: 'boolean' },
+    'server-host': { type: 'string' },
+    'generator-hosts': { type: 'string' },
+    ssh: { type: 'string' },
     json: { type: 'boolean', short: 'j' },
     'no-progress': { type: 'boolean' },
     'no-report': { type: 'boolean' },
@@ -128,6 +135,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
   });
 
   const target = values.target ? parseTarget(values.target, values['allow-remote'] ?? false) : undefined;
+  const remote = parseRemoteOptions(values);
   let models: (ModelId | 'external')[];
   if (target) {
     if (values.models) throw new UsageError('--models and --target exclude each other: a target is one external server');
@@ -175,10 +183,11 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     rateAuto,
     slo: values.slo === undefined ? { ...DEFAULT_SLO } : parseSlo(values.slo),
     timing,
-    ...optional('generators', num('generators', { min: 1, max: 256 })),
+    ...optional('generators', num('generators', { min: remote.generatorHosts ? 0 : 1, max: 256 })),
     ...optional('serverCpus', values['server-cpus'] === undefined ? undefined : parseCpuList('server-cpus', values['server-cpus'])),
     ...optional('generatorCpus', values['generator-cpus'] === undefined ? undefined : parseCpuList('generator-cpus', values['generator-cpus'])),
     ...(target ? { target } : {}),
+    ...remote,
     json: values.json ?? false,
     progress: !(values['no-progress'] ?? false) && !(values.json ?? false),
     quick,

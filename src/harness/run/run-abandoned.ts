@@ -10,7 +10,7 @@ import type { GeneratorPool } from '../load/generator-pool.js';
 import { evenShare, type LoadSpec } from '../load/load-spec.js';
 import type { Placement, ResultRow } from '../../results/schema.js';
 import type { ServerUnderTest, Timing } from './point-setup.js';
-import { TreeSampler } from '../server/sampler.js';
+import { samplerFor } from '../server/server-sampler.js';
 import type { Point } from '../../scenarios/scenario.js';
 import { warmUp } from './warm-up.js';
 import type { ModelStats } from '../../models/model.js';
@@ -63,20 +63,20 @@ export async function runAbandoned(point: Point, target: ServerUnderTest, timing
   const stats = () => target.stats?.().catch(() => undefined) ?? Promise.resolve(undefined);
   const before = await stats();
 
-  const sampler = target.pid === undefined ? undefined : new TreeSampler(target.pid);
+  const sampler = samplerFor(target);
   sampler?.start();
   let server: ResultRow['server'] | undefined;
   try {
     const startedAt = Date.now();
-    for (const i of processes) pool.send(i, { type: 'depart', request: { clients: evenShare(clients, pool.size, i), deadlineMs, serverPid: target.pid } });
+    for (const i of processes) pool.send(i, { type: 'depart', request: { clients: evenShare(clients, pool.size, i), deadlineMs, serverPid: pool.where(i) === 'local' ? target.pid : undefined } });
     const departures = (await pool.collect('departed', deadlineMs + REPORT_MARGIN_MS)).map((m) => m.report);
     await settle(stats, before, departures.reduce((sum, d) => sum + d.departed, 0), startedAt + deadlineMs);
     for (const i of processes) pool.send(i, { type: 'probe', probe: i === 0 });
     const [probe, ...otherProbes] = (await pool.collect('probed', deadlineMs + REPORT_MARGIN_MS)).map((m) => m.report);
-    server = sampler?.stop();
+    server = await sampler?.stop();
     const serverAbandoned = abandonedCount(before, await stats());
     return abandonedRow({ point, model: target.model, placement, warmedUp, departures, probe: probe!, otherProbes, serverAbandoned, server });
   } finally {
-    if (!server) sampler?.stop(); // a generator that failed must not leave the sampling timer running
+    if (!server) void sampler?.stop(); // a generator that failed must not leave the sampling timer running
   }
 }

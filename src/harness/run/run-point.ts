@@ -3,7 +3,8 @@ import type { GeneratorPool } from '../load/generator-pool.js';
 import { evenShare, type FromGenerator, type LoadSpec, type WindowReport } from '../load/load-spec.js';
 import { pointRow } from '../rows/point-row.js';
 import type { Placement, ResultRow } from '../../results/schema.js';
-import { TreeSampler } from '../server/sampler.js';
+import { samplerFor } from '../server/server-sampler.js';
+import { hostFigures } from '../rows/host-figures.js';
 import type { Point } from '../../scenarios/scenario.js';
 import { DEFAULT_INTERVAL_MS, type ServerUnderTest, type Timing } from './point-setup.js';
 import { warmUp } from './warm-up.js';
@@ -53,7 +54,7 @@ export async function runPoint(point: Point, target: ServerUnderTest, timing: Ti
   // sampler reads on the same grid (at most every 100 ms: a divisor of the interval).
   const intervalMs = timing.intervalMs ?? DEFAULT_INTERVAL_MS;
   const grid = { originMs: sharedNow(), intervalMs };
-  const sampler = target.pid === undefined ? undefined : new TreeSampler(target.pid, intervalMs / Math.ceil(intervalMs / DEFAULT_INTERVAL_MS));
+  const sampler = samplerFor(target, intervalMs / Math.ceil(intervalMs / DEFAULT_INTERVAL_MS));
   sampler?.start(grid.originMs);
   let warm: Extract<FromGenerator, { type: 'warm' }>[];
   const windows: WindowReport[][] = []; // [window][process]
@@ -68,9 +69,9 @@ export async function runPoint(point: Point, target: ServerUnderTest, timing: Ti
     }
     const reports = (await pool.collect('intervals', 10_000)).map((m) => m.report);
     const endMs = Math.max(...reports.map((r) => r.endMs));
-    intervals = mergeIntervals(reports, sampler?.perInterval(intervalMs, intervalCount(reports), endMs));
+    intervals = mergeIntervals(reports, sampler?.perInterval?.(intervalMs, intervalCount(reports), endMs));
   } finally {
-    server = sampler?.stop(); // also when a generator fails: no sampling timer is left running
+    server = await sampler?.stop(); // also when a generator fails: no sampling timer is left running
   }
   // Asked while the load's connections are still open: how many the server itself holds waiting in its queue.
   const serverWaiting = target.stats ? ((await target.stats().catch(() => undefined))?.waiting ?? 0) : undefined;
@@ -78,6 +79,8 @@ export async function runPoint(point: Point, target: ServerUnderTest, timing: Ti
   const finished = await pool.collect('finished', 10_000);
 
   const row = pointRow({ point, model: target.model, timing, placement, loads, warmedUp, warm, windows, finished, server, serverWaiting });
+  const where = loads.map((_, i) => pool.where(i));
+  if (where.some((w) => w !== 'local') && windows.length > 0) row.client.hosts = hostFigures(windows, where, point.mode);
   row.intervals = intervals.series;
   return attachIntervalLog(row, intervalLogText(intervals, describe(row)));
 }

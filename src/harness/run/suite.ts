@@ -8,10 +8,13 @@ import { GeneratorPool } from '../load/generator-pool.js';
 import { pinPrefix, type Placements } from '../plan/placement.js';
 import { killTree } from '../server/server-process.js';
 import { startServer, type ServerProcess } from '../server/server-process.js';
+import { startRemoteServer, type RemoteServerProcess } from '../server/remote-server.js';
+import type { HostSpec } from '../transport/host-spec.js';
 import { failedRow, markFailed } from '../rows/failed-row.js';
 import type { ResultRow } from '../../results/schema.js';
 import { runAbandoned } from './run-abandoned.js';
 import { runPoint } from './run-point.js';
+import { unlessServerLost } from './unless-lost.js';
 import { runSearch } from '../capacity/run-search.js';
 import { scenarioTiming, type ServerUnderTest, type Timing } from './point-setup.js';
 import type { ScenarioPlan } from '../../scenarios/plan.js';
@@ -29,6 +32,12 @@ export interface SuitePlan {
   generators: number;
   /** --target: an external echo server instead of our models. */
   target?: { host: string; port: number };
+  /** --server-host: our models run on that host, started over ssh. */
+  serverHost?: HostSpec;
+  /** --generator-hosts: generator processes there too. */
+  generatorHosts?: HostSpec[];
+  /** --ssh, as argv. */
+  ssh?: string[];
 }
 
 export interface SuiteEvents {
@@ -43,8 +52,8 @@ export class SuiteAborted extends Error {
 
 /** Runs the suite; `signal` aborts it (Ctrl-C): the current server and generators are killed. */
 export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: AbortSignal): Promise<void> {
-  const pool = new GeneratorPool(plan.generators);
-  let server: ServerProcess | undefined;
+  const pool = new GeneratorPool(plan.generators, { hosts: plan.generatorHosts ?? [], ssh: plan.ssh ?? ['ssh'] });
+  let server: ServerProcess | RemoteServerProcess | undefined;
   const onAbort = () => {
     if (server) killTree(server.pid);
     pool.kill();
@@ -60,7 +69,8 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
           const placement = plan.placements.get(group[0]!.serverCores)!;
           let failure: string | undefined;
           try {
-            if (model !== 'external') server = await startServer(model, { args: serverArgs(group[0]!), prefix: pinPrefix(placement.serverCpus) });
+            if (model !== 'external' && plan.serverHost) server = await startRemoteServer(model, serverArgs(group[0]!), plan.serverHost, plan.ssh ?? ['ssh']);
+            else if (model !== 'external') server = await startServer(model, { args: serverArgs(group[0]!), prefix: pinPrefix(placement.serverCpus) });
           } catch (error) {
             failure = `did not start: ${toError(error).message}`;
           }
@@ -73,14 +83,16 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
             else {
               pool.ensure(placement.generatorCpus);
               const target: ServerUnderTest = server
-                ? { model, host: server.host, port: server.port, pid: server.pid, stats: server.stats }
+                ? 'sampler' in server
+                  ? { model, host: server.host, port: server.port, pid: undefined, stats: server.stats, sampler: server.sampler }
+                  : { model, host: server.host, port: server.port, pid: server.pid, stats: server.stats }
                 : { model, host: plan.target!.host, port: plan.target!.port, pid: undefined, stats: undefined };
               try {
                 if (point.rateSearch) {
                   // A capacity search: every step is a row, the last one carries the answer.
-                  searched = await runSearch(point, target, timing, pool, placement);
+                  searched = await unlessServerLost(runSearch(point, target, timing, pool, placement), server, () => pool.kill());
                   row = searched.pop()!;
-                } else row = await (point.abandon ? runAbandoned : runPoint)(point, target, timing, pool, placement);
+                } else row = await unlessServerLost((point.abandon ? runAbandoned : runPoint)(point, target, timing, pool, placement), server, () => pool.kill());
               } catch (error) {
                 if (signal.aborted) throw new SuiteAborted();
                 // A generator that failed may still hold connections or timers: start the next point with fresh ones.
@@ -95,7 +107,7 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
             }
             for (const step of [...searched, row]) {
               // An external server's row names it: the harness did not start it, so its model says little.
-              const named = plan.target ? { ...step, target: plan.target } : step;
+              const named = plan.target ? { ...step, target: plan.target } : plan.serverHost ? onServerHost(step, plan.serverHost) : step;
               rows.push(named);
               events.row(named);
             }
@@ -130,6 +142,11 @@ export function serverGroups(points: readonly Point[]): Point[][] {
     else groups.push([point]);
   }
   return groups;
+}
+
+/** A row of a server on another host: where it ran, also in the placement note (it ran unpinned there, on all that host's CPUs). */
+function onServerHost(row: ResultRow, host: HostSpec): ResultRow {
+  return { ...row, serverHost: host.label, placement: { ...row.placement, note: `server on ${host.label} (all its CPUs, unpinned); ${row.placement.note}` } };
 }
 
 function lastLine(text: string): string {
