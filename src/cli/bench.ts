@@ -19,6 +19,7 @@ import { planScenarios } from '../scenarios/plan.js';
 import { runSuite, SuiteAborted } from '../harness/run/suite.js';
 import { formatTable } from '../harness/output/table.js';
 import { formatCapacityTable } from '../harness/output/capacity-table.js';
+import { formatConnectionsTable } from '../harness/output/connections-table.js';
 import { runMain } from './run-main.js';
 
 runMain('bench', BENCH_USAGE, async (argv) => {
@@ -72,7 +73,8 @@ runMain('bench', BENCH_USAGE, async (argv) => {
         },
         scenarioDone: (scenario, rows) => {
           const searched = rows.some((row) => row.rateSearch);
-          progress.table(`\n${scenario.name}: ${scenario.description}\n${searched ? formatCapacityTable(rows) : formatTable(rows)}`);
+          const table = scenario.hold ? formatConnectionsTable(rows, results.env.memoryBytes) : searched ? formatCapacityTable(rows) : formatTable(rows);
+          progress.table(`\n${scenario.name}: ${scenario.description}\n${table}`);
         },
       },
       abort.signal,

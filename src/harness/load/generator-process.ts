@@ -1,12 +1,14 @@
 /** A generator process: runs the load the harness asks for over IPC and reports each measured window. */
 import { Abandonment } from './abandon-load.js';
 import { LoadGenerator } from './generator.js';
+import { ConnectionHold } from './hold-load.js';
 import type { FromGenerator, ToGenerator } from './load-spec.js';
 import { toError } from '../../shared/to-error.js';
 import { leaveInterruptToParent } from '../../shared/interrupt.js';
 
 let generator: LoadGenerator | undefined;
 let abandonment: Abandonment | undefined;
+let hold: ConnectionHold | undefined;
 const reply = (message: FromGenerator) => process.send?.(message);
 
 // Never outlive the harness.
@@ -40,6 +42,16 @@ async function handle(message: ToGenerator): Promise<void> {
       // Releases the load: this point is over once it reports.
       reply({ type: 'probed', report: await abandonment!.releaseAndProbe(message.probe) });
       generator = abandonment = undefined;
+      return;
+    case 'hold':
+      // Each step adds to the connections held since the first.
+      hold ??= new ConnectionHold();
+      reply({ type: 'held', report: await hold.add(message.spec) });
+      return;
+    case 'release':
+      hold?.release();
+      hold = undefined;
+      reply({ type: 'released' });
       return;
     case 'finish':
       reply({ type: 'finished', ...generator!.finish() });

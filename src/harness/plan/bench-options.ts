@@ -25,11 +25,17 @@ export interface BenchOptions {
   json: boolean;
   progress: boolean;
   quick: boolean;
+  /** The connections scenario's top step (--max-connections); undefined: as declared. */
+  maxConnections?: number;
   outDir: string;
   report: boolean;
 }
 
 const { full, quick } = TIMING_DEFAULTS;
+
+/** One loopback source address gives about 28,000 ephemeral ports: the top step stays well inside them. */
+export const MAX_CONNECTIONS = { min: 2, max: 25_000 };
+
 
 export const BENCH_USAGE = `usage: bench [options]
 
@@ -37,6 +43,7 @@ export const BENCH_USAGE = `usage: bench [options]
   --scenarios a,b               scenarios to run (default: all; see below)
   --models a,b                  models to run (default: ${MODEL_IDS.join(',')})
 ${PARAMETER_USAGE}
+  --max-connections N           connections scenario: raise its top step to N (steps 10, 100, ... N; up to ${MAX_CONNECTIONS.max})
   -R auto                       open loop: search each model's largest rate within --slo (as the capacity scenario does)
   --slo PCT=TIME                capacity search objective: p50, p99 or p999 of latency within TIME in us, ms or s (default p99=10ms)
   -d, --duration S              seconds per measured repeat (default ${full.windowMs / 1000}, quick ${quick.windowMs / 1000})
@@ -77,6 +84,17 @@ function refuseServerWork(scenarios: readonly Scenario[], overrides: Overrides):
   );
 }
 
+/** --max-connections needs the connections scenario; that scenario reads the server's memory, which an external server does not show us. */
+function refuseHoldOptions(scenarios: readonly Scenario[], maxConnections: number | undefined, target: boolean): void {
+  const holding = scenarios.filter((scenario) => scenario.hold);
+  if (maxConnections !== undefined && holding.length === 0) {
+    throw new UsageError('--max-connections sets the connections scenario\'s top step: add it with --scenarios connections');
+  }
+  if (target && holding.length > 0) {
+    throw new UsageError(`--target: ${holding.map((s) => s.name).join(', ')} measures the server's own memory, which the harness cannot read for an external server: leave it out with --scenarios`);
+  }
+}
+
 export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario[]): BenchOptions | 'help' {
   const { values } = parseCommandLine(argv, {
     quick: { type: 'boolean' },
@@ -88,6 +106,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     warmup: { type: 'string', short: 'W' },
     repeats: { type: 'string', short: 'n' },
     generators: { type: 'string' },
+    'max-connections': { type: 'string' },
     target: { type: 'string' },
     'allow-remote': { type: 'boolean' },
     json: { type: 'boolean', short: 'j' },
@@ -134,6 +153,8 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
   // -R auto is a rate like any other: a scenario that takes no rate (churn, abandoned) refuses it too.
   refuseIgnoredOverrides(scenarios, rateAuto ? { ...overrides, rate: [1] } : overrides, suite);
   if (target) refuseServerWork(scenarios, overrides);
+  const maxConnections = num('max-connections', MAX_CONNECTIONS);
+  refuseHoldOptions(scenarios, maxConnections, target !== undefined);
 
   const defaults = TIMING_DEFAULTS[quick ? 'quick' : 'full'];
   const ms = (flag: 'duration' | 'warmup') => {
@@ -159,6 +180,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     json: values.json ?? false,
     progress: !(values['no-progress'] ?? false) && !(values.json ?? false),
     quick,
+    ...(maxConnections === undefined ? {} : { maxConnections }),
     outDir: values.out ?? 'results',
     report: !(values['no-report'] ?? false),
   };

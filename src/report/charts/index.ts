@@ -7,6 +7,7 @@ import { cpuVsLimit } from './cpu-limit.js';
 import { fairness } from './fairness.js';
 import { latencyPercentiles } from './latency-percentiles.js';
 import { latencySpectrum } from './latency-spectrum.js';
+import { memoryPerConnection } from './memory-per-connection.js';
 import { serverCost } from './server-cost.js';
 import { sustainableRate } from './sustainable-rate.js';
 import type { ChartDefinition } from './spec.js';
@@ -22,6 +23,7 @@ export const CHARTS: readonly ChartDefinition[] = [
   abandonedFirstEcho,
   capacityCurve,
   sustainableRate,
+  memoryPerConnection,
   fairness,
   serverCost,
 ];

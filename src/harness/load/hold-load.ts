@@ -1,0 +1,126 @@
+/**
+ * The connections scenario, generator side: connections opened in steps and held, each live (an echo
+ * when it opens, then one every few seconds), so a server pays for them as for real clients, not idle ones.
+ * After each step: how many were answered (served), how many still wait for a first answer (queued),
+ * and one new connection timed to its first echo.
+ */
+import { performance } from 'node:perf_hooks';
+import { EchoConnection, type ConnectionEvents } from './echo-connection.js';
+import { firstEcho } from './first-echo.js';
+import { noErrors, type HoldReport, type HoldSpec } from './load-spec.js';
+import { Pattern } from './pattern.js';
+import { openFileLimit } from '../../shared/fd-limit.js';
+import type { ErrorKind } from '../../results/schema.js';
+
+/** Connections connecting at once: more would overflow the server's accept backlog and wait out SYN retries. */
+const CONNECTING_AT_ONCE = 256;
+/** Descriptors the generator keeps for itself (IPC, stdio, the probe). */
+const OWN_FDS = 32;
+
+export class ConnectionHold implements ConnectionEvents {
+  private readonly held = new Set<EchoConnection>();
+  private readonly timers = new Map<EchoConnection, NodeJS.Timeout>();
+  private pattern: Pattern | undefined;
+  private spec: HoldSpec | undefined;
+  private connecting = 0;
+  private unsettled = new Set<EchoConnection>();
+  private wake: (() => void) | undefined;
+  private failures = 0;
+  private errors = noErrors();
+  private liveEchoes = 0;
+  private lastServedAt: number | undefined;
+
+  async add(spec: HoldSpec): Promise<HoldReport> {
+    this.spec = spec;
+    this.pattern ??= new Pattern(spec.messageSize);
+    const limit = openFileLimit();
+    if (limit !== undefined && this.held.size + spec.add + OWN_FDS > limit) {
+      throw new Error(`holding ${this.held.size + spec.add} connections needs more open files than the limit (${limit}): raise ulimit -n`);
+    }
+    this.failures = 0;
+    this.errors = noErrors();
+    this.liveEchoes = 0;
+    this.lastServedAt = undefined;
+    const startedAt = performance.now();
+    for (let i = 0; i < spec.add; i++) {
+      while (this.connecting >= CONNECTING_AT_ONCE) await this.changed();
+      this.connecting++;
+      const connection = new EchoConnection(spec.firstConnection + i, -1, { ...spec, pattern: this.pattern, scheduled: false }, this);
+      this.held.add(connection);
+      this.unsettled.add(connection);
+    }
+    const deadline = performance.now() + spec.deadlineMs;
+    while (this.unsettled.size > 0 && performance.now() < deadline) await this.changed(deadline - performance.now());
+    this.unsettled.clear();
+    const probe = spec.probe ? await firstEcho(spec.host, spec.port, spec.messageSize, spec.deadlineMs) : undefined;
+    const served = [...this.held].filter((c) => c.everAnswered).length;
+    // A probe still waiting at the deadline is queued like the others, not an error.
+    if (probe && 'error' in probe && probe.error !== 'timeout') this.errors[probe.error]++;
+    return {
+      held: this.held.size,
+      served,
+      queued: [...this.held].filter((c) => c.isConnected && !c.everAnswered).length,
+      failed: this.failures,
+      errors: { ...this.errors },
+      liveEchoes: this.liveEchoes,
+      startMs: this.lastServedAt === undefined ? null : this.lastServedAt - startedAt,
+      firstEchoMs: probe && 'ms' in probe ? probe.ms : null,
+    };
+  }
+
+  /** Close every held connection. */
+  release(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    for (const connection of this.held) connection.close();
+    this.held.clear();
+  }
+
+  connected(connection: EchoConnection): void {
+    this.connecting--;
+    connection.send(performance.now());
+    this.notify();
+  }
+
+  answered(connection: EchoConnection): void {
+    if (connection.answered === 1) {
+      this.lastServedAt = performance.now();
+      this.unsettled.delete(connection);
+      this.notify();
+    } else this.liveEchoes++;
+    // Spread over the period, so the held connections do not all send at once.
+    const every = this.spec!.echoEveryMs;
+    const timer = setTimeout(() => connection.send(performance.now()), every * (0.5 + Math.random()));
+    this.timers.set(connection, timer);
+  }
+
+  failed(connection: EchoConnection, kind: ErrorKind): void {
+    if (!connection.isConnected) this.connecting--;
+    this.failures++;
+    this.errors[kind]++;
+    this.held.delete(connection);
+    this.unsettled.delete(connection);
+    clearTimeout(this.timers.get(connection));
+    this.timers.delete(connection);
+    this.notify();
+  }
+
+  closed(): void {}
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  /** Until a connection connects, answers or fails (or `timeoutMs`). */
+  private changed(timeoutMs = 1000): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, Math.max(1, timeoutMs));
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,97 @@
+/** The C10K curve: the server's memory (PSS) against open connections, per model, with where this machine's memory would end each line. */
+import { MIB, num } from '../../results/format.js';
+import { memorySize } from '../../results/memory-size.js';
+import { seriesCosts, seriesLabel, type SeriesCost } from '../../results/connection-cost.js';
+import { rowsOf } from '../rows.js';
+import { colourByModel, haloText, layers, rowFields, type ChartDefinition } from './spec.js';
+
+const SERIES_DASH = { uncapped: [1, 0], raised: [1, 0], default: [5, 3] } as const;
+
+/** "fork (cap raised): 9.1 MiB a connection"; a capped series at its default says what waits instead. */
+function lineLabel(cost: SeriesCost): string {
+  const queued = cost.top?.connectionsStep?.queued ?? 0;
+  if (cost.series === 'default' && queued > 0) return `${seriesLabel(cost)}: ${num(queued)} queued`;
+  return `${seriesLabel(cost)}: ${cost.bytesPerConnection === null ? 'no growth measured' : `${memorySize(cost.bytesPerConnection)} a connection`}`;
+}
+
+export const memoryPerConnection: ChartDefinition = {
+  name: 'memory-per-connection',
+  scenario: 'connections',
+  title: 'What a connection costs: server memory (PSS) against open connections',
+  caption:
+    'Connections were opened in steps and held live (an echo on opening, then one every few seconds); at each step the server’s memory ' +
+    'is the PSS summed over its processes (shared pages counted once). Each line is labelled with its cost per connection: the memory its ' +
+    'largest measured step added over the idle server, per connection. Capped models ran twice: cap raised to the step (solid: a process or ' +
+    'a thread per connection) and at their default cap (dashed: the memory stays flat and the extra connections wait, counted as queued). ' +
+    'Hollow points are projected from the previous step, not run (they would pass half of the memory available, the open-file limit or the ' +
+    'time budget). Vertical rules mark where each line would reach this machine’s whole memory. Both axes are logarithmic.',
+  build(results) {
+    const rows = rowsOf(results.results, 'connections').filter((row) => row.connectionsStep);
+    const costs = seriesCosts(rows, results.env.memoryBytes);
+    const drawn = rows.filter((row) => (row.connectionsStep!.pssBytes ?? row.connectionsStep!.projectedPssBytes) !== null);
+    if (drawn.length === 0) return null;
+    const labelOf = new Map(costs.map((cost) => [`${cost.model} ${cost.series}`, lineLabel(cost)]));
+    const values = drawn.map((row) => {
+      const step = row.connectionsStep!;
+      const projected = step.pssBytes === null;
+      return {
+        ...rowFields(row),
+        connections: row.connections,
+        mib: (step.pssBytes ?? step.projectedPssBytes!) / MIB,
+        kind: projected ? 'projected' : 'measured',
+        series: step.series === 'default' ? 'default cap' : 'cap raised or none',
+        line: labelOf.get(`${row.model} ${step.series}`)!,
+        queuedLabel: step.queued ? `${num(step.queued)} queued` : '',
+      };
+    });
+    // Each line's label at its last measured point.
+    const ends = costs
+      .filter((cost) => cost.top)
+      .map((cost) => ({ model: cost.model, connections: cost.top!.connections, mib: cost.top!.connectionsStep!.pssBytes! / MIB, line: lineLabel(cost), below: cost.series === 'default' }));
+    const memory = memorySize(results.env.memoryBytes);
+    const walls = costs
+      .filter((cost) => cost.series !== 'default' && cost.wallConnections !== null)
+      .map((cost, i) => ({
+        model: cost.model,
+        connections: cost.wallConnections!,
+        order: i,
+        wallLabel: `${cost.model}: at about ${memorySize(cost.bytesPerConnection)} a connection, ${memory} holds about ${num(cost.wallConnections!)}`,
+      }));
+    const x = { field: 'connections', type: 'quantitative', title: 'Open connections (log scale)', scale: { type: 'log' } };
+    const y = { field: 'mib', type: 'quantitative', title: 'Server memory, PSS (MiB, log scale)', scale: { type: 'log' } };
+    const colour = colourByModel(rows);
+    const dash = { field: 'series', type: 'nominal', title: 'Series', legend: { symbolType: 'stroke', symbolStrokeColor: '#444', symbolStrokeWidth: 2, symbolSize: 300 }, scale: { domain: ['cap raised or none', 'default cap'], range: [SERIES_DASH.raised, SERIES_DASH.default] } };
+    return {
+      rows,
+      subtitle: `Steps of ${[...new Set(rows.map((row) => row.connections))].map(num).join(', ')} connections, ${rows[0]!.messageSize} B echoes; walls at ${memory}, the machine's whole memory`,
+      ...(costs.some((cost) => cost.rows.some((row) => row.connectionsStep!.projected)) ? { notes: ['Hollow points: projected, not run'] } : {}),
+      body: {
+        width: 640,
+        height: 380,
+        layer: layers(
+          {
+            data: { values },
+            layer: [
+              { transform: [{ filter: "datum.kind == 'measured'" }], mark: { type: 'line', point: true }, encoding: { x, y, color: colour, strokeDash: dash, detail: { field: 'line' } } },
+              { transform: [{ filter: "datum.kind == 'projected'" }], mark: { type: 'point', filled: false, size: 80, strokeWidth: 2 }, encoding: { x, y, color: colour } },
+              ...haloText({ dy: 14, fontSize: 9 }, { x, y, text: { field: 'queuedLabel' } }),
+            ],
+          },
+          // A default-cap series' label below its point, the raised one's above: the two start at the same steps.
+          { data: { values: ends }, transform: [{ filter: '!datum.below' }], layer: haloText({ align: 'left', dx: 6, dy: -8 }, { x, y, text: { field: 'line' } }) },
+          { data: { values: ends }, transform: [{ filter: 'datum.below' }], layer: haloText({ align: 'left', dx: 6, dy: 12 }, { x, y, text: { field: 'line' } }) },
+          walls.length === 0
+            ? null
+            : {
+                data: { values: walls },
+                layer: [
+                  { mark: { type: 'rule', strokeDash: [2, 2] }, encoding: { x, color: colour } },
+                  ...haloText({ align: 'right', angle: 270, baseline: 'bottom', dx: -4 }, { x, y: { value: 0 }, text: { field: 'wallLabel' } }),
+                ],
+              },
+        ),
+        resolve: { scale: { color: 'shared' } },
+      },
+    };
+  },
+};
