@@ -110,7 +110,7 @@ export interface AbandonedFigures {
 export interface HoldParams {
   /** Seconds between a held connection's echoes: live, not idle. */
   echoEverySec: number;
-  /** A connection answered within this many seconds of its connect counts as served; one still waiting then, as queued. */
+  /** A connection still unanswered once the server has answered no new connection for this many seconds counts as queued. */
   deadlineSec: number;
   /** Longest one model's series may take: a step whose start-up would overrun it is projected, not run. */
   budgetSec: number;
@@ -143,9 +143,9 @@ export interface ConnectionsStepFigures {
   bytesPerConnection: number | null;
   processes: number | null;
   threads: number | null;
-  /** Connections answered within the deadline of their connect. */
+  /** Connections answered (each within the deadline of the previous answer). */
   served: number | null;
-  /** Connections open but still unanswered at the deadline: waiting for a slot. */
+  /** Connections open but still unanswered when the server had answered no new one for the deadline: waiting for a slot. */
   queued: number | null;
   /** Connections that failed (refused, reset, timed out connecting). */
   failed: number | null;

@@ -49,8 +49,11 @@ export class ConnectionHold implements ConnectionEvents {
       this.held.add(connection);
       this.unsettled.add(connection);
     }
-    const deadline = performance.now() + spec.deadlineMs;
-    while (this.unsettled.size > 0 && performance.now() < deadline) await this.changed(deadline - performance.now());
+    // Wait while the server keeps answering new connections (a fork starting its children one by one is slow,
+    // not full); those still unanswered once it has answered none for the deadline are queued.
+    const connectedAt = performance.now();
+    const until = () => Math.max(connectedAt, this.lastServedAt ?? 0) + spec.deadlineMs;
+    while (this.unsettled.size > 0 && performance.now() < until()) await this.changed(until() - performance.now());
     this.unsettled.clear();
     const probe = spec.probe ? await firstEcho(spec.host, spec.port, spec.messageSize, spec.deadlineMs) : undefined;
     const served = [...this.held].filter((c) => c.everAnswered).length;

@@ -103,7 +103,7 @@ export interface HoldSpec {
   firstConnection: number;
   messageSize: number;
   echoEveryMs: number;
-  /** A connection not answered this long after the step's last connect counts as queued. */
+  /** A connection still unanswered when no new one has been answered for this long (since the step's last connect) counts as queued. */
   deadlineMs: number;
   connectTimeoutMs: number;
   /** Time one new connection to its first echo once the step's are held (one generator process does). */

@@ -13,17 +13,23 @@ function marks(row: ResultRow): string[] {
   return step.projected ? [`projected, not run: ${step.projectedReason}`] : rowMarks(row);
 }
 
+/** The cap a series ran with: "raised 101", "default 64", or a dash for a model without one. */
+function capCell(step: NonNullable<ResultRow['connectionsStep']>): string {
+  return step.cap === null ? '—' : `${step.series} ${step.cap}`;
+}
+
 function stepTable(rows: readonly ResultRow[]): string {
-  const head = ['series', 'conns', 'served', 'queued', 'memory (PSS)', 'per conn', 'procs/thr', 'new conn echo', 'TCP mem (machine)', 'notes'];
+  const head = ['model', 'cap', 'conns', 'served', 'queued', 'memory (PSS)', 'per conn', 'procs/thr', 'new conn echo', 'TCP (machine)', 'notes'];
   const lines = rows.map((row) => {
     const s = row.connectionsStep!;
-    const projected = s.projected ? `(${memorySize(s.projectedPssBytes)} projected)` : memorySize(s.pssBytes);
     return [
-      seriesLabel({ model: row.model, ...s }),
+      row.model,
+      capCell(s),
       count(row.connections),
       orAbsent(s.served, count),
       orAbsent(s.queued, count),
-      s.pssBytes === null && s.projectedPssBytes !== null ? projected : memorySize(s.pssBytes),
+      // A projected step's memory is what it would need: marked "≈", its note says it was not run.
+      s.projected && s.projectedPssBytes !== null ? `≈ ${memorySize(s.projectedPssBytes)}` : memorySize(s.pssBytes),
       memorySize(s.bytesPerConnection),
       s.processes === null ? '—' : `${s.processes}/${s.threads}`,
       orAbsent(s.firstEchoMs, (ms) => latency(ms * 1000)),
@@ -31,7 +37,8 @@ function stepTable(rows: readonly ResultRow[]): string {
     ];
   });
   const notes = numberMarks(rows.map(marks));
-  const table = fittedTable(head, lines.map((line, i) => [...line, notes.cells[i]!]), ['notes', 'series']);
+  // Headers of several words wrap too: their figures are narrower than them.
+  const table = fittedTable(head, lines.map((line, i) => [...line, notes.cells[i]!]), ['notes', 'cap', 'new conn echo', 'TCP (machine)', 'memory (PSS)']);
   return notes.legend ? `${table}\n${notes.legend}` : table;
 }
 

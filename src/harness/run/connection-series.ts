@@ -71,18 +71,20 @@ export function seriesFor(model: ModelId, steps: readonly number[], fileLimit: n
   const capped = CAPPED[model];
   if (!capped) return [{ series: 'uncapped', args: [], cap: null, limit: { connections: fits(0), why: fileLimitWhy } }];
 
-  // Raised: the cap of the largest step the flag's range and the open-file limit allow.
-  const top = [...steps].reverse().find((step) => capped.units(step) <= capped.maxUnits && fits(capped.units(step) * capped.fdsPerUnit) >= step) ?? steps[0]!;
-  const raised = capped.flags(Math.min(capped.units(top), capped.maxUnits));
-  const raisedLimit = fits(capped.units(top) * capped.fdsPerUnit);
-  const beyondFlag = capped.units(steps.at(-1)!) > capped.maxUnits;
+  // Raised: the cap of the largest step the flag's range and the open-file limit allow, and one more
+  // connection, so that the new connection timed at each step has a slot of its own.
+  const room = (step: number) => capped.units(step + 1);
+  const top = [...steps].reverse().find((step) => room(step) <= capped.maxUnits && fits(room(step) * capped.fdsPerUnit) >= step) ?? steps[0]!;
+  const raised = capped.flags(Math.min(room(top), capped.maxUnits));
+  const raisedLimit = fits(room(top) * capped.fdsPerUnit);
+  const beyondFlag = room(steps.at(-1)!) > capped.maxUnits;
   const series: ConnectionSeries[] = [
     {
       series: 'raised',
       ...raised,
       limit:
-        raised.cap < raisedLimit
-          ? { connections: raised.cap, why: beyondFlag ? `${model}'s ${capped.flagName} (at most ${capped.maxUnits})` : fileLimitWhy }
+        raised.cap - 1 < raisedLimit
+          ? { connections: raised.cap - 1, why: beyondFlag ? `${model}'s ${capped.flagName} (at most ${capped.maxUnits})` : fileLimitWhy }
           : { connections: raisedLimit, why: fileLimitWhy },
     },
   ];

@@ -9,7 +9,8 @@ const list = (parts: string[]) => (parts.length > 1 ? `${parts.slice(0, -1).join
 /** What the connection is made of, read from the top step's processes and threads: one of each per connection, or neither. */
 function madeOf(top: ResultRow): string {
   const { processes, threads } = top.connectionsStep!;
-  const at = `${count(processes!)} processes and ${count(threads!)} threads at ${count(top.connections)} connections`;
+  const plural = (n: number, noun: string) => `${count(n)} ${noun}${n === 1 ? '' : noun.endsWith('s') ? 'es' : 's'}`;
+  const at = `${plural(processes!, 'process')} and ${plural(threads!, 'thread')} at ${count(top.connections)} connections`;
   if (processes! >= top.connections) return `a Node process each (${at})`;
   if (threads! >= top.connections) return `a V8 isolate and its thread each (${at})`;
   return `a socket and its JS objects (${at})`;
