@@ -31,7 +31,15 @@ describe('the connections scenario options', () => {
     expect(steps('--max-connections', '2500')).toEqual([10, 100, 1000, 2500]);
     expect(steps('--quick', '--max-connections', '1000')).toEqual([10, 100, 1000]);
     const parsed = options('--scenarios', 'connections', '--max-connections', '10000');
-    expect(planScenarios(parsed.scenarios, parsed)[0]!.record.parameters.connections).toEqual([10, 100, 1000, 10_000]);
+    const [plan] = planScenarios(parsed.scenarios, parsed);
+    expect(plan!.record.parameters.connections).toEqual([10, 100, 1000, 10_000]);
+    // Raising the top step gives each series the time fork and worker need to reach it; the default suite keeps its few seconds.
+    expect(plan!.record.hold!.budgetSec).toBe(300);
+    expect(plan!.points[0]!.hold!.budgetSec).toBe(300);
+    const quick = options('--scenarios', 'connections', '--quick', '--max-connections', '1000');
+    expect(planScenarios(quick.scenarios, quick)[0]!.points[0]!.hold!.budgetSec).toBe(300);
+    const plain = options('--scenarios', 'connections');
+    expect(planScenarios(plain.scenarios, plain)[0]!.points[0]!.hold!.budgetSec).toBe(8);
   });
 
   it('refuses a --max-connections out of range or not a whole number, naming the flag', () => {

@@ -85,7 +85,8 @@ describe('the connections scenario in the report', () => {
     expect(text).toContain('fork (cap raised): 9 MiB a connection');
     expect(text).toContain('event-loop: 6 KiB a connection');
     expect(text).toContain('fork (default cap 64): 36 queued');
-    expect(text).toContain('fork: at about 9 MiB a connection, 24 GiB holds about 2,730');
+    expect(chart.notes).toContain('fork (cap raised): at about 9 MiB a connection, 24 GiB holds about 2,730');
+    expect(text).toContain('fork: 2,730');
     expect(text).toContain('"filled":false');
     const values = (chart.body.layer as { data?: { values: { kind: string; connections: number; model: string }[] } }[])[0]!.data!.values;
     expect(values.filter((v) => v.kind === 'projected').map((v) => [v.model, v.connections])).toEqual([['fork', 1000]]);

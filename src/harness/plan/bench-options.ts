@@ -8,6 +8,7 @@ import { TIMING_DEFAULTS, type Timing } from '../run/point-setup.js';
 import { DEFAULT_SLO, matrixOf, type Overrides, type Scenario } from '../../scenarios/scenario.js';
 import type { Slo } from '../../results/schema.js';
 import { parseSlo } from './slo.js';
+import { RAISED_BUDGET_SEC } from '../../scenarios/connection-steps.js';
 import { PARAMETER_OPTIONS, PARAMETER_USAGE, parameterOverrides, refuseIgnoredOverrides } from './parameter-flags.js';
 
 export interface BenchOptions {
@@ -43,7 +44,8 @@ export const BENCH_USAGE = `usage: bench [options]
   --scenarios a,b               scenarios to run (default: all; see below)
   --models a,b                  models to run (default: ${MODEL_IDS.join(',')})
 ${PARAMETER_USAGE}
-  --max-connections N           connections scenario: raise its top step to N (steps 10, 100, ... N; up to ${MAX_CONNECTIONS.max})
+  --max-connections N           connections scenario: steps 10, 100, ... up to N (at most ${MAX_CONNECTIONS.max}), each model's
+                                series given up to ${RAISED_BUDGET_SEC / 60} minutes (steps past the memory, open files or time: projected)
   -R auto                       open loop: search each model's largest rate within --slo (as the capacity scenario does)
   --slo PCT=TIME                capacity search objective: p50, p99 or p999 of latency within TIME in us, ms or s (default p99=10ms)
   -d, --duration S              seconds per measured repeat (default ${full.windowMs / 1000}, quick ${quick.windowMs / 1000})

@@ -5,6 +5,9 @@ import { seriesCosts, seriesLabel, type SeriesCost } from '../../results/connect
 import { rowsOf } from '../rows.js';
 import { colourByModel, haloText, layers, rowFields, type ChartDefinition } from './spec.js';
 
+/** Labels at one point stack this factor apart on the log memory axis (about one line of text). */
+const LABEL_STEP = 1.3;
+
 const SERIES_DASH = { uncapped: [1, 0], raised: [1, 0], default: [5, 3] } as const;
 
 /** "fork (cap raised): 9.1 MiB a connection"; a capped series at its default says what waits instead. */
@@ -24,7 +27,7 @@ export const memoryPerConnection: ChartDefinition = {
     'largest measured step added over the idle server, per connection. Capped models ran twice: cap raised to the step (solid: a process or ' +
     'a thread per connection) and at their default cap (dashed: the memory stays flat and the extra connections wait, counted as queued). ' +
     'Hollow points are projected from the previous step, not run (they would pass half of the memory available, the open-file limit or the ' +
-    'time budget). Vertical rules mark where each line would reach this machine’s whole memory. Both axes are logarithmic.',
+    'time budget). Dotted vertical rules mark where each line would reach this machine’s whole memory, at the cost per connection it was measured at. Both axes are logarithmic.',
   build(results) {
     const rows = rowsOf(results.results, 'connections').filter((row) => row.connectionsStep);
     const costs = seriesCosts(rows, results.env.memoryBytes);
@@ -44,27 +47,31 @@ export const memoryPerConnection: ChartDefinition = {
         queuedLabel: step.queued ? `${num(step.queued)} queued` : '',
       };
     });
-    // Each line's label at its last measured point.
+    // Each line's label at its last measured point; labels at the same point stack (above for a raised or
+    // uncapped series, below for a default-cap one, which starts at the same steps).
+    const stacked = new Map<string, number>();
     const ends = costs
       .filter((cost) => cost.top)
-      .map((cost) => ({ model: cost.model, connections: cost.top!.connections, mib: cost.top!.connectionsStep!.pssBytes! / MIB, line: lineLabel(cost), below: cost.series === 'default' }));
+      .map((cost) => {
+        const below = cost.series === 'default';
+        const key = `${cost.top!.connections} ${below}`;
+        const index = stacked.get(key) ?? 0;
+        stacked.set(key, index + 1);
+        return { model: cost.model, connections: cost.top!.connections, mib: cost.top!.connectionsStep!.pssBytes! / MIB, line: lineLabel(cost), labelMib: (cost.top!.connectionsStep!.pssBytes! / MIB) * LABEL_STEP ** (below ? -(index + 1) : index + 1) };
+      });
     const memory = memorySize(results.env.memoryBytes);
-    const walls = costs
-      .filter((cost) => cost.series !== 'default' && cost.wallConnections !== null)
-      .map((cost, i) => ({
-        model: cost.model,
-        connections: cost.wallConnections!,
-        order: i,
-        wallLabel: `${cost.model}: at about ${memorySize(cost.bytesPerConnection)} a connection, ${memory} holds about ${num(cost.wallConnections!)}`,
-      }));
+    // At each wall a short label ("fork: 1,850"), stacked down from the top; the sentence for each in the notes.
+    const walled = costs.filter((cost) => cost.series !== 'default' && cost.wallConnections !== null);
+    const walls = walled.map((cost, i) => ({ model: cost.model, connections: cost.wallConnections!, wallLabel: `${cost.model}: ${num(cost.wallConnections!)}`, offset: 12 + 13 * i }));
+    const wallNotes = walled.map((cost) => `${seriesLabel(cost)}: at about ${memorySize(cost.bytesPerConnection)} a connection, ${memory} holds about ${num(cost.wallConnections!)}`);
     const x = { field: 'connections', type: 'quantitative', title: 'Open connections (log scale)', scale: { type: 'log' } };
     const y = { field: 'mib', type: 'quantitative', title: 'Server memory, PSS (MiB, log scale)', scale: { type: 'log' } };
     const colour = colourByModel(rows);
-    const dash = { field: 'series', type: 'nominal', title: 'Series', legend: { symbolType: 'stroke', symbolStrokeColor: '#444', symbolStrokeWidth: 2, symbolSize: 300 }, scale: { domain: ['cap raised or none', 'default cap'], range: [SERIES_DASH.raised, SERIES_DASH.default] } };
+    const dash = { field: 'series', type: 'nominal', title: 'Series', legend: null, scale: { domain: ['cap raised or none', 'default cap'], range: [SERIES_DASH.raised, SERIES_DASH.default] } };
     return {
       rows,
       subtitle: `Steps of ${[...new Set(rows.map((row) => row.connections))].map(num).join(', ')} connections, ${rows[0]!.messageSize} B echoes; walls at ${memory}, the machine's whole memory`,
-      ...(costs.some((cost) => cost.rows.some((row) => row.connectionsStep!.projected)) ? { notes: ['Hollow points: projected, not run'] } : {}),
+      notes: [...wallNotes, ...(costs.some((cost) => cost.rows.some((row) => row.connectionsStep!.projected)) ? ['Hollow points: projected, not run'] : [])],
       body: {
         width: 640,
         height: 380,
@@ -77,16 +84,14 @@ export const memoryPerConnection: ChartDefinition = {
               ...haloText({ dy: 14, fontSize: 9 }, { x, y, text: { field: 'queuedLabel' } }),
             ],
           },
-          // A default-cap series' label below its point, the raised one's above: the two start at the same steps.
-          { data: { values: ends }, transform: [{ filter: '!datum.below' }], layer: haloText({ align: 'left', dx: 6, dy: -8 }, { x, y, text: { field: 'line' } }) },
-          { data: { values: ends }, transform: [{ filter: 'datum.below' }], layer: haloText({ align: 'left', dx: 6, dy: 12 }, { x, y, text: { field: 'line' } }) },
+          { data: { values: ends }, layer: haloText({ align: 'left', dx: 6 }, { x, y: { ...y, field: 'labelMib' }, text: { field: 'line' } }) },
           walls.length === 0
             ? null
             : {
                 data: { values: walls },
                 layer: [
                   { mark: { type: 'rule', strokeDash: [2, 2] }, encoding: { x, color: colour } },
-                  ...haloText({ align: 'right', angle: 270, baseline: 'bottom', dx: -4 }, { x, y: { value: 0 }, text: { field: 'wallLabel' } }),
+                  ...haloText({ align: 'right', dx: -4 }, { x, y: { field: 'offset', type: 'quantitative', scale: null }, text: { field: 'wallLabel' } }),
                 ],
               },
         ),
