@@ -110,7 +110,7 @@ export interface AbandonedFigures {
 export interface HoldParams {
   /** Seconds between a held connection's echoes: live, not idle. */
   echoEverySec: number;
-  /** A connection still unanswered once the server has answered no new connection for this many seconds counts as queued. */
+  /** A connection still unanswered once the server has answered no new connection for this many seconds, idle meanwhile, counts as queued. */
   deadlineSec: number;
   /** Longest one model's series may take: a step whose start-up would overrun it is projected, not run. */
   budgetSec: number;
@@ -145,13 +145,13 @@ export interface ConnectionsStepFigures {
   threads: number | null;
   /** Connections answered (each within the deadline of the previous answer). */
   served: number | null;
-  /** Connections open but still unanswered when the server had answered no new one for the deadline: waiting for a slot. */
+  /** Connections open but still unanswered when the server had answered no new one for the deadline, idle meanwhile: waiting for a slot. */
   queued: number | null;
   /** Connections that failed (refused, reset, timed out connecting). */
   failed: number | null;
   /** Echoes the held connections got back while the step lasted (after their first). */
   liveEchoes: number | null;
-  /** A new connection opened once the step's are held: ms from its connect() to its first echo; null: none within the deadline. */
+  /** A new connection opened once the step's are held: ms from its connect() to its first echo; null: none within the deadline, or not timed because connections were queued already (it would wait behind them). */
   firstEchoMs: number | null;
   /** ms from the step's first connect until its last served connection had its first echo. */
   startMs: number | null;

@@ -13,6 +13,6 @@ export const connections: Scenario = {
     'against open connections, and what one connection costs each model.',
   mode: 'closed',
   parameters: { connections: [10, 100, 1000], messageSize: [16] },
-  hold: { echoEverySec: 2, deadlineSec: 3, budgetSec: 8 },
-  quick: { parameters: { connections: [10] }, hold: { echoEverySec: 2, deadlineSec: 2, budgetSec: 4 } },
+  hold: { echoEverySec: 2, deadlineSec: 1, budgetSec: 5 },
+  quick: { parameters: { connections: [10] }, hold: { echoEverySec: 2, deadlineSec: 1, budgetSec: 3 } },
 };

@@ -39,7 +39,7 @@ describe('the connections scenario options', () => {
     const quick = options('--scenarios', 'connections', '--quick', '--max-connections', '1000');
     expect(planScenarios(quick.scenarios, quick)[0]!.points[0]!.hold!.budgetSec).toBe(300);
     const plain = options('--scenarios', 'connections');
-    expect(planScenarios(plain.scenarios, plain)[0]!.points[0]!.hold!.budgetSec).toBe(8);
+    expect(planScenarios(plain.scenarios, plain)[0]!.points[0]!.hold!.budgetSec).toBe(5);
   });
 
   it('refuses a --max-connections out of range or not a whole number, naming the flag', () => {

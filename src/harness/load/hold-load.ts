@@ -10,10 +10,14 @@ import { firstEcho } from './first-echo.js';
 import { noErrors, type HoldReport, type HoldSpec } from './load-spec.js';
 import { Pattern } from './pattern.js';
 import { openFileLimit } from '../../shared/fd-limit.js';
+import { treeCpuSeconds } from '../server/proc.js';
 import type { ErrorKind } from '../../results/schema.js';
 
 /** Connections connecting at once: more would overflow the server's accept backlog and wait out SYN retries. */
 const CONNECTING_AT_ONCE = 256;
+/** How often the wait for a step's first echoes looks at the server's CPU, and the share of a core that counts as busy. */
+const BUSY_CHECK_MS = 250;
+const BUSY_CORES = 0.5;
 /** Descriptors the generator keeps for itself (IPC, stdio, the probe). */
 const OWN_FDS = 32;
 
@@ -49,26 +53,46 @@ export class ConnectionHold implements ConnectionEvents {
       this.held.add(connection);
       this.unsettled.add(connection);
     }
-    // Wait while the server keeps answering new connections (a fork starting its children one by one is slow,
-    // not full); those still unanswered once it has answered none for the deadline are queued.
-    const connectedAt = performance.now();
-    const until = () => Math.max(connectedAt, this.lastServedAt ?? 0) + spec.deadlineMs;
-    while (this.unsettled.size > 0 && performance.now() < until()) await this.changed(until() - performance.now());
+    await this.settle(spec);
     this.unsettled.clear();
-    const probe = spec.probe ? await firstEcho(spec.host, spec.port, spec.messageSize, spec.deadlineMs) : undefined;
     const served = [...this.held].filter((c) => c.everAnswered).length;
+    const queued = [...this.held].filter((c) => c.isConnected && !c.everAnswered).length;
+    // With connections already queued a new one would only queue behind them: it is not timed (null, not a wait).
+    const probe = spec.probe && queued === 0 ? await firstEcho(spec.host, spec.port, spec.messageSize, spec.deadlineMs) : undefined;
     // A probe still waiting at the deadline is queued like the others, not an error.
     if (probe && 'error' in probe && probe.error !== 'timeout') this.errors[probe.error]++;
     return {
       held: this.held.size,
       served,
-      queued: [...this.held].filter((c) => c.isConnected && !c.everAnswered).length,
+      queued,
       failed: this.failures,
       errors: { ...this.errors },
       liveEchoes: this.liveEchoes,
       startMs: this.lastServedAt === undefined ? null : this.lastServedAt - startedAt,
       firstEchoMs: probe && 'ms' in probe ? probe.ms : null,
     };
+  }
+
+  /**
+   * Wait while the server answers new connections or is busy (a fork or worker starting its children or
+   * threads, all at once on a shared core, is slow, not full); those still unanswered once it has answered
+   * none for the deadline while idle are queued.
+   */
+  private async settle(spec: HoldSpec): Promise<void> {
+    const serverCpu = () => (spec.serverPid === undefined ? undefined : treeCpuSeconds(spec.serverPid));
+    let busyAt = performance.now();
+    let checkedAt = busyAt;
+    let cpuThen = serverCpu();
+    const until = () => Math.max(busyAt, this.lastServedAt ?? 0) + spec.deadlineMs;
+    while (this.unsettled.size > 0 && performance.now() < until()) {
+      await this.changed(Math.min(BUSY_CHECK_MS, until() - performance.now()));
+      const now = performance.now();
+      if (now - checkedAt < BUSY_CHECK_MS) continue;
+      const cpuNow = serverCpu();
+      if (cpuNow !== undefined && cpuThen !== undefined && (cpuNow - cpuThen) / ((now - checkedAt) / 1000) >= BUSY_CORES) busyAt = now;
+      cpuThen = cpuNow;
+      checkedAt = now;
+    }
   }
 
   /** Close every held connection. */

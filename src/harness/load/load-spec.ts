@@ -103,8 +103,10 @@ export interface HoldSpec {
   firstConnection: number;
   messageSize: number;
   echoEveryMs: number;
-  /** A connection still unanswered when no new one has been answered for this long (since the step's last connect) counts as queued. */
+  /** A connection still unanswered when no new one has been answered for this long, the server idle meanwhile, counts as queued. */
   deadlineMs: number;
+  /** The server's pid, to tell a server busy starting processes or threads from one that leaves connections waiting (undefined: unknown). */
+  serverPid: number | undefined;
   connectTimeoutMs: number;
   /** Time one new connection to its first echo once the step's are held (one generator process does). */
   probe: boolean;
@@ -122,7 +124,7 @@ export interface HoldReport {
   liveEchoes: number;
   /** ms from the step's first connect to its last new connection's first echo; null if none was answered. */
   startMs: number | null;
-  /** One more connection, opened once the step's are held: ms to its first echo; null if none came by the deadline. */
+  /** One more connection, opened once the step's are held: ms to its first echo; null if none came by the deadline, or none was opened because some were queued. */
   firstEchoMs: number | null;
 }
 

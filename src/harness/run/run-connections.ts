@@ -43,33 +43,41 @@ export interface ConnectionsRun {
 export async function runConnections(run: ConnectionsRun): Promise<void> {
   const points = [...run.points].sort((a, b) => a.connections - b.connections);
   const fileLimit = openFileLimit() ?? Number.MAX_SAFE_INTEGER;
-  for (const series of seriesFor(run.model, points.map((p) => p.connections), fileLimit)) await runSeries(run, points, series);
+  let raised: SeriesResult | undefined;
+  for (const series of seriesFor(run.model, points.map((p) => p.connections), fileLimit)) {
+    if (series.series !== 'default') {
+      raised = await runSeries(run, points, series);
+      continue;
+    }
+    // At its default cap a model runs as with the cap raised up to that cap: those steps are not run twice.
+    // The raised series' largest step within the cap is where the default one starts from (and projects from).
+    const within = raised?.measured.filter((step) => step.connections <= series.cap!).at(-1);
+    const seed = within && raised!.baselinePssBytes !== null ? { last: within, baselinePssBytes: raised!.baselinePssBytes } : undefined;
+    await runSeries(run, points.filter((point) => point.connections > series.cap!), series, seed);
+  }
 }
 
-async function runSeries(run: ConnectionsRun, points: readonly Point[], series: ConnectionSeries): Promise<void> {
+interface SeriesResult {
+  measured: MeasuredStep[];
+  baselinePssBytes: number | null;
+}
+
+/** The series' steps in order; its server starts at the first step that is to run (none if every step is projected). */
+async function runSeries(
+  run: ConnectionsRun,
+  points: readonly Point[],
+  series: ConnectionSeries,
+  seed?: { last: MeasuredStep; baselinePssBytes: number },
+): Promise<SeriesResult> {
+  const result: SeriesResult = { measured: [], baselinePssBytes: seed?.baselinePssBytes ?? null };
+  if (points.length === 0) return result;
   const hold = points[0]!.hold!;
   const startedAt = performance.now();
-  const context = (point: Point, projection: StepContext['projection'], safetyBoundBytes: number, baselinePssBytes: number | null): StepContext => ({
-    point,
-    model: run.model,
-    placement: run.placement,
-    series,
-    projection,
-    safetyBoundBytes,
-    baselinePssBytes,
-  });
   let server: ServerProcess | undefined;
   let failure: string | undefined;
-  try {
-    server = await startServer(run.model, { args: ['--log-level', 'warn', '--grace', '1', ...series.args], prefix: pinPrefix(run.placement.serverCpus) });
-    run.onServer(server);
-  } catch (error) {
-    failure = `did not start: ${toError(error).message}`;
-  }
-  const baselinePssBytes = server ? (treeUsage(server.pid, { pss: true }).pssBytes ?? null) : null;
-  run.pool.ensure(run.placement.generatorCpus);
-  let last: MeasuredStep | null = null;
-  let held = 0; // connections held from the steps measured so far
+  let baselinePssBytes = seed?.baselinePssBytes ?? null;
+  let last: MeasuredStep | null = seed?.last ?? null;
+  let held = 0; // connections this series' server holds
   let projected: string | undefined;
   try {
     for (const point of points) {
@@ -87,30 +95,46 @@ async function runSeries(run: ConnectionsRun, points: readonly Point[], series: 
         elapsedMs: performance.now() - startedAt,
         budgetMs: hold.budgetSec * 1000,
       });
-      const step = context(point, projection, safetyBoundBytes, baselinePssBytes);
-      if (failure || !server || baselinePssBytes === null) {
-        run.row(failedStepRow(step, failure ?? 'the server memory (PSS) could not be read'));
-        continue;
-      }
+      const step = (baseline: number | null): StepContext => ({ point, model: run.model, placement: run.placement, series, projection, safetyBoundBytes, baselinePssBytes: baseline });
       // Connections are held from step to step: once one is skipped, every larger one is too.
-      projected ??= projection.reason ?? undefined;
+      projected ??= failure ? undefined : (projection.reason ?? undefined);
       if (projected) {
-        run.row(projectedRow({ ...step, projection: { ...projection, reason: projection.reason ?? `a smaller step was not run (${projected})` } }));
+        run.row(projectedRow({ ...step(baselinePssBytes), projection: { ...projection, reason: projection.reason ?? `a smaller step was not run (${projected})` } }));
         continue;
       }
-      const row = await measureStep(run, step, server, held);
-      if (row.status === 'failed' && row.connectionsStep!.pssBytes === null) failure = `an earlier step failed: ${row.failure}`;
-      else if (row.connectionsStep!.pssBytes !== null) {
-        last = { connections: point.connections, pssBytes: row.connectionsStep!.pssBytes, added: point.connections - held, startMs: row.connectionsStep!.startMs };
+      if (!server && !failure) {
+        try {
+          server = await startServer(run.model, { args: ['--log-level', 'warn', '--grace', '1', ...series.args], prefix: pinPrefix(run.placement.serverCpus) });
+          run.onServer(server);
+          baselinePssBytes = result.baselinePssBytes = treeUsage(server.pid, { pss: true }).pssBytes ?? null;
+          if (baselinePssBytes === null) failure = 'the server memory (PSS) could not be read';
+        } catch (error) {
+          failure = `did not start: ${toError(error).message}`;
+        }
+        run.pool.ensure(run.placement.generatorCpus);
+      }
+      if (failure || !server) {
+        run.row(failedStepRow(step(baselinePssBytes), failure ?? 'no server'));
+        continue;
+      }
+      const row = await measureStep(run, step(baselinePssBytes), server, held);
+      const pssBytes = row.connectionsStep!.pssBytes;
+      if (pssBytes === null) failure = `an earlier step failed: ${row.failure}`;
+      else {
+        last = { connections: point.connections, pssBytes, added: point.connections - held, startMs: row.connectionsStep!.startMs };
+        result.measured.push(last);
         held = point.connections;
       }
       run.row(row);
     }
   } finally {
-    await release(run.pool);
-    await server?.stop(5_000);
-    run.onServer(undefined);
+    if (server) {
+      await release(run.pool);
+      await server.stop(5_000);
+      run.onServer(undefined);
+    }
   }
+  return result;
 }
 
 async function measureStep(run: ConnectionsRun, step: StepContext, server: ServerProcess, held: number): Promise<ResultRow> {
@@ -135,12 +159,14 @@ async function measureStep(run: ConnectionsRun, step: StepContext, server: Serve
           echoEveryMs: hold.echoEverySec * 1000,
           deadlineMs: hold.deadlineSec * 1000,
           connectTimeoutMs: run.timing.connectTimeoutMs,
+          serverPid: server.pid,
           probe: i === 0,
         },
       });
       first += add;
     }
-    const reports = (await run.pool.collect('held', 2 * hold.deadlineSec * 1000 + REPORT_MARGIN_MS)).map((m) => m.report);
+    // A busy server extends the wait (see hold-load.ts): allow it the series' whole budget.
+    const reports = (await run.pool.collect('held', hold.budgetSec * 1000 + 2 * hold.deadlineSec * 1000 + REPORT_MARGIN_MS)).map((m) => m.report);
     const sampled = sampler.stop();
     const row = measuredStepRow(step, sumReports(reports), sampled, kernelTcp(), (performance.now() - began) / 1000);
     const died = server.child.exitCode !== null || server.child.signalCode !== null;

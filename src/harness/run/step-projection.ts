@@ -66,9 +66,9 @@ export function projectStep(input: ProjectionInput): Projection {
   }
   if (step > input.connectionLimit.connections) return projection(`${input.connectionLimit.why} allows ${count(input.connectionLimit.connections)} connections`);
   if (projectedStartMs !== null && input.elapsedMs + projectedStartMs > input.budgetMs) {
-    return projection(
-      `opening ${count(starting)} more at ${num(perConnectionMs!)} ms each (${num(projectedStartMs / 1000)} s) would overrun the ${num(input.budgetMs / 1000)} s budget`,
-    );
+    const starts = `${count(starting)} more at ${num(perConnectionMs!)} ms each`;
+    const waits = waitMs > 0 ? `${starting > 0 ? ', then ' : ''}${num(waitMs / 1000)} s for the ${count(step - served(step))} a cap of ${count(input.cap!)} leaves waiting` : '';
+    return projection(`opening ${starting > 0 ? starts : ''}${waits} (${num(projectedStartMs / 1000)} s) would overrun the ${num(input.budgetMs / 1000)} s budget`);
   }
   return projection(null);
 }
