@@ -15,9 +15,14 @@ import type { ErrorKind } from '../../results/schema.js';
 
 /** Connections connecting at once: more would overflow the server's accept backlog and wait out SYN retries. */
 const CONNECTING_AT_ONCE = 256;
-/** How often the wait for a step's first echoes looks at the server's CPU, and the share of a core that counts as busy. */
-const BUSY_CHECK_MS = 250;
-const BUSY_CORES = 0.5;
+/**
+ * How often the wait for a step's first echoes looks at the server's CPU, and the share of a core that
+ * counts as busy: held connections echoing every few seconds cost far less, starting a process or a
+ * thread far more. Over a whole second, so that a server starved for a moment by other processes on its
+ * core does not read as idle.
+ */
+const BUSY_CHECK_MS = 1000;
+const BUSY_CORES = 0.05;
 /** Descriptors the generator keeps for itself (IPC, stdio, the probe). */
 const OWN_FDS = 32;
 
@@ -85,7 +90,7 @@ export class ConnectionHold implements ConnectionEvents {
     let cpuThen = serverCpu();
     const until = () => Math.max(busyAt, this.lastServedAt ?? 0) + spec.deadlineMs;
     while (this.unsettled.size > 0 && performance.now() < until()) {
-      await this.changed(Math.min(BUSY_CHECK_MS, until() - performance.now()));
+      await this.changed(Math.min(BUSY_CHECK_MS / 4, until() - performance.now()));
       const now = performance.now();
       if (now - checkedAt < BUSY_CHECK_MS) continue;
       const cpuNow = serverCpu();
