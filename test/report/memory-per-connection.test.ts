@@ -7,6 +7,7 @@ import { formatConnectionsTable } from '../../src/harness/output/connections-tab
 import { memoryPerConnection } from '../../src/report/charts/memory-per-connection.js';
 import { framedChart } from '../../src/report/charts/spec.js';
 import { narrate } from '../../src/report/narrative/index.js';
+import { caveats } from '../../src/report/caveats.js';
 import { renderSvg } from '../../src/report/render.js';
 import { checkResults } from '../../src/results/check-results.js';
 import type { ResultRow, ResultsFile } from '../../src/results/schema.js';
@@ -106,6 +107,10 @@ describe('the connections scenario in the report', () => {
     expect(story).toContain("At those costs this machine's 24 GiB would hold about 2,730 fork connections and about 4,190,000 event-loop connections.");
     expect(story).toContain('At their default caps, fork served 64 of 100 connections and left 36 queued');
     expect(story).toContain('Not measured: fork (cap raised) from 1,000 connections (projected: opening 900 more');
+  });
+
+  it('leaves projected steps out of the caveats about rows that completed nothing: its own sentence says why they were not run', () => {
+    expect(caveats(results).join(' ')).not.toContain('projected');
   });
 
   it('prints each step and a table of cost per connection within 120 columns', () => {
