@@ -25,7 +25,8 @@ export const memoryPerConnection: ChartDefinition = {
     'Connections were opened in steps and held live (an echo on opening, then one every few seconds); at each step the server’s memory ' +
     'is the PSS summed over its processes (shared pages counted once). Each line is labelled with its cost per connection: the memory its ' +
     'largest measured step added over the idle server, per connection. Capped models ran twice: cap raised to the step (solid: a process or ' +
-    'a thread per connection) and at their default cap (dashed: the memory stays flat and the extra connections wait, counted as queued). ' +
+    'a thread per connection) and at their default cap (dashed, from the last step within that cap, where both are the same: the memory ' +
+    'stays flat and the extra connections wait, counted as queued). ' +
     'Hollow points are projected from the previous step, not run (they would pass half of the memory available, the open-file limit or the ' +
     'time budget). Dotted vertical rules mark where each line would reach this machine’s whole memory, at the cost per connection it was measured at. Both axes are logarithmic.',
   build(results) {
@@ -47,6 +48,12 @@ export const memoryPerConnection: ChartDefinition = {
         queuedLabel: step.queued ? `${num(step.queued)} queued` : '',
       };
     });
+    // A default-cap series was run from its first step above the cap: below it the model ran as with its cap
+    // raised (the raised series' steps), so its dashed line starts from the last of them.
+    for (const cost of costs.filter((c) => c.series === 'default' && c.cap !== null)) {
+      const from = values.filter((v) => v.model === cost.model && v.kind === 'measured' && v.series !== 'default cap' && v.connections <= cost.cap!).at(-1);
+      if (from) values.push({ ...from, series: 'default cap', line: lineLabel(cost), queuedLabel: '' });
+    }
     // Each line's label at its last measured point; labels at the same point stack (above for a raised or
     // uncapped series, below for a default-cap one, which starts at the same steps).
     const stacked = new Map<string, number>();
