@@ -9,7 +9,7 @@ const GIB = 2 ** 30;
 /** A fork-like series: 10 connections measured at 9 MiB each over a 20 MiB idle server, opened in 2 s. */
 const base: ProjectionInput = {
   step: 100,
-  last: { connections: 10, pssBytes: 20 * MIB + 90 * MIB, added: 10, startMs: 2000 },
+  last: { connections: 10, pssBytes: 20 * MIB + 90 * MIB, added: 10, startMs: 2000, wallMs: 2500 },
   baselinePssBytes: 20 * MIB,
   priorBytesPerConnection: 64 * MIB,
   safetyBoundBytes: 12 * GIB,
@@ -44,7 +44,7 @@ describe('step projection', () => {
   });
 
   it('projects a step past the open-file limit', () => {
-    const eventLoop = { ...base, last: { connections: 1000, pssBytes: 27 * MIB, added: 900, startMs: 600 } };
+    const eventLoop = { ...base, last: { connections: 1000, pssBytes: 27 * MIB, added: 900, startMs: 600, wallMs: 700 } };
     expect(projectStep({ ...eventLoop, step: 17_000 }).run).toBe(true);
     expect(projectStep({ ...eventLoop, step: 17_001 })).toMatchObject({ run: false, reason: 'the open-file limit (ulimit -n 20000) allows 17,000 connections' });
   });
@@ -55,10 +55,19 @@ describe('step projection', () => {
     expect(projectStep({ ...base, budgetMs: 20_000 })).toMatchObject({ run: false, reason: 'opening 90 more at 200 ms each (18 s) would overrun the 20 s budget' });
     // At a cap of 64: 54 more start (10.8 s), the rest wait the 3 s deadline.
     expect(projectStep({ ...base, cap: 64, budgetMs: 60_000 }).projectedStartMs).toBe(54 * 200 + 3000);
+    expect(projectStep({ ...base, cap: 64, budgetMs: 10_000 }).reason).toBe(
+      'opening 54 more at 200 ms each, then waiting 3 s for the 36 a cap of 64 leaves unanswered (13.8 s) would overrun the 10 s budget',
+    );
+    // Past the cap already: nothing starts, the new connections only wait.
+    expect(projectStep({ ...base, step: 200, last: { ...base.last!, connections: 100, added: 90 }, cap: 64, elapsedMs: 9000, budgetMs: 10_000 }).reason).toBe(
+      'waiting 3 s for the 136 a cap of 64 leaves unanswered (3 s) would overrun the 10 s budget',
+    );
+    // A step that answered nothing: its whole time per connection (2.5 s / 10) is the basis.
+    expect(projectStep({ ...base, last: { ...base.last!, startMs: null } }).projectedStartMs).toBe(90 * 250);
   });
 
   it('treats memory that shrank since the idle server as no cost', () => {
-    const shrunk = projectStep({ ...base, last: { connections: 10, pssBytes: 19 * MIB, added: 10, startMs: 50 } });
+    const shrunk = projectStep({ ...base, last: { connections: 10, pssBytes: 19 * MIB, added: 10, startMs: 50, wallMs: 60 } });
     expect(shrunk).toMatchObject({ run: true, projectedPssBytes: 19 * MIB });
   });
 });

@@ -18,10 +18,11 @@ const CONNECTING_AT_ONCE = 256;
 /**
  * How often the wait for a step's first echoes looks at the server's CPU, and the share of a core that
  * counts as busy: held connections echoing every few seconds cost far less, starting a process or a
- * thread far more. Over a whole second, so that a server starved for a moment by other processes on its
- * core does not read as idle.
+ * thread far more. The rate is taken over the last second, so that a server starved for a moment by other
+ * processes on its core does not read as idle.
  */
-const BUSY_CHECK_MS = 1000;
+const BUSY_CHECK_MS = 250;
+const BUSY_WINDOW_MS = 1000;
 const BUSY_CORES = 0.05;
 /** Descriptors the generator keeps for itself (IPC, stdio, the probe). */
 const OWN_FDS = 32;
@@ -86,17 +87,19 @@ export class ConnectionHold implements ConnectionEvents {
   private async settle(spec: HoldSpec): Promise<void> {
     const serverCpu = () => (spec.serverPid === undefined ? undefined : treeCpuSeconds(spec.serverPid));
     let busyAt = performance.now();
-    let checkedAt = busyAt;
-    let cpuThen = serverCpu();
+    // The server's CPU time, read every BUSY_CHECK_MS; its rate is taken over the last BUSY_WINDOW_MS.
+    const readings: { at: number; cpu: number }[] = [];
     const until = () => Math.max(busyAt, this.lastServedAt ?? 0) + spec.deadlineMs;
     while (this.unsettled.size > 0 && performance.now() < until()) {
-      await this.changed(Math.min(BUSY_CHECK_MS / 4, until() - performance.now()));
+      await this.changed(Math.min(BUSY_CHECK_MS, until() - performance.now()));
       const now = performance.now();
-      if (now - checkedAt < BUSY_CHECK_MS) continue;
-      const cpuNow = serverCpu();
-      if (cpuNow !== undefined && cpuThen !== undefined && (cpuNow - cpuThen) / ((now - checkedAt) / 1000) >= BUSY_CORES) busyAt = now;
-      cpuThen = cpuNow;
-      checkedAt = now;
+      if (readings.length > 0 && now - readings.at(-1)!.at < BUSY_CHECK_MS) continue;
+      const cpu = serverCpu();
+      if (cpu === undefined) continue;
+      readings.push({ at: now, cpu });
+      while (readings.length > 2 && now - readings[1]!.at >= BUSY_WINDOW_MS) readings.shift();
+      const first = readings[0]!;
+      if (now - first.at >= BUSY_CHECK_MS && (cpu - first.cpu) / ((now - first.at) / 1000) >= BUSY_CORES) busyAt = now;
     }
   }
 

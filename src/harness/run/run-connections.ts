@@ -121,7 +121,7 @@ async function runSeries(
       const pssBytes = row.connectionsStep!.pssBytes;
       if (pssBytes === null) failure = `an earlier step failed: ${row.failure}`;
       else {
-        last = { connections: point.connections, pssBytes, added: point.connections - held, startMs: row.connectionsStep!.startMs };
+        last = { connections: point.connections, pssBytes, added: point.connections - held, startMs: row.connectionsStep!.startMs, wallMs: row.durationSec * 1000 };
         result.measured.push(last);
         held = point.connections;
       }

@@ -14,6 +14,8 @@ export interface MeasuredStep {
   /** Connections this step opened, and ms until the last of them was answered (null: none was). */
   added: number;
   startMs: number | null;
+  /** ms the whole step took: the basis for its time per connection when none was answered. */
+  wallMs: number;
 }
 
 export interface ProjectionInput {
@@ -47,12 +49,13 @@ export interface Projection {
 
 export function projectStep(input: ProjectionInput): Projection {
   const { step, last, baselinePssBytes } = input;
-  const from = last ?? { connections: 0, pssBytes: baselinePssBytes, added: 0, startMs: null };
+  const from = last ?? { connections: 0, pssBytes: baselinePssBytes, added: 0, startMs: null, wallMs: 0 };
   const added = step - from.connections;
   // Memory can shrink between reads (a GC): a cost below nothing is no cost.
   const cost = last ? Math.max(0, (last.pssBytes - baselinePssBytes) / last.connections) : input.priorBytesPerConnection;
   const projectedPssBytes = last ? from.pssBytes + cost * added : null;
-  const perConnectionMs = last && last.startMs !== null && last.added > 0 ? last.startMs / last.added : null;
+  // A step that answered nothing still took its time: then its whole time is the (higher) basis.
+  const perConnectionMs = last && last.added > 0 ? (last.startMs ?? last.wallMs) / last.added : null;
   // Past a cap, connections wait unanswered for the deadline instead of starting a process or a thread each.
   const served = (connections: number) => Math.min(connections, input.cap ?? connections);
   const starting = served(step) - served(from.connections);
@@ -67,8 +70,9 @@ export function projectStep(input: ProjectionInput): Projection {
   if (step > input.connectionLimit.connections) return projection(`${input.connectionLimit.why} allows ${count(input.connectionLimit.connections)} connections`);
   if (projectedStartMs !== null && input.elapsedMs + projectedStartMs > input.budgetMs) {
     const starts = `${count(starting)} more at ${num(perConnectionMs!)} ms each`;
-    const waits = waitMs > 0 ? `${starting > 0 ? ', then ' : ''}${num(waitMs / 1000)} s for the ${count(step - served(step))} a cap of ${count(input.cap!)} leaves waiting` : '';
-    return projection(`opening ${starting > 0 ? starts : ''}${waits} (${num(projectedStartMs / 1000)} s) would overrun the ${num(input.budgetMs / 1000)} s budget`);
+    const waits = waitMs > 0 ? `waiting ${num(waitMs / 1000)} s for the ${count(step - served(step))} a cap of ${count(input.cap!)} leaves unanswered` : '';
+    const what = [starting > 0 ? `opening ${starts}` : '', waits].filter(Boolean).join(', then ');
+    return projection(`${what} (${num(projectedStartMs / 1000)} s) would overrun the ${num(input.budgetMs / 1000)} s budget`);
   }
   return projection(null);
 }
