@@ -121,7 +121,7 @@ async function runSeries(
       const pssBytes = row.connectionsStep!.pssBytes;
       if (pssBytes === null) failure = `an earlier step failed: ${row.failure}`;
       else {
-        last = { connections: point.connections, pssBytes, added: point.connections - held, startMs: row.connectionsStep!.startMs, wallMs: row.durationSec * 1000 };
+        last = { connections: point.connections, pssBytes, added: point.connections - held, startMs: row.connectionsStep!.startMs, wallMs: activeMs(row, hold.deadlineSec * 1000) };
         result.measured.push(last);
         held = point.connections;
       }
@@ -186,4 +186,9 @@ async function release(pool: GeneratorPool): Promise<void> {
   } catch {
     pool.kill();
   }
+}
+
+/** The step's time but for its last wait, the deadline spent on connections left queued (which start nothing). */
+function activeMs(row: ResultRow, deadlineMs: number): number {
+  return Math.max(0, row.durationSec * 1000 - ((row.connectionsStep!.queued ?? 0) > 0 ? deadlineMs : 0));
 }

@@ -14,7 +14,7 @@ export interface MeasuredStep {
   /** Connections this step opened, and ms until the last of them was answered (null: none was). */
   added: number;
   startMs: number | null;
-  /** ms the whole step took: the basis for its time per connection when none was answered. */
+  /** ms the step took but for its final wait on queued connections: the basis for its time per connection when none was answered. */
   wallMs: number;
 }
 
