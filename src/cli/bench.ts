@@ -21,6 +21,7 @@ import { runSuite, SuiteAborted } from '../harness/run/suite.js';
 import { formatTable } from '../harness/output/table.js';
 import { formatCapacityTable } from '../harness/output/capacity-table.js';
 import { formatHostLines } from '../harness/output/host-lines.js';
+import { formatConnectionsTable } from '../harness/output/connections-table.js';
 import { runMain } from './run-main.js';
 import { checkHosts } from '../harness/transport/check-hosts.js';
 
@@ -97,7 +98,8 @@ runMain('bench', BENCH_USAGE, async (argv) => {
         scenarioDone: (scenario, rows) => {
           const searched = rows.some((row) => row.rateSearch);
           const hosts = formatHostLines(rows);
-          progress.table(`\n${scenario.name}: ${scenario.description}\n${searched ? formatCapacityTable(rows) : formatTable(rows)}${hosts ? `\n${hosts}` : ''}`);
+          const table = scenario.hold ? formatConnectionsTable(rows, results.env.memoryBytes) : searched ? formatCapacityTable(rows) : formatTable(rows);
+          progress.table(`\n${scenario.name}: ${scenario.description}\n${table}${hosts ? `\n${hosts}` : ''}`);
         },
       },
       abort.signal,

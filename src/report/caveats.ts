@@ -15,7 +15,8 @@ export function caveats(results: ResultsFile): string[] {
   if (!results.complete) out.push('This run was cut short (interrupted or failed): some scenarios or models are missing and rows may be partial.');
   const failed = rows.filter((row) => row.status === 'failed');
   if (failed.length > 0) out.push(`Failed rows (their figures are not measurements of a working server): ${list(failed)}.`);
-  const empty = rows.filter((row) => row.status === 'empty');
+  // The connections scenario's projected steps were not run on purpose: its own sentences say which and why.
+  const empty = rows.filter((row) => row.status === 'empty' && !row.connectionsStep?.projected);
   if (empty.length > 0) {
     const why = empty.map((row) => `${serverName(row)} in ${pointLabel(row)} (${row.emptyReason ?? 'no reason recorded'})`).join(', ');
     out.push(`Rows whose measured windows completed nothing, so they have no rate or latency to read: ${why}.`);

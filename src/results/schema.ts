@@ -139,6 +139,60 @@ export interface AbandonedFigures {
   serverAbandoned: number | null;
 }
 
+/** The connections scenario: each step's connections echo once when they open, then once every `echoEverySec` while held. */
+export interface HoldParams {
+  /** Seconds between a held connection's echoes: live, not idle. */
+  echoEverySec: number;
+  /** A connection still unanswered once the server has answered no new connection for this many seconds, idle meanwhile, counts as queued. */
+  deadlineSec: number;
+  /** Longest one model's series may take: a step whose start-up would overrun it is projected, not run. */
+  budgetSec: number;
+}
+
+/**
+ * One step of the connections scenario: the server's memory with the row's `connections` open, or
+ * (projected) why the step was not run and what it would have needed. A measured figure of a projected
+ * step is null, never 0.
+ */
+export interface ConnectionsStepFigures {
+  /** uncapped: a model without a cap; raised: its cap raised to the step; default: at its default cap. */
+  series: 'uncapped' | 'raised' | 'default';
+  /** Live connections the model serves at most (its cap flag, or piscina's threads × connections per thread); null: no cap. */
+  cap: number | null;
+  echoEverySec: number;
+  deadlineSec: number;
+  /** Not run: it would pass the memory bound, the open-file limit or the time budget (projectedReason says which). */
+  projected: boolean;
+  projectedReason: string | null;
+  /** The memory (PSS) the step was projected to need, from the previous step's cost per connection; null: no cost known yet. */
+  projectedPssBytes: number | null;
+  /** Half of the machine's MemAvailable before the step: the most the step may add. */
+  safetyBoundBytes: number;
+  /** The server's memory (PSS) with no client connected, read before the series' first step. */
+  baselinePssBytes: number | null;
+  /** The server's memory (PSS) with the step's connections open (the highest read while they were held). */
+  pssBytes: number | null;
+  /** (pssBytes − baselinePssBytes) / connections: what one open connection costs. */
+  bytesPerConnection: number | null;
+  processes: number | null;
+  threads: number | null;
+  /** Connections answered (each within the deadline of the previous answer). */
+  served: number | null;
+  /** Connections open but still unanswered when the server had answered no new one for the deadline, idle meanwhile: waiting for a slot. */
+  queued: number | null;
+  /** Connections that failed (refused, reset, timed out connecting). */
+  failed: number | null;
+  /** Echoes the held connections got back while the step lasted (after their first). */
+  liveEchoes: number | null;
+  /** A new connection opened once the step's are held: ms from its connect() to its first echo; null: none within the deadline, or not timed because connections were queued already (it would wait behind them). */
+  firstEchoMs: number | null;
+  /** ms from the step's first connect until its last served connection had its first echo. */
+  startMs: number | null;
+  /** Machine-wide, not the server's alone: the kernel's TCP buffer memory (/proc/net/sockstat) and TCP sockets in use. */
+  kernelTcpBytes: number | null;
+  kernelTcpSockets: number | null;
+}
+
 /** Closed loop (send, wait, send), open loop (a fixed offered rate) or churn (reconnect after N messages). */
 export type LoadMode = 'closed' | 'open' | 'churn';
 
@@ -224,8 +278,10 @@ export interface ScenarioRecord {
   abandon?: AbandonParams;
   /** Rate auto: each model's points are a capacity search for this objective, not the matrix's rates. */
   rateSearch?: { slo: Slo };
+  /** The connections scenario: how its held connections behave (its steps are `parameters.connections`). */
+  hold?: HoldParams;
   /** Runs with --quick only: the declared values --quick replaced, as the full suite runs them. */
-  withoutQuick?: { parameters?: Partial<ParameterMatrix>; abandon?: AbandonParams };
+  withoutQuick?: { parameters?: Partial<ParameterMatrix>; abandon?: AbandonParams; hold?: HoldParams };
 }
 
 export interface ResultRow {
@@ -276,6 +332,8 @@ export interface ResultRow {
   connectLatencyUs?: LatencySummary;
   /** Abandoned scenario only. */
   abandoned?: AbandonedFigures;
+  /** Connections scenario only. */
+  connectionsStep?: ConnectionsStepFigures;
   errors: Record<ErrorKind, number>;
   fairness: {
     /** Jain's index over messages per connection: 1 = perfectly even, 1/n = one connection got all. */

@@ -1,5 +1,6 @@
 /** A run's scenarios as it runs them: each with --quick applied and expanded into its points, once, and its record for results.json. */
 import type { ScenarioRecord, Slo } from '../results/schema.js';
+import { withTopStep } from './connection-steps.js';
 import { scenarioRecord } from './record.js';
 import { expand, quickVariant, type Overrides, type Point, type Scenario } from './scenario.js';
 
@@ -13,10 +14,12 @@ export interface ScenarioPlan {
 /** `rateAuto` (-R auto) makes every scenario but abandoned a capacity search for `slo`; a scenario may declare one itself. */
 export function planScenarios(
   declared: readonly Scenario[],
-  run: { quick: boolean; overrides: Overrides; rateAuto?: boolean; slo?: Slo },
+  run: { quick: boolean; overrides: Overrides; rateAuto?: boolean; slo?: Slo; maxConnections?: number },
 ): ScenarioPlan[] {
-  return declared.map((scenario) => {
-    const searched = run.rateAuto && !scenario.abandon ? { ...scenario, rateAuto: true } : scenario;
+  return declared.map((given) => {
+    // --max-connections raises the connections scenario's top step (its --quick one too).
+    const scenario = run.maxConnections === undefined ? given : withTopStep(given, run.maxConnections);
+    const searched = run.rateAuto && !scenario.abandon && !scenario.hold ? { ...scenario, rateAuto: true } : scenario;
     const asRun = run.quick ? quickVariant(searched) : searched;
     return { scenario: asRun, points: expand(asRun, run.overrides, run.slo), record: scenarioRecord(searched, run) };
   });

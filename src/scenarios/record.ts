@@ -11,6 +11,7 @@ export function scenarioRecord(declared: Scenario, { quick, overrides, slo = DEF
     mode: asRun.rateAuto ? 'open' : asRun.mode,
     parameters: matrixOf(asRun, overrides),
     ...(asRun.abandon ? { abandon: asRun.abandon } : {}),
+    ...(asRun.hold ? { hold: asRun.hold } : {}),
     ...(asRun.rateAuto ? { rateSearch: { slo } } : {}),
     ...(shrink ? { withoutQuick: withoutQuick(declared, shrink) } : {}),
   };
@@ -23,5 +24,6 @@ function withoutQuick(declared: Scenario, shrink: NonNullable<Scenario['quick']>
   return {
     ...(keys.length > 0 ? { parameters: Object.fromEntries(keys.map((key) => [key, full[key]])) } : {}),
     ...(shrink.abandon && declared.abandon ? { abandon: declared.abandon } : {}),
+    ...(shrink.hold && declared.hold ? { hold: declared.hold } : {}),
   };
 }

@@ -2,10 +2,10 @@
  * A scenario declares its parameter matrix, every key a list (as Node core's benchmark/common.js
  * does); `expand` turns it into points, one per combination, and the harness runs each against every model.
  */
-import type { AbandonParams, LoadMode, ParameterMatrix, Slo } from '../results/schema.js';
+import type { AbandonParams, HoldParams, LoadMode, ParameterMatrix, Slo } from '../results/schema.js';
 import { crossProduct } from './cross-product.js';
 
-export type { AbandonParams, ParameterMatrix };
+export type { AbandonParams, HoldParams, ParameterMatrix };
 
 export interface Scenario {
   name: string;
@@ -16,6 +16,8 @@ export interface Scenario {
   parameters: Partial<ParameterMatrix>;
   /** The abandoned scenario's clients that connect and leave while `connections` keep the server busy. */
   abandon?: AbandonParams;
+  /** The connections scenario: its `connections` are steps of held, live connections (see harness/run/run-connections.ts). */
+  hold?: HoldParams;
   /** Rate auto: each model's points search for the largest rate it sustains (see harness/capacity), not the matrix's rates. */
   rateAuto?: boolean;
   /**
@@ -24,7 +26,7 @@ export interface Scenario {
    */
   timeShare?: number;
   /** What --quick changes in this scenario (e.g. fewer departed clients, a shorter deadline). */
-  quick?: { parameters?: Partial<ParameterMatrix>; abandon?: AbandonParams };
+  quick?: { parameters?: Partial<ParameterMatrix>; abandon?: AbandonParams; hold?: HoldParams };
 }
 
 /** The capacity search's objective when --slo gives none. */
@@ -54,6 +56,7 @@ export interface Point extends PointParameters {
   scenario: Scenario;
   mode: LoadMode;
   abandon: AbandonParams | undefined;
+  hold?: HoldParams;
   /** Rate auto: the objective this point's capacity search holds the model to. */
   rateSearch?: { slo: Slo };
 }
@@ -71,7 +74,7 @@ export function expand(scenario: Scenario, overrides: Overrides = {}, slo: Slo =
   return crossProduct(matrixOf(scenario, overrides)).map((values) => {
     const mode = search.rateSearch ? 'open' : modeOf(scenario.mode, values);
     // A fixed amount is a closed-loop count.
-    return { ...values, amount: mode === 'closed' ? values.amount : 0, scenario, mode, abandon: scenario.abandon, ...search };
+    return { ...values, amount: mode === 'closed' ? values.amount : 0, scenario, mode, abandon: scenario.abandon, ...(scenario.hold ? { hold: scenario.hold } : {}), ...search };
   });
 }
 
@@ -89,23 +92,25 @@ function modeOf(declared: LoadMode, values: PointParameters): LoadMode {
  * amount), churn (no rate, no fixed amount), and the abandoned scenario (its busy connections and one
  * new client: none of the load's shape).
  */
-const READS: Record<LoadMode | 'abandon', readonly (keyof ParameterMatrix)[]> = {
+const READS: Record<LoadMode | 'abandon' | 'hold', readonly (keyof ParameterMatrix)[]> = {
   closed: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections', 'pipelining', 'amount', 'idleConnections'],
   open: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections', 'rate', 'idleConnections'],
   churn: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections', 'pipelining', 'messagesPerConnection', 'idleConnections'],
   abandon: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections'],
+  // The connections scenario: its steps (connections) and the held connections' message size.
+  hold: ['serverCores', 'messageSize', 'connections'],
 };
 
 /** The overridden parameters some point of the scenario would not read: overrides it would drop without a word. */
 export function ignoredOverrides(scenario: Scenario, overrides: Overrides): (keyof ParameterMatrix)[] {
   const points = expand(scenario, overrides);
   const overridden = Object.keys(overrides) as (keyof ParameterMatrix)[];
-  return overridden.filter((key) => points.some((point) => !READS[point.abandon ? 'abandon' : point.mode].includes(key)));
+  return overridden.filter((key) => points.some((point) => !READS[point.hold ? 'hold' : point.abandon ? 'abandon' : point.mode].includes(key)));
 }
 
 /** The scenario as --quick runs it: its own declared shrink applied. */
 export function quickVariant(scenario: Scenario): Scenario {
   const { quick, ...declared } = scenario;
   if (!quick) return scenario;
-  return { ...declared, parameters: { ...declared.parameters, ...quick.parameters }, ...(quick.abandon ? { abandon: quick.abandon } : {}) };
+  return { ...declared, parameters: { ...declared.parameters, ...quick.parameters }, ...(quick.abandon ? { abandon: quick.abandon } : {}), ...(quick.hold ? { hold: quick.hold } : {}) };
 }

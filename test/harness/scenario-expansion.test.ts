@@ -107,8 +107,8 @@ describe('the bench flags', () => {
 
   it('refuse an option a selected scenario would drop, naming it and the scenarios that take it', () => {
     expect(() => options('-R', '100', '--scenarios', 'churn')).toThrow('--rate does not apply to churn: choose scenarios that take it with --scenarios (echo-small, echo-large, cpu, slow-client, open, capacity)');
-    // The whole suite: churn connects, abandoned holds connections, neither sends at a rate.
-    expect(() => options('-R', '100')).toThrow('--rate does not apply to churn, abandoned:');
+    // The whole suite: churn connects, abandoned and connections hold connections, none sends at a rate.
+    expect(() => options('-R', '100')).toThrow('--rate does not apply to churn, abandoned, connections:');
     expect(() => options('--messages-per-connection', '2', '--scenarios', 'open')).toThrow(
       '--messages-per-connection does not apply to open: choose scenarios that take it with --scenarios (echo-small, echo-large, cpu, churn, slow-client)',
     );

@@ -4,12 +4,14 @@
  */
 import { Abandonment } from './abandon-load.js';
 import { LoadGenerator } from './generator.js';
+import { ConnectionHold } from './hold-load.js';
 import type { FromGenerator, ToGenerator } from './load-spec.js';
 import { toError } from '../../shared/to-error.js';
 
 export function generatorHandler(reply: (message: FromGenerator) => void): (message: ToGenerator) => void {
   let generator: LoadGenerator | undefined;
   let abandonment: Abandonment | undefined;
+  let hold: ConnectionHold | undefined;
 
   async function handle(message: ToGenerator): Promise<void> {
     switch (message.type) {
@@ -36,6 +38,16 @@ export function generatorHandler(reply: (message: FromGenerator) => void): (mess
         // Releases the load: this point is over once it reports.
         reply({ type: 'probed', report: await abandonment!.releaseAndProbe(message.probe) });
         generator = abandonment = undefined;
+        return;
+      case 'hold':
+        // Each step adds to the connections held since the first.
+        hold ??= new ConnectionHold();
+        reply({ type: 'held', report: await hold.add(message.spec) });
+        return;
+      case 'release':
+        hold?.release();
+        hold = undefined;
+        reply({ type: 'released' });
         return;
       case 'finish':
         reply({ type: 'finished', ...generator!.finish() });

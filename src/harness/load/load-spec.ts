@@ -95,6 +95,41 @@ export interface ProbeReport {
   failure?: string;
 }
 
+/** The connections scenario: one step's connections, added to those held (see hold-load.ts). */
+export interface HoldSpec {
+  host: string;
+  port: number;
+  /** Connections to open in this step, on top of those held from earlier steps. */
+  add: number;
+  /** Global index of the first of them, so every connection's byte stream differs. */
+  firstConnection: number;
+  messageSize: number;
+  echoEveryMs: number;
+  /** A connection still unanswered when no new one has been answered for this long, the server idle meanwhile, counts as queued. */
+  deadlineMs: number;
+  /** The server's pid, to tell a server busy starting processes or threads from one that leaves connections waiting (undefined: unknown). */
+  serverPid: number | undefined;
+  connectTimeoutMs: number;
+  /** Time one new connection to its first echo once the step's are held (one generator process does). */
+  probe: boolean;
+}
+
+export interface HoldReport {
+  /** Connections open now (every step's). */
+  held: number;
+  served: number;
+  queued: number;
+  /** Connections that failed during this step. */
+  failed: number;
+  errors: ErrorCounts;
+  /** Echoes after a connection's first, answered during this step. */
+  liveEchoes: number;
+  /** ms from the step's first connect to its last new connection's first echo; null if none was answered. */
+  startMs: number | null;
+  /** One more connection, opened once the step's are held: ms to its first echo; null if none came by the deadline, or none was opened because some were queued. */
+  firstEchoMs: number | null;
+}
+
 export type ToGenerator =
   | { type: 'start'; spec: LoadSpec }
   | { type: 'progress' }
@@ -102,6 +137,8 @@ export type ToGenerator =
   | { type: 'measure'; windows: number; windowMs: number; intervals?: IntervalGrid }
   | { type: 'depart'; request: DepartRequest }
   | { type: 'probe'; probe: boolean }
+  | { type: 'hold'; spec: HoldSpec }
+  | { type: 'release' }
   | { type: 'finish' };
 
 /** A point's load, stopped: its last errors, and whether it ever reached the server. */
@@ -130,6 +167,8 @@ export type FromGenerator =
   | ({ type: 'finished' } & FinishReport)
   | { type: 'departed'; report: DepartReport }
   | { type: 'probed'; report: ProbeReport }
+  | { type: 'held'; report: HoldReport }
+  | { type: 'released' }
   | { type: 'fatal'; message: string };
 
 /** Part `index` of `total` split into `parts` as evenly as whole numbers allow (the first ones get the remainder). */

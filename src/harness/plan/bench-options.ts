@@ -10,6 +10,7 @@ import { DEFAULT_SLO, matrixOf, type Overrides, type Scenario } from '../../scen
 import type { Slo } from '../../results/schema.js';
 import { parseSlo } from './slo.js';
 import { parseInterval } from './interval-option.js';
+import { RAISED_BUDGET_SEC } from '../../scenarios/connection-steps.js';
 import { PARAMETER_OPTIONS, PARAMETER_USAGE, parameterOverrides, refuseIgnoredOverrides } from './parameter-flags.js';
 import { parseRemoteOptions, REMOTE_USAGE, type RemoteOptions } from './remote-options.js';
 
@@ -32,11 +33,17 @@ export interface BenchOptions extends RemoteOptions {
   json: boolean;
   progress: boolean;
   quick: boolean;
+  /** The connections scenario's top step (--max-connections); undefined: as declared. */
+  maxConnections?: number;
   outDir: string;
   report: boolean;
 }
 
 const { full, quick } = TIMING_DEFAULTS;
+
+/** One loopback source address gives about 28,000 ephemeral ports: the top step stays well inside them. */
+export const MAX_CONNECTIONS = { min: 2, max: 25_000 };
+
 
 export const BENCH_USAGE = `usage: bench [options]
 
@@ -44,6 +51,8 @@ export const BENCH_USAGE = `usage: bench [options]
   --scenarios a,b               scenarios to run (default: all; see below)
   --models a,b                  models to run (default: ${MODEL_IDS.join(',')})
 ${PARAMETER_USAGE}
+  --max-connections N           connections scenario: steps 10, 100, ... up to N (at most ${MAX_CONNECTIONS.max}), each model's
+                                series given up to ${RAISED_BUDGET_SEC / 60} minutes (steps past the memory, open files or time: projected)
   -R auto                       open loop: search each model's largest rate within --slo (as the capacity scenario does)
   --slo PCT=TIME                capacity search objective: p50, p99 or p999 of latency within TIME in us, ms or s (default p99=10ms)
   -d, --duration S              seconds per measured repeat (default ${full.windowMs / 1000}, quick ${quick.windowMs / 1000})
@@ -95,6 +104,21 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
+/** --max-connections needs the connections scenario; that scenario reads the server's memory, which an external server does not show us. */
+function refuseHoldOptions(scenarios: readonly Scenario[], maxConnections: number | undefined, target: boolean, serverHost: boolean): void {
+  const holding = scenarios.filter((scenario) => scenario.hold);
+  if (maxConnections !== undefined && holding.length === 0) {
+    throw new UsageError('--max-connections sets the connections scenario\'s top step: add it with --scenarios connections');
+  }
+  if (target && holding.length > 0) {
+    throw new UsageError(`--target: ${holding.map((s) => s.name).join(', ')} measures the server's own memory, which the harness cannot read for an external server: leave it out with --scenarios`);
+  }
+  // Its steps read the server's memory and the machine's from this machine's /proc.
+  if (serverHost && holding.length > 0) {
+    throw new UsageError(`--server-host: ${holding.map((s) => s.name).join(', ')} reads the server's memory from this machine's /proc, not yet from another host's: leave it out with --scenarios`);
+  }
+}
+
 export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario[]): BenchOptions | 'help' {
   const { values } = parseCommandLine(argv, {
     quick: { type: 'boolean' },
@@ -109,6 +133,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     generators: { type: 'string' },
     'server-cpus': { type: 'string' },
     'generator-cpus': { type: 'string' },
+    'max-connections': { type: 'string' },
     target: { type: 'string' },
     'allow-remote': { type: 'boolean' },
     'server-host': { type: 'string' },
@@ -135,7 +160,6 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
   });
 
   const target = values.target ? parseTarget(values.target, values['allow-remote'] ?? false) : undefined;
-  const remote = parseRemoteOptions(values);
   let models: (ModelId | 'external')[];
   if (target) {
     if (values.models) throw new UsageError('--models and --target exclude each other: a target is one external server');
@@ -162,6 +186,9 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
   if (target && (values['server-cpus'] !== undefined || overrides.serverCores)) {
     throw new UsageError(`--target: ${values['server-cpus'] !== undefined ? '--server-cpus' : '--server-cores'} places the server, and an external server is not ours to pin`);
   }
+  const maxConnections = num('max-connections', MAX_CONNECTIONS);
+  const remote = parseRemoteOptions(values);
+  refuseHoldOptions(scenarios, maxConnections, target !== undefined, remote.serverHost !== undefined);
 
   const defaults = TIMING_DEFAULTS[quick ? 'quick' : 'full'];
   const ms = (flag: 'duration' | 'warmup') => {
@@ -191,6 +218,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     json: values.json ?? false,
     progress: !(values['no-progress'] ?? false) && !(values.json ?? false),
     quick,
+    ...(maxConnections === undefined ? {} : { maxConnections }),
     outDir: values.out ?? 'results',
     report: !(values['no-report'] ?? false),
   };

@@ -11,7 +11,9 @@ import type { Placements } from './placement.js';
 /** What one fork child costs in memory (Node 20; the reference run's churn and echo-small rows show 33 to 50 MiB). */
 const NODE_PROCESS_BYTES = 50 * 2 ** 20;
 
-export function preflight(points: readonly Point[], models: readonly (ModelId | 'external')[]): void {
+export function preflight(all: readonly Point[], models: readonly (ModelId | 'external')[]): void {
+  // The connections scenario projects each step against these limits itself, and runs only what fits.
+  const points = all.filter((point) => !point.hold);
   // Departing clients all connect at once: for a moment each holds a descriptor on both sides too.
   const connections = Math.max(0, ...points.map((p) => p.connections + p.idleConnections + (p.abandon?.clients ?? 0)));
   const limit = openFileLimit() ?? Number.POSITIVE_INFINITY;

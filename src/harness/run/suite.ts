@@ -13,6 +13,7 @@ import type { HostSpec } from '../transport/host-spec.js';
 import { failedRow, markFailed } from '../rows/failed-row.js';
 import type { ResultRow } from '../../results/schema.js';
 import { runAbandoned } from './run-abandoned.js';
+import { runConnections } from './run-connections.js';
 import { runPoint } from './run-point.js';
 import { unlessServerLost } from './unless-lost.js';
 import { runSearch } from '../capacity/run-search.js';
@@ -64,6 +65,24 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
       const rows: ResultRow[] = [];
       const timing = scenarioTiming(plan.timing, scenario);
       for (const model of plan.models) {
+        if (scenario.hold && model !== 'external') {
+          // Steps of held connections: its own runner starts a server per series (bench refuses --target here).
+          await runConnections({
+            model,
+            points,
+            placement: plan.placements.get(points[0]!.serverCores)!,
+            timing: plan.timing,
+            pool,
+            onServer: (started) => (server = started),
+            pointStarted: (point) => events.pointStarted(point, model),
+            row: (row) => {
+              rows.push(row);
+              events.row(row);
+            },
+          });
+          if (signal.aborted) throw new SuiteAborted();
+          continue;
+        }
         for (const group of serverGroups(points)) {
           if (signal.aborted) throw new SuiteAborted();
           const placement = plan.placements.get(group[0]!.serverCores)!;

@@ -9,6 +9,7 @@ import { latencyPercentiles } from './latency-percentiles.js';
 import { latencySpectrum } from './latency-spectrum.js';
 import { scaling } from './scaling.js';
 import { overTime } from './over-time.js';
+import { memoryPerConnection } from './memory-per-connection.js';
 import { serverCost } from './server-cost.js';
 import { sustainableRate } from './sustainable-rate.js';
 import type { ChartDefinition } from './spec.js';
@@ -26,6 +27,7 @@ export const CHARTS: readonly ChartDefinition[] = [
   capacityCurve,
   sustainableRate,
   overTime,
+  memoryPerConnection,
   fairness,
   serverCost,
 ];

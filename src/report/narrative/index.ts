@@ -4,6 +4,7 @@ import { abandonedNarrative } from './abandoned.js';
 import { capacityNarrative } from './capacity.js';
 import { churnNarrative } from './churn.js';
 import { closedLoopNarrative } from './closed-loop.js';
+import { connectionsNarrative } from './connections.js';
 import { cpuNarrative } from './cpu.js';
 import { exceptionsSentence, leadSentence, msgsPerSec } from './facts.js';
 import { openLoopNarrative } from './open-loop.js';
@@ -19,6 +20,7 @@ interface Narrative {
 /** The first that applies tells the scenario's story. */
 const NARRATIVES: readonly Narrative[] = [
   { applies: (first) => first.abandoned !== undefined, sentences: abandonedNarrative },
+  { applies: (first) => first.connectionsStep !== undefined, sentences: connectionsNarrative },
   { applies: (first) => first.rateSearch !== undefined, sentences: capacityNarrative },
   { applies: (first) => first.idleConnections > 0, sentences: slowClientNarrative },
   { applies: (first) => first.mode === 'churn', sentences: churnNarrative },
@@ -35,8 +37,9 @@ function sentencesFor(rows: readonly ResultRow[], results: ResultsFile): (string
 export function narrate(rows: readonly ResultRow[], results: ResultsFile): string[] {
   if (rows.length === 0) return [];
   // A capacity search's steps are judged in its own sentences: client-bound steps are expected near the wall.
-  // A core sweep is told in its own sentences, whatever the scenario.
-  const sentences = [...sentencesFor(rows, results), ...scalingSentences(rows), rows[0]!.rateSearch ? null : exceptionsSentence(rows)];
+  // A core sweep is told in its own sentences, whatever the scenario; a search's steps, and the connections scenario's steps
+  // not run (projected) or failed, are told in their own sentences too.
+  const sentences = [...sentencesFor(rows, results), ...scalingSentences(rows), rows[0]!.rateSearch || rows[0]!.connectionsStep ? null : exceptionsSentence(rows)];
   // A sentence may open with "the external server at …" or "every model": capitalise it. Model ids stay as written.
   const said = sentences.filter((sentence): sentence is string => sentence !== null).map((sentence) => sentence.replace(/^(the|every) /, (word) => word[0]!.toUpperCase() + word.slice(1)));
   return said.length > 0 ? said : ['No model produced a usable measurement in this scenario.'];

@@ -1,0 +1,75 @@
+/** Narrative for the connections scenario: what one open connection costs each model in memory, what it is made of, and where the machine's memory ends. */
+import type { ResultRow, ResultsFile } from '../../results/schema.js';
+import { count, num, times } from '../../results/format.js';
+import { memorySize } from '../../results/memory-size.js';
+import { seriesCosts, seriesLabel, type SeriesCost } from '../../results/connection-cost.js';
+
+const list = (parts: string[]) => (parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? ''));
+
+/** What the connection is made of, read from the top step's processes and threads: one of each per connection, or neither. */
+function madeOf(top: ResultRow): string {
+  const { processes, threads } = top.connectionsStep!;
+  const plural = (n: number, noun: string) => `${count(n)} ${noun}${n === 1 ? '' : noun.endsWith('s') ? 'es' : 's'}`;
+  const at = `${plural(processes!, 'process')} and ${plural(threads!, 'thread')} at ${count(top.connections)} connections`;
+  if (processes! >= top.connections) return `a Node process each (${at})`;
+  if (threads! >= top.connections) return `a V8 isolate and its thread each (${at})`;
+  return `a socket and its JS objects (${at})`;
+}
+
+function costSentence(costs: SeriesCost[]): string | null {
+  const paying = costs.filter((cost) => cost.series !== 'default' && cost.bytesPerConnection !== null).sort((a, b) => b.bytesPerConnection! - a.bytesPerConnection!);
+  if (paying.length === 0) return null;
+  const parts = paying.map((cost) => `${seriesLabel(cost)} about ${memorySize(cost.bytesPerConnection)}, ${madeOf(cost.top!)}`);
+  let sentence = `One open, live connection cost ${list(parts)}, in memory (PSS) added over the idle server`;
+  const [most] = paying;
+  const least = paying.at(-1)!;
+  if (least !== most) sentence += `: ${times(most!.bytesPerConnection! / least.bytesPerConnection!)} as much for ${most!.model} as for ${least.model}`;
+  return `${sentence}.`;
+}
+
+function wallSentence(costs: SeriesCost[], memoryBytes: number): string | null {
+  const walls = costs.filter((cost) => cost.series !== 'default' && cost.wallConnections !== null).sort((a, b) => a.wallConnections! - b.wallConnections!);
+  if (walls.length === 0) return null;
+  const parts = walls.map((cost) => `about ${num(cost.wallConnections!)} ${cost.model} connections`);
+  return `At those costs this machine's ${memorySize(memoryBytes)} would hold ${list(parts)}.`;
+}
+
+function capSentence(costs: SeriesCost[]): string | null {
+  const capped = costs.filter((cost) => cost.series === 'default' && cost.top && (cost.top.connectionsStep!.queued ?? 0) > 0);
+  if (capped.length === 0) return null;
+  const parts = capped.map((cost) => {
+    const step = cost.top!.connectionsStep!;
+    return `${cost.model} served ${count(step.served!)} of ${count(cost.top!.connections)} connections and left ${count(step.queued!)} queued, in ${memorySize(step.pssBytes)}`;
+  });
+  return `At their default caps, ${list(parts)}: the cap keeps the memory flat by making connections wait.`;
+}
+
+function kernelSentence(rows: readonly ResultRow[]): string | null {
+  const measured = rows.filter((row) => row.connectionsStep!.kernelTcpBytes !== null);
+  if (measured.length === 0) return null;
+  const most = measured.reduce((a, b) => (b.connections > a.connections ? b : a));
+  return `Machine-wide, the kernel's TCP buffers held ${memorySize(most.connectionsStep!.kernelTcpBytes)} with ${count(most.connections)} connections open to ${most.model} (both ends of each on this machine), memory no process's PSS includes.`;
+}
+
+function notRunSentence(rows: readonly ResultRow[]): string | null {
+  const firsts = new Map<string, ResultRow>();
+  for (const row of rows) {
+    const step = row.connectionsStep!;
+    const key = `${row.model} ${step.series}`;
+    if ((step.projected || row.status === 'failed') && !firsts.has(key)) firsts.set(key, row);
+  }
+  if (firsts.size === 0) return null;
+  const parts = [...firsts.values()].map((row) => {
+    const label = seriesLabel({ model: row.model, ...row.connectionsStep! });
+    return row.connectionsStep!.projected
+      ? `${label} from ${count(row.connections)} connections (projected: ${row.connectionsStep!.projectedReason})`
+      : `${label} at ${count(row.connections)} connections failed (${row.failure ?? 'no reason recorded'})`;
+  });
+  return `Not measured: ${parts.join('; ')}.`;
+}
+
+export function connectionsNarrative(rows: readonly ResultRow[], results: ResultsFile): (string | null)[] {
+  const held = rows.filter((row) => row.connectionsStep);
+  const costs = seriesCosts(held, results.env.memoryBytes);
+  return [costSentence(costs), wallSentence(costs, results.env.memoryBytes), capSentence(costs), kernelSentence(held), notRunSentence(held)];
+}

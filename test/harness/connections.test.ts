@@ -1,0 +1,97 @@
+/** The connections scenario through the real harness path (generator process, runConnections) against real servers. */
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
+import { planPlacement } from '../../src/harness/plan/placement.js';
+import { runConnections } from '../../src/harness/run/run-connections.js';
+import type { Timing } from '../../src/harness/run/point-setup.js';
+import { killTree, type ServerProcess } from '../../src/harness/server/server-process.js';
+import type { ResultRow } from '../../src/results/schema.js';
+import { expand, type Scenario } from '../../src/scenarios/scenario.js';
+import '../helpers/servers.js'; // fails early, with a clear message, when dist/ is not built
+
+const pool = new GeneratorPool(1);
+const started = new Set<ServerProcess>();
+afterEach(async () => {
+  // A failed test may leave its series' server running: kill it with its children.
+  for (const server of started) {
+    killTree(server.pid);
+    await server.exited;
+  }
+  started.clear();
+});
+afterAll(() => pool.kill());
+
+const placement = planPlacement('rest', 2, false);
+const timing: Timing = { warmupMs: 0, windowMs: 1000, repeats: 1, connectTimeoutMs: 5000, answerTimeoutMs: 2000 };
+// 100,000 is past this machine's open-file limit: projected, never run.
+const BEYOND = 100_000;
+const scenario: Scenario = {
+  name: 'connections',
+  description: 'test',
+  mode: 'closed',
+  parameters: { messageSize: [16] },
+  hold: { echoEverySec: 1, deadlineSec: 5, budgetSec: 120 },
+};
+
+async function run(model: 'event-loop' | 'fork', steps: number[]): Promise<ResultRow[]> {
+  const rows: ResultRow[] = [];
+  await runConnections({
+    model,
+    points: expand({ ...scenario, parameters: { ...scenario.parameters, connections: steps } }),
+    placement,
+    timing,
+    pool,
+    onServer: (server) => server && started.add(server),
+    pointStarted: () => {},
+    row: (row) => rows.push(row),
+  });
+  return rows;
+}
+
+const step = (rows: ResultRow[], connections: number) => rows.find((row) => row.connections === connections)!;
+
+function expectMeasured(row: ResultRow) {
+  const s = row.connectionsStep!;
+  expect(row.status, row.failure).toBe('ok');
+  expect(s).toMatchObject({ projected: false, served: row.connections, queued: 0, failed: 0 });
+  expect(s.pssBytes).toBeGreaterThan(0);
+  expect(s.baselinePssBytes).toBeGreaterThan(0);
+  expect(s.firstEchoMs).toBeGreaterThan(0);
+  expect(s.kernelTcpSockets).toBeGreaterThanOrEqual(2 * row.connections);
+}
+
+function expectProjected(row: ResultRow) {
+  const s = row.connectionsStep!;
+  expect(s.projected).toBe(true);
+  expect(s.projectedReason).toBeTruthy();
+  expect(row.server).toBeNull();
+  for (const figure of [s.pssBytes, s.bytesPerConnection, s.processes, s.threads, s.served, s.queued, s.firstEchoMs, s.kernelTcpBytes]) expect(figure).toBeNull();
+}
+
+describe('connections scenario', () => {
+  it('event-loop serves every held connection in one process; the step past the limits is projected', async () => {
+    const rows = await run('event-loop', [10, 50, BEYOND]);
+    expect(rows.map((row) => [row.connections, row.connectionsStep!.series])).toEqual([[10, 'uncapped'], [50, 'uncapped'], [BEYOND, 'uncapped']]);
+    for (const connections of [10, 50]) {
+      expectMeasured(step(rows, connections));
+      expect(step(rows, connections).connectionsStep!.processes).toBe(1);
+    }
+    expectProjected(step(rows, BEYOND));
+  });
+
+  it('fork (cap raised) starts a process per held connection, so its memory grows with them', async () => {
+    // Steps within fork's default cap of 64: the default-cap series would be the same, so only the raised one runs.
+    const rows = await run('fork', [10, 50]);
+    expect(rows.map((row) => [row.connections, row.connectionsStep!.series, row.connectionsStep!.cap])).toEqual([
+      [10, 'raised', 51],
+      [50, 'raised', 51],
+    ]);
+    for (const connections of [10, 50]) {
+      expectMeasured(step(rows, connections));
+      // The parent and one child per connection.
+      expect(step(rows, connections).connectionsStep!.processes).toBeGreaterThan(connections);
+    }
+    expect(step(rows, 50).connectionsStep!.pssBytes!).toBeGreaterThan(step(rows, 10).connectionsStep!.pssBytes!);
+    expect(step(rows, 50).connectionsStep!.bytesPerConnection!).toBeGreaterThan(1024 * 1024);
+  });
+});
