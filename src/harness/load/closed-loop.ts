@@ -8,7 +8,12 @@ import { evenShare } from './load-spec.js';
 import type { Load, Mode } from './mode.js';
 
 export class ClosedLoop implements Mode {
-  constructor(private readonly load: Load) {}
+  /** A primed load holds each connection after its first answers until go(). */
+  private going: boolean;
+
+  constructor(private readonly load: Load) {
+    this.going = !load.spec.primed;
+  }
 
   connected(connection: EchoConnection): void {
     // A fixed amount is counted from its first message: hold it until measuring starts.
@@ -17,9 +22,21 @@ export class ClosedLoop implements Mode {
   }
 
   answered(connection: EchoConnection): void {
+    if (!this.going) return;
     const limit = this.limitOf(connection);
     if (connection.answered + connection.inFlight < limit) this.load.send(connection);
     else if (connection.answered >= limit) this.endIfAmountDone();
+  }
+
+  go(): void {
+    if (this.going) return;
+    this.going = true;
+    // Each answered connection refills its pipeline; one still waiting for its first answers goes on from there.
+    for (const c of this.load.slots) {
+      if (!c?.isConnected) continue;
+      const limit = this.limitOf(c);
+      while (c.inFlight < this.load.spec.pipelining && c.answered + c.inFlight < limit) this.load.send(c);
+    }
   }
 
   closed(): void {

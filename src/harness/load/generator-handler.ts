@@ -24,6 +24,9 @@ export function generatorHandler(reply: (message: FromGenerator) => void): (mess
       case 'progress':
         reply({ type: 'progress', ...generator!.progress() });
         return;
+      case 'go':
+        generator!.go();
+        return;
       case 'measure':
         reply({ type: 'warm', ...generator!.endWarmUp() });
         if (message.intervals) generator!.recordIntervals(message.intervals);

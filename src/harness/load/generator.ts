@@ -63,6 +63,11 @@ export class LoadGenerator implements Load, ConnectionEvents {
     return { live: live.length, answered: live.filter((c) => c.everAnswered).length };
   }
 
+  /** A primed load starts looping. */
+  go(): void {
+    this.mode.go?.();
+  }
+
   /** Warm-up over: the errors it saw and the connections still waiting for a first answer. */
   endWarmUp(): { waiting: number; errors: ErrorCounts } {
     const { live, answered } = this.progress();

@@ -35,6 +35,8 @@ export interface Mode {
   closed?(connection: EchoConnection): void;
   /** Warm-up progress, if the mode counts it differently from "connections answered at least once". */
   progress?(): WarmProgress;
+  /** A primed load may loop now. */
+  go?(): void;
   /** A measured window starts: reset what the mode measures. */
   windowStarted?(): void;
   /** What the mode measured in the window, for its report. */

@@ -7,7 +7,7 @@ import { samplerFor } from '../server/server-sampler.js';
 import { hostFigures } from '../rows/host-figures.js';
 import type { Point } from '../../scenarios/scenario.js';
 import { DEFAULT_INTERVAL_MS, type ServerUnderTest, type Timing } from './point-setup.js';
-import { warmUp } from './warm-up.js';
+import { warmUp, warmUpPrimed } from './warm-up.js';
 import { sharedNow } from '../load/shared-clock.js';
 import { intervalCount, mergeIntervals, type MergedIntervals } from '../rows/interval-series.js';
 import { attachIntervalLog, intervalLogText } from '../output/interval-log.js';
@@ -33,6 +33,7 @@ function specs(point: Point, target: ServerUnderTest, timing: Timing, processes:
       pipelining: point.pipelining,
       rate: (point.rate * connections) / point.connections,
       spin: ownCores,
+      primed: point.mode === 'closed' && point.amount === 0,
       messagesPerConnection: point.messagesPerConnection,
       amount: Array.from({ length: connections }, (_, c) => evenShare(point.amount, point.connections, first + c)).reduce((a, b) => a + b, 0),
       connectTimeoutMs: timing.connectTimeoutMs,
@@ -48,7 +49,8 @@ export async function runPoint(point: Point, target: ServerUnderTest, timing: Ti
   loads.forEach((spec, i) => pool.send(i, { type: 'start', spec }));
   await pool.collect('started', timing.connectTimeoutMs + 10_000);
   // A fixed amount is counted from the first message: no warm-up.
-  const warmedUp = point.amount > 0 ? { settled: true, elapsedMs: 0 } : await warmUp(pool, timing.warmupMs, target.stats);
+  const warmedUp =
+    point.amount > 0 ? { settled: true, elapsedMs: 0 } : await (point.mode === 'closed' ? warmUpPrimed : warmUp)(pool, timing.warmupMs, target.stats);
 
   // The time series' intervals start now, on the clock the generators and the sampler share; the
   // sampler reads on the same grid (at most every 100 ms: a divisor of the interval).
