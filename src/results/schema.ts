@@ -277,11 +277,19 @@ export interface ScenarioRecord {
   parameters: ParameterMatrix;
   abandon?: AbandonParams;
   /** Rate auto: each model's points are a capacity search for this objective, not the matrix's rates. */
-  rateSearch?: { slo: Slo };
+  rateSearch?: { slo: Slo } & SearchShape;
   /** The connections scenario: how its held connections behave (its steps are `parameters.connections`). */
   hold?: HoldParams;
   /** Runs with --quick only: the declared values --quick replaced, as the full suite runs them. */
-  withoutQuick?: { parameters?: Partial<ParameterMatrix>; abandon?: AbandonParams; hold?: HoldParams };
+  withoutQuick?: { parameters?: Partial<ParameterMatrix>; abandon?: AbandonParams; hold?: HoldParams; search?: SearchShape };
+}
+
+/** How a capacity search steps, where a scenario sets it (--quick's coarser search); absent: the harness's defaults. */
+export interface SearchShape {
+  /** Each climbing step multiplies the rate by this. */
+  factor?: number;
+  /** Bisection steps between the last pass and the first fail. */
+  bisections?: number;
 }
 
 export interface ResultRow {

@@ -12,5 +12,5 @@ export const abandoned: Scenario = {
   // 100, not 1,000: a worker thread costs ~0.1 s of CPU on one core here, so 1,000 departed clients would
   // keep worker past any deadline that fits the suite's time budget (fork would need ~0.16 s each without its queue watch).
   abandon: { clients: 100, deadlineSec: 30 },
-  quick: { abandon: { clients: 50, deadlineSec: 15 } },
+  quick: { abandon: { clients: 20, deadlineSec: 10 } },
 };

@@ -11,4 +11,5 @@ export const cpu: Scenario = {
   mode: 'closed',
   parameters: { connections: [16], messageSize: [64], workUsPerMessage: [1000], serverCores: [1, 'all'] },
   timeShare: 0.4,
+  quick: { parameters: { serverCores: ['all'] } },
 };

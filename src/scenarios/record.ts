@@ -12,7 +12,7 @@ export function scenarioRecord(declared: Scenario, { quick, overrides, slo = DEF
     parameters: matrixOf(asRun, overrides),
     ...(asRun.abandon ? { abandon: asRun.abandon } : {}),
     ...(asRun.hold ? { hold: asRun.hold } : {}),
-    ...(asRun.rateAuto ? { rateSearch: { slo } } : {}),
+    ...(asRun.rateAuto ? { rateSearch: { slo, ...asRun.search } } : {}),
     ...(shrink ? { withoutQuick: withoutQuick(declared, shrink) } : {}),
   };
 }
@@ -25,5 +25,7 @@ function withoutQuick(declared: Scenario, shrink: NonNullable<Scenario['quick']>
     ...(keys.length > 0 ? { parameters: Object.fromEntries(keys.map((key) => [key, full[key]])) } : {}),
     ...(shrink.abandon && declared.abandon ? { abandon: declared.abandon } : {}),
     ...(shrink.hold && declared.hold ? { hold: declared.hold } : {}),
+    // {}: the harness's own search defaults.
+    ...(shrink.search ? { search: declared.search ?? {} } : {}),
   };
 }

@@ -2,10 +2,10 @@
  * A scenario declares its parameter matrix, every key a list (as Node core's benchmark/common.js
  * does); `expand` turns it into points, one per combination, and the harness runs each against every model.
  */
-import type { AbandonParams, HoldParams, LoadMode, ParameterMatrix, Slo } from '../results/schema.js';
+import type { AbandonParams, HoldParams, LoadMode, ParameterMatrix, SearchShape, Slo } from '../results/schema.js';
 import { crossProduct } from './cross-product.js';
 
-export type { AbandonParams, HoldParams, ParameterMatrix };
+export type { AbandonParams, HoldParams, ParameterMatrix, SearchShape };
 
 export interface Scenario {
   name: string;
@@ -20,13 +20,15 @@ export interface Scenario {
   hold?: HoldParams;
   /** Rate auto: each model's points search for the largest rate it sustains (see harness/capacity), not the matrix's rates. */
   rateAuto?: boolean;
+  /** Rate auto: how the search steps, where not the harness's defaults. */
+  search?: SearchShape;
   /**
    * Each point measures this share of the run's warm-up and windows (default 1): a scenario that sweeps
    * a dimension over few points (cpu: 1 core and all) keeps the time one point took. Rows record their window.
    */
   timeShare?: number;
   /** What --quick changes in this scenario (e.g. fewer departed clients, a shorter deadline). */
-  quick?: { parameters?: Partial<ParameterMatrix>; abandon?: AbandonParams; hold?: HoldParams };
+  quick?: { parameters?: Partial<ParameterMatrix>; abandon?: AbandonParams; hold?: HoldParams; search?: SearchShape };
 }
 
 /** The capacity search's objective when --slo gives none. */
@@ -58,7 +60,7 @@ export interface Point extends PointParameters {
   abandon: AbandonParams | undefined;
   hold?: HoldParams;
   /** Rate auto: the objective this point's capacity search holds the model to. */
-  rateSearch?: { slo: Slo };
+  rateSearch?: { slo: Slo } & SearchShape;
 }
 
 /** Command-line overrides (autocannon-style flags), applied to every selected scenario: whole lists, as declared. */
@@ -70,7 +72,7 @@ export function matrixOf(scenario: Scenario, overrides: Overrides = {}): Paramet
 }
 
 export function expand(scenario: Scenario, overrides: Overrides = {}, slo: Slo = DEFAULT_SLO): Point[] {
-  const search = scenario.rateAuto ? { rateSearch: { slo } } : {};
+  const search = scenario.rateAuto ? { rateSearch: { slo, ...scenario.search } } : {};
   return crossProduct(matrixOf(scenario, overrides)).map((values) => {
     const mode = search.rateSearch ? 'open' : modeOf(scenario.mode, values);
     // A fixed amount is a closed-loop count.
@@ -112,5 +114,5 @@ export function ignoredOverrides(scenario: Scenario, overrides: Overrides): (key
 export function quickVariant(scenario: Scenario): Scenario {
   const { quick, ...declared } = scenario;
   if (!quick) return scenario;
-  return { ...declared, parameters: { ...declared.parameters, ...quick.parameters }, ...(quick.abandon ? { abandon: quick.abandon } : {}), ...(quick.hold ? { hold: quick.hold } : {}) };
+  return { ...declared, parameters: { ...declared.parameters, ...quick.parameters }, ...(quick.abandon ? { abandon: quick.abandon } : {}), ...(quick.hold ? { hold: quick.hold } : {}), ...(quick.search ? { search: quick.search } : {}) };
 }

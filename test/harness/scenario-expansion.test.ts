@@ -9,7 +9,7 @@ import { DEFAULT_SUITE } from '../../src/scenarios/index.js';
 import { BenchExit } from '../../src/shared/exit-codes.js';
 import { planScenarios } from '../../src/scenarios/plan.js';
 import { scenarioRecord } from '../../src/scenarios/record.js';
-import { expand, PARAMETER_DEFAULTS, quickVariant, type Point, type Scenario } from '../../src/scenarios/scenario.js';
+import { DEFAULT_SLO, expand, PARAMETER_DEFAULTS, quickVariant, type Point, type Scenario } from '../../src/scenarios/scenario.js';
 
 const closed: Scenario = { name: 'test', description: 'test', mode: 'closed', parameters: { connections: [1, 16], messageSize: [64] } };
 const declared = (name: string) => DEFAULT_SUITE.find((scenario) => scenario.name === name)!;
@@ -70,14 +70,14 @@ describe('--quick', () => {
     const shrinking: Scenario = { ...closed, quick: { parameters: { connections: [2] } } };
     expect(quickVariant(shrinking).parameters).toEqual({ connections: [2], messageSize: [64] });
     expect(quickVariant(shrinking).quick).toBeUndefined();
-    expect(quickVariant(declared('abandoned')).abandon).toEqual({ clients: 50, deadlineSec: 15 });
+    expect(quickVariant(declared('abandoned')).abandon).toEqual({ clients: 20, deadlineSec: 10 });
     expect(quickVariant(closed)).toBe(closed);
   });
 
   it('is applied when the run is planned, with the overrides, once per scenario', () => {
     const plans = planScenarios(options('--quick', '--scenarios', 'abandoned,echo-small', '-c', '2').scenarios, options('--quick', '-c', '2'));
     expect(plans.map((plan) => plan.scenario.name)).toEqual(['abandoned', 'echo-small']);
-    expect(plans[0]!.points).toMatchObject([{ connections: 2, abandon: { clients: 50, deadlineSec: 15 } }]);
+    expect(plans[0]!.points).toMatchObject([{ connections: 2, abandon: { clients: 20, deadlineSec: 10 } }]);
     expect(plans[1]!.points.map((p) => p.connections)).toEqual([2]);
   });
 });
@@ -188,11 +188,16 @@ describe("a scenario's record in results.json", () => {
 
   it('says what --quick changed, and keeps what it ran', () => {
     const record = scenarioRecord(declared('abandoned'), { quick: true, overrides: {} });
-    expect(record).toMatchObject({ abandon: { clients: 50, deadlineSec: 15 }, withoutQuick: { abandon: { clients: 100, deadlineSec: 30 } } });
+    expect(record).toMatchObject({ abandon: { clients: 20, deadlineSec: 10 }, withoutQuick: { abandon: { clients: 100, deadlineSec: 30 } } });
     const shrinking: Scenario = { ...closed, quick: { parameters: { connections: [2] } } };
     expect(scenarioRecord(shrinking, { quick: true, overrides: {} })).toMatchObject({ parameters: { connections: [2] }, withoutQuick: { parameters: { connections: [1, 16] } } });
     expect(scenarioRecord(declared('abandoned'), full).withoutQuick).toBeUndefined();
-    expect(scenarioRecord(declared('echo-small'), { quick: true, overrides: {} }).withoutQuick).toBeUndefined();
+    expect(scenarioRecord(declared('echo-small'), { quick: true, overrides: {} }).withoutQuick).toEqual({ parameters: { connections: [1, 16, 64] } });
+    expect(scenarioRecord(declared('open'), { quick: true, overrides: {} }).withoutQuick).toBeUndefined();
+    // The capacity search steps coarser under --quick; the record says so, and that the full run uses the harness's defaults.
+    expect(scenarioRecord(declared('capacity'), { quick: true, overrides: {} })).toMatchObject({ rateSearch: { factor: 4, bisections: 1 }, withoutQuick: { search: {} } });
+    expect(planScenarios([declared('capacity')], { quick: true, overrides: {} })[0]!.points[0]!.rateSearch).toMatchObject({ factor: 4, bisections: 1 });
+    expect(planScenarios([declared('capacity')], full)[0]!.points[0]!.rateSearch).toEqual({ slo: DEFAULT_SLO });
   });
 
   it('is planned with the points, in the order the run takes the scenarios', () => {

@@ -26,6 +26,15 @@ describe('Schedule', () => {
     expect(schedule.take(0, 49.9)).toBe(0);
   });
 
+  it('a pass limited to n takes the n oldest: the rest stay owed with their own intended times', () => {
+    const schedule = new Schedule(1, 1, 0);
+    expect(schedule.take(0, 999.5, 256)).toBe(256); // 1,000 due
+    expect(schedule.nextDue(0)).toBe(256);
+    expect(schedule.take(0, 999.5, 256)).toBe(256);
+    expect(schedule.take(0, 999.5)).toBe(1000 - 512);
+    expect(schedule.nextDue(0)).toBe(1000);
+  });
+
   it('over a million periods of an awkward period, taken at irregular times, owes exactly the messages due: no drift', () => {
     const period = (1000 * 16) / 30_000; // 0.5333… ms: not exact in binary
     const slots = 16;

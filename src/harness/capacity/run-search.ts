@@ -44,7 +44,9 @@ export async function runSearch(
   const startRate = probeMsgsPerSec > 0 ? Math.max(1, Math.round(probeMsgsPerSec * START_SHARE)) : FALLBACK_START_RATE;
 
   const rows: ResultRow[] = [];
-  const answer = await searchCapacity({ ...SEARCH_DEFAULTS, ...settings, startRate }, async (rate) => {
+  const { factor, bisections } = point.rateSearch!;
+  const shape = { ...(factor !== undefined ? { factor } : {}), ...(bisections !== undefined ? { bisections } : {}) };
+  const answer = await searchCapacity({ ...SEARCH_DEFAULTS, ...shape, ...settings, startRate }, async (rate) => {
     const row = await runPoint({ ...point, mode: 'open', rate }, target, steps, pool, placement);
     await drainServer(target.stats);
     const outcome = judgeStep(row, slo);

@@ -2,7 +2,7 @@
  * The capacity search as a pure function over `measure(rate)`: step the offered rate up geometrically
  * until a step fails, then bisect (geometrically) between the last pass and the first fail. Only one
  * climbing step ever goes past the wall, and bisection stays below it, so a saturated model is not
- * pushed further and the step count is bounded: at most 1 + max(maxClimbSteps, maxDescentSteps) + bisections.
+ * pushed further and the step count is bounded. Nor is the generator: the climb also ends at a pass it fell behind on: at most 1 + max(maxClimbSteps, maxDescentSteps) + bisections.
  */
 export interface StepOutcome {
   /** Achieved ≥ 99 % of offered and the objective met. */
@@ -57,7 +57,9 @@ export async function searchCapacity(settings: SearchSettings, measure: (rate: n
   if (await tryRate(rate)) {
     pass = rate;
     // Up until the first failure.
-    for (let i = 0; i < maxClimbSteps && fail === null; i++) {
+    // A pass the generator fell behind on ends the climb: past it the generator, not the server, sets
+    // the pace (it sends late messages in batches), so higher steps would measure the generator.
+    for (let i = 0; i < maxClimbSteps && fail === null && !steps.at(-1)!.clientBound; i++) {
       rate = whole(rate * factor);
       if (await tryRate(rate)) pass = rate;
       else fail = rate;

@@ -14,6 +14,14 @@ import { Schedule } from './schedule.js';
 import type { WindowReport } from './load-spec.js';
 import { toUs, type Load, type Mode } from './mode.js';
 
+/**
+ * At most this many messages a connection per pass. A generator asked for more than it can send (a
+ * capacity step past its own ceiling) would otherwise owe more on each pass than the last, and one
+ * pass would grow until it held the event loop for seconds (its window timer and the harness's
+ * messages with it). What is left stays owed, with its intended time: its lag is recorded.
+ */
+export const MAX_PER_PASS = 256;
+
 /** Below this many ms to the next send, the schedule spins instead of sleeping on a timer. */
 const SPIN_BELOW_MS = 2;
 
@@ -66,7 +74,7 @@ export class OpenLoop implements Mode {
     const { slots, measuring } = this.load;
     for (let slot = 0; slot < slots.length; slot++) {
       const first = schedule.takenBy(slot);
-      const count = schedule.take(slot, now);
+      const count = schedule.take(slot, now, MAX_PER_PASS);
       const connection = slots[slot];
       if (count === 0 || !connection?.isConnected) continue;
       const intended = (k: number) => schedule.intended(slot, first + k);

@@ -33,7 +33,7 @@ export class Schedule {
    * Take every message of `slot` due at `now`: how many (0 if none). Their intended times are
    * intended(slot, first) … intended(slot, first + count - 1), where first = taken(slot) before the call.
    */
-  take(slot: number, now: number): number {
+  take(slot: number, now: number, limit = Number.POSITIVE_INFINITY): number {
     const n = this.taken[slot]!;
     const due = this.intended(slot, n);
     if (due > now) return 0;
@@ -41,6 +41,7 @@ export class Schedule {
     // The division may round across a boundary: the count is exactly the messages due by now.
     while (this.intended(slot, n + count) <= now) count++;
     while (count > 1 && this.intended(slot, n + count - 1) > now) count--;
+    count = Math.min(count, limit);
     this.taken[slot] = n + count;
     return count;
   }
