@@ -5,7 +5,7 @@
  * the per-scenario sentences come from the report's narrative, the tradeoffs from the rows below.
  */
 import '../src/shared/require-node.js'; // first: a one-line stop on an old Node
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runMain } from '../src/cli/run-main.js';
 import type { ResultRow } from '../src/results/schema.js';
@@ -36,12 +36,13 @@ const RELIABILITY_END = '<!-- /section:reliability-measured -->';
 /** Which charts illustrate which scenario (names as written by the report). */
 const CHARTS: Record<string, string[]> = {
   'echo-small': ['throughput-vs-connections', 'latency-percentiles'],
-  cpu: ['cpu-vs-machine-limit'],
+  cpu: ['scaling', 'cpu-vs-machine-limit'],
   churn: ['churn-connections', 'churn-server-over-time'],
   abandoned: ['abandoned-first-echo'],
   'slow-client': ['slow-client-fairness'],
   open: ['latency-spectrum-open'],
-  capacity: ['capacity-curve', 'sustainable-rate'],
+  capacity: ['capacity-curve', 'sustainable-rate', 'over-time'],
+  connections: ['memory-per-connection'],
 };
 
 runMain('readme', USAGE, async (argv) => {
@@ -71,7 +72,8 @@ runMain('readme', USAGE, async (argv) => {
   for (const scenario of scenarios) {
     const these = rows.filter((r) => r.scenario === scenario);
     lines.push(`### ${scenario}`, '', narrate(these, results).join(' '), '');
-    for (const chart of CHARTS[scenario] ?? []) lines.push(`![${chart}](${rel}/charts/${chart}.svg)`, '');
+    // A chart the run did not draw (a run without a core sweep has no scaling chart) is left out.
+    for (const chart of CHARTS[scenario] ?? []) if (existsSync(path.join(dir, 'charts', `${chart}.svg`))) lines.push(`![${chart}](${rel}/charts/${chart}.svg)`, '');
   }
   lines.push(`![server-cost](${rel}/charts/server-cost.svg)`, '');
 

@@ -34,7 +34,7 @@ export function caveats(results: ResultsFile): string[] {
   if (short.length > 0) out.push(`Open-loop rows whose answers fell below 99 % of the offered rate: ${list(short)}.`);
   const bounds = rows.filter((row) => row.rateSearch?.result?.lowerBound).map((row) => serverName(row));
   if (bounds.length > 0) {
-    out.push(`Capacity searches whose answer is only a lower bound (the generator fell behind at a failing step, or no step failed: the climb stops at a step the generator fell behind on): ${[...new Set(bounds)].join(', ')}.`);
+    out.push(`Capacity searches whose answer is only a lower bound (the generator fell behind at a failing step, or no step failed: the climb stops at 4× the model's closed-loop rate): ${[...new Set(bounds)].join(', ')}.`);
   }
 
   const { env } = results;

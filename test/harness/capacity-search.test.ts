@@ -104,14 +104,13 @@ describe('capacity search', () => {
     expect(clean.lowerBound).toBe(false);
   });
 
-  it('stops climbing at a pass the generator fell behind on: past it the generator sets the pace', async () => {
+  it('climbs no higher than maxRate: the answer is then a lower bound', async () => {
     const offered: number[] = [];
-    // Passes everything, but the generator falls behind from 4,000 on.
     const measure = async (rate: number): Promise<StepOutcome> => {
       offered.push(rate);
-      return { passed: true, clientBound: rate >= 4_000 };
+      return { passed: true, clientBound: false };
     };
-    const answer = await searchCapacity(settings(1_000), measure);
+    const answer = await searchCapacity(settings(1_000, { maxRate: 5_000 }), measure);
     expect(offered).toEqual([1_000, 2_000, 4_000]);
     expect(answer).toMatchObject({ sustainedRate: 4_000, firstFailingRate: null, lowerBound: true });
   });

@@ -19,6 +19,12 @@ import { SEARCH_DEFAULTS, searchCapacity, type SearchSettings } from './search.j
  * failure: few steps per model, which the suite's time budget needs.
  */
 export const START_SHARE = 0.5;
+/**
+ * The climb offers at most this multiple of the probe's closed-loop msgs/s. Far past it the open loop
+ * is no longer one message at a time a connection but a pipeline the generator sends in batches (it
+ * falls behind and sends what is overdue in one write): a bulk-bytes load, which echo-large measures.
+ */
+export const MAX_OVER_PROBE = 4;
 /** Where a probe measured nothing (a server that answers no one in time). */
 const FALLBACK_START_RATE = 100;
 
@@ -46,7 +52,8 @@ export async function runSearch(
   const rows: ResultRow[] = [];
   const { factor, bisections } = point.rateSearch!;
   const shape = { ...(factor !== undefined ? { factor } : {}), ...(bisections !== undefined ? { bisections } : {}) };
-  const answer = await searchCapacity({ ...SEARCH_DEFAULTS, ...shape, ...settings, startRate }, async (rate) => {
+  const maxRate = probeMsgsPerSec > 0 ? MAX_OVER_PROBE * probeMsgsPerSec : Number.POSITIVE_INFINITY;
+  const answer = await searchCapacity({ ...SEARCH_DEFAULTS, maxRate, ...shape, ...settings, startRate }, async (rate) => {
     const row = await runPoint({ ...point, mode: 'open', rate }, target, steps, pool, placement);
     await drainServer(target.stats);
     const outcome = judgeStep(row, slo);
@@ -62,7 +69,8 @@ export async function runSearch(
   const last = rows.at(-1)!;
   last.rateSearch!.result = {
     sustainedRate: answer?.sustainedRate ?? bestPass(rows),
-    firstFailingRate: answer?.firstFailingRate ?? (last.targetRate ?? null),
+    // A search cut short by a failed step ends at that step; a finished one may have failed nowhere (null).
+    firstFailingRate: answer ? answer.firstFailingRate : (last.targetRate ?? null),
     lowerBound: answer?.lowerBound ?? true,
     startRate,
     probeMsgsPerSec,

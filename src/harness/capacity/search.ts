@@ -2,7 +2,7 @@
  * The capacity search as a pure function over `measure(rate)`: step the offered rate up geometrically
  * until a step fails, then bisect (geometrically) between the last pass and the first fail. Only one
  * climbing step ever goes past the wall, and bisection stays below it, so a saturated model is not
- * pushed further and the step count is bounded. Nor is the generator: the climb also ends at a pass it fell behind on: at most 1 + max(maxClimbSteps, maxDescentSteps) + bisections.
+ * pushed further and the step count is bounded. Nor is the load's shape: the climb stops below maxRate: at most 1 + max(maxClimbSteps, maxDescentSteps) + bisections.
  */
 export interface StepOutcome {
   /** Achieved ≥ 99 % of offered and the objective met. */
@@ -23,9 +23,11 @@ export interface SearchSettings {
   maxDescentSteps: number;
   /** No step offers less: below it a short step holds too few answers for a p99 to mean anything. */
   minRate: number;
+  /** No climbing step offers more (see run-search.ts: a multiple of the model's closed-loop rate). */
+  maxRate: number;
 }
 
-export const SEARCH_DEFAULTS: Omit<SearchSettings, 'startRate'> = { factor: 2, bisections: 2, maxClimbSteps: 10, maxDescentSteps: 4, minRate: 400 };
+export const SEARCH_DEFAULTS: Omit<SearchSettings, 'startRate'> = { factor: 2, bisections: 2, maxClimbSteps: 10, maxDescentSteps: 4, minRate: 400, maxRate: Number.POSITIVE_INFINITY };
 
 export interface SearchStep extends StepOutcome {
   rate: number;
@@ -57,9 +59,9 @@ export async function searchCapacity(settings: SearchSettings, measure: (rate: n
   if (await tryRate(rate)) {
     pass = rate;
     // Up until the first failure.
-    // A pass the generator fell behind on ends the climb: past it the generator, not the server, sets
-    // the pace (it sends late messages in batches), so higher steps would measure the generator.
-    for (let i = 0; i < maxClimbSteps && fail === null && !steps.at(-1)!.clientBound; i++) {
+    for (let i = 0; i < maxClimbSteps && fail === null; i++) {
+      // No higher than maxRate: the answer is then a lower bound.
+      if (rate * factor > settings.maxRate) break;
       rate = whole(rate * factor);
       if (await tryRate(rate)) pass = rate;
       else fail = rate;

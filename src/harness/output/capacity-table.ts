@@ -23,7 +23,7 @@ export function formatCapacityTable(rows: readonly ResultRow[]): string {
     const bracket =
       result.sustainedRate === null ? `< ${num(result.firstFailingRate!)}` : result.firstFailingRate === null ? `> ${num(result.sustainedRate)}` : `${num(result.sustainedRate)} – ${num(result.firstFailingRate)}`;
     const marks = [
-      ...(result.lowerBound ? [result.firstFailingRate === null ? 'lower bound: no rate tried failed (the climb stops where the generator fell behind)' : 'lower bound: the generator fell behind at a failing step'] : []),
+      ...(result.lowerBound ? [result.firstFailingRate === null ? 'lower bound: no rate tried failed (the climb stops at 4× the closed-loop rate)' : 'lower bound: the generator fell behind at a failing step'] : []),
       ...(result.sustainedRate === null ? [`no rate passed (lowest tried ${num(Math.min(...steps.map((row) => row.targetRate!)))})`] : []),
       ...(last.status === 'failed' ? [last.failure ?? 'failed'] : []),
     ];

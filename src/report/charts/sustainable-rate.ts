@@ -9,7 +9,7 @@ export const sustainableRate: ChartDefinition = {
   title: 'Sustainable rate within the objective',
   caption:
     'Bar: the largest offered rate each model sustained (achieved ≥ 99 % of it, latency objective met). Whisker: from there up to the ' +
-    'first rate it failed at, the interval its true limit lies in. "≥" marks a lower bound: the generator fell behind at a failing step, or no step failed (the climb stops at a step the generator fell behind on). ' +
+    'first rate it failed at, the interval its true limit lies in. "≥" marks a lower bound: the generator fell behind at a failing step, or no step failed (the climb stops at 4× the model’s closed-loop rate). ' +
     'A model with no bar passed no rate tried (its whisker starts at the lowest one). Log scale when models differ by more than 10×.',
   build(results) {
     const models = searchedModels(results.results);
