@@ -4,6 +4,7 @@
  * and every reason spelled out as the tables' marks.
  */
 import type { ResultRow } from './schema.js';
+import { latency } from './format.js';
 
 export const STATUS_LABELS = ['measured', 'client-bound', 'rate shortfall', 'nothing completed', 'incomplete', 'failed'] as const;
 export type StatusLabel = (typeof STATUS_LABELS)[number];
@@ -49,7 +50,11 @@ const EXPLAINED: Record<Exclude<StatusLabel, 'measured'>, (row: ResultRow) => st
   failed: (row) => `FAILED: ${row.failure ?? 'no reason recorded'}`,
   incomplete: () => 'incomplete',
   'nothing completed': (row) => `nothing completed: ${row.emptyReason ?? 'no reason recorded'}`,
-  'client-bound': () => 'client-bound: throughput is a lower bound',
+  // Open loop: the rate is the schedule's; what the generator's lateness touches is the latency.
+  'client-bound': (row) =>
+    row.targetRate !== undefined
+      ? `client-bound: the generator sent late (send lag p99 ${latency(row.client.sendLagP99Us ?? null)}), and its latency includes that lateness`
+      : 'client-bound: throughput is a lower bound',
   'rate shortfall': () => 'rate shortfall: offered rate not reached',
 };
 

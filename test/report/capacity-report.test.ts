@@ -22,7 +22,9 @@ function step(model: ResultRow['model'], n: number, rate: number, p99Us: number,
   row.achievedRate = { median: rate, ci95: [rate, rate], runs: [rate] };
   row.latencyUs = { ...row.latencyUs, p50: p99Us / 4, p99: p99Us, count: 1000 };
   row.server = { ...row.server!, cpuPercent: cpu };
-  row.client = { ...row.client, clientBound, sendLagP99Us: clientBound ? 5_000 : 20 };
+  // Late enough, when late, to explain the step's p99 (at least half of it); on time otherwise.
+  row.client = { ...row.client, clientBound, sendLagP99Us: clientBound ? p99Us * 0.75 : 20 };
+  row.fairness = { ...row.fairness, starved: 0 };
   row.placement = { ...row.placement, serverCpus: [0] };
   row.rateSearch = { slo, step: n, passed: p99Us <= slo.objectiveUs && !clientBound, clientBound };
   return row;
@@ -97,6 +99,19 @@ describe('capacity narrative', () => {
     expect(limitOf(at(95), 2)).toMatch(/^one core was busy .*of 2 cores/);
     expect(limitOf(at(20, 15), 1)).toMatch(/^15 of 16 connections got no answer/);
     expect(limitOf(at(20), 1)).toMatch(/not saturated/);
+  });
+
+  it('names the generator only where its lateness could explain the failure, and never over starved connections', () => {
+    const late = (lagUs: number, starved = 0) => {
+      const row = step('event-loop', 1, 1000, 8000, { cpu: 20, clientBound: true });
+      row.client.sendLagP99Us = lagUs;
+      row.fairness = { ...row.fairness, starved };
+      return row;
+    };
+    expect(limitOf(late(6000), 1)).toMatch(/^the generator itself fell behind its schedule \(send lag p99 6 ms\)/);
+    // 500 µs late against an 8 ms p99: the server's figures say more; the lateness is said too.
+    expect(limitOf(late(500), 1)).toMatch(/^its CPU was not saturated .*; the generator also ran late \(send lag p99 500 µs\)$/);
+    expect(limitOf(late(6000, 14), 1)).toMatch(/^14 of 16 connections got no answer at all.*the generator also ran late/);
   });
 });
 

@@ -18,6 +18,7 @@ const variant = (change: (row: ResultRow) => void): ResultRow => {
 describe('row status and marks', () => {
   const lowerBound = variant((row) => {
     row.client.clientBound = true;
+    row.client.sendLagP99Us = 2500;
     row.rateShortfall = true;
     row.fairness.starved = 3;
   });
@@ -31,9 +32,15 @@ describe('row status and marks', () => {
     expect(rowStatus(plain)).toBe('measured');
     expect(rowMarks(plain)).toEqual([]);
     expect(rowStatus(lowerBound)).toBe('client-bound');
-    expect(rowMarks(lowerBound)).toEqual(['client-bound: throughput is a lower bound', 'rate shortfall: offered rate not reached']);
+    // An open-loop row: the generator's lateness is in its latency (its rate is the schedule's).
+    expect(rowMarks(lowerBound)).toEqual(['client-bound: the generator sent late (send lag p99 2.5 ms), and its latency includes that lateness', 'rate shortfall: offered rate not reached']);
+    // A closed-loop row: its throughput is what the generator could drive.
+    expect(rowMarks(variant((row) => {
+      delete row.targetRate;
+      row.client.clientBound = true;
+    }))).toEqual(['client-bound: throughput is a lower bound']);
     expect(rowStatus(failed)).toBe('failed');
-    expect(rowMarks(failed)).toEqual(['FAILED: server exited (code 1)', 'client-bound: throughput is a lower bound']);
+    expect(rowMarks(failed)).toEqual(['FAILED: server exited (code 1)', 'client-bound: the generator sent late (send lag p99 —), and its latency includes that lateness']);
     expect(rowMarks(variant((row) => (row.status = 'failed')))).toEqual(['FAILED: no reason recorded']);
     expect(rowStatus(variant((row) => (row.status = 'incomplete')))).toBe('incomplete');
   });
@@ -45,7 +52,7 @@ describe('row status and marks', () => {
       row.client.clientBound = true;
     });
     expect(rowStatus(empty)).toBe('nothing completed');
-    expect(rowMarks(empty)).toEqual(['nothing completed: no connection completed in 0.4 s; raise -d', 'client-bound: throughput is a lower bound']);
+    expect(rowMarks(empty)).toEqual(['nothing completed: no connection completed in 0.4 s; raise -d', 'client-bound: the generator sent late (send lag p99 —), and its latency includes that lateness']);
     expect(formatTable([empty])).toContain('nothing completed: no connection completed in 0.4 s; raise -d');
   });
 

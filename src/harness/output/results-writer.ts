@@ -46,6 +46,8 @@ const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   ['first_echo_ms', (r) => orEmpty(r.abandoned?.firstEchoMs, (ms) => ms.toFixed(1))],
   ['server_cpu_sec_meanwhile', (r) => orEmpty(r.abandoned?.serverCpuSec, (s) => s.toFixed(2))],
   ['server_abandoned', (r) => orEmpty(r.abandoned?.serverAbandoned)],
+  ['server_cores', (r) => orEmpty(r.serverCores)],
+  ['server_host', (r) => orEmpty(r.serverHost)],
   ['placement', (r) => r.placement.note],
   ['failure', (r) => orEmpty(r.failure)],
   ['empty_reason', (r) => orEmpty(r.emptyReason)],
