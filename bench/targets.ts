@@ -191,7 +191,7 @@ runMain('bench:targets', USAGE, async (argv) => {
         // Which side goes first alternates by round, so a drifting machine favours neither.
         for (const side of round % 2 ? (['model', 'baseline'] as const) : (['baseline', 'model'] as const)) await run(side);
       }
-      if (schedule) await measureScheduleRound(measure, schedule);
+      if (schedule) await measureScheduleRound(measure, schedule, seconds, echoPlacement.generatorCpus);
     }
   } finally {
     measure.close();

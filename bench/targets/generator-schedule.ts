@@ -3,7 +3,9 @@
  * ceiling on this machine (the capacity scenario's connections and message size, against event-loop,
  * placed as the harness places it), then open-loop steps at fixed fractions of that ceiling. Up to
  * SCHEDULE_TARGET.upToCeiling, every step must achieve ≥ 99 % of its offered rate with send-lag p99
- * under 100 µs; the step above it shows where the generator stops holding (not required).
+ * under 100 µs; the step above it shows where the generator stops holding (not required). Beside each
+ * step, the same rate through clock-watcher.ts on the generator's CPU: the lag this machine gives a
+ * sender that does no work at all, so a miss can be told apart from a floor the machine sets.
  */
 import Table from 'cli-table3';
 import { SCHEDULE_TARGET } from '../../src/harness/load/schedule-target.js';
@@ -11,6 +13,7 @@ import { median } from '../../src/harness/rows/stats.js';
 import { capacity } from '../../src/scenarios/capacity.js';
 import type { Scenario } from '../../src/scenarios/scenario.js';
 import type { Measurer } from './measure.js';
+import { scheduleFloor } from './schedule-floor.js';
 
 export const FRACTIONS = [0.25, 0.5, 0.8, 1] as const;
 
@@ -21,6 +24,9 @@ export interface ScheduleStep {
   achieved: (number | null)[];
   sendLagP50Us: (number | null)[];
   sendLagP99Us: (number | null)[];
+  /** The clock-only sender's lag at the same rate and CPU (schedule-floor.ts). */
+  floorP99Us: (number | null)[];
+  floorP999Us: (number | null)[];
 }
 
 export interface ScheduleFigures {
@@ -29,7 +35,7 @@ export interface ScheduleFigures {
 }
 
 export function scheduleFigures(): ScheduleFigures {
-  return { ceiling: [], steps: FRACTIONS.map((fraction) => ({ fraction, offered: [], achieved: [], sendLagP50Us: [], sendLagP99Us: [] })) };
+  return { ceiling: [], steps: FRACTIONS.map((fraction) => ({ fraction, offered: [], achieved: [], sendLagP50Us: [], sendLagP99Us: [], floorP99Us: [], floorP999Us: [] })) };
 }
 
 const connections = capacity.parameters.connections![0]!;
@@ -42,8 +48,8 @@ const load = (rate: number): Scenario => ({
   parameters: { connections: [connections], messageSize: [messageSize], rate: [rate] },
 });
 
-/** One round: the ceiling, then every step at its fraction of this round's ceiling. */
-export async function measureScheduleRound(measure: Measurer, into: ScheduleFigures): Promise<void> {
+/** One round: the ceiling, then every step at its fraction of this round's ceiling, and the floor at that rate for `seconds` on `generatorCpus`. */
+export async function measureScheduleRound(measure: Measurer, into: ScheduleFigures, seconds: number, generatorCpus: readonly number[] | null): Promise<void> {
   const ceiling = (await measure.model('event-loop', load(0), connections)).msgsPerSec.median;
   into.ceiling.push(ceiling);
   for (const step of into.steps) {
@@ -53,6 +59,9 @@ export async function measureScheduleRound(measure: Measurer, into: ScheduleFigu
     step.achieved.push(row.achievedRate?.median ?? null);
     step.sendLagP50Us.push(row.client.sendLagP50Us ?? null);
     step.sendLagP99Us.push(row.client.sendLagP99Us ?? null);
+    const floor = await scheduleFloor(rate, seconds * 1000, generatorCpus);
+    step.floorP99Us.push(floor.p99);
+    step.floorP999Us.push(floor.p999);
   }
 }
 
@@ -71,6 +80,8 @@ export interface ScheduleSummary {
     achievedPercent: number | null;
     sendLagP50Us: number | null;
     sendLagP99Us: number | null;
+    floorP99Us: number | null;
+    floorP999Us: number | null;
     required: boolean;
     held: boolean;
   }[];
@@ -86,7 +97,7 @@ export function summarizeSchedule(figures: ScheduleFigures): ScheduleSummary {
     const achievedPercent = offered && achieved !== null ? (100 * achieved) / offered : null;
     const sendLagP99Us = medianOf(step.sendLagP99Us);
     const held = achievedPercent !== null && achievedPercent >= 100 * SCHEDULE_TARGET.achieved && sendLagP99Us !== null && sendLagP99Us < SCHEDULE_TARGET.sendLagP99Us;
-    return { fraction: step.fraction, offered, achieved, achievedPercent, sendLagP50Us: medianOf(step.sendLagP50Us), sendLagP99Us, required: step.fraction <= SCHEDULE_TARGET.upToCeiling, held };
+    return { fraction: step.fraction, offered, achieved, achievedPercent, sendLagP50Us: medianOf(step.sendLagP50Us), sendLagP99Us, floorP99Us: medianOf(step.floorP99Us), floorP999Us: medianOf(step.floorP999Us), required: step.fraction <= SCHEDULE_TARGET.upToCeiling, held };
   });
   return { ceiling: medianOf(figures.ceiling), steps, met: steps.length > 0 && steps.every((s) => !s.required || s.held) };
 }
@@ -95,19 +106,24 @@ export function summarizeSchedule(figures: ScheduleFigures): ScheduleSummary {
 export function scheduleReport(summary: ScheduleSummary, rounds: number): string {
   const int = (n: number | null) => (n === null ? '—' : Math.round(n).toLocaleString('en-US'));
   const table = new Table({
-    head: ['of ceiling', 'offered msgs/s', 'achieved msgs/s', 'achieved %', 'send lag p50 µs', 'send lag p99 µs', 'required', 'held'],
+    head: ['of\nceiling', 'offered\nmsgs/s', 'achieved\nmsgs/s', 'achieved\n%', 'send lag\np50 µs', 'send lag\np99 µs', 'clock-only lag\np99 / p99.9 µs', 'required', 'held'],
     style: { head: [], border: [] },
   });
   for (const s of summary.steps) {
     const held = s.held ? 'yes' : s.required ? 'NO' : 'no';
-    table.push([`${Math.round(100 * s.fraction)} %`, int(s.offered), int(s.achieved), s.achievedPercent === null ? '—' : s.achievedPercent.toFixed(1), int(s.sendLagP50Us), int(s.sendLagP99Us), s.required ? 'yes' : 'no', held]);
+    table.push([`${Math.round(100 * s.fraction)} %`, int(s.offered), int(s.achieved), s.achievedPercent === null ? '—' : s.achievedPercent.toFixed(1), int(s.sendLagP50Us), int(s.sendLagP99Us), `${int(s.floorP99Us)} / ${int(s.floorP999Us)}`, s.required ? 'yes' : 'no', held]);
   }
   const { achieved, sendLagP99Us, upToCeiling } = SCHEDULE_TARGET;
   const goal = `achieved ≥ ${100 * achieved} % and send-lag p99 < ${sendLagP99Us} µs at every rate up to ${100 * upToCeiling} % of the closed-loop ceiling`;
   const failed = summary.steps.filter((s) => s.required && !s.held).map((s) => `${Math.round(100 * s.fraction)} %`);
   const verdict = summary.met ? 'target 7 met on this machine' : `target 7 NOT met on this machine: failed at ${failed.join(', ')} of the ceiling`;
+  const floorAbove = summary.steps.filter((s) => s.required && s.floorP99Us !== null && s.floorP99Us >= sendLagP99Us).map((s) => `${Math.round(100 * s.fraction)} %`);
+  const floor =
+    "clock-only: a process on the generator's CPU that sends nothing and only watches the clock at the same rate;\n" +
+    '   the lag this machine gives a sender with no work at all' +
+    (floorAbove.length ? `.\nIts p99 alone reaches ${sendLagP99Us} µs at ${floorAbove.join(', ')}: no generator could hold the goal there` : '');
   return (
     `7. generator schedule: closed-loop ceiling ${int(summary.ceiling)} msgs/s (event-loop, c=${connections}, ${messageSize} B, median of ${rounds} rounds);\n` +
-    `   then open loop at fractions of each round's ceiling (medians of the rounds)\n${table.toString()}\n${verdict}\n(goal: ${goal})\n`
+    `   then open loop at fractions of each round's ceiling (medians of the rounds)\n${table.toString()}\n${verdict}\n(goal: ${goal})\n${floor}\n`
   );
 }
