@@ -5,7 +5,7 @@
  * the partial results, marked incomplete.
  */
 import '../shared/require-node.js'; // first: a one-line stop on an old Node
-import { DEFAULT_SUITE } from '../scenarios/index.js';
+import { DEFAULT_SUITE, QUICK_SUITE } from '../scenarios/index.js';
 import { BENCH_USAGE, parseBenchArgs } from '../harness/plan/bench-options.js';
 import { captureEnvironment } from '../harness/plan/environment.js';
 import { hasTaskset, placementsFor, planCpus } from '../harness/plan/placement.js';
@@ -17,6 +17,7 @@ import { hostPort } from '../shared/address.js';
 import { BenchExit } from '../shared/exit-codes.js';
 import { newRunId, ResultsWriter } from '../harness/output/results-writer.js';
 import { planScenarios } from '../scenarios/plan.js';
+import { quickNote } from '../scenarios/quick-note.js';
 import { runSuite, SuiteAborted } from '../harness/run/suite.js';
 import { formatTable } from '../harness/output/table.js';
 import { formatCapacityTable } from '../harness/output/capacity-table.js';
@@ -26,7 +27,7 @@ import { runMain } from './run-main.js';
 import { checkHosts } from '../harness/transport/check-hosts.js';
 
 runMain('bench', BENCH_USAGE, async (argv) => {
-  const options = parseBenchArgs(argv, DEFAULT_SUITE);
+  const options = parseBenchArgs(argv, DEFAULT_SUITE, QUICK_SUITE);
   if (options === 'help') {
     process.stdout.write(`${BENCH_USAGE}\n\nscenarios:\n${DEFAULT_SUITE.map((s) => `  ${s.name.padEnd(12)} ${s.description}`).join('\n')}\n`);
     return;
@@ -99,7 +100,8 @@ runMain('bench', BENCH_USAGE, async (argv) => {
           const searched = rows.some((row) => row.rateSearch);
           const hosts = formatHostLines(rows);
           const table = scenario.hold ? formatConnectionsTable(rows, results.env.memoryBytes) : searched ? formatCapacityTable(rows) : formatTable(rows);
-          progress.table(`\n${scenario.name}: ${scenario.description}\n${table}${hosts ? `\n${hosts}` : ''}`);
+          const quick = quickNote(results.scenarios.find((record) => record.name === scenario.name));
+          progress.table(`\n${scenario.name}: ${scenario.description}${quick ? `\n  ${quick}` : ''}\n${table}${hosts ? `\n${hosts}` : ''}`);
         },
       },
       abort.signal,

@@ -1,5 +1,6 @@
 /** What each scenario does, in words: the run's recorded declaration, else one built from the row's parameters. */
 import type { ResultRow, ScenarioRecord } from '../results/schema.js';
+import { quickNote } from '../scenarios/quick-note.js';
 
 function fromParameters(row: ResultRow): string {
   const load = row.mode === 'open' ? `open loop at ${row.targetRate ?? '?'} msgs/s` : row.mode === 'churn' ? 'connection churn' : 'closed loop';
@@ -12,5 +13,6 @@ export function describeScenario(declared: ScenarioRecord | undefined, rows: rea
   const base = declared ? declared.description.charAt(0).toUpperCase() + declared.description.slice(1) : fromParameters(rows[0]!);
   const departing = [...new Set(rows.flatMap((row) => (row.abandoned ? [row.abandoned.clients] : [])))];
   const also = departing.length > 0 ? ` and ${departing.join(', ')} departing clients` : '';
-  return `${base} Measured at ${connections} connection(s)${also}.`;
+  const quick = quickNote(declared);
+  return `${base}${quick ? ` (${quick}.)` : ''} Measured at ${connections} connection(s)${also}.`;
 }

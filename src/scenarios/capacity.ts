@@ -8,6 +8,7 @@ export const capacity: Scenario = {
   mode: 'open',
   parameters: { connections: [16], messageSize: [64] },
   rateAuto: true,
-  // --quick: a coarser search (×4 steps, one bisection): a bracket of 2× in about three steps a model.
-  quick: { search: { factor: 4, bisections: 1 } },
+  // --quick: 4 connections (fork and worker start a process or thread for each, at every step) and a
+  // coarser search (×4 steps, one bisection): a bracket of 2× in about three steps a model.
+  quick: { parameters: { connections: [4] }, search: { factor: 4, bisections: 1 } },
 };

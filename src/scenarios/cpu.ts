@@ -11,5 +11,6 @@ export const cpu: Scenario = {
   mode: 'closed',
   parameters: { connections: [16], messageSize: [64], workUsPerMessage: [1000], serverCores: [1, 'all'] },
   timeShare: 0.4,
-  quick: { parameters: { serverCores: ['all'] } },
+  // --quick: one point (all cores), so it keeps quick's whole window.
+  quick: { parameters: { connections: [4], serverCores: ['all'] }, timeShare: 1 },
 };

@@ -11,3 +11,10 @@ import { open } from './open.js';
 import { slowClient } from './slow-client.js';
 
 export const DEFAULT_SUITE: readonly Scenario[] = [echoSmall, echoLarge, cpu, churn, abandoned, slowClient, open, capacity, connections];
+
+/**
+ * What --quick runs unless --scenarios names others: one short point of each main tradeoff (per-message
+ * cost, parallel CPU, connection cost, head-of-line blocking, capacity), about a minute on 2 cores. The
+ * rest (echo-large, abandoned, open, connections) are in the full suite, and run quick when named.
+ */
+export const QUICK_SUITE: readonly Scenario[] = [echoSmall, cpu, churn, slowClient, capacity];

@@ -28,7 +28,7 @@ export interface Scenario {
    */
   timeShare?: number;
   /** What --quick changes in this scenario (e.g. fewer departed clients, a shorter deadline). */
-  quick?: { parameters?: Partial<ParameterMatrix>; abandon?: AbandonParams; hold?: HoldParams; search?: SearchShape };
+  quick?: { parameters?: Partial<ParameterMatrix>; abandon?: AbandonParams; hold?: HoldParams; search?: SearchShape; timeShare?: number };
 }
 
 /** The capacity search's objective when --slo gives none. */
@@ -114,5 +114,5 @@ export function ignoredOverrides(scenario: Scenario, overrides: Overrides): (key
 export function quickVariant(scenario: Scenario): Scenario {
   const { quick, ...declared } = scenario;
   if (!quick) return scenario;
-  return { ...declared, parameters: { ...declared.parameters, ...quick.parameters }, ...(quick.abandon ? { abandon: quick.abandon } : {}), ...(quick.hold ? { hold: quick.hold } : {}), ...(quick.search ? { search: quick.search } : {}) };
+  return { ...declared, parameters: { ...declared.parameters, ...quick.parameters }, ...(quick.abandon ? { abandon: quick.abandon } : {}), ...(quick.hold ? { hold: quick.hold } : {}), ...(quick.search ? { search: quick.search } : {}), ...(quick.timeShare ? { timeShare: quick.timeShare } : {}) };
 }

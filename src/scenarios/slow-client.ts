@@ -5,4 +5,5 @@ export const slowClient: Scenario = {
   description: 'one client connects first and never sends, 15 others do echo-small: head-of-line blocking.',
   mode: 'closed',
   parameters: { connections: [15], messageSize: [64], idleConnections: [1] },
+  quick: { parameters: { connections: [3] } },
 };

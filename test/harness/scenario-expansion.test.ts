@@ -5,7 +5,9 @@ import { PARAMETER_FLAGS } from '../../src/harness/plan/parameter-flags.js';
 import { planPlacements } from '../../src/harness/plan/placement.js';
 import { TIMING_DEFAULTS } from '../../src/harness/run/point-setup.js';
 import { serverGroups } from '../../src/harness/run/suite.js';
-import { DEFAULT_SUITE } from '../../src/scenarios/index.js';
+import { DEFAULT_SUITE, QUICK_SUITE } from '../../src/scenarios/index.js';
+import { quickNote } from '../../src/scenarios/quick-note.js';
+import { describeScenario } from '../../src/report/scenario-notes.js';
 import { BenchExit } from '../../src/shared/exit-codes.js';
 import { planScenarios } from '../../src/scenarios/plan.js';
 import { scenarioRecord } from '../../src/scenarios/record.js';
@@ -79,6 +81,30 @@ describe('--quick', () => {
     expect(plans.map((plan) => plan.scenario.name)).toEqual(['abandoned', 'echo-small']);
     expect(plans[0]!.points).toMatchObject([{ connections: 2, abandon: { clients: 20, deadlineSec: 10 } }]);
     expect(plans[1]!.points.map((p) => p.connections)).toEqual([2]);
+  });
+
+  it('runs the quick suite unless --scenarios names others, and any scenario named, shortened alike', () => {
+    const quickRun = (...argv: string[]) => parseBenchArgs(argv, DEFAULT_SUITE, QUICK_SUITE) as BenchOptions;
+    expect(quickRun('--quick').scenarios.map((s) => s.name)).toEqual(['echo-small', 'cpu', 'churn', 'slow-client', 'capacity']);
+    expect(quickRun().scenarios.map((s) => s.name)).toEqual(DEFAULT_SUITE.map((s) => s.name));
+    expect(quickRun('--quick', '--scenarios', 'abandoned').scenarios.map((s) => s.name)).toEqual(['abandoned']);
+    expect(quickRun('--quick').timing).toMatchObject({ warmupMs: 100, windowMs: 250, repeats: 1 });
+  });
+
+  it("says what it changed beside the description, which names the full suite's values", () => {
+    const record = (name: string, quick: boolean) => scenarioRecord(declared(name), { quick, overrides: {} });
+    expect(quickNote(record('echo-small', true))).toBe('--quick: connections 4 (full suite: 1, 16, 64)');
+    expect(quickNote(record('cpu', true))).toBe('--quick: connections 4 (full suite: 16); server cores all (full suite: 1, all)');
+    expect(quickNote(record('capacity', true))).toBe('--quick: connections 4 (full suite: 16); a coarser search: ×4 steps, 1 bisection(s)');
+    expect(quickNote(record('abandoned', true))).toBe('--quick: 20 departing clients, a 10 s deadline (full suite: 100, 30 s)');
+    expect(quickNote(record('echo-small', false))).toBeUndefined();
+    expect(quickNote(record('echo-large', true))).toBeUndefined(); // nothing to shrink
+    const [point] = planScenarios([declared('churn')], { quick: true, overrides: {} })[0]!.points;
+    expect(point!.connections).toBe(4);
+    const rows = [{ connections: 4 }] as unknown as Parameters<typeof describeScenario>[1];
+    expect(describeScenario(record('churn', true), rows)).toBe(
+      'One message per connection, 16 concurrent connectors: what a new connection costs (a fork, a thread). (--quick: connections 4 (full suite: 16).) Measured at 4 connection(s).',
+    );
   });
 });
 

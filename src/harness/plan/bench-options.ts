@@ -11,6 +11,7 @@ import type { Slo } from '../../results/schema.js';
 import { parseSlo } from './slo.js';
 import { parseInterval } from './interval-option.js';
 import { RAISED_BUDGET_SEC } from '../../scenarios/connection-steps.js';
+import { QUICK_SUITE } from '../../scenarios/index.js';
 import { PARAMETER_OPTIONS, PARAMETER_USAGE, parameterOverrides, refuseIgnoredOverrides } from './parameter-flags.js';
 import { parseRemoteOptions, REMOTE_USAGE, type RemoteOptions } from './remote-options.js';
 
@@ -47,7 +48,8 @@ export const MAX_CONNECTIONS = { min: 2, max: 25_000 };
 
 export const BENCH_USAGE = `usage: bench [options]
 
-  --quick                       short runs of the same scenarios (a few minutes, not the full suite)
+  --quick                       about a minute: ${QUICK_SUITE.map((s) => s.name).join(', ')}, one short point each at
+                                4 connections (with --scenarios: those, shortened alike)
   --scenarios a,b               scenarios to run (default: all; see below)
   --models a,b                  models to run (default: ${MODEL_IDS.join(',')})
 ${PARAMETER_USAGE}
@@ -119,7 +121,8 @@ function refuseHoldOptions(scenarios: readonly Scenario[], maxConnections: numbe
   }
 }
 
-export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario[]): BenchOptions | 'help' {
+/** `suite`: the scenarios a run may name, and runs unless --scenarios names some; `quickSuite`: those --quick runs by default. */
+export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario[], quickSuite: readonly Scenario[] = suite): BenchOptions | 'help' {
   const { values } = parseCommandLine(argv, {
     quick: { type: 'boolean' },
     scenarios: { type: 'string' },
@@ -152,7 +155,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     return typeof raw === 'string' ? parseNumber(flag, raw, range) : undefined;
   };
 
-  const scenarioNames = values.scenarios ? list(values.scenarios) : suite.map((s) => s.name);
+  const scenarioNames = values.scenarios ? list(values.scenarios) : (quick ? quickSuite : suite).map((s) => s.name);
   const scenarios = scenarioNames.map((name) => {
     const found = suite.find((s) => s.name === name);
     if (!found) throw new UsageError(`unknown scenario '${name}' (scenarios: ${suite.map((s) => s.name).join(', ')})`);

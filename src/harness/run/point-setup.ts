@@ -32,7 +32,7 @@ export const DEFAULT_INTERVAL_MS = 100;
 /** Every timing default in one object, as autocannon keeps its defaults: the full suite's, and --quick's. */
 export const TIMING_DEFAULTS = {
   full: { warmupMs: 500, windowMs: 800, repeats: 3, connectTimeoutMs: 5_000, answerTimeoutMs: 2_000, intervalMs: DEFAULT_INTERVAL_MS },
-  quick: { warmupMs: 250, windowMs: 400, repeats: 1, connectTimeoutMs: 5_000, answerTimeoutMs: 2_000, intervalMs: DEFAULT_INTERVAL_MS },
+  quick: { warmupMs: 100, windowMs: 250, repeats: 1, connectTimeoutMs: 5_000, answerTimeoutMs: 2_000, intervalMs: DEFAULT_INTERVAL_MS },
 } as const satisfies Record<'full' | 'quick', Timing>;
 
 /** The timing a scenario's points run with: its declared share of the warm-up and of each window (see Scenario.timeShare). */
