@@ -17,7 +17,7 @@ import { hostPort } from '../shared/address.js';
 import { BenchExit } from '../shared/exit-codes.js';
 import { newRunId, ResultsWriter } from '../harness/output/results-writer.js';
 import { planScenarios } from '../scenarios/plan.js';
-import { quickNote } from '../scenarios/quick-note.js';
+import { quickNote } from '../results/quick-note.js';
 import { runSuite, SuiteAborted } from '../harness/run/suite.js';
 import { formatTable } from '../harness/output/table.js';
 import { formatCapacityTable } from '../harness/output/capacity-table.js';

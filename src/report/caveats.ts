@@ -28,7 +28,9 @@ export function caveats(results: ResultsFile): string[] {
   out.push(
     clientBound.length > 0
       ? `Client-bound rows, where the load generator itself was saturated, so throughput is only a lower bound for the server: ${list(clientBound)}.`
-      : 'No row was client-bound: the load generator never saturated, so throughput figures are the servers’, not the generator’s.',
+      : rows.some((row) => row.rateSearch)
+        ? 'No row outside the capacity searches was client-bound: there the load generator never saturated, so those throughput figures are the servers’, not the generator’s.'
+        : 'No row was client-bound: the load generator never saturated, so throughput figures are the servers’, not the generator’s.',
   );
   const short = measured.filter((row) => row.rateShortfall);
   if (short.length > 0) out.push(`Open-loop rows whose answers fell below 99 % of the offered rate: ${list(short)}.`);

@@ -1,6 +1,6 @@
 /** What each scenario does, in words: the run's recorded declaration, else one built from the row's parameters. */
 import type { ResultRow, ScenarioRecord } from '../results/schema.js';
-import { quickNote } from '../scenarios/quick-note.js';
+import { quickNote } from '../results/quick-note.js';
 
 function fromParameters(row: ResultRow): string {
   const load = row.mode === 'open' ? `open loop at ${row.targetRate ?? '?'} msgs/s` : row.mode === 'churn' ? 'connection churn' : 'closed loop';

@@ -6,7 +6,7 @@ import { planPlacements } from '../../src/harness/plan/placement.js';
 import { TIMING_DEFAULTS } from '../../src/harness/run/point-setup.js';
 import { serverGroups } from '../../src/harness/run/suite.js';
 import { DEFAULT_SUITE, QUICK_SUITE } from '../../src/scenarios/index.js';
-import { quickNote } from '../../src/scenarios/quick-note.js';
+import { quickNote } from '../../src/results/quick-note.js';
 import { describeScenario } from '../../src/report/scenario-notes.js';
 import { BenchExit } from '../../src/shared/exit-codes.js';
 import { planScenarios } from '../../src/scenarios/plan.js';

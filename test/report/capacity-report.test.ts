@@ -121,5 +121,8 @@ describe('capacity caveats', () => {
     expect(said).not.toMatch(/in capacity c=16/);
     expect(said).toMatch(/Capacity searches whose answer is only a lower bound .*: worker\./);
     expect(said).not.toMatch(/lower bound [^\n]*event-loop/);
+    // Search steps may well have been client-bound: "no row" must not claim otherwise.
+    expect(said).not.toContain('No row was client-bound');
+    expect(said).toContain('No row outside the capacity searches was client-bound');
   });
 });

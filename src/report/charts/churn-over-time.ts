@@ -25,7 +25,7 @@ export const churnOverTime: ChartDefinition = {
   scenario: 'churn',
   title: 'Server CPU, memory, processes and threads during churn',
   caption:
-    'Every connection sends one message and closes, and 16 connectors reconnect at once, so the servers accept ' +
+    'Every connection sends one message and closes, and each connector reconnects at once, so the servers accept ' +
     'connections as fast as they can. Sampled from /proc about ten times a second, memory (PSS: pages shared between ' +
     'processes count once) once a second and at the end of each window; time 0 is the start of the ' +
     'measured interval (repeats follow one another). Models that start a process or a thread per connection show ' +

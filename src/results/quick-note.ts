@@ -3,7 +3,7 @@
  * description (which names the full suite's values) in the terminal and in the report, so a quick
  * run's "16 connections" in the description never stands beside rows measured at 4.
  */
-import type { ParameterMatrix, ScenarioRecord } from '../results/schema.js';
+import type { ParameterMatrix, ScenarioRecord } from './schema.js';
 
 const LABELS: Partial<Record<keyof ParameterMatrix, string>> = {
   connections: 'connections',
