@@ -51,12 +51,16 @@ const EXPLAINED: Record<Exclude<StatusLabel, 'measured'>, (row: ResultRow) => st
   incomplete: () => 'incomplete',
   'nothing completed': (row) => `nothing completed: ${row.emptyReason ?? 'no reason recorded'}`,
   // Open loop: the rate is the schedule's; what the generator's lateness touches is the latency.
-  'client-bound': (row) =>
-    row.targetRate !== undefined
-      ? `client-bound: the generator sent late (send lag p99 ${latency(row.client.sendLagP99Us ?? null)}), and its latency includes that lateness`
-      : 'client-bound: throughput is a lower bound',
+  'client-bound': (row) => `client-bound: ${clientBoundMeaning(row)}`,
   'rate shortfall': () => 'rate shortfall: offered rate not reached',
 };
+
+/** What being client-bound means for this row's numbers: its latency (open loop) or its throughput (closed). */
+export function clientBoundMeaning(row: ResultRow): string {
+  return row.targetRate !== undefined
+    ? `the generator sent late (send lag p99 ${latency(row.client.sendLagP99Us ?? null)}), and its latency includes that lateness`
+    : 'throughput is a lower bound';
+}
 
 /** Every reason to distrust a row, each said with what it means for the numbers; empty when they stand as they are. */
 export function rowMarks(row: ResultRow): string[] {

@@ -6,6 +6,8 @@ import { columnsFor } from '../../src/report/table-rows.js';
 import { rowMarks, rowStatus } from '../../src/results/row-status.js';
 import type { ResultRow, ResultsFile } from '../../src/results/schema.js';
 import { FIXTURE_A } from '../report/fixture-run.js';
+import { exceptionsSentence } from '../../src/report/narrative/facts.js';
+import { serverName } from '../../src/results/server-label.js';
 
 const fixture = JSON.parse(readFileSync(FIXTURE_A, 'utf8')) as ResultsFile;
 const plain = fixture.results.find((row) => row.mode === 'open' && row.status === 'ok' && !row.client.clientBound && !row.rateShortfall)!;
@@ -66,5 +68,15 @@ describe('row status and marks', () => {
     marks.forEach((mark, i) => expect(table).toContain(`[${i + 1}] ${mark}`));
     // The terminal has no starved column: the count stands once beside the latency figures it qualifies.
     expect(table.replace(/\s+/g, ' ')).toMatch(/ \(3 starved\) /);
+  });
+
+  it("says what client-bound means in the narrative's words too, the same way", () => {
+    const closed = variant((row) => {
+      delete row.targetRate;
+      row.client.clientBound = true;
+    });
+    expect(exceptionsSentence([lowerBound])).toBe(`Note: ${serverName(lowerBound)} was client-bound: the generator sent late (send lag p99 2.5 ms), and its latency includes that lateness.`);
+    expect(exceptionsSentence([closed])).toBe(`Note: ${serverName(closed)} was client-bound: throughput is a lower bound.`);
+    expect(exceptionsSentence([plain])).toBeNull();
   });
 });

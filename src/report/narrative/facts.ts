@@ -1,7 +1,8 @@
 /** Small facts read off a scenario's rows, shared by the per-scenario narratives. */
 import type { ResultRow } from '../../results/schema.js';
 import { serverName } from '../../results/server-label.js';
-import { latency, num, times } from '../../results/format.js';
+import { clientBoundMeaning } from '../../results/row-status.js';
+import { num, times } from '../../results/format.js';
 import { usable } from '../rows.js';
 
 /** Rows at one connection count, the trustworthy ones first by a figure (highest first). */
@@ -44,8 +45,7 @@ export function exceptionsSentence(rows: readonly ResultRow[]): string | null {
     if (row.status === 'failed') parts.push(`${serverName(row)}${at} failed (${row.failure ?? 'no reason recorded'})`);
     else if (row.status === 'incomplete') parts.push(`${serverName(row)}${at} was cut short`);
     else if (row.status === 'empty') parts.push(`${serverName(row)}${at} completed nothing (${row.emptyReason ?? 'no reason recorded'})`);
-    else if (row.client.clientBound && row.targetRate !== undefined) parts.push(`${serverName(row)}${at} was client-bound: the generator sent late (send lag p99 ${latency(row.client.sendLagP99Us ?? null)}), and the latency includes that lateness`);
-    else if (row.client.clientBound) parts.push(`${serverName(row)}${at} was client-bound, so its throughput is only a lower bound`);
+    else if (row.client.clientBound) parts.push(`${serverName(row)}${at} was client-bound: ${clientBoundMeaning(row)}`);
   }
   return parts.length === 0 ? null : `Note: ${parts.join('; ')}.`;
 }
