@@ -1,5 +1,6 @@
 /** A capacity search end to end against event-loop, through the real harness path, on a tiny budget. */
 import { readFileSync } from 'node:fs';
+import net from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runSearch, START_SHARE } from '../../src/harness/capacity/run-search.js';
 import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
@@ -58,5 +59,66 @@ describe('capacity search against event-loop', () => {
     const line = formatCapacityTable(rows).split('\n').find((text) => text.includes('event-loop'))!;
     expect(line).toContain(result.sustainedRate === null ? '—' : num(result.sustainedRate));
     if (result.firstFailingRate !== null) expect(line).toContain(num(result.firstFailingRate));
+  }, 60_000);
+});
+
+/** A plain echo server that counts the connections it accepts; `answerFirstOnly`: like sequential, it echoes only its first connection. */
+async function countingEcho(answerFirstOnly: boolean) {
+  let accepted = 0;
+  const live = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    live.add(socket);
+    socket.on('close', () => live.delete(socket));
+    socket.on('error', () => {});
+    if (accepted++ === 0 || !answerFirstOnly) socket.pipe(socket);
+    else socket.resume(); // read and drop: never answered, and its client's close is still seen
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  const target = {
+    model: 'event-loop' as const,
+    host: '127.0.0.1',
+    port,
+    pid: undefined,
+    // As a model reports it: connections it serves, and (first-only) the rest waiting.
+    stats: async () => ({ connections: live.size, queues: answerFirstOnly, waiting: answerFirstOnly ? Math.max(0, live.size - 1) : 0 }),
+  };
+  return { target, accepted: () => accepted, live: () => live.size, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+describe('one set of connections for the whole search', () => {
+  const generous = { percentile: 'p99' as const, objectiveUs: 1_000_000 };
+
+  it('opens them for the probe, keeps them through every step, and closes them at the end', async () => {
+    pool.ensure(null);
+    const echo = await countingEcho(false);
+    try {
+      const [point] = expand(scenario, {}, generous);
+      const rows = await runSearch(point!, echo.target, timing, pool, planPlacement('rest', 2, false), budget);
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+      expect(rows.every((row) => row.status === 'ok' && row.msgsPerSec.median > 0)).toBe(true);
+      // 4 connections, once: a step that opened its own would have made 4 more.
+      expect(echo.accepted()).toBe(4);
+      expect(echo.live()).toBe(0);
+    } finally {
+      await echo.close();
+    }
+  }, 60_000);
+
+  it('does not wait between steps for connections the server never answered (they stay starved, as on new ones)', async () => {
+    pool.ensure(null);
+    const echo = await countingEcho(true);
+    try {
+      const [point] = expand(scenario, {}, generous);
+      const rows = await runSearch(point!, echo.target, timing, pool, planPlacement('rest', 2, false), budget);
+      expect(rows.length).toBeGreaterThanOrEqual(1);
+      // Each step: one connection answered, three starved; none reconnected after waiting out the drain limit.
+      expect(rows.every((row) => row.fairness.starved === 3)).toBe(true);
+      expect(echo.accepted()).toBe(4);
+      // The starved connections' messages are not counted again, step after step, as timeouts.
+      expect(rows.every((row) => row.errors.timeout === 0)).toBe(true);
+    } finally {
+      await echo.close();
+    }
   }, 60_000);
 });

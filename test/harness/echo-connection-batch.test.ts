@@ -43,7 +43,7 @@ describe('EchoConnection.sendMany', () => {
       connected: () => connected(),
       closed: () => {},
     };
-    const setup = { host: '127.0.0.1', port, connectTimeoutMs: 3000, pattern: new Pattern(64), messageSize: 64, scheduled: true };
+    const setup = { host: '127.0.0.1', port, connectTimeoutMs: 3000, pattern: new Pattern(64), messageSize: 64 };
     const connection = new EchoConnection(3, 0, setup, events);
     cleanup.push(() => connection.close());
     await up;

@@ -1,8 +1,10 @@
 /**
  * A capacity search against one running server: a short closed-loop probe sets the start rate (a
  * fraction of what this machine and model answer flat out), then each step is an ordinary open-loop
- * point at one rate, short, with the server drained between steps. Every step is a row; the last
- * one carries the answer.
+ * point at one rate, short. The probe and the steps share one set of connections: between steps the
+ * generators stop sending and wait until every message has come back (the server drained), then send
+ * at the next rate, so a step measures messages, not connection set-up (fork's process and worker's
+ * thread per connection). Every step is a row; the last one carries the answer.
  */
 import type { GeneratorPool } from '../load/generator-pool.js';
 import type { Placement, ResultRow, Slo } from '../../results/schema.js';
@@ -44,8 +46,7 @@ export async function runSearch(
 ): Promise<ResultRow[]> {
   const slo: Slo = point.rateSearch!.slo;
   const steps = stepTiming(timing);
-  const probe = await runPoint({ ...point, mode: 'closed', rate: 0 }, target, { ...steps, windowMs: Math.min(steps.windowMs, 200) }, pool, placement);
-  await drainServer(target.stats);
+  const probe = await runPoint({ ...point, mode: 'closed', rate: 0 }, target, { ...steps, windowMs: Math.min(steps.windowMs, 200) }, pool, placement, { keep: true });
   const probeMsgsPerSec = probe.status === 'ok' ? probe.msgsPerSec.median : 0;
   const startRate = probeMsgsPerSec > 0 ? Math.max(1, Math.round(probeMsgsPerSec * START_SHARE)) : FALLBACK_START_RATE;
 
@@ -54,18 +55,20 @@ export async function runSearch(
   const shape = { ...(factor !== undefined ? { factor } : {}), ...(bisections !== undefined ? { bisections } : {}) };
   const maxRate = probeMsgsPerSec > 0 ? MAX_OVER_PROBE * probeMsgsPerSec : Number.POSITIVE_INFINITY;
   const answer = await searchCapacity({ ...SEARCH_DEFAULTS, maxRate, ...shape, ...settings, startRate }, async (rate) => {
-    const row = await runPoint({ ...point, mode: 'open', rate }, target, steps, pool, placement);
-    await drainServer(target.stats);
+    const row = await runPoint({ ...point, mode: 'open', rate }, target, steps, pool, placement, { reuse: true, keep: true });
     const outcome = judgeStep(row, slo);
     row.rateSearch = { slo, step: rows.length + 1, ...outcome };
     rows.push(row);
     if (row.status === 'failed') throw new StepFailed(row);
     return outcome;
-  }).catch((error: unknown) => {
-    // A step whose server stopped answering ends the search; its rows so far stand.
-    if (error instanceof StepFailed) return undefined;
-    throw error;
-  });
+  })
+    .catch((error: unknown) => {
+      // A step whose server stopped answering ends the search; its rows so far stand.
+      if (error instanceof StepFailed) return undefined;
+      throw error;
+    })
+    .finally(() => closeKept(pool));
+  await drainServer(target.stats);
   const last = rows.at(-1)!;
   last.rateSearch!.result = {
     sustainedRate: answer?.sustainedRate ?? bestPass(rows),
@@ -77,6 +80,12 @@ export async function runSearch(
     steps: rows.length,
   };
   return rows;
+}
+
+/** The search's connections, closed once it is over (a generator that already failed has none). */
+async function closeKept(pool: GeneratorPool): Promise<void> {
+  for (let i = 0; i < pool.size; i++) pool.send(i, { type: 'close' });
+  await pool.collect('closed', 10_000);
 }
 
 class StepFailed extends Error {

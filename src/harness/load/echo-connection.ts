@@ -40,8 +40,6 @@ export interface ConnectionSetup {
   connectTimeoutMs: number;
   pattern: Pattern;
   messageSize: number;
-  /** Open loop: messages have intended send times, and latency is timed from them too. */
-  scheduled: boolean;
 }
 
 export class EchoConnection {
@@ -52,8 +50,11 @@ export class EchoConnection {
   private sentBytes = 0;
   private receivedBytes = 0;
   private readonly sentAt = new TimeQueue();
-  /** Open loop only: when the schedule meant each message in flight to be sent. */
-  private readonly intendedAt: TimeQueue | undefined;
+  /**
+   * When the schedule meant each message in flight to be sent (open loop; otherwise when it was sent).
+   * Kept in every mode: a capacity search runs its closed-loop probe and open-loop steps on the same connections.
+   */
+  private readonly intendedAt = new TimeQueue();
   /** Messages answered on this connection. */
   answered = 0;
   everAnswered = false;
@@ -65,13 +66,12 @@ export class EchoConnection {
     readonly index: number,
     /** The generator's slot this connection fills (-1: idle). */
     readonly slot: number,
-    { host, port, connectTimeoutMs, pattern, messageSize, scheduled }: ConnectionSetup,
+    { host, port, connectTimeoutMs, pattern, messageSize }: ConnectionSetup,
     private readonly events: ConnectionEvents,
   ) {
     this.seed = Pattern.seed(index);
     this.pattern = pattern;
     this.messageSize = messageSize;
-    this.intendedAt = scheduled ? new TimeQueue() : undefined;
     const startedAt = performance.now();
     this.socket = net.connect({ host, port, noDelay: true, allowHalfOpen: true });
     this.socket.setTimeout(connectTimeoutMs, () => this.fail('timeout', `no connection within ${connectTimeoutMs / 1000} s`));
@@ -93,11 +93,12 @@ export class EchoConnection {
     return this.sentAt.length;
   }
 
+
   /** Send the next message, at `now` (performance.now()); open loop: `intended` is when the schedule wanted it sent. */
   send(now: number, intended = now): void {
     if (this.failed || this.socket.destroyed) return;
     this.sentAt.push(now);
-    this.intendedAt?.push(intended);
+    this.intendedAt.push(intended);
     this.socket.write(this.pattern.message(this.seed, this.sentBytes, this.messageSize));
     this.sentBytes += this.messageSize;
   }
@@ -113,9 +114,9 @@ export class EchoConnection {
     this.socket.uncork();
   }
 
-  /** Messages in flight for longer than `ms` (counted as timeouts when a run ends). */
-  overdue(ms: number): number {
-    return this.sentAt.countBefore(performance.now() - ms);
+  /** Messages sent at or after `since` and in flight for longer than `ms` (counted as timeouts when a load ends). */
+  overdue(ms: number, since = Number.NEGATIVE_INFINITY): number {
+    return Math.max(0, this.sentAt.countBefore(performance.now() - ms) - this.sentAt.countBefore(since));
   }
 
   close(): void {
@@ -139,7 +140,7 @@ export class EchoConnection {
     const now = performance.now();
     for (; complete > 0; complete--) {
       const sinceSent = now - this.sentAt.shift();
-      const sinceIntended = this.intendedAt ? now - this.intendedAt.shift() : sinceSent;
+      const sinceIntended = now - this.intendedAt.shift();
       this.answered++;
       this.everAnswered = true;
       this.events.answered(this, sinceSent, sinceIntended);

@@ -52,9 +52,19 @@ export function generatorHandler(reply: (message: FromGenerator) => void): (mess
         hold = undefined;
         reply({ type: 'released' });
         return;
+      case 'retarget': {
+        const { reconnected } = await generator!.retarget(message.spec);
+        reply({ type: 'started', ...(reconnected ? { reconnected } : {}) });
+        return;
+      }
       case 'finish':
-        reply({ type: 'finished', ...generator!.finish() });
+        reply({ type: 'finished', ...generator!.finish(message.keep) });
+        if (!message.keep) generator = undefined;
+        return;
+      case 'close':
+        generator?.close();
         generator = undefined;
+        reply({ type: 'closed' });
         return;
     }
   }

@@ -8,7 +8,7 @@ import { ClosedLoop } from './closed-loop.js';
 import { EchoConnection, type ConnectionEvents, type ConnectionSetup } from './echo-connection.js';
 import { encode, newHistogram } from './histogram.js';
 import { IntervalRecorder, type IntervalReport } from './interval-recorder.js';
-import { noErrors, type ErrorCounts, type FinishReport, type LoadSpec, type WarmProgress, type WindowReport } from './load-spec.js';
+import { DRAIN_LIMIT_MS, noErrors, type ErrorCounts, type FinishReport, type LoadSpec, type WarmProgress, type WindowReport } from './load-spec.js';
 import { toUs, type Load, type Mode } from './mode.js';
 import { OpenLoop } from './open-loop.js';
 import { Pattern } from './pattern.js';
@@ -17,10 +17,12 @@ import type { ErrorKind, LoadMode } from '../../results/schema.js';
 
 const MODES: Record<LoadMode, new (load: Load) => Mode> = { closed: ClosedLoop, open: OpenLoop, churn: Churn };
 
+const DRAIN_POLL_MS = 5;
+
 export class LoadGenerator implements Load, ConnectionEvents {
-  private readonly mode: Mode;
-  private readonly setup: ConnectionSetup;
-  readonly slots: (EchoConnection | undefined)[];
+  private mode: Mode;
+  private setup: ConnectionSetup;
+  slots: (EchoConnection | undefined)[];
   private readonly idle: EchoConnection[] = [];
   private running = true;
   private inWindow = false;
@@ -36,11 +38,13 @@ export class LoadGenerator implements Load, ConnectionEvents {
   private nextConnection: number;
   /** Whether the load ever reached the server: connections made, and how the first that never connected failed. */
   private connectionsMade = 0;
+  /** When this load started (performance.now()): a kept connection's older messages were another load's. */
+  private startedAt = performance.now();
   private connectFailure: string | null = null;
 
-  constructor(readonly spec: LoadSpec) {
+  constructor(public spec: LoadSpec) {
     const { host, port, connectTimeoutMs, messageSize } = spec;
-    this.setup = { host, port, connectTimeoutMs, messageSize, pattern: new Pattern(messageSize), scheduled: spec.mode === 'open' };
+    this.setup = { host, port, connectTimeoutMs, messageSize, pattern: new Pattern(messageSize) };
     this.slots = new Array(spec.connections).fill(undefined);
     this.perSlot = new Array(spec.connections).fill(0);
     this.nextConnection = spec.firstConnection;
@@ -55,6 +59,46 @@ export class LoadGenerator implements Load, ConnectionEvents {
     await Promise.all(this.idle.map(({ socket }) => new Promise((settled) => socket.once('connect', settled).once('close', settled))));
     for (let slot = 0; slot < this.slots.length; slot++) this.slots[slot] = this.connect(slot);
     this.mode.start?.();
+  }
+
+  /**
+   * After finish({ keep }): run `spec` (the same number of connections; another mode or rate) on these
+   * connections, once every message the last load sent has come back, so no backlog of it is measured.
+   * A connection lost meanwhile, or answers still owed after `drainLimitMs`, and every connection is
+   * replaced by a new one instead (reconnected: true).
+   */
+  async retarget(spec: LoadSpec, drainLimitMs = DRAIN_LIMIT_MS): Promise<{ reconnected: boolean }> {
+    if (spec.connections !== this.slots.length) throw new Error(`retarget: ${spec.connections} connections, this load has ${this.slots.length}`);
+    const drained = await this.drained(drainLimitMs);
+    this.spec = spec;
+    this.mode = new MODES[spec.mode](this);
+    this.errors = noErrors();
+    this.running = true;
+    this.startedAt = performance.now();
+    if (!drained) {
+      for (const connection of this.slots) connection?.close();
+      for (let slot = 0; slot < this.slots.length; slot++) this.slots[slot] = this.connect(slot);
+    } else {
+      for (const connection of this.slots as EchoConnection[]) this.mode.connected(connection, 0);
+    }
+    this.mode.start?.();
+    return { reconnected: !drained };
+  }
+
+  /**
+   * Every connection still up, and every one the server has ever answered with nothing in flight, polled
+   * until `limitMs` passes. One never answered (held in a sequential server's queue, or past a cap) keeps
+   * what it sent and stays starved, as it would on a new connection.
+   */
+  private async drained(limitMs: number): Promise<boolean> {
+    const until = performance.now() + limitMs;
+    for (;;) {
+      const live = this.slots.every((c) => c && c.isConnected && !c.socket.destroyed);
+      if (!live) return false;
+      if (this.slots.every((c) => !c!.everAnswered || c!.inFlight === 0)) return true;
+      if (performance.now() >= until) return false;
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
+    }
   }
 
   progress(): WarmProgress {
@@ -137,20 +181,27 @@ export class LoadGenerator implements Load, ConnectionEvents {
     end?.();
   }
 
-  /** Stop the load; count messages still unanswered past the timeout; close every connection. */
-  finish(): FinishReport {
+  /** Stop the load; count messages still unanswered past the timeout; close every connection, unless `keep` (for a retarget). */
+  finish(keep = false): FinishReport {
     this.running = false;
     this.mode.stop?.();
     const errors = this.errors;
+    this.errors = noErrors();
     let waitingAtEnd = 0;
     for (const connection of this.slots) {
       if (!connection) continue;
       if (!connection.socket.destroyed && !connection.everAnswered) waitingAtEnd++;
-      errors.timeout += connection.socket.destroyed ? 0 : connection.overdue(this.spec.answerTimeoutMs);
-      connection.close();
+      errors.timeout += connection.socket.destroyed ? 0 : connection.overdue(this.spec.answerTimeoutMs, this.startedAt);
     }
-    for (const connection of this.idle) connection.close();
+    if (!keep) this.close();
     return { errors, waitingAtEnd, connected: this.connectionsMade, connectFailure: this.connectFailure };
+  }
+
+  /** Close every connection (a kept load's, once its search is over). */
+  close(): void {
+    this.running = false;
+    for (const connection of this.slots) connection?.close();
+    for (const connection of this.idle) connection.close();
   }
 
   send(connection: EchoConnection, intended?: number): number {

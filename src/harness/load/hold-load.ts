@@ -55,7 +55,7 @@ export class ConnectionHold implements ConnectionEvents {
     for (let i = 0; i < spec.add; i++) {
       while (this.connecting >= CONNECTING_AT_ONCE) await this.changed();
       this.connecting++;
-      const connection = new EchoConnection(spec.firstConnection + i, -1, { ...spec, pattern: this.pattern, scheduled: false }, this);
+      const connection = new EchoConnection(spec.firstConnection + i, -1, { ...spec, pattern: this.pattern }, this);
       this.held.add(connection);
       this.unsettled.add(connection);
     }

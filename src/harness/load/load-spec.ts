@@ -136,6 +136,9 @@ export interface HoldReport {
   firstEchoMs: number | null;
 }
 
+/** Longest a retarget waits for the last load's messages to come back before it opens new connections instead. */
+export const DRAIN_LIMIT_MS = 5_000;
+
 export type ToGenerator =
   | { type: 'start'; spec: LoadSpec }
   | { type: 'progress' }
@@ -147,7 +150,15 @@ export type ToGenerator =
   | { type: 'probe'; probe: boolean }
   | { type: 'hold'; spec: HoldSpec }
   | { type: 'release' }
-  | { type: 'finish' };
+  /**
+   * A capacity search's next step on the same connections: stop sending, wait until every message sent
+   * has come back, then run `spec` (same connections, a new mode or rate). Replies 'started'.
+   */
+  | { type: 'retarget'; spec: LoadSpec }
+  /** `keep`: stop the load and report, but leave the connections open for a 'retarget'. */
+  | { type: 'finish'; keep?: boolean }
+  /** Close a kept load's connections. */
+  | { type: 'close' };
 
 /** A point's load, stopped: its last errors, and whether it ever reached the server. */
 export interface FinishReport {
@@ -167,7 +178,8 @@ export interface WarmProgress {
 }
 
 export type FromGenerator =
-  | { type: 'started' }
+  /** `reconnected`: a retarget whose old messages did not all come back in time opened new connections instead. */
+  | { type: 'started'; reconnected?: boolean }
   | ({ type: 'progress' } & WarmProgress)
   | { type: 'warm'; waiting: number; errors: ErrorCounts }
   | { type: 'window'; report: WindowReport }
@@ -177,6 +189,7 @@ export type FromGenerator =
   | { type: 'probed'; report: ProbeReport }
   | { type: 'held'; report: HoldReport }
   | { type: 'released' }
+  | { type: 'closed' }
   | { type: 'fatal'; message: string };
 
 /** Part `index` of `total` split into `parts` as evenly as whole numbers allow (the first ones get the remainder). */

@@ -66,6 +66,8 @@ export class OpenLoop implements Mode {
     this.stopped = true;
     clearTimeout(this.timer as NodeJS.Timeout | undefined);
     clearImmediate(this.timer as NodeJS.Immediate | undefined);
+    // The connections may serve another load (a capacity search's next step): take this one's reader off.
+    for (const connection of this.load.slots) connection?.socket.off('data', this.afterRead);
   }
 
   /** Send every message due by `now` (a message owed by a connection not connected is dropped, as before). */

@@ -1,6 +1,6 @@
 /** One point against one running server: warm up, measure `repeats` windows, finish; point-row.ts turns what was measured into its row. */
 import type { GeneratorPool } from '../load/generator-pool.js';
-import { evenShare, type FromGenerator, type LoadSpec, type WindowReport } from '../load/load-spec.js';
+import { DRAIN_LIMIT_MS, evenShare, type FromGenerator, type LoadSpec, type WindowReport } from '../load/load-spec.js';
 import { pointRow } from '../rows/point-row.js';
 import type { Placement, ResultRow } from '../../results/schema.js';
 import { samplerFor } from '../server/server-sampler.js';
@@ -44,10 +44,21 @@ function specs(point: Point, target: ServerUnderTest, timing: Timing, processes:
   });
 }
 
-export async function runPoint(point: Point, target: ServerUnderTest, timing: Timing, pool: GeneratorPool, placement: Placement): Promise<ResultRow> {
+/**
+ * How a point uses the generators' connections: a capacity search keeps them from step to step
+ * (`keep`: left open at the end; `reuse`: the last point's, retargeted), so that its steps measure
+ * messages, not connection set-up (a process or a thread per connection, for fork and worker).
+ */
+export interface ConnectionUse {
+  reuse?: boolean;
+  keep?: boolean;
+}
+
+export async function runPoint(point: Point, target: ServerUnderTest, timing: Timing, pool: GeneratorPool, placement: Placement, use: ConnectionUse = {}): Promise<ResultRow> {
   const loads = specs(point, target, timing, pool.size, placement);
-  loads.forEach((spec, i) => pool.send(i, { type: 'start', spec }));
-  await pool.collect('started', timing.connectTimeoutMs + 10_000);
+  loads.forEach((spec, i) => pool.send(i, use.reuse ? { type: 'retarget', spec } : { type: 'start', spec }));
+  // A retarget first waits for the last point's messages to come back (DRAIN_LIMIT_MS at most).
+  await pool.collect('started', timing.connectTimeoutMs + (use.reuse ? DRAIN_LIMIT_MS : 0) + 10_000);
   // A fixed amount is counted from the first message: no warm-up.
   const warmedUp =
     point.amount > 0 ? { settled: true, elapsedMs: 0 } : await (point.mode === 'closed' ? warmUpPrimed : warmUp)(pool, timing.warmupMs, target.stats);
@@ -77,7 +88,7 @@ export async function runPoint(point: Point, target: ServerUnderTest, timing: Ti
   }
   // Asked while the load's connections are still open: how many the server itself holds waiting in its queue.
   const serverWaiting = target.stats ? ((await target.stats().catch(() => undefined))?.waiting ?? 0) : undefined;
-  loads.forEach((_, i) => pool.send(i, { type: 'finish' }));
+  loads.forEach((_, i) => pool.send(i, { type: 'finish', ...(use.keep ? { keep: true } : {}) }));
   const finished = await pool.collect('finished', 10_000);
 
   const row = pointRow({ point, model: target.model, timing, placement, loads, warmedUp, warm, windows, finished, server, serverWaiting });
