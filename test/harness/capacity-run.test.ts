@@ -86,39 +86,36 @@ async function countingEcho(answerFirstOnly: boolean) {
   return { target, accepted: () => accepted, live: () => live.size, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-describe('one set of connections for the whole search', () => {
-  const generous = { percentile: 'p99' as const, objectiveUs: 1_000_000 };
+/** A whole search (a generous objective) against a counting echo server: its rows, and what the server counted. */
+async function searchCounting(answerFirstOnly: boolean) {
+  pool.ensure(null);
+  const echo = await countingEcho(answerFirstOnly);
+  try {
+    const [point] = expand(scenario, {}, { percentile: 'p99', objectiveUs: 1_000_000 });
+    const rows = await runSearch(point!, echo.target, timing, pool, planPlacement('rest', 2, false), budget);
+    return { rows, accepted: echo.accepted(), liveAtEnd: echo.live() };
+  } finally {
+    await echo.close();
+  }
+}
 
+describe('one set of connections for the whole search', () => {
   it('opens them for the probe, keeps them through every step, and closes them at the end', async () => {
-    pool.ensure(null);
-    const echo = await countingEcho(false);
-    try {
-      const [point] = expand(scenario, {}, generous);
-      const rows = await runSearch(point!, echo.target, timing, pool, planPlacement('rest', 2, false), budget);
-      expect(rows.length).toBeGreaterThanOrEqual(2);
-      expect(rows.every((row) => row.status === 'ok' && row.msgsPerSec.median > 0)).toBe(true);
-      // 4 connections, once: a step that opened its own would have made 4 more.
-      expect(echo.accepted()).toBe(4);
-      expect(echo.live()).toBe(0);
-    } finally {
-      await echo.close();
-    }
+    const { rows, accepted, liveAtEnd } = await searchCounting(false);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.every((row) => row.status === 'ok' && row.msgsPerSec.median > 0)).toBe(true);
+    // 4 connections, once: a step that opened its own would have made 4 more.
+    expect(accepted).toBe(4);
+    expect(liveAtEnd).toBe(0);
   }, 60_000);
 
   it('does not wait between steps for connections the server never answered (they stay starved, as on new ones)', async () => {
-    pool.ensure(null);
-    const echo = await countingEcho(true);
-    try {
-      const [point] = expand(scenario, {}, generous);
-      const rows = await runSearch(point!, echo.target, timing, pool, planPlacement('rest', 2, false), budget);
-      expect(rows.length).toBeGreaterThanOrEqual(1);
-      // Each step: one connection answered, three starved; none reconnected after waiting out the drain limit.
-      expect(rows.every((row) => row.fairness.starved === 3)).toBe(true);
-      expect(echo.accepted()).toBe(4);
-      // The starved connections' messages are not counted again, step after step, as timeouts.
-      expect(rows.every((row) => row.errors.timeout === 0)).toBe(true);
-    } finally {
-      await echo.close();
-    }
+    const { rows, accepted } = await searchCounting(true);
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    // Each step: one connection answered, three starved; none reconnected after waiting out the drain limit.
+    expect(rows.every((row) => row.fairness.starved === 3)).toBe(true);
+    expect(accepted).toBe(4);
+    // The starved connections' messages are not counted again, step after step, as timeouts.
+    expect(rows.every((row) => row.errors.timeout === 0)).toBe(true);
   }, 60_000);
 });
