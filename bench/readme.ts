@@ -99,7 +99,7 @@ runMain('readme', USAGE, async (argv) => {
   lines.push('### Tradeoffs', '');
   lines.push(
     `- **When sequential is fine, and when it starves everyone.** With one client it echoed ${num(msgs(seq1))} msgs/s, ` +
-      `${ratio(seq1, el1)} the event loop's ${num(msgs(el1))}: one connection at a time costs nothing when there is one connection. ` +
+      `${ratio(seq1, el1)} the event loop's ${num(msgs(el1))}: ${aloneVersusEventLoop(seq1, el1)}. ` +
       `At 64 connections it still served ${num(msgs(seq64))} msgs/s, but to one client: ${seq64?.fairness.starved ?? 'n/a'} of 64 got no answer at all ` +
       `(Jain's index ${num(seq64?.fairness.jain ?? Number.NaN)}), and with ${idle(slowSeq)} connected first (slow-client) ` +
       `${slowSeq?.fairness.starved ?? 'n/a'} of ${slowSeq?.connections ?? 'n/a'} active clients were starved and it echoed ${num(msgs(slowSeq))} msgs/s.`,
@@ -280,4 +280,14 @@ function reliabilitySection(file: string): string {
     ...rows.map((r) => `| ${r.join(' | ')} |`),
     RELIABILITY_END,
   ].join('\n');
+}
+
+/** Sequential against the event loop with one client: the same within the 95 % intervals, or which way it differed (and the CPU each message cost, from /proc). */
+function aloneVersusEventLoop(sequential: ResultRow | undefined, eventLoop: ResultRow | undefined): string {
+  if (!sequential || !eventLoop) return 'one of the two rows is missing';
+  const [seqLow, seqHigh] = sequential.msgsPerSec.ci95;
+  const [elLow, elHigh] = eventLoop.msgsPerSec.ci95;
+  if (seqHigh >= elLow && elHigh >= seqLow) return 'the same within the 95 % intervals: one connection at a time costs nothing when there is one connection';
+  const cpu = `${latency(cpuUsPerMessage(sequential))} of server CPU per message against ${latency(cpuUsPerMessage(eventLoop))}`;
+  return `${seqHigh < elLow ? 'below' : 'above'} it beyond the 95 % intervals in this run (${cpu})`;
 }

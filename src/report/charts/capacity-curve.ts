@@ -33,7 +33,7 @@ export const capacityCurve: ChartDefinition = {
     const sustained = models
       .filter((searched) => searched.result.sustainedRate !== null)
       .map((searched) => ({ model: searched.model, point: `${searched.steps[0]!.scenario} c=${searched.connections}`, offered: searched.result.sustainedRate! }));
-    const x = { field: 'offered', type: 'quantitative', title: 'Offered rate (msgs/s, log scale)', scale: { type: 'log' } };
+    const x = { field: 'offered', type: 'quantitative', title: 'Offered rate (msgs/s, log scale)', scale: { type: 'log' }, axis: { format: '~s', labelOverlap: 'greedy' } };
     const y = { field: 'latencyUs', type: 'quantitative', ...latencyScale('Latency from intended send time (log scale)') };
     const colour = colourByModel(rows);
     const dash = { field: 'percentile', type: 'nominal', title: 'Percentile', sort: percentiles, scale: { domain: percentiles, range: [[1, 0], [5, 3]] } };
