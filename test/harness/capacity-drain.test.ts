@@ -1,4 +1,4 @@
-/** Between capacity steps the harness waits until the server's own stats show nothing left to serve. */
+/** After a capacity search the harness waits until the server's own stats show nothing left to serve. */
 import { describe, expect, it } from 'vitest';
 import { drainServer } from '../../src/harness/capacity/drain.js';
 import type { ModelStats } from '../../src/models/model.js';

@@ -1,7 +1,7 @@
 /**
- * Between two steps of a search: a step past the wall leaves the server with a backlog. The step's
- * connections are closed when it finishes; wait until the server's own stats show no connection
- * served or waiting (or a limit passes), then a short pause so the next step starts on a quiet server.
+ * After a search (its steps drain on their kept connections: generator.ts retarget): its connections
+ * are closed; wait until the server's own stats show no connection served or waiting (or a limit
+ * passes), then a short pause, so the next point starts on a quiet server.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ModelStats } from '../../models/model.js';
