@@ -5,7 +5,7 @@
  * and queued connections), the latter only where some step exceeds that cap (below it both are the same).
  */
 import { connectionLimit, FDS_PER_CHILD, FDS_PER_THREAD } from '../../shared/fd-limit.js';
-import { MODEL_FLAGS } from '../../models/options.js';
+import { MODEL_FLAGS, type ModelFlag } from '../../models/options.js';
 import type { ModelId } from '../../models/ids.js';
 import type { ConnectionsStepFigures } from '../../results/schema.js';
 
@@ -22,42 +22,33 @@ export interface ConnectionSeries {
 interface Capped {
   /** Descriptors each unit of the cap costs the server (a child's IPC channel, a thread's event loop). */
   fdsPerUnit: number;
+  /** The serve flag that sets the cap's units: its name, default and range. */
+  flag: ModelFlag;
   /** Serve flags and cap for `units` (children, threads, or piscina's connections per thread). */
   flags(units: number): { args: string[]; cap: number };
   /** The unit count that serves `connections` at once. */
   units(connections: number): number;
-  maxUnits: number;
-  defaultUnits: number;
-  flagName: string;
 }
 
 // piscina's pool size is set explicitly in both series, so its cap (threads × connections per thread) is known here.
 const poolThreads = MODEL_FLAGS.threads.default;
 
+/** A process or a thread per connection, at most `flag`'s value of them. */
+const perConnection = (flag: ModelFlag, fdsPerUnit: number): Capped => ({
+  fdsPerUnit,
+  flag,
+  flags: (units) => ({ args: [`--${flag.name}`, String(units)], cap: units }),
+  units: (connections) => connections,
+});
+
 const CAPPED: Partial<Record<ModelId, Capped>> = {
-  fork: {
-    fdsPerUnit: FDS_PER_CHILD,
-    flags: (units) => ({ args: ['--max-children', String(units)], cap: units }),
-    units: (connections) => connections,
-    maxUnits: MODEL_FLAGS.maxChildren.max,
-    defaultUnits: MODEL_FLAGS.maxChildren.default,
-    flagName: '--max-children',
-  },
-  worker: {
-    fdsPerUnit: FDS_PER_THREAD,
-    flags: (units) => ({ args: ['--max-workers', String(units)], cap: units }),
-    units: (connections) => connections,
-    maxUnits: MODEL_FLAGS.maxWorkers.max,
-    defaultUnits: MODEL_FLAGS.maxWorkers.default,
-    flagName: '--max-workers',
-  },
+  fork: perConnection(MODEL_FLAGS.maxChildren, FDS_PER_CHILD),
+  worker: perConnection(MODEL_FLAGS.maxWorkers, FDS_PER_THREAD),
   piscina: {
     fdsPerUnit: 0, // connections per thread cost no descriptors of their own
+    flag: MODEL_FLAGS.connsPerThread,
     flags: (units) => ({ args: ['--threads', String(poolThreads), '--conns-per-thread', String(units)], cap: poolThreads * units }),
     units: (connections) => Math.ceil(connections / poolThreads),
-    maxUnits: MODEL_FLAGS.connsPerThread.max,
-    defaultUnits: MODEL_FLAGS.connsPerThread.default,
-    flagName: '--conns-per-thread',
   },
 };
 
@@ -74,23 +65,23 @@ export function seriesFor(model: ModelId, steps: readonly number[], fileLimit: n
   // Raised: the cap of the largest step the flag's range and the open-file limit allow, and one more
   // connection, so that the new connection timed at each step has a slot of its own.
   const room = (step: number) => capped.units(step + 1);
-  const top = [...steps].reverse().find((step) => room(step) <= capped.maxUnits && fits(room(step) * capped.fdsPerUnit) >= step) ?? steps[0]!;
-  const raised = capped.flags(Math.min(room(top), capped.maxUnits));
+  const top = [...steps].reverse().find((step) => room(step) <= capped.flag.max && fits(room(step) * capped.fdsPerUnit) >= step) ?? steps[0]!;
+  const raised = capped.flags(Math.min(room(top), capped.flag.max));
   const raisedLimit = fits(room(top) * capped.fdsPerUnit);
-  const beyondFlag = room(steps.at(-1)!) > capped.maxUnits;
+  const beyondFlag = room(steps.at(-1)!) > capped.flag.max;
   const series: ConnectionSeries[] = [
     {
       series: 'raised',
       ...raised,
       limit:
         raised.cap - 1 < raisedLimit
-          ? { connections: raised.cap - 1, why: beyondFlag ? `${model}'s ${capped.flagName} (at most ${capped.maxUnits})` : fileLimitWhy }
+          ? { connections: raised.cap - 1, why: beyondFlag ? `${model}'s --${capped.flag.name} (at most ${capped.flag.max})` : fileLimitWhy }
           : { connections: raisedLimit, why: fileLimitWhy },
     },
   ];
-  const atDefault = capped.flags(capped.defaultUnits);
+  const atDefault = capped.flags(capped.flag.default);
   if (steps.some((step) => step > atDefault.cap)) {
-    series.push({ series: 'default', ...atDefault, limit: { connections: fits(capped.defaultUnits * capped.fdsPerUnit), why: fileLimitWhy } });
+    series.push({ series: 'default', ...atDefault, limit: { connections: fits(capped.flag.default * capped.fdsPerUnit), why: fileLimitWhy } });
   }
   return series;
 }
