@@ -15,6 +15,7 @@ import { MODEL_IDS } from '../src/models/ids.js';
 import { latency, mebibytes, num, times } from '../src/results/format.js';
 import { cpuLimit, cpuUsPerMessage } from '../src/report/cpu-budget.js';
 import { loadRun } from '../src/report/load.js';
+import { clearlyAbove } from '../src/report/intervals.js';
 import { narrate } from '../src/report/narrative/index.js';
 import { scenariosIn } from '../src/report/rows.js';
 
@@ -285,9 +286,8 @@ function reliabilitySection(file: string): string {
 /** Sequential against the event loop with one client: the same within the 95 % intervals, or which way it differed (and the CPU each message cost, from /proc). */
 function aloneVersusEventLoop(sequential: ResultRow | undefined, eventLoop: ResultRow | undefined): string {
   if (!sequential || !eventLoop) return 'one of the two rows is missing';
-  const [seqLow, seqHigh] = sequential.msgsPerSec.ci95;
-  const [elLow, elHigh] = eventLoop.msgsPerSec.ci95;
-  if (seqHigh >= elLow && elHigh >= seqLow) return 'the same within the 95 % intervals: one connection at a time costs nothing when there is one connection';
+  const below = clearlyAbove(eventLoop, sequential);
+  if (!below && !clearlyAbove(sequential, eventLoop)) return 'the same within the 95 % intervals: one connection at a time costs nothing when there is one connection';
   const cpu = `${latency(cpuUsPerMessage(sequential))} of server CPU per message against ${latency(cpuUsPerMessage(eventLoop))}`;
-  return `${seqHigh < elLow ? 'below' : 'above'} it beyond the 95 % intervals in this run (${cpu})`;
+  return `${below ? 'below' : 'above'} it beyond the 95 % intervals in this run (${cpu})`;
 }

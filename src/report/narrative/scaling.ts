@@ -2,6 +2,7 @@
  * A core sweep in words: how much each model gained from its fewest to its most server cores (against
  * the ideal), where it stopped gaining, and how many cores' worth of CPU its server actually used.
  */
+import { clearlyAbove } from '../intervals.js';
 import type { ResultRow } from '../../results/schema.js';
 import { serverName } from '../../results/server-label.js';
 import { num, times } from '../../results/format.js';
@@ -19,7 +20,7 @@ const NO_GAIN = 1.1;
 /** Gained: at least NO_GAIN, and the two rows' 95 % intervals of msgs/s do not overlap (a noisy machine can fake 1.3×). */
 function gained(model: ModelScaling): boolean {
   const top = model.points.at(-1)!.row;
-  return speedup(model)! >= NO_GAIN && top.msgsPerSec.ci95[0] > model.base!.msgsPerSec.ci95[1];
+  return speedup(model)! >= NO_GAIN && clearlyAbove(top, model.base!);
 }
 
 export function scalingSentences(rows: readonly ResultRow[]): (string | null)[] {
