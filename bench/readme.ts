@@ -283,11 +283,11 @@ function reliabilitySection(file: string): string {
   ].join('\n');
 }
 
-/** Sequential against the event loop with one client: the same within the 95 % intervals, or which way it differed (and the CPU each message cost, from /proc). */
+/** Sequential against the event loop with one client: the same within the ranges of the repeats, or which way it differed (and the CPU each message cost, from /proc). */
 function aloneVersusEventLoop(sequential: ResultRow | undefined, eventLoop: ResultRow | undefined): string {
   if (!sequential || !eventLoop) return 'one of the two rows is missing';
   const below = clearlyAbove(eventLoop, sequential);
-  if (!below && !clearlyAbove(sequential, eventLoop)) return 'the same within the 95 % intervals: one connection at a time costs nothing when there is one connection';
+  if (!below && !clearlyAbove(sequential, eventLoop)) return 'the same within the ranges of the repeats: one connection at a time costs nothing when there is one connection';
   const cpu = `${latency(cpuUsPerMessage(sequential))} of server CPU per message against ${latency(cpuUsPerMessage(eventLoop))}`;
-  return `${below ? 'below' : 'above'} it beyond the 95 % intervals in this run (${cpu})`;
+  return `${below ? 'below' : 'above'} it beyond the ranges of the repeats in this run (${cpu})`;
 }

@@ -1,12 +1,16 @@
 /**
- * results.json, schema "echolab/results@2": what one `npm run bench` leaves in results/<run-id>/.
+ * results.json, schema "echolab/results@3": what one `npm run bench` leaves in results/<run-id>/.
  * Every number here comes from a measurement of that run, or from the scenarios it declared;
  * nothing is typed in by hand. The report reads this file alone.
  */
 import type { ModelId } from '../models/ids.js';
 
-/** 2: each scenario's declaration recorded (`scenarios`), and each row's idle connections. */
-export const RESULTS_VERSION = 2;
+/**
+ * 2: each scenario's declaration recorded (`scenarios`), and each row's idle connections.
+ * 3: each figure's bracket is the range of its repeats (`range`), not a t interval; a latency percentile
+ * is null where too few answers back it; the run's one work calibration (`work`).
+ */
+export const RESULTS_VERSION = 3;
 export const RESULTS_SCHEMA = `echolab/results@${RESULTS_VERSION}` as const;
 
 /** The version a results file's `schema` names (1 for "echolab/results@1"); undefined for a file that is not echolab's. */
@@ -51,10 +55,10 @@ export interface Placement {
   note: string;
 }
 
-/** A figure measured once per repeat: the median, a 95% confidence interval, and each repeat's value. */
+/** A figure measured once per repeat: the median of the repeats, their range (lowest, highest), and each repeat's value. */
 export interface Estimate {
   median: number;
-  ci95: [number, number];
+  range: [number, number];
   runs: number[];
 }
 

@@ -19,7 +19,7 @@ const slo: Slo = { percentile: 'p99', objectiveUs: 2_000 };
 function step(model: ResultRow['model'], n: number, rate: number, p99Us: number, { cpu = 30, clientBound = false } = {}): ResultRow {
   const row = structuredClone(template);
   Object.assign(row, { model, scenario: 'capacity', connections: 16, targetRate: rate });
-  row.achievedRate = { median: rate, ci95: [rate, rate], runs: [rate] };
+  row.achievedRate = { median: rate, range: [rate, rate], runs: [rate] };
   row.latencyUs = { ...row.latencyUs, p50: p99Us / 4, p99: p99Us, count: 1000 };
   row.server = { ...row.server!, cpuPercent: cpu };
   // Late enough, when late, to explain the step's p99 (at least half of it); on time otherwise.

@@ -22,7 +22,7 @@ function at(model: string, k: number, msgs: number, cores = k): ResultRow {
     ...row,
     serverCores: k,
     placement: { pinned: true, serverCpus: cpus, generatorCpus: [k - 1], note: `server on cpu 0-${k - 1}` },
-    msgsPerSec: { median: msgs, ci95: [msgs * 0.95, msgs * 1.05], runs: [msgs * 0.95, msgs, msgs * 1.05] },
+    msgsPerSec: { median: msgs, range: [msgs * 0.95, msgs * 1.05], runs: [msgs * 0.95, msgs, msgs * 1.05] },
     server: { ...row.server!, cpuPercent: 100 * cores },
   };
 }
@@ -72,15 +72,15 @@ describe('the scaling chart', () => {
 describe('the scaling sentences', () => {
   it('say who gained, who did not, where a model stopped, and the CPU its server used', () => {
     const text = narrate(run.results, run).join(' ');
-    expect(text).toContain('From 1 to 8 server cores (ideal 8×): cluster 3.78× gained; event-loop 1× did not (under 1.1×, or within the 95 % intervals).');
+    expect(text).toContain('From 1 to 8 server cores (ideal 8×): cluster 3.78× gained; event-loop 1× did not (under 1.1×, or within the ranges of the repeats).');
     expect(text).toContain('Stopped gaining past: cluster 4 cores.');
     expect(text).toContain("The server's CPU at 8 cores, in cores' worth (from /proc): event-loop 1, cluster 4.");
   });
 
-  it('do not call a speed-up a gain when the two 95 % intervals overlap (a noisy machine)', () => {
+  it('do not call a speed-up a gain when the ranges of the two rows’ repeats overlap (a noisy machine)', () => {
     const noisy = (model: string, k: number, msgs: number, spread: number): ResultRow => {
       const row = at(model, k, msgs);
-      return { ...row, msgsPerSec: { ...row.msgsPerSec, ci95: [msgs * (1 - spread), msgs * (1 + spread)] } };
+      return { ...row, msgsPerSec: { median: msgs, range: [msgs * (1 - spread), msgs * (1 + spread)], runs: [msgs * (1 - spread), msgs, msgs * (1 + spread)] } };
     };
     const text = (spread: number) => narrate(sweep([noisy('event-loop', 1, 1000, spread), noisy('event-loop', 2, 1300, spread)]).results, run).join(' ');
     expect(text(0.3)).toContain('event-loop 1.3× did not');

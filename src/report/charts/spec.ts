@@ -116,9 +116,9 @@ export function notMeasuredNote(rows: readonly ResultRow[]): string[] {
   return unsampled.length === 0 ? [] : [`Not drawn, server not measured: ${unsampled.map((row) => `${row.model} in ${pointLabel(row)}`).join(', ')}`];
 }
 
-/** A median and its 95 % interval as chart fields; rates cannot be negative, so the whisker stops at 0. */
+/** A median and the range of its repeats as chart fields. */
 export function estimateFields(estimate: Estimate): { value: number; lo: number; hi: number } {
-  return { value: estimate.median, lo: Math.max(0, estimate.ci95[0]), hi: estimate.ci95[1] };
+  return { value: estimate.median, lo: estimate.range[0], hi: estimate.range[1] };
 }
 
 /**

@@ -17,7 +17,7 @@ function speedup({ points, base }: ModelScaling): number | null {
 /** A speed-up this close to 1 is within run-to-run noise: no gain. */
 const NO_GAIN = 1.1;
 
-/** Gained: at least NO_GAIN, and the two rows' 95 % intervals of msgs/s do not overlap (a noisy machine can fake 1.3×). */
+/** Gained: at least NO_GAIN, and the two rows' ranges of msgs/s do not overlap (a noisy machine can fake 1.3×). */
 function gained(model: ModelScaling): boolean {
   const top = model.points.at(-1)!.row;
   return speedup(model)! >= NO_GAIN && clearlyAbove(top, model.base!);
@@ -35,7 +35,7 @@ export function scalingSentences(rows: readonly ResultRow[]): (string | null)[] 
   const gains =
     `From ${from} to ${to} server cores (ideal ${times(ideal)}): ` +
     (gaining.length > 0 ? `${gaining.map((model) => `${name(model)} ${times(speedup(model)!)}`).join(', ')} gained` : 'no model gained') +
-    (flat.length > 0 ? `; ${flat.map((model) => `${name(model)} ${times(speedup(model)!)}`).join(', ')} did not (under ${times(NO_GAIN)}, or within the 95 % intervals)` : '') +
+    (flat.length > 0 ? `; ${flat.map((model) => `${name(model)} ${times(speedup(model)!)}`).join(', ')} did not (under ${times(NO_GAIN)}, or within the ranges of the repeats)` : '') +
     '.';
   // Where a model stopped, said only for models that gained at first (a flat model stopped at its base: said above).
   const stopped = gaining.map((model) => [model, stopsAt(model)] as const).filter(([, at]) => at !== null);
