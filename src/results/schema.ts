@@ -62,7 +62,10 @@ export interface Estimate {
   runs: number[];
 }
 
-/** Latency describes only the answers received: with none (count 0) every figure is null, absent, never 0. */
+/**
+ * Latency describes only the answers received: with none (count 0) every figure is null, absent, never 0;
+ * a percentile is null where fewer answers than it needs back it (p99: 100; results/latency-support.ts).
+ */
 export interface LatencySummary {
   /** Microseconds. */
   p50: number | null;

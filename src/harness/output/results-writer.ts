@@ -24,6 +24,7 @@ const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   ['msgs_per_sec_lowest_repeat', (r) => r.msgsPerSec.range[0].toFixed(1)],
   ['msgs_per_sec_highest_repeat', (r) => r.msgsPerSec.range[1].toFixed(1)],
   ['bytes_per_sec', (r) => r.bytesPerSec.median.toFixed(0)],
+  ['answers', (r) => r.latencyUs.count],
   ['p50_us', (r) => orEmpty(r.latencyUs.p50)],
   ['p90_us', (r) => orEmpty(r.latencyUs.p90)],
   ['p99_us', (r) => orEmpty(r.latencyUs.p99)],

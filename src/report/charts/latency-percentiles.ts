@@ -1,6 +1,6 @@
 /** p50 and p99 latency per model for every scenario point: how far the tail sits from the median. */
 import { pointLabel, sortRows } from '../rows.js';
-import { colourByModel, haloText, latencyScale, rowFields, shapeByStatus, starvedField, unansweredNote, type ChartDefinition } from './spec.js';
+import { colourByModel, haloText, latencyScale, rowFields, shapeByStatus, starvedField, thinNote, unansweredNote, type ChartDefinition } from './spec.js';
 
 export const latencyPercentiles: ChartDefinition = {
   name: 'latency-percentiles',
@@ -16,8 +16,12 @@ export const latencyPercentiles: ChartDefinition = {
     const echoing = sortRows(results).filter((row) => !row.abandoned && !row.rateSearch); // capacity steps have their own charts;
     const answered = echoing.filter((row) => row.latencyUs.count > 0);
     if (answered.length === 0) return null;
+    // A percentile too few answers back is null (results/latency-support.ts): not drawn, and said under the title.
     const values = answered.flatMap((row) =>
-      (['p50', 'p99'] as const).map((percentile) => ({ ...rowFields(row), ...starvedField(row), percentile, latencyUs: Math.max(1, row.latencyUs[percentile]!) })),
+      (['p50', 'p99'] as const).flatMap((percentile) => {
+        const us = row.latencyUs[percentile];
+        return us === null ? [] : [{ ...rowFields(row), ...starvedField(row), percentile, latencyUs: Math.max(1, us) }];
+      }),
     );
     const points = [...new Set(answered.map(pointLabel))];
     const x = { field: 'percentile', type: 'ordinal', title: null, axis: { labelAngle: 0 } };
@@ -26,7 +30,7 @@ export const latencyPercentiles: ChartDefinition = {
     return {
       rows: answered,
       subtitle: 'Round trip from send (closed loop) or from intended send time (open loop); median and 99th percentile over all repeats',
-      notes: unansweredNote(echoing),
+      notes: [...unansweredNote(echoing), ...thinNote(answered)],
       body: {
         data: { values },
         columns: 4,

@@ -2,6 +2,7 @@
  * Shared pieces of every chart spec: the model colour and status encodings, the environment
  * footnote and the page frame. Specs are plain vega-lite JSON; vega-lite validates them when compiled.
  */
+import { answersNeeded } from '../../results/latency-support.js';
 import type { Estimate, ResultRow, ResultsFile } from '../../results/schema.js';
 import { MIB } from '../../results/format.js';
 import { MODEL_COLOURS, modelsIn } from '../model-colours.js';
@@ -108,6 +109,12 @@ export function starvedField(row: ResultRow): { starvedLabel: string } {
 export function unansweredNote(rows: readonly ResultRow[]): string[] {
   const silent = rows.filter((row) => row.latencyUs.count === 0);
   return silent.length === 0 ? [] : [`Not drawn, no message answered: ${silent.map((row) => `${row.model} in ${pointLabel(row)}`).join(', ')}`];
+}
+
+/** A latency chart's note: the answering rows among `rows` whose p99 too few answers back (fewer than 100), so it is not drawn. */
+export function thinNote(rows: readonly ResultRow[]): string[] {
+  const thin = rows.filter((row) => row.latencyUs.count > 0 && row.latencyUs.p99 === null);
+  return thin.length === 0 ? [] : [`No p99 drawn, fewer than ${answersNeeded('p99')} answers: ${thin.map((row) => `${row.model} in ${pointLabel(row)} (${row.latencyUs.count})`).join(', ')}`];
 }
 
 /** A server chart's note: the rows among `rows` whose server was not sampled (an external target, a server that never ran). */
