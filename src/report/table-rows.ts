@@ -1,6 +1,6 @@
 /** The per-scenario table of the report page: one row per model and point, every figure with its unit. */
 import type { ErrorKind, ResultRow } from '../results/schema.js';
-import { cpuUsPerMessage } from './cpu-budget.js';
+import { serverCpuUsPerMessage } from '../results/cpu-limit.js';
 import { count, latency, mebibytes, megabytesPerSec, num, orAbsent, serverCpu, withRange } from '../results/format.js';
 import { latencyFigures } from '../results/latency-figure.js';
 import { rowMarks } from '../results/row-status.js';
@@ -107,7 +107,7 @@ export const COLUMNS: Column[] = [
   {
     header: 'CPU µs/msg',
     help: 'Server CPU per echoed message (from /proc); at least the scenario’s work per message if the work is right',
-    cell: (row) => orAbsent(row.server, () => num(cpuUsPerMessage(row))),
+    cell: (row) => orAbsent(serverCpuUsPerMessage(row), num),
     when: (rows) => rows.some((row) => row.workUsPerMessage > 0),
   },
   {

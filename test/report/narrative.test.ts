@@ -10,7 +10,7 @@ const fixture = JSON.parse(readFileSync(FIXTURE_A, 'utf8')) as ResultsFile;
 const text = (scenario: string, rows: ResultRow[] = rowsOf(fixture.results, scenario)) => narrate(rows, fixture).join(' ');
 const scaled = (row: ResultRow, factor: number): ResultRow => ({
   ...row,
-  msgsPerSec: { ...row.msgsPerSec, median: row.msgsPerSec.median * factor },
+  msgsPerSec: { median: row.msgsPerSec.median * factor, range: [row.msgsPerSec.range[0] * factor, row.msgsPerSec.range[1] * factor], runs: row.msgsPerSec.runs.map((run) => run * factor) },
 });
 
 describe('generated narrative', () => {
