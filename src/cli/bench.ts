@@ -25,6 +25,7 @@ import { formatHostLines } from '../harness/output/host-lines.js';
 import { formatConnectionsTable } from '../harness/output/connections-table.js';
 import { runMain } from './run-main.js';
 import { checkHosts } from '../harness/transport/check-hosts.js';
+import { calibrateWork, workCalibrationNote } from '../harness/plan/work-calibration.js';
 
 runMain('bench', BENCH_USAGE, async (argv) => {
   const options = parseBenchArgs(argv, DEFAULT_SUITE, QUICK_SUITE);
@@ -76,6 +77,14 @@ runMain('bench', BENCH_USAGE, async (argv) => {
     if (kind !== 'rest') print(`  server cores ${kind}: ${placements.get(kind)!.note}`);
   }
   for (const warning of warnings) process.stderr.write(`bench: warning: ${warning}\n`);
+  // One calibration of the work hash for the whole run, on the servers' CPUs; a server on another host calibrates there.
+  const worked = options.target || options.serverHost ? undefined : points.find((point) => point.workUsPerMessage > 0);
+  const workCpus = worked ? placements.get(worked.serverCores)!.serverCpus : null;
+  const workCalibration = worked ? await calibrateWork(workCpus) : undefined;
+  if (workCalibration) {
+    results.work = { start: workCalibration, end: null };
+    print(`  work: ${workCalibrationNote(workCalibration, worked!.workUsPerMessage)}`);
+  }
   const progress = createProgress(points.length * options.models.length, options.progress, options.json);
   const abort = new AbortController();
   const interrupt = (signal: NodeJS.Signals) => {
@@ -88,7 +97,7 @@ runMain('bench', BENCH_USAGE, async (argv) => {
   try {
     await runSuite(
       // --generators 0: no local generator, only --generator-hosts.
-      { ...options, scenarios, placements, generators: options.generators === 0 ? 0 : cpus.processes },
+      { ...options, scenarios, placements, generators: options.generators === 0 ? 0 : cpus.processes, ...(workCalibration ? { workCalibration } : {}) },
       {
         pointStarted: (point, model) => progress.step(`${point.scenario.name}${point.serverCores === 'rest' ? '' : ` cores=${point.serverCores}`} c=${point.connections}${point.rateSearch ? ' R=auto' : ''} ${model}`),
         row: (row) => {
@@ -106,6 +115,8 @@ runMain('bench', BENCH_USAGE, async (argv) => {
       },
       abort.signal,
     );
+    // The same measurement after the last point: how far the machine's speed drifted while the work stood still.
+    if (results.work) results.work.end = await calibrateWork(workCpus);
     results.complete = true;
   } catch (error) {
     if (!(error instanceof SuiteAborted)) throw error;

@@ -31,6 +31,8 @@ export interface ServeOptions extends ModelOptions {
   /** µs of CPU per `workBytes` bytes received (see shared/work.ts). */
   workUs: number;
   workBytes: number;
+  /** Hash rounds per `workBytes` block, calibrated by the caller (the bench, once per run); 0 = calibrate at start-up. */
+  workRounds: number;
   /** Close a connection that sends nothing for this long; 0 = never. */
   idleTimeoutMs: number;
   /** How long a stop waits for live connections before closing them. */

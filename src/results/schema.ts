@@ -30,6 +30,21 @@ export interface ResultsFile {
   /** The scenarios the run declared, in the order it ran them: what the report says about each is read here. */
   scenarios: ScenarioRecord[];
   results: ResultRow[];
+  /** The run's one calibration of the work hash, on the server's CPUs (null: no point had work, or the server calibrated on its own host). */
+  work?: WorkRecord | null;
+}
+
+/** A calibration of the work hash: rounds per µs and the fixed µs of one call, measured pinned to `cpus`. */
+export interface WorkCalibration {
+  iterationsPerUs: number;
+  overheadUs: number;
+  cpus: number[] | null;
+}
+
+/** The calibration every server's rounds came from, and the same measurement repeated after the last point: how far this machine's speed drifted meanwhile. */
+export interface WorkRecord {
+  start: WorkCalibration;
+  end: WorkCalibration | null;
 }
 
 export interface Environment {
@@ -312,6 +327,8 @@ export interface ResultRow {
   messageSize: number;
   /** µs of CPU the server is asked to spend per message. */
   workUsPerMessage: number;
+  /** The hash rounds it burned per message for that work, from the run's calibration (null: the server calibrated on its own, on another host); absent without work. */
+  workRoundsPerMessage?: number | null;
   /**
    * ok; empty (the measured windows completed nothing: no message answered, or in churn no connection
    * completed, so there is no rate or latency to read); failed (no connection could be made, the server

@@ -8,9 +8,11 @@
  * only on how many bytes it echoed, not on how TCP split them: a message of S bytes costs
  * usPerBlock * S / blockBytes µs (with S a multiple of blockBytes).
  *
- * The hash is calibrated once at start-up by the serving process (rounds per µs, and the fixed
- * cost of one call) and handed to every child and thread, so each model burns the same rounds per
- * byte. One call has a fixed cost of a few µs, so finer work is owed and paid in larger charges.
+ * The hash is calibrated once (rounds per µs, and the fixed cost of one call) and handed to every
+ * child and thread, so each model burns the same rounds per byte. The bench calibrates once per run,
+ * on the server's CPUs, and gives every server the rounds per block (`serve --work-rounds`): two
+ * servers that calibrated on their own differ by up to 40 % on this machine, and would compare
+ * different work. One call has a fixed cost of a few µs, so finer work is owed and paid in larger charges.
  */
 import { pbkdf2Sync } from 'node:crypto';
 
@@ -55,6 +57,11 @@ export function calibrate(): Calibration {
   const tLarge = medianCallUs(large, 11);
   const iterationsPerUs = (large - small) / (tLarge - tSmall);
   return { iterationsPerUs, overheadUs: Math.max(0, tSmall - small / iterationsPerUs) };
+}
+
+/** The spec that burns exactly `roundsPerBlock` rounds per block: `usPerBlock` is then the work's nominal cost, as calibrated elsewhere. */
+export function workOfRounds(usPerBlock: number, blockBytes: number, roundsPerBlock: number): WorkSpec {
+  return { usPerBlock, blockBytes, iterationsPerUs: roundsPerBlock / usPerBlock, overheadUs: 0 };
 }
 
 /** Rounds that cost `us` µs of CPU in one call (at least one round). */

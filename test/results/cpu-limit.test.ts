@@ -46,3 +46,12 @@ describe('the CPU limit of a row with work', () => {
     expect(text).toMatch(/Caution: worker exceeded the machine's limit/);
   });
 });
+
+describe('the cpu narrative on the work calibration', () => {
+  it('says every server burned the same rounds, and how far the machine drifted from the calibration by the end', () => {
+    const rows = cpuRows().map((row) => ({ ...row, workRoundsPerMessage: 6_268 }));
+    const work = { start: { iterationsPerUs: 6.29, overheadUs: 3, cpus: [0] }, end: { iterationsPerUs: 5.66, overheadUs: 3, cpus: [0] } };
+    const text = cpuNarrative(rows, { ...fixture, results: rows, work }).filter(Boolean).join(' ');
+    expect(text).toContain('Every server burned the same 6,268 hash rounds per message, from one calibration before the first point (6.29 rounds/µs); the same calibration after the last point read 5.66 rounds/µs (0.9×)');
+  });
+});

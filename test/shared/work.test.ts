@@ -48,3 +48,12 @@ describe('WorkMeter', () => {
     expect(roundsFor(new WorkMeter(spec(3, 64)), 6400, sizes)).toBe(600);
   });
 });
+
+describe('work given in hash rounds (serve --work-rounds)', () => {
+  it('burns exactly the rounds given per block, whatever the nominal µs, so servers given the same rounds do the same work', async () => {
+    const { workOfRounds } = await import('../../src/shared/work.js');
+    const meter = new WorkMeter(workOfRounds(1000, 64, 6_250));
+    expect(meter.iterationsFor(64)).toBe(6_250);
+    expect(roundsFor(new WorkMeter(workOfRounds(1000, 64, 6_250)), 64 * 100, [1, 7, 64, 300])).toBe(625_000);
+  });
+});

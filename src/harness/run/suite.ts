@@ -11,7 +11,8 @@ import { startServer, type ServerProcess } from '../server/server-process.js';
 import { startRemoteServer, type RemoteServerProcess } from '../server/remote-server.js';
 import type { HostSpec } from '../transport/host-spec.js';
 import { failedRow, markFailed } from '../rows/failed-row.js';
-import type { ResultRow } from '../../results/schema.js';
+import type { ResultRow, WorkCalibration } from '../../results/schema.js';
+import { roundsPerBlock } from '../plan/work-calibration.js';
 import { runAbandoned } from './run-abandoned.js';
 import { runConnections } from './run-connections.js';
 import { runPoint } from './run-point.js';
@@ -39,6 +40,8 @@ export interface SuitePlan {
   generatorHosts?: HostSpec[];
   /** --ssh, as argv. */
   ssh?: string[];
+  /** The run's one calibration of the work hash: every server with work burns the rounds it gives (absent: each server calibrates on its own). */
+  workCalibration?: WorkCalibration;
 }
 
 export interface SuiteEvents {
@@ -88,8 +91,9 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
           const placement = plan.placements.get(group[0]!.serverCores)!;
           let failure: string | undefined;
           try {
-            if (model !== 'external' && plan.serverHost) server = await startRemoteServer(model, serverArgs(group[0]!), plan.serverHost, plan.ssh ?? ['ssh']);
-            else if (model !== 'external') server = await startServer(model, { args: serverArgs(group[0]!), prefix: pinPrefix(placement.serverCpus) });
+            const args = serverArgs(group[0]!, plan.workCalibration);
+            if (model !== 'external' && plan.serverHost) server = await startRemoteServer(model, args, plan.serverHost, plan.ssh ?? ['ssh']);
+            else if (model !== 'external') server = await startServer(model, { args, prefix: pinPrefix(placement.serverCpus) });
           } catch (error) {
             failure = `did not start: ${toError(error).message}`;
           }
@@ -126,7 +130,8 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
             }
             for (const step of [...searched, row]) {
               // An external server's row names it: the harness did not start it, so its model says little.
-              const named = plan.target ? { ...step, target: plan.target } : plan.serverHost ? onServerHost(step, plan.serverHost) : step;
+              const worked = withWorkRounds(step, point, plan.workCalibration);
+              const named = plan.target ? { ...worked, target: plan.target } : plan.serverHost ? onServerHost(worked, plan.serverHost) : worked;
               rows.push(named);
               events.row(named);
             }
@@ -144,11 +149,23 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
   }
 }
 
-/** The serve flags a point needs: quiet logs, a short grace, and the scenario's CPU work per message. */
-export function serverArgs(point: Point): string[] {
+/**
+ * The serve flags a point needs: quiet logs, a short grace, and the scenario's CPU work per message,
+ * charged per message (one block of its size): as the run's calibration's rounds where there is one.
+ */
+export function serverArgs(point: Point, calibration?: WorkCalibration): string[] {
   const args = ['--log-level', 'warn', '--grace', '2'];
-  if (point.workUsPerMessage > 0) args.push('--work-us', String(point.workUsPerMessage), '--work-bytes', String(point.messageSize));
+  if (point.workUsPerMessage > 0) {
+    args.push('--work-us', String(point.workUsPerMessage), '--work-bytes', String(point.messageSize));
+    if (calibration) args.push('--work-rounds', String(roundsPerBlock(calibration, point.workUsPerMessage)));
+  }
   return args;
+}
+
+/** A row with work records the rounds its server burned per message (null: the server calibrated on its own). */
+function withWorkRounds(row: ResultRow, point: Point, calibration: WorkCalibration | undefined): ResultRow {
+  if (point.workUsPerMessage <= 0 || row.model === 'external') return row;
+  return { ...row, workRoundsPerMessage: calibration ? roundsPerBlock(calibration, point.workUsPerMessage) : null };
 }
 
 /** Consecutive points one server start can serve: the same serve flags, on the same CPUs. */

@@ -22,6 +22,19 @@ function overLimitSentence(rows: readonly ResultRow[], work: number): string | n
   );
 }
 
+/** Where the work's rounds came from: one calibration for every server, and how far the machine drifted from it by the end. */
+function calibrationSentence(rows: readonly ResultRow[], results: ResultsFile): string | null {
+  const rounds = rows.find((row) => row.workRoundsPerMessage)?.workRoundsPerMessage;
+  const work = results.work;
+  if (!work || !rounds) return null;
+  const drift = work.end ? work.end.iterationsPerUs / work.start.iterationsPerUs : null;
+  return (
+    `Every server burned the same ${rounds.toLocaleString('en-US')} hash rounds per message, from one calibration before the first point ` +
+    `(${num(work.start.iterationsPerUs)} rounds/µs)` +
+    (drift === null ? '.' : `; the same calibration after the last point read ${num(work.end!.iterationsPerUs)} rounds/µs (${times(drift)}): the machine's speed drifted that much meanwhile.`)
+  );
+}
+
 export function cpuNarrative(swept: readonly ResultRow[], results: ResultsFile): (string | null)[] {
   // A core sweep's rows at fewer cores are told by the scaling sentences.
   const rows = atMostCpus(swept, results);
@@ -46,5 +59,5 @@ export function cpuNarrative(swept: readonly ResultRow[], results: ResultsFile):
     slowest !== best && slowest.msgsPerSec.median > 0
       ? `The best model did ${times(best.msgsPerSec.median / slowest.msgsPerSec.median)} the work of the slowest (${serverName(slowest)}); with ${cpus} CPU(s) no model can exceed ${cpus}× a single core.`
       : null;
-  return [leadSentence(rows, msgsPerSec, 'msgs/s', ''), limits, split, speedup, overLimitSentence(rows, work)];
+  return [leadSentence(rows, msgsPerSec, 'msgs/s', ''), limits, split, speedup, overLimitSentence(rows, work), calibrationSentence(rows, results)];
 }
