@@ -22,6 +22,7 @@ import type { ScenarioPlan } from '../../scenarios/plan.js';
 import type { Point, Scenario } from '../../scenarios/scenario.js';
 import type { ModelId } from '../../models/ids.js';
 import { toError } from '../../shared/to-error.js';
+import { variantFlags } from '../../scenarios/variants.js';
 
 export interface SuitePlan {
   /** Each scenario expanded into its points, once, by the caller. */
@@ -83,19 +84,24 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
           if (signal.aborted) throw new SuiteAborted();
           continue;
         }
-        for (const group of serverGroups(points)) {
+        // The model as it starts by default, then each variant the scenario asks of it (its own server, its own rows).
+        const starts = variantFlags(scenario.variants, model).flatMap((flags) => serverGroups(points).map((group) => ({ flags, group })));
+        for (const { flags, group } of starts) {
           if (signal.aborted) throw new SuiteAborted();
           const placement = plan.placements.get(group[0]!.serverCores)!;
+          const args = [...serverArgs(group[0]!), ...flags];
+          const variant = flags.length > 0 ? { serveFlags: [...flags] } : {};
+          const label = [model, ...flags].join(' ');
           let failure: string | undefined;
           try {
-            if (model !== 'external' && plan.serverHost) server = await startRemoteServer(model, serverArgs(group[0]!), plan.serverHost, plan.ssh ?? ['ssh']);
-            else if (model !== 'external') server = await startServer(model, { args: serverArgs(group[0]!), prefix: pinPrefix(placement.serverCpus) });
+            if (model !== 'external' && plan.serverHost) server = await startRemoteServer(model, args, plan.serverHost, plan.ssh ?? ['ssh']);
+            else if (model !== 'external') server = await startServer(model, { args, prefix: pinPrefix(placement.serverCpus) });
           } catch (error) {
             failure = `did not start: ${toError(error).message}`;
           }
           for (const point of group) {
             if (signal.aborted) throw new SuiteAborted();
-            events.pointStarted(point, model);
+            events.pointStarted(point, label);
             let row: ResultRow;
             let searched: ResultRow[] = [];
             if (failure) row = failedRow(point, model, placement, timing.windowMs / 1000, failure);
@@ -124,7 +130,7 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
                 row = markFailed(row, failure);
               }
             }
-            for (const step of [...searched, row]) {
+            for (const step of [...searched, { ...row, ...variant }]) {
               // An external server's row names it: the harness did not start it, so its model says little.
               const named = plan.target ? { ...step, target: plan.target } : plan.serverHost ? onServerHost(step, plan.serverHost) : step;
               rows.push(named);
