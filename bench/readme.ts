@@ -12,6 +12,8 @@ import type { ResultRow } from '../src/results/schema.js';
 import { UsageError } from '../src/shared/exit-codes.js';
 import { parseCommandLine } from '../src/shared/command-line.js';
 import { MODEL_IDS } from '../src/models/ids.js';
+import { MODEL_FLAGS } from '../src/models/options.js';
+import { serverName } from '../src/results/server-label.js';
 import { latency, mebibytes, num, times } from '../src/results/format.js';
 import { cpuLimit, cpuUsPerMessage } from '../src/report/cpu-budget.js';
 import { loadRun } from '../src/report/load.js';
@@ -52,8 +54,13 @@ runMain('readme', USAGE, async (argv) => {
   const { results, dir } = await loadRun(positionals[0]!);
   const rel = path.relative(process.cwd(), dir);
   const rows = results.results;
-  const pick = (scenario: string, model: string, connections?: number) =>
-    rows.find((r) => r.scenario === scenario && r.model === model && r.status === 'ok' && (connections === undefined || r.connections === connections));
+  // The model as it starts by default; `cached` picks its variant with a thread cache (worker).
+  const pick = (scenario: string, model: string, connections?: number, cached = false) =>
+    rows.find(
+      (r) =>
+        r.scenario === scenario && r.model === model && r.status === 'ok' && (connections === undefined || r.connections === connections) &&
+        (cached ? r.serveFlags?.includes(`--${MODEL_FLAGS.threadCache.name}`) === true : !r.serveFlags),
+    );
   const msgs = (r: ResultRow | undefined) => r?.msgsPerSec.median ?? Number.NaN;
   const ratio = (a: ResultRow | undefined, b: ResultRow | undefined) => times(msgs(a) / msgs(b));
   const idle = (r: ResultRow | undefined) => (r?.idleConnections === 1 ? 'one idle client' : `${r?.idleConnections ?? 'n/a'} idle clients`);
@@ -87,6 +94,7 @@ runMain('readme', USAGE, async (argv) => {
   const forkChurn = pick('churn', 'fork');
   const elChurn = pick('churn', 'event-loop');
   const workerChurn = pick('churn', 'worker');
+  const cachedWorkerChurn = pick('churn', 'worker', undefined, true);
   const fork64 = pick('echo-small', 'fork', 64);
   // A core sweep's rows at the most cores: what the sentences below compare against the machine's limit.
   const cpuRow = (m: string) =>
@@ -116,16 +124,17 @@ runMain('readme', USAGE, async (argv) => {
       `about ${mebibytes((fork64?.server?.peakPssBytes ?? Number.NaN) / Math.max(1, (fork64?.server?.maxProcesses ?? 1) - 1))} per connection; ` +
       `summed RSS said ${mebibytes(fork64?.server?.peakRssBytes ?? Number.NaN)}, as it counts the pages a child shares with its parent once in every process.`,
   );
-  const gone = (model: string) => pick('abandoned', model)?.abandoned;
-  const firstEcho = (model: string) => {
-    const a = gone(model);
+  const gone = (model: string, cached = false) => pick('abandoned', model, undefined, cached)?.abandoned;
+  const firstEcho = (model: string, cached = false) => {
+    const a = gone(model, cached);
     return a?.firstEchoMs == null ? 'n/a' : `${latency(a.firstEchoMs * 1000)} (${a.serverCpuSec == null ? 'CPU not measured' : `${num(a.serverCpuSec)} s of server CPU`})`;
   };
   lines.push(
     `- **Clients that leave while queued.** ${gone('fork')?.departed ?? 'n/a'} clients connected and left while fork's and worker's 64 slots were ` +
       `busy; then one new client came. fork, whose parent watches its queue, dropped ${gone('fork')?.serverAbandoned ?? 'n/a'} of them unserved ` +
-      `and answered the new client in ${firstEcho('fork')}. worker cannot watch its queue (a socket that has been read cannot move to a thread): ` +
-      `each departed client still got a thread when its turn came, and the new client waited ${firstEcho('worker')}. The event loop, ` +
+      `and answered the new client in ${firstEcho('fork')}. worker cannot watch its queue (a socket that has started reading cannot move to a thread): ` +
+      `each departed client still got a thread started for it when its turn came, and the new client waited ${firstEcho('worker')}; ` +
+      `with its thread cache each cost a hand-over to a waiting thread instead, and the new client waited ${firstEcho('worker', true)}. The event loop, ` +
       `which never queues, answered in ${firstEcho('event-loop')}. This is the classic weakness of a process or thread per connection under a ` +
       `connection flood: work is spent on clients that are gone, and the live ones queue behind it.`,
   );
@@ -153,7 +162,8 @@ runMain('readme', USAGE, async (argv) => {
       `(${ratio(pick('echo-small', 'hsha', 64), el64)}). The classic pool of connection tasks (piscina, one connection per thread, as many ` +
       `threads as the server's cores) served ${num(msgs(piscina64))} msgs/s with ${starvedOf(piscina64)} connections never answered: ` +
       `a pool of blocking-style threads is a cap on connections, as the classic thread pool's design implies. A thread per connection also pays ` +
-      `start-up under churn: ${num(workerChurn?.connectionsPerSec?.median ?? Number.NaN)} connections/s.`,
+      `start-up under churn: ${num(workerChurn?.connectionsPerSec?.median ?? Number.NaN)} connections/s; with its thread cache (${cachedWorkerChurn ? serverName(cachedWorkerChurn) : 'n/a'}) ` +
+      `a new connection is handed to a thread that is already there: ${num(cachedWorkerChurn?.connectionsPerSec?.median ?? Number.NaN)} connections/s.`,
   );
   const cluster64 = pick('echo-small', 'cluster', 64);
   const reuse64 = pick('echo-small', 'reuseport', 64);

@@ -316,6 +316,8 @@ export interface SearchShape {
 
 export interface ResultRow {
   model: ModelId | 'external';
+  /** Serve flags that make this row a variant of its model (worker's --thread-cache 64), named with it wherever the row is ("worker --thread-cache 64"); absent: the model as it starts by default. */
+  serveFlags?: string[];
   /** model 'external' (--target): the server's address; the harness neither started, pinned nor measured it. */
   target?: { host: string; port: number };
   scenario: string;

@@ -23,6 +23,7 @@ import type { ScenarioPlan } from '../../scenarios/plan.js';
 import type { Point, Scenario } from '../../scenarios/scenario.js';
 import type { ModelId } from '../../models/ids.js';
 import { toError } from '../../shared/to-error.js';
+import { variantFlags } from '../../scenarios/variants.js';
 
 export interface SuitePlan {
   /** Each scenario expanded into its points, once, by the caller. */
@@ -86,12 +87,16 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
           if (signal.aborted) throw new SuiteAborted();
           continue;
         }
-        for (const group of serverGroups(points)) {
+        // The model as it starts by default, then each variant the scenario asks of it (its own server, its own rows).
+        const starts = variantFlags(scenario.variants, model).flatMap((flags) => serverGroups(points).map((group) => ({ flags, group })));
+        for (const { flags, group } of starts) {
           if (signal.aborted) throw new SuiteAborted();
           const placement = plan.placements.get(group[0]!.serverCores)!;
+          const args = [...serverArgs(group[0]!, plan.workCalibration), ...flags];
+          const variant = flags.length > 0 ? { serveFlags: [...flags] } : {};
+          const label = [model, ...flags].join(' ');
           let failure: string | undefined;
           try {
-            const args = serverArgs(group[0]!, plan.workCalibration);
             if (model !== 'external' && plan.serverHost) server = await startRemoteServer(model, args, plan.serverHost, plan.ssh ?? ['ssh']);
             else if (model !== 'external') server = await startServer(model, { args, prefix: pinPrefix(placement.serverCpus) });
           } catch (error) {
@@ -99,7 +104,7 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
           }
           for (const point of group) {
             if (signal.aborted) throw new SuiteAborted();
-            events.pointStarted(point, model);
+            events.pointStarted(point, label);
             let row: ResultRow;
             let searched: ResultRow[] = [];
             if (failure) row = failedRow(point, model, placement, timing.windowMs / 1000, failure);
@@ -128,7 +133,7 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
                 row = markFailed(row, failure);
               }
             }
-            for (const step of [...searched, row]) {
+            for (const step of [...searched, { ...row, ...variant }]) {
               // An external server's row names it: the harness did not start it, so its model says little.
               const worked = withWorkRounds(step, point, plan.workCalibration);
               const named = plan.target ? { ...worked, target: plan.target } : plan.serverHost ? onServerHost(worked, plan.serverHost) : worked;

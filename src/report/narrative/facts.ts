@@ -12,8 +12,9 @@ export function ranked(rows: readonly ResultRow[], figure: (row: ResultRow) => n
     .sort((a, b) => figure(b) - figure(a));
 }
 
+/** The model's row as it starts by default (not a variant's), if it measured. */
 export function find(rows: readonly ResultRow[], model: string): ResultRow | undefined {
-  return rows.find((row) => row.model === model && row.status === 'ok');
+  return rows.find((row) => row.model === model && !row.serveFlags && row.status === 'ok');
 }
 
 /** "event-loop led with 69,000 msgs/s, 1.3× the next (fork, 53,800 msgs/s) and 3.5× the slowest (sequential, 20,000)". */
