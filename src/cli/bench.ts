@@ -21,6 +21,8 @@ import { quickNote } from '../results/quick-note.js';
 import { runSuite, SuiteAborted } from '../harness/run/suite.js';
 import { formatTable } from '../harness/output/table.js';
 import { formatCapacityTable } from '../harness/output/capacity-table.js';
+import { formatCostTable } from '../harness/output/cost-table.js';
+import { variantFlags } from '../scenarios/variants.js';
 import { formatHostLines } from '../harness/output/host-lines.js';
 import { formatConnectionsTable } from '../harness/output/connections-table.js';
 import { runMain } from './run-main.js';
@@ -85,7 +87,9 @@ runMain('bench', BENCH_USAGE, async (argv) => {
     results.work = { start: workCalibration, end: null };
     print(`  work: ${workCalibrationNote(workCalibration, worked!.workUsPerMessage)}`);
   }
-  const progress = createProgress(points.length * options.models.length, options.progress, options.json);
+  // Every (point, model) the suite runs, a model's variants (its other serve flags) included.
+  const runs = scenarios.reduce((sum, { scenario, points }) => sum + points.length * options.models.reduce((n, model) => n + variantFlags(scenario.variants, model).length, 0), 0);
+  const progress = createProgress(runs, options.progress, options.json);
   const abort = new AbortController();
   const interrupt = (signal: NodeJS.Signals) => {
     progress.message(`bench: ${signal}: stopping, killing the server and generators, keeping partial results`);
@@ -109,8 +113,9 @@ runMain('bench', BENCH_USAGE, async (argv) => {
           const searched = rows.some((row) => row.rateSearch);
           const hosts = formatHostLines(rows);
           const table = scenario.hold ? formatConnectionsTable(rows, results.env.memoryBytes) : searched ? formatCapacityTable(rows) : formatTable(rows);
+          const cost = scenario.hold || searched ? null : formatCostTable(rows);
           const quick = quickNote(results.scenarios.find((record) => record.name === scenario.name));
-          progress.table(`\n${scenario.name}: ${scenario.description}${quick ? `\n  ${quick}` : ''}\n${table}${hosts ? `\n${hosts}` : ''}`);
+          progress.table(`\n${scenario.name}: ${scenario.description}${quick ? `\n  ${quick}` : ''}\n${table}${cost ? `\n${cost}` : ''}${hosts ? `\n${hosts}` : ''}`);
         },
       },
       abort.signal,

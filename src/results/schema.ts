@@ -34,6 +34,48 @@ export interface ResultsFile {
   work?: WorkRecord | null;
 }
 
+/** Kernel counters summed over a set of threads between the two reads of a row's anatomy (harness/server/thread-counters.ts). */
+export interface CostFigures {
+  threads: number;
+  /** On a CPU (the scheduler's exact time), split into user and system by the coarser tick counts (null: too few ticks to split). */
+  cpuUs: number;
+  userUs: number | null;
+  systemUs: number | null;
+  /** Runnable but waiting for a CPU (run-queue wait). */
+  runDelayUs: number;
+  voluntarySwitches: number;
+  involuntarySwitches: number;
+  /** read- and write-family system calls (null: /proc/<pid>/task/<tid>/io not readable). */
+  readCalls: number | null;
+  writeCalls: number | null;
+}
+
+/** One role's share: the main thread, connection threads, pool threads, child processes, the runtime's own threads. */
+export interface RoleCost extends CostFigures {
+  role: string;
+}
+
+export interface SideAnatomy extends CostFigures {
+  roles: RoleCost[];
+  /** Threads that ended between the two reads: what they spent since the first is not counted, so every figure is then a lower bound. */
+  endedThreads: number;
+}
+
+/**
+ * Why a row costs what it costs: the server's and the generator's kernel counters over the measured
+ * windows, with the answers and completed connections they bought. Per message is a figure over answers.
+ */
+export interface Anatomy {
+  answers: number;
+  connectionsCompleted: number;
+  /** null: not sampled here (an external target, a server or generator on another host). */
+  server: SideAnatomy | null;
+  generator: SideAnatomy | null;
+  /** Hardware counters are not read (perf_event_open): always null. */
+  cycles: null;
+  instructions: null;
+}
+
 /** A calibration of the work hash: rounds per µs and the fixed µs of one call, measured pinned to `cpus`. */
 export interface WorkCalibration {
   iterationsPerUs: number;
@@ -329,6 +371,8 @@ export interface ResultRow {
   messageSize: number;
   /** µs of CPU the server is asked to spend per message. */
   workUsPerMessage: number;
+  /** The kernel's counters over the measured windows: CPU, run-queue wait, switches, system calls, by role. Absent where not read. */
+  anatomy?: Anatomy;
   /** The hash rounds it burned per message for that work, from the run's calibration (null: the server calibrated on its own, on another host); absent without work. */
   workRoundsPerMessage?: number | null;
   /**

@@ -3,22 +3,15 @@
  * it (serve --work-rounds), and results.json records the calibration, its repeat after the last point,
  * and each row's rounds.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compiledScript } from '../../src/harness/compiled.js';
 import { calibrateWork, roundsPerBlock } from '../../src/harness/plan/work-calibration.js';
 import { startServer, killTree } from '../../src/harness/server/server-process.js';
 import { checkResults } from '../../src/results/check-results.js';
-import type { ResultsFile } from '../../src/results/schema.js';
+import { runBench } from '../helpers/bench-run.js';
 
-const out = mkdtempSync(join(tmpdir(), 'echolab-work-'));
 const started: number[] = [];
 afterAll(() => {
   for (const pid of started) killTree(pid);
-  rmSync(out, { recursive: true, force: true });
 });
 
 describe('the work calibration', () => {
@@ -38,16 +31,10 @@ describe('the work calibration', () => {
   });
 
   it('bench calibrates once, gives every server the same rounds, and records both calibrations and each row\'s rounds', async () => {
-    const args = ['--no-progress', '--no-report', '--out', out, '--scenarios', 'cpu', '--models', 'event-loop,worker', '-c', '2', '-d', '0.3', '-W', '0.1', '-n', '1'];
-    const child = spawn(process.execPath, [compiledScript('src/cli/bench.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    started.push(child.pid!);
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-    child.stderr.resume();
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    expect(code, stdout).toBe(0);
-    expect(stdout).toMatch(/work: calibrated once on cpu [\d,-]+: [\d.]+ hash rounds\/µs \+ [\d.]+ µs a call; 1000 µs of work = [\d,]+ rounds per message, for every server/);
-    const results = JSON.parse(readFileSync(/results: (\S+results\.json)/.exec(stdout)![1]!, 'utf8')) as ResultsFile;
+    const run = await runBench(['--scenarios', 'cpu', '--models', 'event-loop,worker', '-c', '2', '-d', '0.3', '-W', '0.1', '-n', '1']);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(/work: calibrated once on cpu [\d,-]+: [\d.]+ hash rounds\/µs \+ [\d.]+ µs a call; 1000 µs of work = [\d,]+ rounds per message, for every server/);
+    const results = run.results!;
     expect(() => checkResults(results)).not.toThrow();
     const rounds = roundsPerBlock(results.work!.start, 1000);
     expect(results.work!.end!.iterationsPerUs).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:
 import { join, relative } from 'node:path';
 import type { ResultRow, ResultsFile } from '../../results/schema.js';
 import { hostPort } from '../../shared/address.js';
+import { costUnit, perUnit } from '../../results/message-cost.js';
 import { takeIntervalLog } from './interval-log.js';
 import { compactJson } from './compact-json.js';
 
@@ -48,11 +49,24 @@ const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   ['server_cpu_sec_meanwhile', (r) => orEmpty(r.abandoned?.serverCpuSec, (s) => s.toFixed(2))],
   ['server_abandoned', (r) => orEmpty(r.abandoned?.serverAbandoned)],
   ['server_cores', (r) => orEmpty(r.serverCores)],
+  ...costColumns(),
   ['server_host', (r) => orEmpty(r.serverHost)],
   ['placement', (r) => r.placement.note],
   ['failure', (r) => orEmpty(r.failure)],
   ['empty_reason', (r) => orEmpty(r.emptyReason)],
 ];
+
+/** The anatomy per unit (cost_unit: message, or connection under churn), server and generator; empty where not read. */
+function costColumns(): [string, (row: ResultRow) => unknown][] {
+  const figures = [['cpu_us', 'cpuUs'], ['run_queue_us', 'runDelayUs'], ['voluntary_switches', 'voluntarySwitches'], ['involuntary_switches', 'involuntarySwitches'], ['read_calls', 'readCalls'], ['write_calls', 'writeCalls']] as const;
+  return [
+    ['cost_unit', (r) => orEmpty(r.anatomy, () => costUnit(r))],
+    ...(['server', 'generator'] as const).flatMap((side) =>
+      figures.map(([column, key]): [string, (row: ResultRow) => unknown] => [`${side}_${column}_per_unit`, (r) => orEmpty(perUnit(r, side)?.[key], (v) => Number(v.toPrecision(4)))]),
+    ),
+    ['server_threads_ended', (r) => orEmpty(r.anatomy?.server?.endedThreads)],
+  ];
+}
 
 const csvCell = (value: unknown) => {
   const text = String(value);
