@@ -40,7 +40,7 @@ describe('a bench row\'s anatomy', () => {
   it('shows the event loop\'s one read and one write per message, its main thread doing the work, and the generator\'s own cost', async () => {
     const { code, stdout, results } = await runBench(['--scenarios', 'echo-small', '--models', 'event-loop', '-c', '1', '-d', '0.3', '-W', '0.1', '-n', '1']);
     expect(code, stdout).toBe(0);
-    expect(stdout).toContain('cost of one message in the server, and in the generator');
+    expect(stdout).toContain('Cost of one message in the server, and in the generator');
     const [row] = results!.results;
     expect(row!.anatomy!.answers).toBeGreaterThan(100);
     const server = perUnit(row!, 'server')!;

@@ -29,7 +29,15 @@ function costSentence(row: ResultRow | undefined, model: 'fork' | 'worker', base
   const cpuPerConnectionUs = ((row.server?.cpuPercent ?? Number.NaN) / 100 / connectionsPerSec(row)) * 1e6;
   // A variant (worker's thread cache) serves most connections in a thread that is already there.
   const starting = model === 'fork' ? 'starting a child process' : row.serveFlags ? 'handing the connection to a thread' : 'starting a thread';
-  if (Number.isFinite(cpuPerConnectionUs)) parts.push(`the server spent ${latency(cpuPerConnectionUs)} of CPU per connection, mostly ${starting}`);
+  const baselineCpuUs = ((baseline.server?.cpuPercent ?? Number.NaN) / 100 / connectionsPerSec(baseline)) * 1e6;
+  if (Number.isFinite(cpuPerConnectionUs)) {
+    // What event-loop spent per connection (accept, one echo, close) is the part every model pays; the rest is this model's own.
+    const beyond = Number.isFinite(baselineCpuUs) && cpuPerConnectionUs > baselineCpuUs ? (cpuPerConnectionUs - baselineCpuUs) / cpuPerConnectionUs : null;
+    parts.push(
+      `the server spent ${latency(cpuPerConnectionUs)} of CPU per connection` +
+        (beyond === null ? '' : `, ${num(100 * beyond)} % of it beyond the ${latency(baselineCpuUs)} event-loop spent to accept, echo and close one: the cost of ${starting}`),
+    );
+  }
   if (echo !== null && baselineEcho !== null && echo > baselineEcho) {
     parts.push(`with ${row.connections} connectors contending, the median time to the first echo was ${latency(echo)} against ${latency(baselineEcho)}`);
   }

@@ -4,6 +4,7 @@ import { serverName } from '../../results/server-label.js';
 import { atMostCpus, cpuLimit, cpuUsPerMessage, serverCpuCount } from '../cpu-budget.js';
 import { num, times } from '../../results/format.js';
 import { aboveCpuLimit } from '../../results/cpu-limit.js';
+import { anatomySentence } from './anatomy.js';
 import { leadSentence, msgsPerSec, ranked } from './facts.js';
 
 /**
@@ -59,5 +60,5 @@ export function cpuNarrative(swept: readonly ResultRow[], results: ResultsFile):
     slowest !== best && slowest.msgsPerSec.median > 0
       ? `The best model did ${times(best.msgsPerSec.median / slowest.msgsPerSec.median)} the work of the slowest (${serverName(slowest)}); with ${cpus} CPU(s) no model can exceed ${cpus}× a single core.`
       : null;
-  return [leadSentence(rows, msgsPerSec, 'msgs/s', ''), limits, split, speedup, overLimitSentence(rows, work), calibrationSentence(rows, results)];
+  return [leadSentence(rows, msgsPerSec, 'msgs/s', ''), limits, split, speedup, overLimitSentence(rows, work), calibrationSentence(rows, results), anatomySentence(rows, `at ${cpus} server CPU(s)`)];
 }
