@@ -38,6 +38,16 @@ export function mergeIntervals(reports: readonly IntervalReport[], usage: Interv
     }
     return merged;
   });
+  // Open loop: how late the interval's messages left, over every process's sends in it.
+  const lagged = reports.some((report) => report.sendLag);
+  const sendLagP99Us = Array.from({ length: count }, (_, k) => {
+    const merged = newHistogram();
+    for (const report of reports) {
+      const encoded = report.sendLag?.[k];
+      if (encoded) merged.add(decode(encoded));
+    }
+    return merged.totalCount > 0 ? merged.getValueAtPercentile(99) : null;
+  });
   const at = (histogram: Histogram, percentile: number) => (histogram.totalCount > 0 ? histogram.getValueAtPercentile(percentile) : null);
   // The first interval begins when the first window did, the last ends with the last window: each
   // one's rate is over the part of it that was measured, and a sliver (the windows end a little after
@@ -54,6 +64,7 @@ export function mergeIntervals(reports: readonly IntervalReport[], usage: Interv
     p99Us: histograms.map((h) => at(h, 99)),
     maxUs: histograms.map((h) => (h.totalCount > 0 ? h.maxValue : null)),
     errors: Array.from({ length: count }, (_, k) => reports.reduce((sum, r) => sum + (r.errors[k] ?? 0), 0)),
+    ...(lagged ? { sendLagP99Us } : {}),
     serverCpuPercent: usage?.cpuPercent ?? null,
     serverRssMiB: usage?.rssMiB ?? null,
     serverPssMiB: usage?.pssMiB ?? null,
