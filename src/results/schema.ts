@@ -115,6 +115,8 @@ export interface IntervalSeries {
   sendLagP99Us?: (number | null)[];
   /** The server's process tree in the interval (null as a whole where it is not sampled: an external target). CPU in % of one core, 0.1 % steps. */
   serverCpuPercent: (number | null)[] | null;
+  /** One /proc tick (10 ms of CPU) over a whole interval, in % of one core: the step the intervals' CPU is counted in, so a 0 there is "under this"; absent where the server is not sampled. */
+  serverCpuResolutionPercent?: number;
   /** RSS summed over the tree, MiB to 0.1, sampled in the interval (the highest if sampled more than once). */
   serverRssMiB: (number | null)[] | null;
   /** PSS summed over the tree, MiB to 0.1, where a PSS read (about once a second) fell in the interval; null in the others. */

@@ -42,6 +42,8 @@ export interface StepInterval {
   /** The objective's percentile over the interval's answers; null where none came back or the series does not keep that percentile (p999). */
   percentileUs: number | null;
   serverCpuPercent: number | null;
+  /** One /proc tick over the interval, % of one core (a CPU under it reads "< this"); absent where not recorded. */
+  serverCpuResolutionPercent?: number;
   /** null: not measured (no send in it, or a series from before send lag was kept per interval). */
   sendLagP99Us: number | null;
   failedOn: Exclude<StepFailure, 'status'>[];
@@ -80,6 +82,7 @@ export function stepIntervals(row: ResultRow, slo: Slo): StepInterval[] {
       msgsPerSec,
       percentileUs,
       serverCpuPercent: series.serverCpuPercent?.[k] ?? null,
+      ...(series.serverCpuResolutionPercent === undefined ? {} : { serverCpuResolutionPercent: series.serverCpuResolutionPercent }),
       sendLagP99Us: series.sendLagP99Us?.[k] ?? null,
       failedOn,
     });

@@ -60,6 +60,8 @@ describe('usagePerInterval', () => {
     expect(usage.cpuPercent).toEqual([50, 100, 20, 0, 0]);
     expect(usage.rssMiB).toEqual([10, 11, 12, 13, 14]);
     expect(usage.pssMiB).toEqual([null, 5, null, null, 6]);
+    // One tick of CPU over a 100 ms interval: the step its CPU is counted in.
+    expect(usage.cpuResolutionPercent).toBe(tick);
   });
 
   it('interpolates between reads off the boundaries, and knows nothing past the last read', () => {

@@ -50,6 +50,7 @@ function withIntervals(row: ResultRow, p99Us: number[], { cpu = p99Us.map(() => 
     errors: figures.map(() => 0),
     sendLagP99Us: [...lag, null],
     serverCpuPercent: [...cpu, null],
+    serverCpuResolutionPercent: 10,
     serverRssMiB: null,
     serverPssMiB: null,
   };
@@ -144,7 +145,7 @@ describe('capacity narrative: a ranking only where the answers allow one', () =>
     const late = finish([step('fork', 1, 3000, 1000), step('fork', 2, 6000, 20000, { clientBound: true })], 3000, 6000, true);
     const text = capacityNarrative([...capped, ...late], { ...fixture, results: [...capped, ...late] });
     expect(text[0]).toBe(
-      "Within p99 ≤ 2 ms, every model's answer is a lower bound (cluster failed at no rate tried; fork failed only where the generator fell behind too): the search's ceiling was reached, not the models' limits, so they are not ranked.",
+      "Within p99 ≤ 2 ms, every model's answer is a lower bound (no rate tried failed for cluster; fork failed only where the generator fell behind too): the search's ceiling was reached, not the models' limits, so they are not ranked.",
     );
     expect(text.join(' ')).not.toMatch(/sustained the most|highest rate/);
     expect(text.join(' ')).toMatch(/cluster sustained every rate tried, up to 50,000 msgs\/s .*: the search's ceiling was reached \(it climbs to 400,000 msgs\/s at most, 4× the closed-loop rate\)/);
@@ -198,6 +199,10 @@ describe('capacity narrative: why a step failed, and where', () => {
     const text = capacityNarrative(rows, { ...fixture, results: rows }).join(' ');
     expect(text).toContain('A step at 3,400 msgs/s (step 2) failed in some of its intervals only and passed when measured again.');
     expect(text).not.toMatch(/0\.3 s–0\.305 s/);
+    // A 0 in 10 ms ticks over 100 ms is "under one tick", not an idle server.
+    const idle = withIntervals(step('hsha', 2, 3400, 19500), [1300, 1200, 21600], { cpu: [10, 10, 0] });
+    const quiet = finish([withIntervals(step('hsha', 1, 1700, 800), [700, 800, 750]), idle], 1700, 3400, false);
+    expect(capacityNarrative(quiet, { ...fixture, results: quiet }).join(' ')).toContain('p99 21.6 ms over 340 answers, 3,400 msgs/s, server CPU < 10 %, generator send lag p99 80 µs');
     // Without a time series, that is said rather than guessed.
     const bare = finish([step('hsha', 1, 1700, 800), step('hsha', 2, 3400, 19500)], 1700, 3400, false);
     expect(capacityNarrative(bare, { ...fixture, results: bare }).join(' ')).toContain('its intervals were not recorded');

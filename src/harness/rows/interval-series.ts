@@ -66,6 +66,7 @@ export function mergeIntervals(reports: readonly IntervalReport[], usage: Interv
     errors: Array.from({ length: count }, (_, k) => reports.reduce((sum, r) => sum + (r.errors[k] ?? 0), 0)),
     ...(lagged ? { sendLagP99Us } : {}),
     serverCpuPercent: usage?.cpuPercent ?? null,
+    ...(usage ? { serverCpuResolutionPercent: usage.cpuResolutionPercent } : {}),
     serverRssMiB: usage?.rssMiB ?? null,
     serverPssMiB: usage?.pssMiB ?? null,
   };

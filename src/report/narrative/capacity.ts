@@ -61,7 +61,9 @@ const seconds = (ms: number) => `${num(ms / 1000)} s`;
 
 /** One interval as measured: its span in the step, its answers, percentile, rate, server CPU and send lag (or that they were not measured there). */
 function describeInterval(interval: StepInterval, slo: Slo, external: boolean): string {
-  const cpu = interval.serverCpuPercent !== null ? `server CPU ${percent(interval.serverCpuPercent)}` : external ? 'server CPU not sampled (an external server)' : 'server CPU not measured there';
+  const { serverCpuPercent, serverCpuResolutionPercent } = interval;
+  const measuredCpu = serverCpuPercent === null ? null : serverCpu({ cpuPercent: serverCpuPercent, ...(serverCpuResolutionPercent === undefined ? {} : { cpuResolutionPercent: serverCpuResolutionPercent }) });
+  const cpu = measuredCpu !== null ? `server CPU ${measuredCpu}` : external ? 'server CPU not sampled (an external server)' : 'server CPU not measured there';
   const lag = interval.sendLagP99Us !== null ? `generator send lag p99 ${latency(interval.sendLagP99Us)}` : 'generator send lag not measured there';
   const rate = interval.msgsPerSec === null ? '' : `, ${num(interval.msgsPerSec)} msgs/s`;
   return `${seconds(interval.fromMs)}–${seconds(interval.toMs)}: ${slo.percentile} ${latency(interval.percentileUs)} over ${count(interval.answers)} answers${rate}, ${cpu}, ${lag}`;
@@ -143,7 +145,7 @@ function leadSentence(models: SearchedModel[]): string {
     const capped = models.filter((m) => m.result.firstFailingRate === null).map((m) => m.model);
     const late = models.filter((m) => m.result.firstFailingRate !== null).map((m) => m.model);
     const why = [
-      capped.length > 0 ? `${capped.join(', ')} failed at no rate tried` : '',
+      capped.length > 0 ? `no rate tried failed for ${capped.join(', ')}` : '',
       late.length > 0 ? `${late.join(', ')} failed only where the generator fell behind too` : '',
     ].filter(Boolean);
     return `Within ${objective}, every model's answer is a lower bound (${why.join('; ')}): the search's ceiling was reached, not the models' limits, so they are not ranked.`;
