@@ -91,13 +91,19 @@ export function stepIntervals(row: ResultRow, slo: Slo): StepInterval[] {
 }
 
 /**
- * A failing step whose every interval failed too (and that has at least this many): the failure
- * lasted the whole step, so no single stall made it. One failing in some intervals only may be a
+ * A failing step whose every interval failed too (and that has at least this many), while answers
+ * came back in each: the server kept working through the whole step, too slowly, so no single stall
+ * made the failure. One failing in some intervals only, or with an interval in which nothing came
+ * back (a stall of the server, the generator or the machine may span a whole short step), may be a
  * stall's doing, and the search measures its rate once more before it goes below it.
  */
 export const STEADY_MIN_INTERVALS = 3;
 
 export function failedThroughout(row: ResultRow, slo: Slo): boolean {
   const intervals = stepIntervals(row, slo);
-  return stepFailures(row, slo).length > 0 && intervals.length >= STEADY_MIN_INTERVALS && intervals.every((interval) => interval.failedOn.length > 0);
+  return (
+    stepFailures(row, slo).length > 0 &&
+    intervals.length >= STEADY_MIN_INTERVALS &&
+    intervals.every((interval) => interval.failedOn.length > 0 && interval.answers > 0)
+  );
 }

@@ -83,6 +83,11 @@ describe('judgeStep: throughout or in some intervals only', () => {
     expect(judgeStep(stall, slo)).toMatchObject({ passed: false, throughout: false });
     // Achieving 6 % of the offered rate in every interval (connections never answered): steady.
     expect(judgeStep(step(1000, 60, 400), slo)).toMatchObject({ failedOn: ['rate'], throughout: true });
+    // Nothing came back in one interval: a stall may have spanned the step, so it is measured again.
+    const frozen = step(1000, 60, 400);
+    frozen.intervals!.messages[1] = 0;
+    frozen.intervals!.msgsPerSec[1] = 0;
+    expect(judgeStep(frozen, slo)).toMatchObject({ failedOn: ['rate'], throughout: false });
   });
 
   it('a short final stub is not an interval: its p99 neither fails the step throughout nor is named', () => {

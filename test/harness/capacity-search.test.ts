@@ -175,4 +175,16 @@ describe('capacity search', () => {
       expect(answer).toMatchObject({ sustainedRate: 2_000, firstFailingRate: 4_000, lowerBound: false });
     });
   });
+
+  it('bisects no further once its steps took maxSearchMs: long low-rate steps get a wider bracket, not a longer search', async () => {
+    const offered: number[] = [];
+    const measure = async (rate: number): Promise<StepOutcome> => {
+      offered.push(rate);
+      return { passed: rate <= 5_000, clientBound: false, throughout: true, ms: 1_000 };
+    };
+    const answer = await searchCapacity(settings(2_000, { bisections: 3, maxSearchMs: 3_000 }), measure);
+    // 2,000 and 4,000 pass, 8,000 fails: three steps, three seconds, no bisection.
+    expect(offered).toEqual([2_000, 4_000, 8_000]);
+    expect(answer).toMatchObject({ sustainedRate: 4_000, firstFailingRate: 8_000 });
+  });
 });

@@ -29,6 +29,8 @@ export const START_SHARE = 0.5;
  * falls behind and sends what is overdue in one write): a bulk-bytes load, which echo-large measures.
  */
 export const MAX_OVER_PROBE = 4;
+/** Bisection stops once the search's steps took as long as this many of its longest steps (8 s; --quick 4 s). */
+export const SEARCH_STEPS_OF_LONGEST = 4;
 /** Where a probe measured nothing (a server that answers no one in time). */
 const FALLBACK_START_RATE = 100;
 
@@ -63,14 +65,15 @@ export async function runSearch(
   const maxRate = probeMsgsPerSec > 0 ? MAX_OVER_PROBE * probeMsgsPerSec : Number.POSITIVE_INFINITY;
   // No step offers less than the longest step can hold its answers at.
   const minRate = lowestRate(answers, maxStepMs);
-  const answer = await searchCapacity({ ...SEARCH_DEFAULTS, minRate, maxRate, ...shape, ...settings, startRate }, async (rate, confirms) => {
+  const maxSearchMs = SEARCH_STEPS_OF_LONGEST * maxStepMs;
+  const answer = await searchCapacity({ ...SEARCH_DEFAULTS, minRate, maxRate, maxSearchMs, ...shape, ...settings, startRate }, async (rate, confirms) => {
     const row = await runPoint({ ...point, mode: 'open', rate }, target, stepTiming(timing, rate, answers, maxStepMs), pool, placement, { reuse: true, keep: true });
     const { throughout, ...outcome } = judgeStep(row, slo);
     // A confirmation measures the rate of the step just before it.
     row.rateSearch = { slo, step: rows.length + 1, ...outcome, ...(confirms ? { confirms: rows.length } : {}) };
     rows.push(row);
     if (row.status === 'failed') throw new StepFailed(row);
-    return { ...outcome, throughout };
+    return { ...outcome, throughout, ms: timing.warmupMs + row.durationSec * 1000 };
   })
     .catch((error: unknown) => {
       // A step whose server stopped answering ends the search; its rows so far stand.

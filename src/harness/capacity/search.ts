@@ -13,6 +13,8 @@ export interface StepOutcome {
   clientBound: boolean;
   /** Failed in every one of its intervals: a steady failure, not a stall's, so it is not measured again. */
   throughout: boolean;
+  /** How long the step took to measure (warm-up and window), ms: counted against maxSearchMs. */
+  ms?: number;
 }
 
 export interface SearchSettings {
@@ -29,9 +31,11 @@ export interface SearchSettings {
   minRate: number;
   /** No climbing step offers more (see run-search.ts: a multiple of the model's closed-loop rate). */
   maxRate: number;
+  /** Once the steps so far took this long (ms), no further bisection: a model searched at low rates (long steps) gets a wider bracket, not an unbounded search. */
+  maxSearchMs: number;
 }
 
-export const SEARCH_DEFAULTS: Omit<SearchSettings, 'startRate'> = { factor: 2, bisections: 2, maxClimbSteps: 10, maxDescentSteps: 4, minRate: 400, maxRate: Number.POSITIVE_INFINITY };
+export const SEARCH_DEFAULTS: Omit<SearchSettings, 'startRate'> = { factor: 2, bisections: 2, maxClimbSteps: 10, maxDescentSteps: 4, minRate: 400, maxRate: Number.POSITIVE_INFINITY, maxSearchMs: Number.POSITIVE_INFINITY };
 
 export interface SearchStep extends StepOutcome {
   rate: number;
@@ -91,7 +95,8 @@ export async function searchCapacity(settings: SearchSettings, measure: (rate: n
     }
   }
   if (pass !== null && fail !== null) {
-    for (let i = 0; i < bisections; i++) {
+    const spentMs = () => steps.reduce((sum, step) => sum + (step.ms ?? 0), 0);
+    for (let i = 0; i < bisections && spentMs() < settings.maxSearchMs; i++) {
       const mid = whole(Math.sqrt(pass * fail));
       if (mid <= pass || mid >= fail) break; // the bracket is as narrow as whole rates go
       if (await tryRate(mid)) pass = mid;

@@ -66,7 +66,8 @@ function describeInterval(interval: StepInterval, slo: Slo, external: boolean): 
   const cpu = measuredCpu !== null ? `server CPU ${measuredCpu}` : external ? 'server CPU not sampled (an external server)' : 'server CPU not measured there';
   const lag = interval.sendLagP99Us !== null ? `generator send lag p99 ${latency(interval.sendLagP99Us)}` : 'generator send lag not measured there';
   const rate = interval.msgsPerSec === null ? '' : `, ${num(interval.msgsPerSec)} msgs/s`;
-  return `${seconds(interval.fromMs)}–${seconds(interval.toMs)}: ${slo.percentile} ${latency(interval.percentileUs)} over ${count(interval.answers)} answers${rate}, ${cpu}, ${lag}`;
+  const answers = interval.answers === 0 ? 'no answer came back' : `${slo.percentile} ${latency(interval.percentileUs)} over ${count(interval.answers)} answers${rate}`;
+  return `${seconds(interval.fromMs)}–${seconds(interval.toMs)}: ${answers}, ${cpu}, ${lag}`;
 }
 
 /** Which of a failing step's intervals failed, and the worst of them as measured. */
@@ -76,11 +77,14 @@ export function failingIntervals(row: ResultRow, slo: Slo): string {
   const failed = intervals.filter((interval) => interval.failedOn.length > 0);
   const external = row.server === null;
   if (failed.length === 0) return `none of its ${intervals.length} intervals failed on its own (the step's figure is over all of them)`;
-  // The worst: the highest percentile where latency failed, else the lowest rate.
+  // The worst: the first in which nothing came back, else the highest percentile where latency failed, else the lowest rate.
   const onLatency = failed.filter((interval) => interval.failedOn.includes('latency'));
-  const worst = onLatency.length > 0
-    ? onLatency.reduce((a, b) => ((b.percentileUs ?? 0) > (a.percentileUs ?? 0) ? b : a))
-    : failed.reduce((a, b) => ((b.msgsPerSec ?? 0) < (a.msgsPerSec ?? 0) ? b : a));
+  const silent = failed.find((interval) => interval.answers === 0);
+  const worst =
+    silent ??
+    (onLatency.length > 0
+      ? onLatency.reduce((a, b) => ((b.percentileUs ?? 0) > (a.percentileUs ?? 0) ? b : a))
+      : failed.reduce((a, b) => ((b.msgsPerSec ?? 0) < (a.msgsPerSec ?? 0) ? b : a)));
   const which = failed.length === intervals.length ? `all ${intervals.length} of its intervals failed` : `${failed.length} of its ${intervals.length} intervals failed`;
   return `${which}, the worst at ${describeInterval(worst, slo, external)}`;
 }
