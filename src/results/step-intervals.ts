@@ -44,8 +44,8 @@ export interface StepInterval {
   serverCpuPercent: number | null;
   /** One /proc tick over the interval, % of one core (a CPU under it reads "< this"); absent where not recorded. */
   serverCpuResolutionPercent?: number;
-  /** null: not measured (no send in it, or a series from before send lag was kept per interval). */
-  sendLagP99Us: number | null;
+  /** null: the generator sent nothing in the interval; undefined: the series keeps no send lag (closed loop, or a run that did not record it). */
+  sendLagP99Us: number | null | undefined;
   failedOn: Exclude<StepFailure, 'status'>[];
 }
 
@@ -83,7 +83,7 @@ export function stepIntervals(row: ResultRow, slo: Slo): StepInterval[] {
       percentileUs,
       serverCpuPercent: series.serverCpuPercent?.[k] ?? null,
       ...(series.serverCpuResolutionPercent === undefined ? {} : { serverCpuResolutionPercent: series.serverCpuResolutionPercent }),
-      sendLagP99Us: series.sendLagP99Us?.[k] ?? null,
+      sendLagP99Us: series.sendLagP99Us ? (series.sendLagP99Us[k] ?? null) : undefined,
       failedOn,
     });
   });

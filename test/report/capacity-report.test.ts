@@ -204,10 +204,11 @@ describe('capacity narrative: why a step failed, and where', () => {
     const quiet = finish([withIntervals(step('hsha', 1, 1700, 800), [700, 800, 750]), idle], 1700, 3400, false);
     expect(capacityNarrative(quiet, { ...fixture, results: quiet }).join(' ')).toContain('p99 21.6 ms over 340 answers, 3,400 msgs/s, server CPU < 10 %, generator send lag p99 80 µs');
     // An interval in which nothing came back says so, not "p99 — over 0 answers".
-    const silent = withIntervals(step('hsha', 2, 3400, 19500), [1300, 1200, 21600], { rate: 0 });
+    const silent = withIntervals(step('hsha', 2, 3400, 19500), [1300, 1200, 21600], { rate: 0, lag: [0, 80, 80] });
+    silent.intervals!.sendLagP99Us![0] = null;
     silent.achievedRate = { median: 10, ci95: [10, 10], runs: [10] };
     const stopped = finish([withIntervals(step('hsha', 1, 1700, 800), [700, 800, 750]), silent], 1700, 3400, false);
-    expect(capacityNarrative(stopped, { ...fixture, results: stopped }).join(' ')).toMatch(/the worst at 0\.005 s–0\.1 s: no answer came back, server CPU 40 %/);
+    expect(capacityNarrative(stopped, { ...fixture, results: stopped }).join(' ')).toMatch(/the worst at 0\.005 s–0\.1 s: no answer came back, server CPU 40 %, the generator sent nothing there/);
     // Without a time series, that is said rather than guessed.
     const bare = finish([step('hsha', 1, 1700, 800), step('hsha', 2, 3400, 19500)], 1700, 3400, false);
     expect(capacityNarrative(bare, { ...fixture, results: bare }).join(' ')).toContain('its intervals were not recorded');

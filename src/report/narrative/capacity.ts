@@ -64,7 +64,8 @@ function describeInterval(interval: StepInterval, slo: Slo, external: boolean): 
   const { serverCpuPercent, serverCpuResolutionPercent } = interval;
   const measuredCpu = serverCpuPercent === null ? null : serverCpu({ cpuPercent: serverCpuPercent, ...(serverCpuResolutionPercent === undefined ? {} : { cpuResolutionPercent: serverCpuResolutionPercent }) });
   const cpu = measuredCpu !== null ? `server CPU ${measuredCpu}` : external ? 'server CPU not sampled (an external server)' : 'server CPU not measured there';
-  const lag = interval.sendLagP99Us !== null ? `generator send lag p99 ${latency(interval.sendLagP99Us)}` : 'generator send lag not measured there';
+  const lag =
+    interval.sendLagP99Us === undefined ? 'generator send lag not measured' : interval.sendLagP99Us === null ? 'the generator sent nothing there' : `generator send lag p99 ${latency(interval.sendLagP99Us)}`;
   const rate = interval.msgsPerSec === null ? '' : `, ${num(interval.msgsPerSec)} msgs/s`;
   const answers = interval.answers === 0 ? 'no answer came back' : `${slo.percentile} ${latency(interval.percentileUs)} over ${count(interval.answers)} answers${rate}`;
   return `${seconds(interval.fromMs)}–${seconds(interval.toMs)}: ${answers}, ${cpu}, ${lag}`;
