@@ -175,8 +175,12 @@ export interface IntervalSeries {
   maxUs: (number | null)[];
   /** Errors the generators saw while measuring (a timeout counted when the point ends belongs to no interval). */
   errors: number[];
+  /** Open loop: how late the interval's messages left against their schedule, p99 over every generator process's sends in it, µs (null where none was sent); absent for closed loop and churn, which keep no schedule. */
+  sendLagP99Us?: (number | null)[];
   /** The server's process tree in the interval (null as a whole where it is not sampled: an external target). CPU in % of one core, 0.1 % steps. */
   serverCpuPercent: (number | null)[] | null;
+  /** One /proc tick (10 ms of CPU) over a whole interval, in % of one core: the step the intervals' CPU is counted in, so a 0 there is "under this"; absent where the server is not sampled. */
+  serverCpuResolutionPercent?: number;
   /** RSS summed over the tree, MiB to 0.1, sampled in the interval (the highest if sampled more than once). */
   serverRssMiB: (number | null)[] | null;
   /** PSS summed over the tree, MiB to 0.1, where a PSS read (about once a second) fell in the interval; null in the others. */
@@ -303,6 +307,9 @@ export interface Slo {
   objectiveUs: number;
 }
 
+/** Why a capacity step failed: the server stopped answering (the row failed), it achieved under 99 % of the offered rate, or the objective's percentile was above the objective. */
+export type StepFailure = 'status' | 'rate' | 'latency';
+
 /** One step of a capacity search: the rate it offered (the row's targetRate) judged against the objective. */
 export interface RateSearchStep {
   slo: Slo;
@@ -312,6 +319,10 @@ export interface RateSearchStep {
   passed: boolean;
   /** The generator fell behind its schedule at this step: a failure here may be the generator's, not the server's. */
   clientBound: boolean;
+  /** Why it failed (empty where it passed); absent where the run did not record it (results/step-intervals.ts derives it from the row by the same rule). */
+  failedOn?: StepFailure[];
+  /** This step measured again the rate of step `confirms`, which failed in some of its intervals only (perhaps one stall): this one decides that rate. */
+  confirms?: number;
   /** The model's answer, on its search's last step only. */
   result?: RateSearchResult;
 }
@@ -328,6 +339,12 @@ export interface RateSearchResult {
   startRate: number;
   probeMsgsPerSec: number;
   steps: number;
+  /** No climbing step offered more (a multiple of the probe's closed-loop msgs/s); absent where the probe measured nothing or the run did not record it. */
+  ceilingRate?: number;
+  /** No step offered less: below it the longest step would hold fewer answers than stepAnswers (absent where the run did not record it). */
+  minRate?: number;
+  /** Answers each step was sized to hold at its offered rate (its length followed), so that its percentile stands on enough of them (absent where the run did not record it). */
+  stepAnswers?: number;
 }
 
 /** A scenario as the run declared it. */
@@ -354,6 +371,8 @@ export interface SearchShape {
   factor?: number;
   /** Bisection steps between the last pass and the first fail. */
   bisections?: number;
+  /** The longest a step measures, ms (a step lasts as long as its rate needs for its answers, up to this). */
+  maxStepMs?: number;
 }
 
 export interface ResultRow {
