@@ -10,6 +10,10 @@
  *      msgs/s × the hash rounds per message each side calibrated: see targets/work-rounds.ts)
  *   7. the open-loop generator holds its schedule: achieved ≥ 99 % and send-lag p99 < 100 µs at fractions
  *      of its closed-loop ceiling up to 80 % (targets/generator-schedule.ts; printed as its own table)
+ *   8. the generator's CPU per message, byte verification and HDR recording on, against a 20-line Node
+ *      client's (bench/baselines/minimal-client.ts) at the same server: the minimal client's / ours, ≥ 1
+ *   9. what reading the cost anatomy costs: worker's msgs/s (echo-small c=64, its 65 threads the most
+ *      to read) with the kernel counters read / without, ≥ 0.95
  * The native pair is ../shared/reference (override with --reference DIR), built here, used only to
  * measure; without it (or without a C compiler, or if it fails) targets 1 and 4 are skipped with a note.
  */
@@ -34,10 +38,11 @@ import { echoSmall } from '../src/scenarios/echo-small.js';
 import { expand, type Point, type Scenario } from '../src/scenarios/scenario.js';
 import { buildNative, runNativeClient, startNativeServer } from './targets/native.js';
 import { measurer } from './targets/measure.js';
+import { runMinimalClient } from './targets/minimal-client.js';
 import { roundsPerMessage } from './targets/work-rounds.js';
 import { measureScheduleRound, scheduleFigures, scheduleReport, summarizeSchedule } from './targets/generator-schedule.js';
 
-const USAGE = `usage: bench:targets [--rounds N] [--duration S] [--reference DIR] [--only 1,2,3,4,5,6,7] [--models M,...]
+const USAGE = `usage: bench:targets [--rounds N] [--duration S] [--reference DIR] [--only 1,2,3,4,5,6,7,8,9] [--models M,...]
   --only     the targets to measure (default: all)
   --models   the models targets 5 and 6 compare with their baselines (default: all, ${MODEL_IDS.join(',')})`;
 
@@ -79,7 +84,7 @@ runMain('bench:targets', USAGE, async (argv) => {
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   const rounds = values.rounds ? parseNumber('rounds', values.rounds, { min: 1, max: 20 }) : 3;
   const seconds = values.duration ? parseNumber('duration', values.duration, { min: 0.5, max: 60, fractional: true }) : 3;
-  const only = new Set((values.only ?? '1,2,3,4,5,6,7').split(',').map((id) => parseNumber('only', id, { min: 1, max: 7 })));
+  const only = new Set((values.only ?? '1,2,3,4,5,6,7,8,9').split(',').map((id) => parseNumber('only', id, { min: 1, max: 9 })));
   const models = (values.models?.split(',') ?? MODEL_IDS).map((m): ModelId => {
     if (!isModelId(m)) throw new UsageError(`--models: unknown model '${m}' (models: ${MODEL_IDS.join(', ')})`);
     return m;
@@ -119,6 +124,8 @@ runMain('bench:targets', USAGE, async (argv) => {
       return { model, scenario, connections, t, sides };
     }),
   );
+  const generatorCost = target(8, 'generator CPU/msg: a 20-line Node client / ours (echo-small c=64, event-loop)', 1);
+  const measuring = target(9, 'anatomy read: worker msgs/s with the counters read / without (echo-small c=64)', 0.95);
   const schedule = only.has(7) ? scheduleFigures() : undefined;
   const wanted = (t: Target) => targets.includes(t) && t.skipped === undefined;
   /** A native program that fails skips its target, with the reason, rather than failing the whole command. */
@@ -190,6 +197,26 @@ runMain('bench:targets', USAGE, async (argv) => {
         };
         // Which side goes first alternates by round, so a drifting machine favours neither.
         for (const side of round % 2 ? (['model', 'baseline'] as const) : (['baseline', 'model'] as const)) await run(side);
+      }
+      if (wanted(generatorCost)) {
+        const server = await startServer('event-loop', { args: ['--log-level', 'warn'], prefix: pinPrefix(echoPlacement.serverCpus) });
+        try {
+          const ours = async () => {
+            const row = await measure.external(server.port, echoSmall, 64);
+            const generator = row.anatomy?.generator;
+            if (!generator || row.anatomy!.answers === 0) throw new Error('the generator answered nothing');
+            generatorCost.denominator.push(generator.cpuUs / row.anatomy!.answers);
+          };
+          const minimal = async () => generatorCost.numerator.push(await runMinimalClient(server.port, 64, seconds, echoPlacement.generatorCpus));
+          for (const side of round % 2 ? [ours, minimal] : [minimal, ours]) await side();
+        } finally {
+          await server.stop();
+        }
+      }
+      if (wanted(measuring)) {
+        const read = async () => measuring.numerator.push((await measure.model('worker', echoSmall, 64)).msgsPerSec.median);
+        const unread = async () => measuring.denominator.push((await measure.model('worker', echoSmall, 64, [], { anatomy: false })).msgsPerSec.median);
+        for (const side of round % 2 ? [read, unread] : [unread, read]) await side();
       }
       if (schedule) await measureScheduleRound(measure, schedule, seconds, echoPlacement.generatorCpus);
     }

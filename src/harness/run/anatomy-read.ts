@@ -15,6 +15,9 @@ export interface AnatomyRead {
   generator: ThreadCounters[] | undefined;
 }
 
+/** No read: a point measured without its anatomy. */
+export const NO_READ: AnatomyRead = { server: undefined, generator: undefined };
+
 /** Now: the server's tree where it is ours to read (pid known), the generators where all run here. */
 export function readAnatomy(target: Pick<ServerUnderTest, 'pid'>, pool: Pick<GeneratorPool, 'localPids'>): AnatomyRead {
   const generators = pool.localPids();

@@ -11,7 +11,7 @@ import { warmUp, warmUpPrimed } from './warm-up.js';
 import { sharedNow } from '../load/shared-clock.js';
 import { intervalCount, mergeIntervals, type MergedIntervals } from '../rows/interval-series.js';
 import { attachIntervalLog, intervalLogText } from '../output/interval-log.js';
-import { anatomyBetween, readAnatomy, type AnatomyRead } from './anatomy-read.js';
+import { anatomyBetween, NO_READ, readAnatomy, type AnatomyRead } from './anatomy-read.js';
 
 /** Split a point's connections (and rate) across the generator processes. */
 function specs(point: Point, target: ServerUnderTest, timing: Timing, processes: number, placement: Placement): LoadSpec[] {
@@ -53,6 +53,8 @@ function specs(point: Point, target: ServerUnderTest, timing: Timing, processes:
 export interface ConnectionUse {
   reuse?: boolean;
   keep?: boolean;
+  /** false: skip the anatomy's two reads of the kernel counters (bench:targets measures what they cost). */
+  anatomy?: boolean;
 }
 
 export async function runPoint(point: Point, target: ServerUnderTest, timing: Timing, pool: GeneratorPool, placement: Placement, use: ConnectionUse = {}): Promise<ResultRow> {
@@ -76,12 +78,13 @@ export async function runPoint(point: Point, target: ServerUnderTest, timing: Ti
   let intervals: MergedIntervals;
   let counters: { before: AnatomyRead; after?: AnatomyRead };
   try {
-    counters = { before: readAnatomy(target, pool) };
+    const reading = use.anatomy !== false;
+    counters = { before: reading ? readAnatomy(target, pool) : NO_READ };
     loads.forEach((_, i) => pool.send(i, { type: 'measure', windows: timing.repeats, windowMs: timing.windowMs, intervals: grid }));
     warm = await pool.collect('warm', 10_000);
     for (let w = 0; w < timing.repeats; w++) {
       windows.push((await pool.collect('window', timing.windowMs + 10_000)).map((m) => m.report));
-      if (w === timing.repeats - 1) counters.after = readAnatomy(target, pool);
+      if (w === timing.repeats - 1 && reading) counters.after = readAnatomy(target, pool);
       sampler?.windowEnded();
     }
     const reports = (await pool.collect('intervals', 10_000)).map((m) => m.report);
