@@ -52,6 +52,17 @@ describe('the cpu narrative on the work calibration', () => {
     const rows = cpuRows().map((row) => ({ ...row, workRoundsPerMessage: 6_268 }));
     const work = { start: { iterationsPerUs: 6.29, overheadUs: 3, cpus: [0] }, end: { iterationsPerUs: 5.66, overheadUs: 3, cpus: [0] } };
     const text = cpuNarrative(rows, { ...fixture, results: rows, work }).filter(Boolean).join(' ');
-    expect(text).toContain('Every server burned the same 6,268 hash rounds per message, from one calibration before the first point (6.29 rounds/µs); the same calibration after the last point read 5.66 rounds/µs (0.9×)');
+    expect(text).toContain('Every server burned the same 6,268 hash rounds per message, from one calibration before the first point (6.29 rounds/µs); the same calibration after the last point read 5.66 rounds/µs, 0.9× the first: the machine ran at a different speed by the end');
+  });
+});
+
+describe('the cpu narrative over a connections sweep (-c 1,64)', () => {
+  it('ranks the models at the most connections, never a model against itself at another count', () => {
+    const rows = cpuRows().flatMap((row) => [
+      { ...at(row, [400, 410, 420], 2), connections: 1 },
+      { ...at(row, row.model === 'fork' ? [900, 910, 920] : [600, 610, 620], 2), connections: 64 },
+    ]);
+    const text = cpuNarrative(rows, { ...fixture, results: rows }).filter(Boolean).join(' ');
+    expect(text).toMatch(/^fork led with 910 msgs\/s, 1\.49× the next \((?!fork)/);
   });
 });

@@ -23,6 +23,9 @@ function overLimitSentence(rows: readonly ResultRow[], work: number): string | n
   );
 }
 
+/** A change in the hash's speed between the two calibrations that the narrative points out (smaller is within their own noise). */
+const DRIFT_WORTH_SAYING = 0.05;
+
 /** Where the work's rounds came from: one calibration for every server, and how far the machine drifted from it by the end. */
 function calibrationSentence(rows: readonly ResultRow[], results: ResultsFile): string | null {
   const rounds = rows.find((row) => row.workRoundsPerMessage)?.workRoundsPerMessage;
@@ -32,13 +35,18 @@ function calibrationSentence(rows: readonly ResultRow[], results: ResultsFile): 
   return (
     `Every server burned the same ${rounds.toLocaleString('en-US')} hash rounds per message, from one calibration before the first point ` +
     `(${num(work.start.iterationsPerUs)} rounds/µs)` +
-    (drift === null ? '.' : `; the same calibration after the last point read ${num(work.end!.iterationsPerUs)} rounds/µs (${times(drift)}): the machine's speed drifted that much meanwhile.`)
+    (drift === null
+      ? '.'
+      : `; the same calibration after the last point read ${num(work.end!.iterationsPerUs)} rounds/µs, ${times(drift)} the first` +
+        (Math.abs(drift - 1) >= DRIFT_WORTH_SAYING ? ': the machine ran at a different speed by the end, and the same rounds then cost a different CPU time.' : '.'))
   );
 }
 
 export function cpuNarrative(swept: readonly ResultRow[], results: ResultsFile): (string | null)[] {
-  // A core sweep's rows at fewer cores are told by the scaling sentences.
-  const rows = atMostCpus(swept, results);
+  // A core sweep's rows at fewer cores are told by the scaling sentences; a connections sweep (-c) is told at its most.
+  const widest = atMostCpus(swept, results);
+  const most = Math.max(...widest.map((row) => row.connections));
+  const rows = widest.filter((row) => row.connections === most);
   const work = rows[0]!.workUsPerMessage;
   const cpus = Math.max(...rows.map((row) => serverCpuCount(row, results)));
   const oneCore = cpuLimit(1, work);
