@@ -81,6 +81,14 @@ describe('over-time', () => {
     expect(overTime.build(fixture)).toBeNull();
   });
 
+  it('labels an axis whose every value is 0 as 0, not 0.000000', async () => {
+    // sequential at its knee: a handful of messages, not one CPU tick counted in any interval.
+    const idle = finish([step('sequential', 1, 500, false, 0)], null, 500);
+    const run = { ...fixture, results: idle };
+    const { svg } = await renderSvg(framedChart(overTime.title, overTime.build(run)!, run), 'z');
+    expect(svg).not.toMatch(/>0\.0{3,}</);
+  });
+
   it('renders as SVG without warnings', async () => {
     const chart = overTime.build(results)!;
     const { svg, warnings } = await renderSvg(framedChart(overTime.title, chart, results), 'o');

@@ -4,7 +4,7 @@
  */
 import { MIB } from '../../results/format.js';
 import { rowsOf } from '../rows.js';
-import { colourByModel, opacityByStatus, rowFields, type ChartDefinition, type VlSpec } from './spec.js';
+import { colourByModel, opacityByStatus, PLAIN_TICKS, rowFields, type ChartDefinition, type VlSpec } from './spec.js';
 import type { ResultRow } from '../../results/schema.js';
 
 /** From the rows' time series (row.intervals): drawn when a row has one (results from before it had none). */
@@ -54,7 +54,7 @@ export const churnOverTime: ChartDefinition = {
       mark: { type: 'line', strokeWidth: 1.5, interpolate: 'step-after' },
       encoding: {
         x: { field: 'tS', type: 'quantitative', title: 'Time in measured interval (s)', axis: { tickCount: 6 }, scale: { domainMin: 0 } },
-        y: { field: metric.field, type: 'quantitative', title: metric.title },
+        y: { field: metric.field, type: 'quantitative', title: metric.title, axis: PLAIN_TICKS },
         color: colourByModel(rows),
         opacity: opacityByStatus(rows),
         detail: { field: 'point' },

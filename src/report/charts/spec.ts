@@ -139,6 +139,12 @@ export function logFloor(values: readonly number[]): number {
   return positive.length === 0 ? 1 : 10 ** Math.floor(Math.log10(Math.min(...positive) / 2));
 }
 
+/**
+ * Tick labels with no trailing zeros ("0", "0.5", "20,000"): a panel whose values are all 0 has an empty
+ * domain, and the default format then labels its one tick "0.000000".
+ */
+export const PLAIN_TICKS: VlSpec = { format: ',~r' };
+
 /** Layers without the nulls (optional layers such as status markers). */
 export function layers(...specs: (VlSpec | null)[]): VlSpec[] {
   return specs.filter((spec): spec is VlSpec => spec !== null);
