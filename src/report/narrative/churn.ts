@@ -39,7 +39,7 @@ function costSentence(rows: readonly ResultRow[], model: 'fork' | 'worker', base
 export function churnNarrative(rows: readonly ResultRow[]): (string | null)[] {
   const baseline = find(rows, 'event-loop');
   return [
-    leadSentence(rows, connectionsPerSec, 'connections/s', ''),
+    leadSentence(rows, connectionsPerSec, 'connections/s', '', (row) => row.connectionsPerSec ?? row.msgsPerSec),
     baseline ? costSentence(rows, 'fork', baseline) : null,
     baseline ? costSentence(rows, 'worker', baseline) : null,
   ];
