@@ -111,4 +111,17 @@ describe('churn-server-over-time', () => {
     expect(warnings).toEqual([]);
     expect(svg).toContain('p99 latency (ms, per interval)');
   });
+
+  it('draws a CPU figure over the span it measured: back to the last sample with a figure', async () => {
+    const churn = fixture.results.filter((row) => row.scenario === 'churn' && row.server);
+    const samples = [10, 20, 30, 40].map((tMs) => ({ tMs: tMs * 10, cpuPercent: tMs === 30 ? null : 90, pssBytes: 50 * 2 ** 20, rssBytes: 1, processes: 1, threads: 7 }));
+    const run = { ...fixture, results: churn.map((row) => ({ ...row, server: { ...row.server!, series: samples } })) };
+    const body = churnOverTime.build(run)!.body as { concat: { transform: { filter: string }[]; mark: { interpolate: string }; encoding: { y: { field: string } } }[] };
+    const cpu = body.concat.find((panel) => panel.encoding.y.field === 'cpu')!;
+    // A sample's CPU is the rate since the last sample with a figure: the null one is left out, and the next spans it.
+    expect(cpu.transform[0]!.filter).toBe('datum.cpu != null');
+    expect(cpu.mark.interpolate).toBe('step-before');
+    const { warnings } = await renderSvg(framedChart(churnOverTime.title, churnOverTime.build(run)!, run), 'g');
+    expect(warnings).toEqual([]);
+  });
 });
