@@ -12,6 +12,8 @@ import type { ResultRow } from '../src/results/schema.js';
 import { UsageError } from '../src/shared/exit-codes.js';
 import { parseCommandLine } from '../src/shared/command-line.js';
 import { MODEL_IDS } from '../src/models/ids.js';
+import { MODEL_FLAGS } from '../src/models/options.js';
+import { serverName } from '../src/results/server-label.js';
 import { latency, mebibytes, num, times } from '../src/results/format.js';
 import { cpuLimit, cpuUsPerMessage, serverCpuCount } from '../src/report/cpu-budget.js';
 import { loadRun } from '../src/report/load.js';
@@ -53,8 +55,13 @@ runMain('readme', USAGE, async (argv) => {
   const { results, dir } = await loadRun(positionals[0]!);
   const rel = path.relative(process.cwd(), dir);
   const rows = results.results;
-  const pick = (scenario: string, model: string, connections?: number) =>
-    rows.find((r) => r.scenario === scenario && r.model === model && r.status === 'ok' && (connections === undefined || r.connections === connections));
+  // The model as it starts by default; `cached` picks its variant with a thread cache (worker).
+  const pick = (scenario: string, model: string, connections?: number, cached = false) =>
+    rows.find(
+      (r) =>
+        r.scenario === scenario && r.model === model && r.status === 'ok' && (connections === undefined || r.connections === connections) &&
+        (cached ? r.serveFlags?.includes(`--${MODEL_FLAGS.threadCache.name}`) === true : !r.serveFlags),
+    );
   const msgs = (r: ResultRow | undefined) => r?.msgsPerSec.median ?? Number.NaN;
   const ratio = (a: ResultRow | undefined, b: ResultRow | undefined) => times(msgs(a) / msgs(b));
   const starvedOf = (r: ResultRow | undefined) => (r ? `${r.fairness.starved} of ${r.connections}` : 'n/a');
@@ -93,6 +100,7 @@ runMain('readme', USAGE, async (argv) => {
   const forkChurn = pick('churn', 'fork');
   const elChurn = pick('churn', 'event-loop');
   const workerChurn = pick('churn', 'worker');
+  const cachedWorkerChurn = pick('churn', 'worker', undefined, true);
   const forkMany = pick('echo-small', 'fork', many);
   // A core sweep's rows at the most cores: what the sentences below compare against the machine's limit.
   const cpuRow = (m: string) =>
@@ -128,16 +136,17 @@ runMain('readme', USAGE, async (argv) => {
       `about ${mebibytes((forkMany?.server?.peakPssBytes ?? Number.NaN) / Math.max(1, (forkMany?.server?.maxProcesses ?? 1) - 1))} per connection; ` +
       `summed RSS said ${mebibytes(forkMany?.server?.peakRssBytes ?? Number.NaN)}, as it counts the pages a child shares with its parent once in every process.`,
   );
-  const gone = (model: string) => pick('abandoned', model)?.abandoned;
-  const firstEcho = (model: string) => {
-    const a = gone(model);
+  const gone = (model: string, cached = false) => pick('abandoned', model, undefined, cached)?.abandoned;
+  const firstEcho = (model: string, cached = false) => {
+    const a = gone(model, cached);
     return a?.firstEchoMs == null ? 'n/a' : `${latency(a.firstEchoMs * 1000)} (${a.serverCpuSec == null ? 'CPU not measured' : `${num(a.serverCpuSec)} s of server CPU`})`;
   };
   lines.push(
     `- **Clients that leave while queued.** ${gone('fork')?.departed ?? 'n/a'} clients connected and left while ${pick('abandoned', 'fork')?.connections ?? 'n/a'} held ` +
       `connections kept fork's and worker's slots busy; then one new client came. fork, whose parent watches its queue, dropped ${gone('fork')?.serverAbandoned ?? 'n/a'} of them unserved ` +
-      `and answered the new client in ${firstEcho('fork')}. worker cannot watch its queue (a socket that has been read cannot move to a thread): ` +
-      `each departed client still got a thread when its turn came, and the new client waited ${firstEcho('worker')}. The event loop, ` +
+      `and answered the new client in ${firstEcho('fork')}. worker cannot watch its queue (a socket that has started reading cannot move to a thread): ` +
+      `each departed client still got a thread started for it when its turn came, and the new client waited ${firstEcho('worker')}; ` +
+      `with its thread cache each cost a hand-over to a waiting thread instead, and the new client waited ${firstEcho('worker', true)}. The event loop, ` +
       `which never queues, answered in ${firstEcho('event-loop')}. This is the classic weakness of a process or thread per connection under a ` +
       `connection flood: work is spent on clients that are gone, and the live ones queue behind it.`,
   );
@@ -164,7 +173,8 @@ runMain('readme', USAGE, async (argv) => {
       `(${ratio(pick('echo-small', 'hsha', many), elMany)}). The classic pool of connection tasks (piscina, one connection per thread, as many ` +
       `threads as the server's cores) served ${num(msgs(piscinaMany))} msgs/s with ${starvedOf(piscinaMany)} connections never answered: ` +
       `a pool of blocking-style threads is a cap on connections, as the classic thread pool's design implies. A thread per connection also pays ` +
-      `start-up under churn: ${num(workerChurn?.connectionsPerSec?.median ?? Number.NaN)} connections/s.`,
+      `start-up under churn: ${num(workerChurn?.connectionsPerSec?.median ?? Number.NaN)} connections/s; with its thread cache (${cachedWorkerChurn ? serverName(cachedWorkerChurn) : 'n/a'}) ` +
+      `a new connection is handed to a thread that is already there: ${num(cachedWorkerChurn?.connectionsPerSec?.median ?? Number.NaN)} connections/s.`,
   );
   const clusterMany = pick('echo-small', 'cluster', many);
   const reuseMany = pick('echo-small', 'reuseport', many);
@@ -301,11 +311,11 @@ function reliabilitySection(file: string): string {
   ].join('\n');
 }
 
-/** Sequential against the event loop with one client: the same within the 95 % intervals, or which way it differed (and the CPU each message cost, from /proc). */
+/** Sequential against the event loop with one client: the same within the ranges of the repeats, or which way it differed (and the CPU each message cost, from /proc). */
 function aloneVersusEventLoop(sequential: ResultRow | undefined, eventLoop: ResultRow | undefined): string {
   if (!sequential || !eventLoop) return 'one of the two rows is missing';
   const below = clearlyAbove(eventLoop, sequential);
-  if (!below && !clearlyAbove(sequential, eventLoop)) return 'the same within the 95 % intervals: one connection at a time costs nothing when there is one connection';
+  if (!below && !clearlyAbove(sequential, eventLoop)) return 'the same within the ranges of the repeats: one connection at a time costs nothing when there is one connection';
   const cpu = `${latency(cpuUsPerMessage(sequential))} of server CPU per message against ${latency(cpuUsPerMessage(eventLoop))}`;
-  return `${below ? 'below' : 'above'} it beyond the 95 % intervals in this run (${cpu})`;
+  return `${below ? 'below' : 'above'} it beyond the ranges of the repeats in this run (${cpu})`;
 }

@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ConnectionMessage } from '../../src/models/fork-child.js';
-import type { ConnectionHandOver } from '../../src/models/worker-thread.js';
+import type { ToThread } from '../../src/models/worker-thread.js';
 import type { ServiceConfig } from '../../src/shared/service.js';
 import { NO_WORK } from '../../src/shared/work.js';
 import { exited, forkChild } from './child.js';
@@ -54,7 +54,7 @@ export const startUp = defineGroup<{ scope: Scope; loopback: Loopback }>({
           const start = performance.now();
           const thread = new Worker(WORKER_THREAD, { workerData: SERVICE, execArgv: [] });
           scope.defer(() => thread.terminate());
-          thread.postMessage({ socket: accepted } satisfies ConnectionHandOver, [accepted as never]);
+          thread.postMessage({ type: 'connection', socket: accepted } satisfies ToThread, [accepted as never]);
           await deadline(echoed, 10_000, 'echo from a new worker thread');
           const overriddenDuration = performance.now() - start;
           client.end();

@@ -21,10 +21,13 @@ import { quickNote } from '../results/quick-note.js';
 import { runSuite, SuiteAborted } from '../harness/run/suite.js';
 import { formatTable } from '../harness/output/table.js';
 import { formatCapacityTable } from '../harness/output/capacity-table.js';
+import { formatCostTable } from '../harness/output/cost-table.js';
+import { variantFlags } from '../scenarios/variants.js';
 import { formatHostLines } from '../harness/output/host-lines.js';
 import { formatConnectionsTable } from '../harness/output/connections-table.js';
 import { runMain } from './run-main.js';
 import { checkHosts } from '../harness/transport/check-hosts.js';
+import { calibrateWork, workCalibrationNote } from '../harness/plan/work-calibration.js';
 
 runMain('bench', BENCH_USAGE, async (argv) => {
   const options = parseBenchArgs(argv, DEFAULT_SUITE, QUICK_SUITE);
@@ -76,7 +79,17 @@ runMain('bench', BENCH_USAGE, async (argv) => {
     if (kind !== 'rest') print(`  server cores ${kind}: ${placements.get(kind)!.note}`);
   }
   for (const warning of warnings) process.stderr.write(`bench: warning: ${warning}\n`);
-  const progress = createProgress(points.length * options.models.length, options.progress, options.json);
+  // One calibration of the work hash for the whole run, on the servers' CPUs; a server on another host calibrates there.
+  const worked = options.target || options.serverHost ? undefined : points.find((point) => point.workUsPerMessage > 0);
+  const workCpus = worked ? placements.get(worked.serverCores)!.serverCpus : null;
+  const workCalibration = worked ? await calibrateWork(workCpus) : undefined;
+  if (workCalibration) {
+    results.work = { start: workCalibration, end: null };
+    print(`  work: ${workCalibrationNote(workCalibration, worked!.workUsPerMessage)}`);
+  }
+  // Every (point, model) the suite runs, a model's variants (its other serve flags) included.
+  const runs = scenarios.reduce((sum, { scenario, points }) => sum + points.length * options.models.reduce((n, model) => n + variantFlags(scenario.variants, model).length, 0), 0);
+  const progress = createProgress(runs, options.progress, options.json);
   const abort = new AbortController();
   const interrupt = (signal: NodeJS.Signals) => {
     progress.message(`bench: ${signal}: stopping, killing the server and generators, keeping partial results`);
@@ -88,7 +101,7 @@ runMain('bench', BENCH_USAGE, async (argv) => {
   try {
     await runSuite(
       // --generators 0: no local generator, only --generator-hosts.
-      { ...options, scenarios, placements, generators: options.generators === 0 ? 0 : cpus.processes },
+      { ...options, scenarios, placements, generators: options.generators === 0 ? 0 : cpus.processes, ...(workCalibration ? { workCalibration } : {}) },
       {
         pointStarted: (point, model) => progress.step(`${point.scenario.name}${point.serverCores === 'rest' ? '' : ` cores=${point.serverCores}`} c=${point.connections}${point.rateSearch ? ' R=auto' : ''} ${model}`),
         row: (row) => {
@@ -100,12 +113,15 @@ runMain('bench', BENCH_USAGE, async (argv) => {
           const searched = rows.some((row) => row.rateSearch);
           const hosts = formatHostLines(rows);
           const table = scenario.hold ? formatConnectionsTable(rows, results.env.memoryBytes) : searched ? formatCapacityTable(rows) : formatTable(rows);
+          const cost = scenario.hold || searched ? null : formatCostTable(rows);
           const quick = quickNote(results.scenarios.find((record) => record.name === scenario.name));
-          progress.table(`\n${scenario.name}: ${scenario.description}${quick ? `\n  ${quick}` : ''}\n${table}${hosts ? `\n${hosts}` : ''}`);
+          progress.table(`\n${scenario.name}: ${scenario.description}${quick ? `\n  ${quick}` : ''}\n${table}${cost ? `\n${cost}` : ''}${hosts ? `\n${hosts}` : ''}`);
         },
       },
       abort.signal,
     );
+    // The same measurement after the last point: how far the machine's speed drifted while the work stood still.
+    if (results.work) results.work.end = await calibrateWork(workCpus);
     results.complete = true;
   } catch (error) {
     if (!(error instanceof SuiteAborted)) throw error;

@@ -17,6 +17,7 @@ export const DEFAULTS = {
   backlog: 4096,
   workUs: 0,
   workBytes: 64,
+  workRounds: 0,
   idleTimeout: 0,
   grace: 5,
   logLevel: 'info' as LogLevel,
@@ -41,6 +42,8 @@ options:
   --backlog N         listen backlog (default ${DEFAULTS.backlog})
   --work-us N         µs of CPU work per --work-bytes bytes received (default ${DEFAULTS.workUs})
   --work-bytes N      block size the work is charged per (default ${DEFAULTS.workBytes})
+  --work-rounds N     hash rounds per block, as calibrated elsewhere (the bench's one calibration
+                      per run); default: calibrate at start-up, so --work-us costs about that here
   --idle-timeout S    close connections idle for S seconds, 0 = never (default 0)
   --grace S           seconds a stop waits for live connections (default ${DEFAULTS.grace})
   --log-level L       ${LOG_LEVELS.join(' | ')} (default ${DEFAULTS.logLevel})
@@ -63,6 +66,7 @@ export function parseServeArgs(argv: readonly string[]): ParsedServe {
     backlog: { type: 'string' },
     'work-us': { type: 'string' },
     'work-bytes': { type: 'string' },
+    'work-rounds': { type: 'string' },
     'idle-timeout': { type: 'string' },
     grace: { type: 'string' },
     'log-level': { type: 'string' },
@@ -101,6 +105,9 @@ export function parseServeArgs(argv: readonly string[]): ParsedServe {
   if (daemon && (!values['pid-file'] || !values['log-file'])) {
     throw new UsageError('--daemon needs --pid-file F and --log-file F');
   }
+  if (values['work-rounds'] !== undefined && (values['work-us'] === undefined || Number(values['work-us']) === 0)) {
+    throw new UsageError('--work-rounds needs --work-us N (the work those rounds stand for)');
+  }
   const crashToken = values['crash-token'];
   if (crashToken !== undefined && crashToken.length === 0) throw new UsageError('--crash-token must not be empty');
 
@@ -111,6 +118,7 @@ export function parseServeArgs(argv: readonly string[]): ParsedServe {
     backlog: num('backlog', DEFAULTS.backlog, { min: 1, max: 65535 }),
     workUs: num('work-us', DEFAULTS.workUs, { min: 0, max: 10_000_000, fractional: true }),
     workBytes: num('work-bytes', DEFAULTS.workBytes, { min: 1, max: 1 << 30 }),
+    workRounds: num('work-rounds', DEFAULTS.workRounds, { min: 1, max: 1e9 }),
     idleTimeoutMs: num('idle-timeout', DEFAULTS.idleTimeout, { min: 0, max: 86_400, fractional: true }) * 1000,
     graceMs: num('grace', DEFAULTS.grace, { min: 0, max: 3600, fractional: true }) * 1000,
     logLevel,

@@ -14,7 +14,8 @@ import { logSink } from '../shared/log-sink.js';
 import { formatHost } from '../shared/listen.js';
 import { parseServeArgs, USAGE } from './serve-options.js';
 import { checkPidFile, removePidFile, writePidFile } from '../shared/pid-file.js';
-import { calibrate, type WorkSpec } from '../shared/work.js';
+import { calibrate, workOfRounds, type WorkSpec } from '../shared/work.js';
+import type { ServeOptions } from '../models/options.js';
 import { loadModel } from '../models/index.js';
 
 runMain('serve', USAGE, async (argv) => {
@@ -37,12 +38,9 @@ runMain('serve', USAGE, async (argv) => {
   const log = createLogger(options.logLevel, options.model, logSink(options.logFile));
   if (options.pidFile) checkPidFile(options.pidFile, log);
 
-  const work: WorkSpec = {
-    usPerBlock: options.workUs,
-    blockBytes: options.workBytes,
-    ...(options.workUs > 0 ? calibrate() : { iterationsPerUs: 0, overheadUs: 0 }),
-  };
-  if (work.usPerBlock > 0) {
+  const work = workSpec(options);
+  if (options.workRounds > 0) log.info(`work: ${options.workUs} µs per ${work.blockBytes} B, given as ${options.workRounds} hash rounds per block`);
+  else if (work.usPerBlock > 0) {
     log.info(`work: ${work.usPerBlock} µs per ${work.blockBytes} B (calibrated: ${work.iterationsPerUs.toFixed(2)} hash rounds/µs + ${work.overheadUs.toFixed(1)} µs per call)`);
   }
 
@@ -77,3 +75,9 @@ runMain('serve', USAGE, async (argv) => {
   serveControlChannel(() => server.stats(), () => void stop('SIGTERM'));
   process.on('SIGUSR2', async () => log.info(`stats ${JSON.stringify(await server.stats())}`));
 });
+
+/** The work every connection pays: the rounds given (the bench's calibration), else calibrated here. */
+function workSpec({ workUs, workBytes, workRounds }: ServeOptions): WorkSpec {
+  if (workUs === 0) return { usPerBlock: 0, blockBytes: workBytes, iterationsPerUs: 0, overheadUs: 0 };
+  return workRounds > 0 ? workOfRounds(workUs, workBytes, workRounds) : { usPerBlock: workUs, blockBytes: workBytes, ...calibrate() };
+}

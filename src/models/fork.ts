@@ -5,9 +5,11 @@
  * (the tutorials' serial flaw). At most `maxChildren` live at once: each Node child costs tens of MB
  * and ~80 ms of CPU to start, so further connections wait in arrival order for a free slot.
  *
- * The parent watches the waiting connections (shared/socket-queue.ts): a client that leaves before
- * its turn is dropped there and never costs a process. Bytes read while watching go to the child
- * with the socket and are echoed first.
+ * The parent watches every connection from its arrival (shared/socket-queue.ts): a client that
+ * leaves before its turn is dropped there and never costs a process, and none is forked for before
+ * its client has shown it is still there (its first bytes, or one event-loop turn with no FIN or
+ * reset), so a flood of clients that already left costs no process either, even when slots are free.
+ * Bytes read while watching go to the child with the socket and are echoed first.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { drain } from '../shared/drain.js';

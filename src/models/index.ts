@@ -23,7 +23,10 @@ export const MODELS: Record<ModelId, ModelEntry> = {
   },
   worker: {
     load: async () => (await import('./worker.js')).start,
-    flags: [{ option: 'maxWorkers', usage: `--max-workers N   live threads at most, others wait FIFO (default ${FLAG.maxWorkers.default})` }],
+    flags: [
+      { option: 'maxWorkers', usage: `--max-workers N   live threads at most, others wait FIFO (default ${FLAG.maxWorkers.default})` },
+      { option: 'threadCache', usage: `--thread-cache N  threads kept for the next connection when theirs ends (default ${FLAG.threadCache.default}: each exits)` },
+    ],
   },
   piscina: {
     load: async () => (await import('./piscina.js')).start,

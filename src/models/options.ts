@@ -13,6 +13,8 @@ export interface ModelOptions {
   maxChildren: number;
   /** worker: live worker threads at most; more connections wait in FIFO order. */
   maxWorkers: number;
+  /** worker: threads whose connection ended kept waiting for the next, at most (0: each thread exits with its connection). */
+  threadCache: number;
   /** piscina, hsha: pool size; reuseport: listening threads. */
   threads: number;
   /** piscina: connections one pool thread serves at once. */
@@ -31,6 +33,8 @@ export interface ServeOptions extends ModelOptions {
   /** µs of CPU per `workBytes` bytes received (see shared/work.ts). */
   workUs: number;
   workBytes: number;
+  /** Hash rounds per `workBytes` block, calibrated by the caller (the bench, once per run); 0 = calibrate at start-up. */
+  workRounds: number;
   /** Close a connection that sends nothing for this long; 0 = never. */
   idleTimeoutMs: number;
   /** How long a stop waits for live connections before closing them. */
@@ -57,6 +61,8 @@ const cores = availableParallelism();
 export const MODEL_FLAGS = {
   maxChildren: { name: 'max-children', default: 64, min: 1, max: 4096 },
   maxWorkers: { name: 'max-workers', default: 64, min: 1, max: 4096 },
+  // 0: the textbook model, a thread started per connection (the cache is the production form; docs/models.md).
+  threadCache: { name: 'thread-cache', default: 0, min: 0, max: 4096 },
   threads: { name: 'threads', default: cores, min: 1, max: 256 },
   connsPerThread: { name: 'conns-per-thread', default: 1, min: 1, max: 4096 },
   maxQueue: { name: 'max-queue', default: 256, min: 1, max: 1_000_000 },

@@ -1,6 +1,7 @@
 /**
- * A worker-model thread: owns one connection. It receives the socket (accepted and never read by the
- * main thread), serves it to its end (the reads, the work, the writes) and exits.
+ * A worker-model thread: owns one connection at a time. It receives the socket (accepted and never
+ * read by the main thread), serves it to its end (the reads, the work, the writes), says so, and
+ * then exits or, kept in the thread cache, waits for its next connection: the main thread decides.
  */
 import type { Socket } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -8,14 +9,16 @@ import { createLogger } from '../shared/log.js';
 import { logSink } from '../shared/log-sink.js';
 import { serveConnection, type ServiceConfig } from '../shared/service.js';
 
-export interface ConnectionHandOver {
-  socket: Socket;
-}
+/** From the main thread: serve this connection, or leave (not kept in the cache, or the server stops). */
+export type ToThread = { type: 'connection'; socket: Socket } | { type: 'leave' };
+/** To the main thread, when the connection it handed over has ended. */
+export const SERVED = 'served';
 
 const config = workerData as ServiceConfig;
 const log = createLogger(config.logLevel, 'worker-thread', logSink(config.logFile));
 
-parentPort!.once('message', ({ socket }: ConnectionHandOver) => {
-  const die = () => process.exit(70); // in a worker thread, exit ends only this thread
-  void serveConnection(socket, config, log, die).then(() => process.exit(0));
+parentPort!.on('message', (message: ToThread) => {
+  if (message.type === 'leave') process.exit(0); // in a worker thread, exit ends only this thread
+  const die = () => process.exit(70);
+  void serveConnection(message.socket, config, log, die).then(() => parentPort!.postMessage(SERVED));
 });

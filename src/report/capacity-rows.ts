@@ -9,10 +9,12 @@ export interface SearchedModel {
   /** In the order measured. */
   steps: ResultRow[];
   result: RateSearchResult;
-  /** The step at the sustained rate, where its figures were measured. */
+  /** The passing step at the sustained rate, where its figures were measured. */
   atSustained: ResultRow | undefined;
-  /** The step at the first failing rate. */
+  /** The step that decided the first failing rate (a second measurement, where the first failed in some intervals only). */
   atFirstFail: ResultRow | undefined;
+  /** Every step at the first failing rate, in order: one, or the first and its second measurement. */
+  firstFailSteps: ResultRow[];
 }
 
 export function searchSteps(rows: readonly ResultRow[]): ResultRow[] {
@@ -26,8 +28,18 @@ export function searchedModels(rows: readonly ResultRow[]): SearchedModel[] {
     .map((last) => {
       const own = steps.filter((row) => row.scenario === last.scenario && row.model === last.model && row.connections === last.connections);
       const result = last.rateSearch!.result!;
-      const at = (rate: number | null) => own.find((row) => rate !== null && row.targetRate === rate);
-      return { model: last.model, connections: last.connections, slo: last.rateSearch!.slo, steps: own, result, atSustained: at(result.sustainedRate), atFirstFail: at(result.firstFailingRate) };
+      const at = (rate: number | null) => own.filter((row) => rate !== null && row.targetRate === rate);
+      const firstFailSteps = at(result.firstFailingRate);
+      return {
+        model: last.model,
+        connections: last.connections,
+        slo: last.rateSearch!.slo,
+        steps: own,
+        result,
+        atSustained: at(result.sustainedRate).find((row) => row.rateSearch!.passed),
+        atFirstFail: firstFailSteps.at(-1),
+        firstFailSteps,
+      };
     })
     .sort((a, b) => MODEL_ORDER.indexOf(a.model) - MODEL_ORDER.indexOf(b.model) || a.connections - b.connections);
 }

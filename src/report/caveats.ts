@@ -52,9 +52,9 @@ export function caveats(results: ResultsFile): string[] {
   const repeats = Math.max(...rows.map((row) => row.msgsPerSec.runs.length), 0);
   out.push(
     repeats >= 2
-      ? `Each figure is the median of up to ${repeats} repeats; the bracket is a 95 % confidence interval (Student's t over the repeats). ` +
-          'The machine is shared and noisy: differences within overlapping intervals are not established. To test two runs against each other: npm run compare -- <runA> <runB>.'
-      : 'Each point was measured once: there is no confidence interval, and on a shared, noisy machine small differences mean nothing.',
+      ? `Each figure is the median of up to ${repeats} repeats; the bracket is the range of the repeats, lowest to highest. ` +
+          'The machine is shared and noisy: a row is called above another only where every repeat of one is above every repeat of the other (with 3 repeats each, chance alone orders them so once in 20). To test two runs against each other: npm run compare -- <runA> <runB>.'
+      : 'Each point was measured once: there is no range of repeats, and on a shared, noisy machine small differences mean nothing.',
   );
   const remote = rows.find((row) => row.target && !isLoopback(row.target.host));
   // --server-host records user@host: the address part says whether the traffic left this machine.

@@ -2,6 +2,7 @@
  * The CPU arithmetic of the CPU-bound scenario: with W µs of work per message, one core can do at
  * most 1e6/W messages per second and N cores N times that; and what the server really spent.
  */
+import { serverCpuUsPerMessage } from '../results/cpu-limit.js';
 import type { ResultRow, ResultsFile } from '../results/schema.js';
 
 /** CPUs the server could use: those it was pinned to, else every core. */
@@ -16,12 +17,9 @@ export function atMostCpus(rows: readonly ResultRow[], results: ResultsFile): Re
   return rows.filter((row) => serverCpuCount(row, results) === most);
 }
 
-/** msgs/s ceiling for `cpus` cores at `workUs` µs of work per message. */
-export function cpuLimit(cpus: number, workUs: number): number {
-  return (cpus * 1e6) / workUs;
-}
+export { cpuLimit } from '../results/cpu-limit.js';
 
 /** µs of server CPU (all its processes, from /proc) per echoed message: ≥ the nominal work if the work is right; NaN where unknown. */
 export function cpuUsPerMessage(row: ResultRow): number {
-  return row.server && row.msgsPerSec.median > 0 ? (row.server.cpuPercent * 1e4) / row.msgsPerSec.median : NaN;
+  return serverCpuUsPerMessage(row) ?? NaN;
 }

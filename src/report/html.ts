@@ -2,6 +2,7 @@
  * The report page: one self-contained HTML file (inline SVG charts and CSS, no scripts, no network)
  * that a newcomer can read without the code: what was run, what it showed, and how far to trust it.
  */
+import { COST_COLUMNS, costRows } from '../results/cost-columns.js';
 import type { ResultRow, ResultsFile } from '../results/schema.js';
 import { caveats } from './caveats.js';
 import { mebibytes } from '../results/format.js';
@@ -53,6 +54,15 @@ function table(rows: readonly ResultRow[], scenario: string): string {
     })
     .join('\n');
   return `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>${notes.list}`;
+}
+
+/** The cost of one message per row (results/cost-columns.ts), behind a summary: the anatomy a reader opens to see why. */
+function costTable(rows: readonly ResultRow[]): string {
+  const cost = costRows(rows);
+  if (!cost) return '';
+  const head = COST_COLUMNS.map((column) => `<th title="${esc(column.help)}">${esc(column.header)}</th>`).join('');
+  const body = cost.rows.map((row) => `<tr>${COST_COLUMNS.map((column, i) => `<td>${i === 0 ? swatch(row) : ''}${esc(column.cell(row))}</td>`).join('')}</tr>`).join('\n');
+  return `<details class="cost"><summary>${esc(cost.title)}</summary><div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div></details>`;
 }
 
 /** Options as one JSON line with spaces after separators, so it wraps in the column instead of widening the page. */
@@ -107,6 +117,7 @@ function scenarioSection(scenario: string, results: ResultsFile, charts: readonl
     `<p class="narrative">${sentences.map(esc).join(' ')}</p>`,
     ...charts.filter((chart) => chart.definition.scenario === scenario).map(figure),
     table(rows, scenario),
+    costTable(rows),
     '</section>',
   ].join('\n');
 }

@@ -4,6 +4,7 @@
  */
 import { MODEL_IDS } from '../models/ids.js';
 import type { ResultRow } from '../results/schema.js';
+import { serverKey } from '../results/server-label.js';
 
 export type ModelKey = ResultRow['model'];
 
@@ -27,4 +28,15 @@ export const MODEL_ORDER: readonly ModelKey[] = [...MODEL_IDS, 'external'];
 export function modelsIn(rows: readonly ResultRow[]): ModelKey[] {
   const present = new Set(rows.map((row) => row.model));
   return MODEL_ORDER.filter((model) => present.has(model));
+}
+
+/** The servers present in some rows (models, and variants of a model next to it), in the stable order, each with its model's colour. */
+export function serversIn(rows: readonly ResultRow[]): { key: string; colour: string }[] {
+  const byKey = new Map(rows.map((row) => [serverKey(row), row]));
+  return modelsIn(rows).flatMap((model) =>
+    [...byKey.values()]
+      .filter((row) => row.model === model)
+      .sort((a, b) => (a.serveFlags?.length ?? 0) - (b.serveFlags?.length ?? 0))
+      .map((row) => ({ key: serverKey(row), colour: MODEL_COLOURS[model] })),
+  );
 }

@@ -1,6 +1,7 @@
 /** Grouping and ordering result rows: scenarios in the order the run recorded them, points by parameters, models by id. */
 import type { ResultRow, ResultsFile, ScenarioRecord } from '../results/schema.js';
 import { MODEL_ORDER } from './model-colours.js';
+import { aboveCpuLimit } from '../results/cpu-limit.js';
 
 /** What ordering needs of a run: its rows and its scenarios' declarations. */
 type Run = Pick<ResultsFile, 'scenarios' | 'results'>;
@@ -64,7 +65,7 @@ export function distinctPointLabels(rows: readonly ResultRow[]): (row: ResultRow
   return (row) => [pointLabel(row), ...SETS_APART.filter((part) => differs(row, part)).map((part) => part(row))].join(', ');
 }
 
-/** Rows whose numbers can be compared at face value (not failed, not cut short). */
+/** Rows whose numbers can be compared at face value (not failed, not cut short, not above their CPU limit). */
 export function usable(rows: readonly ResultRow[]): ResultRow[] {
-  return rows.filter((row) => row.status === 'ok');
+  return rows.filter((row) => row.status === 'ok' && !aboveCpuLimit(row));
 }

@@ -1,7 +1,7 @@
 /** The per-scenario table of the report page: one row per model and point, every figure with its unit. */
 import type { ErrorKind, ResultRow } from '../results/schema.js';
-import { cpuUsPerMessage } from './cpu-budget.js';
-import { ABSENT, count, latency, mebibytes, megabytesPerSec, num, orAbsent, serverCpu } from '../results/format.js';
+import { serverCpuUsPerMessage } from '../results/cpu-limit.js';
+import { ABSENT, count, latency, mebibytes, megabytesPerSec, num, orAbsent, serverCpu, withRange } from '../results/format.js';
 import { latencyFigures } from '../results/latency-figure.js';
 import { rowMarks } from '../results/row-status.js';
 import { serverLabel } from '../results/server-label.js';
@@ -14,11 +14,6 @@ export interface Column {
   cell(row: ResultRow): string;
   /** Only for scenarios where it means something. */
   when?(rows: readonly ResultRow[]): boolean;
-}
-
-function withInterval(value: number, ci: [number, number], runs: number): string {
-  if (runs < 2) return num(value);
-  return `${num(value)} [${num(ci[0])}–${num(ci[1])}]`;
 }
 
 function errorsCell(errors: Record<ErrorKind, number>): string {
@@ -68,9 +63,9 @@ export const COLUMNS: Column[] = [
     when: abandonment,
   },
   {
-    header: 'msgs/s [95 % CI]',
-    help: 'Echoed messages per second: median of the repeats, and the 95 % confidence interval of the mean',
-    cell: (row) => (measuresThroughput(row) ? withInterval(row.msgsPerSec.median, row.msgsPerSec.ci95, row.msgsPerSec.runs.length) : ABSENT),
+    header: 'msgs/s [range]',
+    help: 'Echoed messages per second: the median of the repeats, and in brackets the lowest and highest repeat',
+    cell: (row) => (measuresThroughput(row) ? withRange(row.msgsPerSec) : ABSENT),
     when: echoes,
   },
   // Closed loop only: an open loop's bytes follow from its offered rate, and churn echoes one small message per connection.
@@ -83,7 +78,7 @@ export const COLUMNS: Column[] = [
   {
     header: 'conn/s',
     help: 'Complete connections (connect, one echo, close) per second',
-    cell: (row) => (row.connectionsPerSec ? withInterval(row.connectionsPerSec.median, row.connectionsPerSec.ci95, row.connectionsPerSec.runs.length) : ''),
+    cell: (row) => (row.connectionsPerSec ? withRange(row.connectionsPerSec) : ''),
     when: mode('churn'),
   },
   { header: 'connect p50', help: 'Median TCP connect time', cell: (row) => (row.connectLatencyUs ? latency(row.connectLatencyUs.p50) : ''), when: mode('churn') },
@@ -118,7 +113,7 @@ export const COLUMNS: Column[] = [
   {
     header: 'CPU µs/msg',
     help: 'Server CPU per echoed message (from /proc); at least the scenario’s work per message if the work is right',
-    cell: (row) => orAbsent(row.server, () => num(cpuUsPerMessage(row))),
+    cell: (row) => orAbsent(serverCpuUsPerMessage(row), num),
     when: (rows) => rows.some((row) => row.workUsPerMessage > 0),
   },
   {

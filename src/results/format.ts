@@ -20,6 +20,12 @@ export function num(value: number): string {
   return Math.abs(value) >= 1000 ? grouped.format(Number(value.toPrecision(3))) : sig3.format(value);
 }
 
+/** A figure of repeated measurements: its median, then the range of its repeats where there was more than one: 15,400 [3,000–25,000]. */
+export function withRange(estimate: { median: number; range: readonly [number, number]; runs: readonly number[] }): string {
+  if (estimate.runs.length < 2) return num(estimate.median);
+  return `${num(estimate.median)} [${num(estimate.range[0])}–${num(estimate.range[1])}]`;
+}
+
 /** A count, exact (a count rounded to three digits would no longer add up): 12,345. */
 export function count(value: number): string {
   return Number.isFinite(value) ? grouped.format(value) : 'n/a';

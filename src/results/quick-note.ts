@@ -21,6 +21,9 @@ export function quickNote(record: ScenarioRecord | undefined): string | undefine
   });
   if (full.abandon && record.abandon) parts.push(`${record.abandon.clients} departing clients, a ${record.abandon.deadlineSec} s deadline (full suite: ${full.abandon.clients}, ${full.abandon.deadlineSec} s)`);
   if (full.hold && record.hold) parts.push(`a ${record.hold.budgetSec} s budget a model (full suite: ${full.hold.budgetSec} s)`);
-  if (full.search && record.rateSearch) parts.push(`a coarser search: ×${record.rateSearch.factor} steps, ${record.rateSearch.bisections} bisection(s)`);
+  if (full.search && record.rateSearch) {
+    const { factor, bisections, maxStepMs } = record.rateSearch;
+    parts.push(`a coarser search: ×${factor} steps, ${bisections} bisection(s)${maxStepMs === undefined ? '' : `, steps of at most ${maxStepMs / 1000} s`}`);
+  }
   return parts.length > 0 ? `--quick: ${parts.join('; ')}` : undefined;
 }

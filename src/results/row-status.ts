@@ -4,9 +4,10 @@
  * and every reason spelled out as the tables' marks.
  */
 import type { ResultRow } from './schema.js';
-import { latency } from './format.js';
+import { aboveCpuLimit, rowCpuLimit, serverCpuUsPerMessage } from './cpu-limit.js';
+import { latency, num } from './format.js';
 
-export const STATUS_LABELS = ['measured', 'client-bound', 'rate shortfall', 'starved', 'nothing completed', 'incomplete', 'failed'] as const;
+export const STATUS_LABELS = ['measured', 'client-bound', 'rate shortfall', 'starved', 'above CPU limit', 'nothing completed', 'incomplete', 'failed'] as const;
 export type StatusLabel = (typeof STATUS_LABELS)[number];
 
 const SHAPES: Record<StatusLabel, string> = {
@@ -14,6 +15,7 @@ const SHAPES: Record<StatusLabel, string> = {
   'client-bound': 'triangle-up',
   'rate shortfall': 'diamond',
   starved: 'triangle-right',
+  'above CPU limit': 'wedge',
   'nothing completed': 'triangle-down',
   incomplete: 'square',
   failed: 'cross',
@@ -24,6 +26,7 @@ const OPACITY: Record<StatusLabel, number> = {
   'client-bound': 0.55,
   'rate shortfall': 0.55,
   starved: 0.4,
+  'above CPU limit': 0.4,
   'nothing completed': 0.4,
   incomplete: 0.4,
   failed: 0.25,
@@ -38,6 +41,7 @@ function reasons(row: ResultRow): Exclude<StatusLabel, 'measured' | 'starved'>[]
   if (row.status === 'failed') out.push('failed');
   if (row.status === 'incomplete') out.push('incomplete');
   if (row.status === 'empty') out.push('nothing completed');
+  if (aboveCpuLimit(row)) out.push('above CPU limit');
   if (row.client.clientBound) out.push('client-bound');
   if (row.rateShortfall) out.push('rate shortfall');
   return out;
@@ -68,6 +72,14 @@ const EXPLAINED: Record<Exclude<StatusLabel, 'measured' | 'starved'>, (row: Resu
   // Open loop: the rate is the schedule's; what the generator's lateness touches is the latency.
   'client-bound': (row) => `client-bound: ${clientBoundMeaning(row)}`,
   'rate shortfall': () => 'rate shortfall: offered rate not reached',
+  'above CPU limit': (row) => {
+    const limit = rowCpuLimit(row)!;
+    const spent = serverCpuUsPerMessage(row);
+    return (
+      `above CPU limit: impossible at ${row.workUsPerMessage} µs of work per message on ${limit.cpus} CPU(s) (at most ${num(limit.msgsPerSec)} msgs/s); ` +
+      `the server spent ${spent === null ? 'an unmeasured amount of' : `${num(spent)} µs of`} CPU per message, so the work cost less than calibrated and the figure is not ranked`
+    );
+  },
 };
 
 /** What being client-bound means for this row's numbers: its latency (open loop) or its throughput (closed). */

@@ -1,12 +1,16 @@
 /**
- * results.json, schema "echolab/results@2": what one `npm run bench` leaves in results/<run-id>/.
+ * results.json, schema "echolab/results@3": what one `npm run bench` leaves in results/<run-id>/.
  * Every number here comes from a measurement of that run, or from the scenarios it declared;
  * nothing is typed in by hand. The report reads this file alone.
  */
 import type { ModelId } from '../models/ids.js';
 
-/** 2: each scenario's declaration recorded (`scenarios`), and each row's idle connections. */
-export const RESULTS_VERSION = 2;
+/**
+ * 2: each scenario's declaration recorded (`scenarios`), and each row's idle connections.
+ * 3: each figure's bracket is the range of its repeats (`range`), not a t interval; a latency percentile
+ * is null where too few answers back it; the run's one work calibration (`work`).
+ */
+export const RESULTS_VERSION = 3;
 export const RESULTS_SCHEMA = `echolab/results@${RESULTS_VERSION}` as const;
 
 /** The version a results file's `schema` names (1 for "echolab/results@1"); undefined for a file that is not echolab's. */
@@ -26,6 +30,63 @@ export interface ResultsFile {
   /** The scenarios the run declared, in the order it ran them: what the report says about each is read here. */
   scenarios: ScenarioRecord[];
   results: ResultRow[];
+  /** The run's one calibration of the work hash, on the server's CPUs (null: no point had work, or the server calibrated on its own host). */
+  work?: WorkRecord | null;
+}
+
+/** Kernel counters summed over a set of threads between the two reads of a row's anatomy (harness/server/thread-counters.ts). */
+export interface CostFigures {
+  threads: number;
+  /** On a CPU (the scheduler's exact time), split into user and system by the coarser tick counts (null: too few ticks to split). */
+  cpuUs: number;
+  userUs: number | null;
+  systemUs: number | null;
+  /** Runnable but waiting for a CPU (run-queue wait). */
+  runDelayUs: number;
+  voluntarySwitches: number;
+  involuntarySwitches: number;
+  /** read- and write-family system calls (null: /proc/<pid>/task/<tid>/io not readable). */
+  readCalls: number | null;
+  writeCalls: number | null;
+}
+
+/** One role's share: the main thread, connection threads, pool threads, child processes, the runtime's own threads. */
+export interface RoleCost extends CostFigures {
+  role: string;
+}
+
+export interface SideAnatomy extends CostFigures {
+  roles: RoleCost[];
+  /** Threads that ended between the two reads: what they spent since the first is not counted, so every figure is then a lower bound. */
+  endedThreads: number;
+}
+
+/**
+ * Why a row costs what it costs: the server's and the generator's kernel counters over the measured
+ * windows, with the answers and completed connections they bought. Per message is a figure over answers.
+ */
+export interface Anatomy {
+  answers: number;
+  connectionsCompleted: number;
+  /** null: not sampled here (an external target, a server or generator on another host). */
+  server: SideAnatomy | null;
+  generator: SideAnatomy | null;
+  /** Hardware counters are not read (perf_event_open): always null. */
+  cycles: null;
+  instructions: null;
+}
+
+/** A calibration of the work hash: rounds per µs and the fixed µs of one call, measured pinned to `cpus`. */
+export interface WorkCalibration {
+  iterationsPerUs: number;
+  overheadUs: number;
+  cpus: number[] | null;
+}
+
+/** The calibration every server's rounds came from, and the same measurement repeated after the last point: how far this machine's speed drifted meanwhile. */
+export interface WorkRecord {
+  start: WorkCalibration;
+  end: WorkCalibration | null;
 }
 
 export interface Environment {
@@ -51,14 +112,17 @@ export interface Placement {
   note: string;
 }
 
-/** A figure measured once per repeat: the median, a 95% confidence interval, and each repeat's value. */
+/** A figure measured once per repeat: the median of the repeats, their range (lowest, highest), and each repeat's value. */
 export interface Estimate {
   median: number;
-  ci95: [number, number];
+  range: [number, number];
   runs: number[];
 }
 
-/** Latency describes only the answers received: with none (count 0) every figure is null, absent, never 0. */
+/**
+ * Latency describes only the answers received: with none (count 0) every figure is null, absent, never 0;
+ * a percentile is null where fewer answers than it needs back it (p99: 100; results/latency-support.ts).
+ */
 export interface LatencySummary {
   /** Microseconds. */
   p50: number | null;
@@ -111,8 +175,12 @@ export interface IntervalSeries {
   maxUs: (number | null)[];
   /** Errors the generators saw while measuring (a timeout counted when the point ends belongs to no interval). */
   errors: number[];
+  /** Open loop: how late the interval's messages left against their schedule, p99 over every generator process's sends in it, µs (null where none was sent); absent for closed loop and churn, which keep no schedule. */
+  sendLagP99Us?: (number | null)[];
   /** The server's process tree in the interval (null as a whole where it is not sampled: an external target). CPU in % of one core, 0.1 % steps. */
   serverCpuPercent: (number | null)[] | null;
+  /** One /proc tick (10 ms of CPU) over a whole interval, in % of one core: the step the intervals' CPU is counted in, so a 0 there is "under this"; absent where the server is not sampled. */
+  serverCpuResolutionPercent?: number;
   /** RSS summed over the tree, MiB to 0.1, sampled in the interval (the highest if sampled more than once). */
   serverRssMiB: (number | null)[] | null;
   /** PSS summed over the tree, MiB to 0.1, where a PSS read (about once a second) fell in the interval; null in the others. */
@@ -239,6 +307,9 @@ export interface Slo {
   objectiveUs: number;
 }
 
+/** Why a capacity step failed: the server stopped answering (the row failed), it achieved under 99 % of the offered rate, or the objective's percentile was above the objective. */
+export type StepFailure = 'status' | 'rate' | 'latency';
+
 /** One step of a capacity search: the rate it offered (the row's targetRate) judged against the objective. */
 export interface RateSearchStep {
   slo: Slo;
@@ -248,6 +319,10 @@ export interface RateSearchStep {
   passed: boolean;
   /** The generator fell behind its schedule at this step: a failure here may be the generator's, not the server's. */
   clientBound: boolean;
+  /** Why it failed (empty where it passed); absent where the run did not record it (results/step-intervals.ts derives it from the row by the same rule). */
+  failedOn?: StepFailure[];
+  /** This step measured again the rate of step `confirms`, which failed in some of its intervals only (perhaps one stall): this one decides that rate. */
+  confirms?: number;
   /** The model's answer, on its search's last step only. */
   result?: RateSearchResult;
 }
@@ -264,6 +339,12 @@ export interface RateSearchResult {
   startRate: number;
   probeMsgsPerSec: number;
   steps: number;
+  /** No climbing step offered more (a multiple of the probe's closed-loop msgs/s); absent where the probe measured nothing or the run did not record it. */
+  ceilingRate?: number;
+  /** No step offered less: below it the longest step would hold fewer answers than stepAnswers (absent where the run did not record it). */
+  minRate?: number;
+  /** Answers each step was sized to hold at its offered rate (its length followed), so that its percentile stands on enough of them (absent where the run did not record it). */
+  stepAnswers?: number;
 }
 
 /** A scenario as the run declared it. */
@@ -290,10 +371,14 @@ export interface SearchShape {
   factor?: number;
   /** Bisection steps between the last pass and the first fail. */
   bisections?: number;
+  /** The longest a step measures, ms (a step lasts as long as its rate needs for its answers, up to this). */
+  maxStepMs?: number;
 }
 
 export interface ResultRow {
   model: ModelId | 'external';
+  /** Serve flags that make this row a variant of its model (worker's --thread-cache 64), named with it wherever the row is ("worker --thread-cache 64"); absent: the model as it starts by default. */
+  serveFlags?: string[];
   /** model 'external' (--target): the server's address; the harness neither started, pinned nor measured it. */
   target?: { host: string; port: number };
   scenario: string;
@@ -305,6 +390,10 @@ export interface ResultRow {
   messageSize: number;
   /** µs of CPU the server is asked to spend per message. */
   workUsPerMessage: number;
+  /** The kernel's counters over the measured windows: CPU, run-queue wait, switches, system calls, by role. Absent where not read. */
+  anatomy?: Anatomy;
+  /** The hash rounds it burned per message for that work, from the run's calibration (null: the server calibrated on its own, on another host); absent without work. */
+  workRoundsPerMessage?: number | null;
   /**
    * ok; empty (the measured windows completed nothing: no message answered, or in churn no connection
    * completed, so there is no rate or latency to read); failed (no connection could be made, the server

@@ -7,14 +7,24 @@ export function targetAddress(row: Pick<ResultRow, 'target'>): string | undefine
   return row.target && hostPort(row.target.host, row.target.port);
 }
 
-/** A table's model cell: "event-loop", "external 127.0.0.1:9100". */
-export function serverLabel(row: Pick<ResultRow, 'model' | 'target'>): string {
-  const address = targetAddress(row);
-  return address ? `${row.model} ${address}` : row.model;
+/** The model with the serve flags that make the row a variant of it: "worker --thread-cache 64". */
+function modelWithFlags(row: Pick<ResultRow, 'model' | 'serveFlags'>): string {
+  return row.serveFlags ? `${row.model} ${row.serveFlags.join(' ')}` : row.model;
 }
 
-/** In a sentence: "event-loop", "the external server at 127.0.0.1:9100". */
-export function serverName(row: Pick<ResultRow, 'model' | 'target'>): string {
+/** The key charts draw a row's server under: its model, or its model and the variant's flags (each its own bar or line). */
+export function serverKey(row: Pick<ResultRow, 'model' | 'serveFlags'>): string {
+  return modelWithFlags(row);
+}
+
+/** A table's model cell: "event-loop", "worker --thread-cache 64", "external 127.0.0.1:9100". It tells a run's servers apart. */
+export function serverLabel(row: Pick<ResultRow, 'model' | 'target' | 'serveFlags'>): string {
   const address = targetAddress(row);
-  return address ? `the external server at ${address}` : row.model;
+  return address ? `${row.model} ${address}` : modelWithFlags(row);
+}
+
+/** In a sentence: "event-loop", "worker --thread-cache 64", "the external server at 127.0.0.1:9100". */
+export function serverName(row: Pick<ResultRow, 'model' | 'target' | 'serveFlags'>): string {
+  const address = targetAddress(row);
+  return address ? `the external server at ${address}` : modelWithFlags(row);
 }

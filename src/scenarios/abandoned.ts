@@ -1,4 +1,5 @@
 import type { Scenario } from './scenario.js';
+import { THREAD_CACHED_WORKER } from './variants.js';
 
 export const abandoned: Scenario = {
   name: 'abandoned',
@@ -13,4 +14,6 @@ export const abandoned: Scenario = {
   // keep worker past any deadline that fits the suite's time budget (fork would need ~0.16 s each without its queue watch).
   abandon: { clients: 100, deadlineSec: 30 },
   quick: { abandon: { clients: 20, deadlineSec: 10 } },
+  // worker's thread cache turns a thread start per connection (or per departed client) into a hand-over.
+  variants: THREAD_CACHED_WORKER,
 };

@@ -4,6 +4,7 @@
  */
 import type { AbandonParams, HoldParams, LoadMode, ParameterMatrix, SearchShape, Slo } from '../results/schema.js';
 import { crossProduct } from './cross-product.js';
+import type { ModelVariants } from './variants.js';
 
 export type { AbandonParams, HoldParams, ParameterMatrix, SearchShape };
 
@@ -27,6 +28,8 @@ export interface Scenario {
    * a dimension over few points (cpu: 1 core and all) keeps the time one point took. Rows record their window.
    */
   timeShare?: number;
+  /** Serve flags some models also run with, a row per variant beside the model's default one (worker's thread cache). */
+  variants?: ModelVariants;
   /** What --quick changes in this scenario (e.g. fewer departed clients, a shorter deadline). */
   quick?: { parameters?: Partial<ParameterMatrix>; abandon?: AbandonParams; hold?: HoldParams; search?: SearchShape; timeShare?: number };
 }

@@ -2,12 +2,15 @@
  * Connections waiting for service, first come first served; consumers take them with `for await`
  * or `serve`. Waiting connections are accepted but not served.
  *
- * With `watch`, the queue keeps reading each waiting connection (until it holds about
+ * With `watch`, the queue reads each connection from its arrival (until it holds about
  * `watch.maxBytes`: one read and the stream's buffer more at most; held for whoever serves it) only
  * to notice a client that leaves: one that resets, or closes having sent nothing, is dropped at
- * once, so a departed client never costs its server a process when its turn comes. A client that
- * sent bytes and then half-closed is still waiting for their echo and stays.
- * Without `watch`, nothing is read (a socket handed to a worker thread must never have been read).
+ * once, so a departed client never costs its server a process. Nor is a new connection handed out
+ * before its client has shown it is there: its first bytes, or one turn of the event loop with no
+ * FIN or reset (a client that already left has its FIN or RST waiting, so it shows in that turn).
+ * A client that sent bytes and then half-closed is still waiting for their echo and stays.
+ * Without `watch`, nothing is read (a socket handed to a worker thread must never have been read)
+ * and a connection can be handed out as it arrives.
  */
 import type { Socket } from 'node:net';
 
@@ -29,12 +32,14 @@ interface Entry {
   chunks: Buffer[];
   bytes: number;
   dropped: boolean;
+  /** Its client has shown it is still there (always, without watching): it may be handed out. */
+  present: boolean;
   unwatch(): void;
 }
 
 export class SocketQueue implements AsyncIterable<QueuedConnection> {
   private readonly waiting: Entry[] = [];
-  private readonly takers: Array<(entry: Entry | undefined) => void> = [];
+  private readonly takers: Array<(connection: QueuedConnection | undefined) => void> = [];
   private closed = false;
   private live = 0;
   /** Waiting connections dropped because their client left. */
@@ -52,25 +57,20 @@ export class SocketQueue implements AsyncIterable<QueuedConnection> {
       socket.destroy();
       return;
     }
-    const entry: Entry = { socket, chunks: [], bytes: 0, dropped: false, unwatch: () => {} };
-    const taker = this.takers.shift();
-    if (taker) return taker(entry);
+    const entry: Entry = { socket, chunks: [], bytes: 0, dropped: false, present: !this.watch, unwatch: () => {} };
     this.live++;
     this.waiting.push(entry);
     if (this.watch) this.startWatching(entry, this.watch);
+    this.handOut();
   }
 
   /** The next waiting connection whose client is still there, or undefined once the queue is closed. */
-  async take(): Promise<QueuedConnection | undefined> {
-    for (;;) {
-      const next = this.waiting.shift();
-      if (next !== undefined && !next.dropped) this.live--;
-      const entry = next ?? (this.closed ? undefined : await new Promise<Entry | undefined>((r) => this.takers.push(r)));
-      if (entry === undefined) return undefined;
-      if (entry.dropped || entry.socket.destroyed) continue;
-      entry.unwatch();
-      return { socket: entry.socket, preread: entry.bytes > 0 ? Buffer.concat(entry.chunks) : undefined };
-    }
+  take(): Promise<QueuedConnection | undefined> {
+    if (this.closed) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      this.takers.push(resolve);
+      this.handOut();
+    });
   }
 
   /** Stop handing out connections: the ones still waiting were never served and are closed. */
@@ -100,6 +100,22 @@ export class SocketQueue implements AsyncIterable<QueuedConnection> {
     for (let connection = await this.take(); connection; connection = await this.take()) yield connection;
   }
 
+  /** Give waiting takers the oldest connections, in arrival order, as far as their clients have shown they are there. */
+  private handOut(): void {
+    while (this.takers.length > 0 && this.waiting.length > 0) {
+      const entry = this.waiting[0]!;
+      if (!entry.dropped && !entry.present) return; // the oldest is still being vetted: the others wait behind it
+      this.waiting.shift();
+      if (entry.dropped || entry.socket.destroyed) {
+        if (!entry.dropped) this.live--;
+        continue;
+      }
+      this.live--;
+      entry.unwatch();
+      this.takers.shift()!({ socket: entry.socket, preread: entry.bytes > 0 ? Buffer.concat(entry.chunks) : undefined });
+    }
+  }
+
   private startWatching(entry: Entry, watch: QueueWatch): void {
     const { socket } = entry;
     const drop = () => {
@@ -109,10 +125,17 @@ export class SocketQueue implements AsyncIterable<QueuedConnection> {
       this.abandoned++;
       socket.destroy();
       watch.onAbandoned?.(socket);
+      this.handOut(); // the connections behind it need not wait for it
+    };
+    const showedUp = () => {
+      if (entry.present) return;
+      entry.present = true;
+      this.handOut();
     };
     const onData = (chunk: Buffer) => {
       entry.chunks.push(chunk);
       entry.bytes += chunk.length;
+      showedUp();
       // Enough held: the kernel buffers the rest. Paused too, or the flowing stream would ask for more at once.
       if (entry.bytes >= watch.maxBytes) {
         socket.pause();
@@ -128,6 +151,9 @@ export class SocketQueue implements AsyncIterable<QueuedConnection> {
     socket.on('error', onError);
     socket.once('close', drop);
     socket.resume();
+    // Reading starts at the next poll of the event loop, where a FIN or RST already waiting shows; the
+    // immediate after that poll ends the turn. (One immediate alone would run before that poll.)
+    setImmediate(() => setImmediate(showedUp));
     entry.unwatch = () => {
       stopReading(socket);
       socket.off('data', onData); // first: read() below emits 'data' too, and a chunk must be held once

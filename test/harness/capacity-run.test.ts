@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runSearch, START_SHARE } from '../../src/harness/capacity/run-search.js';
+import { stepAnswers, stepWindowMs } from '../../src/harness/capacity/step-length.js';
 import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
 import { formatCapacityTable } from '../../src/harness/output/capacity-table.js';
 import { planPlacement } from '../../src/harness/plan/placement.js';
@@ -20,7 +21,9 @@ afterEach(() => servers.cleanup());
 afterAll(() => pool.kill());
 
 const timing: Timing = { warmupMs: 100, windowMs: 300, repeats: 3, connectTimeoutMs: 3000, answerTimeoutMs: 1000 };
-const scenario: Scenario = { name: 'capacity', description: 'test', mode: 'open', parameters: { connections: [4], messageSize: [64] }, rateAuto: true };
+/** Steps of at most 0.6 s: with the warm-up, shorter than the answer timeout, so a starved connection's messages are not yet overdue at a step's end. */
+const maxStepMs = 600;
+const scenario: Scenario = { name: 'capacity', description: 'test', mode: 'open', parameters: { connections: [4], messageSize: [64] }, rateAuto: true, search: { maxStepMs } };
 const budget = { maxClimbSteps: 2, maxDescentSteps: 1, bisections: 1, minRate: 200 };
 
 describe('capacity search against event-loop', () => {
@@ -37,12 +40,15 @@ describe('capacity search against event-loop', () => {
     rows.forEach((row, i) => {
       expect(row).toMatchObject({ mode: 'open', scenario: 'capacity', connections: 4, repeats: 1, rateSearch: { step: i + 1 } });
       expect(row.targetRate).toBeGreaterThanOrEqual(budget.minRate);
-      // Short steps: one window of the step length, whatever the run's repeats.
-      expect(row.durationSec).toBeCloseTo(0.3);
+      // One window a step, whatever the run's repeats, as long as its rate needs for its p99's answers (whole intervals, bounded).
+      expect(row.durationSec).toBeCloseTo(stepWindowMs(row.targetRate!, stepAnswers('p99'), 100, maxStepMs) / 1000);
+      // The open loop's send lag, per interval of the step's series.
+      expect(row.intervals!.sendLagP99Us).toHaveLength(row.intervals!.messages.length);
     });
     expect(rows.slice(0, -1).every((row) => row.rateSearch!.result === undefined)).toBe(true);
     const result = rows.at(-1)!.rateSearch!.result!;
     expect(result.steps).toBe(rows.length);
+    expect(result).toMatchObject({ stepAnswers: stepAnswers('p99'), minRate: budget.minRate });
     expect(result.probeMsgsPerSec).toBeGreaterThan(0);
     // The start comes from the probe (a share of its closed-loop rate), not a constant.
     expect(result.startRate).toBe(Math.max(1, Math.round(result.probeMsgsPerSec * START_SHARE)));

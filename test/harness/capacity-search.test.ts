@@ -2,13 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { SEARCH_DEFAULTS, searchCapacity, type SearchSettings, type StepOutcome } from '../../src/harness/capacity/search.js';
 
-/** A model that sustains every rate up to `wall`, driven by a generator that falls behind above `generatorCeiling`. */
+/** A model that sustains every rate up to `wall`, driven by a generator that falls behind above `generatorCeiling`; it fails steadily (in every interval). */
 function fakeModel(wall: number, generatorCeiling = Number.POSITIVE_INFINITY) {
   const offered: number[] = [];
   const measure = async (rate: number): Promise<StepOutcome> => {
     offered.push(rate);
     const clientBound = rate > generatorCeiling;
-    return { passed: rate <= wall && !clientBound, clientBound };
+    return { passed: rate <= wall && !clientBound, clientBound, throughout: true };
   };
   return { measure, offered };
 }
@@ -108,10 +108,83 @@ describe('capacity search', () => {
     const offered: number[] = [];
     const measure = async (rate: number): Promise<StepOutcome> => {
       offered.push(rate);
-      return { passed: true, clientBound: false };
+      return { passed: true, clientBound: false, throughout: false };
     };
     const answer = await searchCapacity(settings(1_000, { maxRate: 5_000 }), measure);
     expect(offered).toEqual([1_000, 2_000, 4_000]);
     expect(answer).toMatchObject({ sustainedRate: 4_000, firstFailingRate: null, lowerBound: true });
+  });
+
+  describe('a step that failed in some intervals only (perhaps one stall) is measured once more before the search goes below it', () => {
+    /** A model with a wall at `wall` whose steps at `stalled` fail once, in one interval, then pass. */
+    function stallingModel(wall: number, stalled: Set<number>) {
+      const offered: { rate: number; confirms: boolean }[] = [];
+      const measure = async (rate: number, confirms: boolean): Promise<StepOutcome> => {
+        offered.push({ rate, confirms });
+        if (stalled.delete(rate)) return { passed: false, clientBound: false, throughout: false };
+        return { passed: rate <= wall, clientBound: false, throughout: true };
+      };
+      return { measure, offered };
+    }
+
+    it('a stall at a rate below the wall does not decide it: the second measurement passes and the climb goes on', async () => {
+      const { measure, offered } = stallingModel(10_000, new Set([2_000]));
+      const answer = await searchCapacity(settings(1_000), measure);
+      expect(offered.slice(0, 3)).toEqual([
+        { rate: 1_000, confirms: false },
+        { rate: 2_000, confirms: false },
+        { rate: 2_000, confirms: true },
+      ]);
+      expect(offered[3]!.rate).toBe(4_000);
+      expect(answer.sustainedRate!).toBeGreaterThan(4_000);
+      expect(answer.firstFailingRate!).toBeGreaterThan(10_000);
+      expect(answer.steps.filter((step) => step.confirms).map((step) => step.rate)).toEqual([2_000]);
+    });
+
+    it('a failure it confirms stands: the search goes below it only after the second failure', async () => {
+      const offered: { rate: number; confirms: boolean }[] = [];
+      const measure = async (rate: number, confirms: boolean): Promise<StepOutcome> => {
+        offered.push({ rate, confirms });
+        return { passed: rate <= 3_000, clientBound: false, throughout: false };
+      };
+      const answer = await searchCapacity(settings(2_000, { bisections: 0 }), measure);
+      expect(offered).toEqual([
+        { rate: 2_000, confirms: false },
+        { rate: 4_000, confirms: false },
+        { rate: 4_000, confirms: true },
+      ]);
+      expect(answer).toMatchObject({ sustainedRate: 2_000, firstFailingRate: 4_000, lowerBound: false });
+    });
+
+    it('a steady failure (every interval failed) is measured once', async () => {
+      const { measure, offered } = fakeModel(3_000);
+      await searchCapacity(settings(2_000, { bisections: 0 }), measure);
+      expect(offered).toEqual([2_000, 4_000]);
+    });
+
+    it('a client-bound failure that the second measurement overturns does not make the answer a lower bound', async () => {
+      let first = true;
+      const measure = async (rate: number): Promise<StepOutcome> => {
+        if (rate === 2_000 && first) {
+          first = false;
+          return { passed: false, clientBound: true, throughout: false };
+        }
+        return { passed: rate <= 3_000, clientBound: false, throughout: true };
+      };
+      const answer = await searchCapacity(settings(1_000, { bisections: 0 }), measure);
+      expect(answer).toMatchObject({ sustainedRate: 2_000, firstFailingRate: 4_000, lowerBound: false });
+    });
+  });
+
+  it('bisects no further once its steps took maxSearchMs: long low-rate steps get a wider bracket, not a longer search', async () => {
+    const offered: number[] = [];
+    const measure = async (rate: number): Promise<StepOutcome> => {
+      offered.push(rate);
+      return { passed: rate <= 5_000, clientBound: false, throughout: true, ms: 1_000 };
+    };
+    const answer = await searchCapacity(settings(2_000, { bisections: 3, maxSearchMs: 3_000 }), measure);
+    // 2,000 and 4,000 pass, 8,000 fails: three steps, three seconds, no bisection.
+    expect(offered).toEqual([2_000, 4_000, 8_000]);
+    expect(answer).toMatchObject({ sustainedRate: 4_000, firstFailingRate: 8_000 });
   });
 });

@@ -30,6 +30,7 @@ function fakeLoad(connections: number, pipelining: number, primed: boolean) {
     measuring: false,
     send: (c) => send(c as unknown as FakeConnection),
     sendMany: () => 0,
+    sendLagged: () => {},
     sendFirst: (c) => {
       for (let i = 0; i < pipelining; i++) send(c as unknown as FakeConnection);
     },

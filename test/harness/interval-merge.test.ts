@@ -22,7 +22,8 @@ describe('mergeIntervals', () => {
     const b: IntervalReport = { grid, startMs: grid.originMs + 3, endMs: grid.originMs + 300, latency: [null, histogramOf([10_000]), histogramOf([200, 200])], errors: [2, 0, 0] };
     const { series, histograms } = mergeIntervals([a, b], undefined);
     expect(series.messages).toEqual([99, 100, 2]);
-    expect(series.p99Us).toEqual([100, 100, 200]);
+    // A p99 needs 100 answers (results/latency-support.ts): intervals 0 and 2 have fewer.
+    expect(series.p99Us).toEqual([null, 100, null]);
     expect(series.maxUs[1]).toBeGreaterThanOrEqual(10_000);
     expect(series.p50Us).toEqual([100, 100, 200]);
     expect(series.errors).toEqual([2, 1, 0]);
@@ -60,6 +61,8 @@ describe('usagePerInterval', () => {
     expect(usage.cpuPercent).toEqual([50, 100, 20, 0, 0]);
     expect(usage.rssMiB).toEqual([10, 11, 12, 13, 14]);
     expect(usage.pssMiB).toEqual([null, 5, null, null, 6]);
+    // One tick of CPU over a 100 ms interval: the step its CPU is counted in.
+    expect(usage.cpuResolutionPercent).toBe(tick);
   });
 
   it('interpolates between reads off the boundaries, and knows nothing past the last read', () => {

@@ -31,6 +31,7 @@ function fakeLoad(connections: number, rate: number, clock: { now: number }) {
       batches.push({ slot: connection.slot, at: clock.now, intended: Array.from({ length: count }, (_, k) => intended(k)) });
       return clock.now;
     },
+    sendLagged: () => {},
     sendFirst: () => {},
     reconnect: () => {},
     endWindow: () => {},

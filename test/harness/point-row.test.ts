@@ -94,12 +94,21 @@ describe('a measured row', () => {
   });
 
   it('has no latency where nothing was answered: figures null, never 0, and no p99 for a silent repeat', () => {
-    const silentSecond = pointRow(measured(closedPoint!, { windows: [[window([100, 200]), window([300])], [window([0, 0], 1000, { latency: latencies() }), window([0], 1000, { latency: latencies() })]] }));
+    const hundred = latencies(...Array.from({ length: 100 }, () => 50));
+    const silentSecond = pointRow(measured(closedPoint!, { windows: [[window([100, 200], 1000, { latency: hundred }), window([300])], [window([0, 0], 1000, { latency: latencies() }), window([0], 1000, { latency: latencies() })]] }));
     expect(silentSecond.latencyUs.p99Runs).toEqual([50, null]);
     expect(silentSecond.latencyUs.p50).toBe(50);
     const silent = [[window([0, 0], 1000, { latency: latencies() }), window([0], 1000, { latency: latencies() })]];
     const row = pointRow(measured(closedPoint!, { windows: silent, serverWaiting: 3 }));
     expect(row.latencyUs).toMatchObject({ p50: null, p90: null, p99: null, p999: null, max: null, mean: null, count: 0, p99Runs: [null] });
+  });
+
+  it('draws no p99 for a repeat of fewer than 100 answers: it would be their maximum', () => {
+    const few = pointRow(measured(closedPoint!, { windows: [[window([5, 5], 1000, { latency: latencies(50, 60, 70, 80, 90, 100, 110, 120, 130, 9000) }), window([0])]] }));
+    expect(few.latencyUs.p99Runs).toEqual([null]);
+    expect(few.latencyUs).toMatchObject({ p99: null, p999: null, count: 11 });
+    expect(few.latencyUs.max).toBeGreaterThan(8000);
+    expect(few.latencyUs.p50).not.toBeNull();
   });
 
   it("takes the sampler's server figures when there are some", () => {

@@ -95,7 +95,7 @@ describe('--quick', () => {
     const record = (name: string, quick: boolean) => scenarioRecord(declared(name), { quick, overrides: {} });
     expect(quickNote(record('echo-small', true))).toBe('--quick: connections 4 (full suite: 1, 16, 64)');
     expect(quickNote(record('cpu', true))).toBe('--quick: connections 4 (full suite: 16); server cores all (full suite: 1, all)');
-    expect(quickNote(record('capacity', true))).toBe('--quick: connections 4 (full suite: 16); a coarser search: ×4 steps, 1 bisection(s)');
+    expect(quickNote(record('capacity', true))).toBe('--quick: connections 4 (full suite: 16); a coarser search: ×4 steps, 1 bisection(s), steps of at most 1 s');
     expect(quickNote(record('abandoned', true))).toBe('--quick: 20 departing clients, a 10 s deadline (full suite: 100, 30 s)');
     expect(quickNote(record('echo-small', false))).toBeUndefined();
     expect(quickNote(record('echo-large', true))).toBeUndefined(); // nothing to shrink

@@ -44,15 +44,27 @@ describe('the terminal table', () => {
     expect(cell(table, 'sequential', 'p50 / p99')).toMatch(new RegExp(`^${sequential.latencyUs.p50} µs / [\\d.,]+ (µs|ms) \\(15 starved\\)$`));
   });
 
+  it('shows the server CPU per message beside msgs/s where the server burns work, and marks a row above its cores\' limit', () => {
+    const worker = rowOf('cpu', 'worker');
+    worker.placement = { ...worker.placement, pinned: true, serverCpus: [0, 1] };
+    worker.msgsPerSec = { median: 2171, range: [2150, 2200], runs: [2150, 2171, 2200] };
+    worker.server = { ...worker.server!, cpuPercent: 170.4 };
+    const table = formatTable([worker]);
+    expect(cell(table, 'worker', 'CPU µs/msg')).toBe('785');
+    expect(cell(table, 'worker', 'notes')).not.toBe('');
+    expect(table).toContain('above CPU limit: impossible at 1000 µs of work per message on 2 CPU(s)');
+    expect(header(formatTable([rowOf('echo-small', 'worker', 16)]))).not.toContain('CPU µs/msg');
+  });
+
   it('heads the churn table conn/s and shows completed connections per second there, not messages', () => {
     const row = rowOf('churn', 'fork');
-    row.connectionsPerSec = { median: 351, ci95: [340, 362], runs: [345, 351, 357] };
-    row.msgsPerSec = { median: 702, ci95: [680, 724], runs: [690, 702, 714] };
+    row.connectionsPerSec = { median: 351, range: [345, 357], runs: [345, 351, 357] };
+    row.msgsPerSec = { median: 702, range: [690, 714], runs: [690, 702, 714] };
     const table = formatTable([row]);
-    expect(header(table)).toContain('conn/s (±95%)');
-    expect(header(table)).not.toContain('msgs/s (±95%)');
-    expect(cell(table, 'fork', 'conn/s (±95%)')).toMatch(/^351 ±/);
-    expect(header(formatTable([rowOf('echo-large', 'worker')]))).toContain('msgs/s (±95%)');
+    expect(header(table)).toContain('conn/s [range]');
+    expect(header(table)).not.toContain('msgs/s [range]');
+    expect(cell(table, 'fork', 'conn/s [range]')).toBe('351 [345–357]');
+    expect(header(formatTable([rowOf('echo-large', 'worker')]))).toContain('msgs/s [range]');
   });
 
   it('fits 120 columns in every scenario, marks as numbered notes under the table', () => {

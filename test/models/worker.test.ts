@@ -1,11 +1,12 @@
 /**
  * worker: the thread owns its connection. The main thread only accepts and hands the socket over
  * (it reads none of the bytes: hsha, whose main thread does the I/O, shows the counter moving),
- * and there is one thread per live connection, gone when its client leaves.
+ * and there is one thread per live connection, gone when its client leaves; with a thread cache,
+ * up to that many stay to serve the next connections.
  */
 import { describe, expect, it } from 'vitest';
 import { EchoClient, echoOnce, randomPayload } from '../helpers/client.js';
-import { eventually } from '../helpers/poll.js';
+import { eventually, settled } from '../helpers/poll.js';
 import { threadCount } from '../helpers/server-state.js';
 import { sharedServer } from '../helpers/servers.js';
 
@@ -44,5 +45,36 @@ describe('worker: one thread per live connection', () => {
     }
     await eventually('no thread left', async () => (await server().stats()).threads === 0);
     await eventually(`OS threads back to ${idleThreads}`, () => threadCount(server().pid) === idleThreads);
+  });
+});
+
+describe('worker --thread-cache 2: threads whose connection ended wait for the next', () => {
+  const server = sharedServer('worker', { args: ['--thread-cache', '2'] });
+
+  it('keeps two threads after three connections end, and serves the next two in them', async () => {
+    const idleThreads = threadCount(server().pid);
+    const first = await Promise.all([0, 1, 2].map(() => EchoClient.connect(server().port)));
+    for (const client of first) await client.send('hello');
+    for (const client of first) await client.waitFor(5);
+    expect(await server().stats()).toMatchObject({ connections: 3, threads: 3 });
+    for (const client of first) client.destroy();
+    await eventually('two threads cached, one exited', async () => {
+      const now = await server().stats();
+      return now.connections === 0 && now.threads === 2;
+    });
+    // The exited thread's OS threads go; the two cached ones' stay.
+    const withCache = await settled(() => threadCount(server().pid));
+    expect(withCache).toBeGreaterThan(idleThreads);
+
+    const next = await Promise.all([0, 1].map(() => EchoClient.connect(server().port)));
+    try {
+      for (const client of next) await client.send('again');
+      for (const client of next) await client.waitFor(5);
+      // Served by the cached threads: none started.
+      expect(await server().stats()).toMatchObject({ connections: 2, threads: 2 });
+      expect(threadCount(server().pid)).toBe(withCache);
+    } finally {
+      for (const client of next) client.destroy();
+    }
   });
 });

@@ -31,6 +31,8 @@ const USAGE_CASES: Array<[string, string[]]> = [
   ['zero children', ['fork', '--max-children', '0']],
   ['too many children', ['fork', '--max-children', '5000']],
   ['zero worker threads', ['worker', '--max-workers', '0']],
+  ['a negative thread cache', ['worker', '--thread-cache', '-1']],
+  ['--thread-cache on fork', ['fork', '--thread-cache', '2']],
   ['zero pool threads', ['piscina', '--threads', '0']],
   ['a zero pool queue', ['piscina', '--max-queue', '0']],
   ['zero connections per pool thread', ['piscina', '--conns-per-thread', '0']],

@@ -19,7 +19,7 @@ const slo: Slo = { percentile: 'p99', objectiveUs: 2_000 };
 function step(model: ResultRow['model'], n: number, rate: number, p99Us: number, { cpu = 30, clientBound = false } = {}): ResultRow {
   const row = structuredClone(template);
   Object.assign(row, { model, scenario: 'capacity', connections: 16, targetRate: rate });
-  row.achievedRate = { median: rate, ci95: [rate, rate], runs: [rate] };
+  row.achievedRate = { median: rate, range: [rate, rate], runs: [rate] };
   row.latencyUs = { ...row.latencyUs, p50: p99Us / 4, p99: p99Us, count: 1000 };
   row.server = { ...row.server!, cpuPercent: cpu };
   // Late enough, when late, to explain the step's p99 (at least half of it); on time otherwise.
@@ -31,8 +31,30 @@ function step(model: ResultRow['model'], n: number, rate: number, p99Us: number,
 }
 
 function finish(rows: ResultRow[], sustainedRate: number | null, firstFailingRate: number | null, lowerBound: boolean): ResultRow[] {
-  rows.at(-1)!.rateSearch!.result = { sustainedRate, firstFailingRate, lowerBound, startRate: rows[0]!.targetRate!, probeMsgsPerSec: 4 * rows[0]!.targetRate!, steps: rows.length };
+  rows.at(-1)!.rateSearch!.result = { sustainedRate, firstFailingRate, lowerBound, startRate: rows[0]!.targetRate!, probeMsgsPerSec: 4 * rows[0]!.targetRate!, steps: rows.length, minRate: 1_500, stepAnswers: 3_000, ceilingRate: 16 * rows[0]!.targetRate! };
   return rows;
+}
+
+/** The step's time series: 100 ms intervals from 5 ms in, one per `p99Us`, with the server CPU and send lag given per interval, and a 5 ms stub at the end. */
+function withIntervals(row: ResultRow, p99Us: number[], { cpu = p99Us.map(() => 40), lag = p99Us.map(() => 80), rate = row.targetRate! } = {}): ResultRow {
+  const figures = [...p99Us, 100];
+  row.intervals = {
+    intervalMs: 100,
+    firstMs: 5,
+    spanMs: p99Us.length * 100 + 5,
+    messages: figures.map(() => rate / 10),
+    msgsPerSec: figures.map((_, k) => (k < p99Us.length ? rate : null)),
+    p50Us: figures.map((us) => us / 4),
+    p99Us: figures,
+    maxUs: figures,
+    errors: figures.map(() => 0),
+    sendLagP99Us: [...lag, null],
+    serverCpuPercent: [...cpu, null],
+    serverCpuResolutionPercent: 10,
+    serverRssMiB: null,
+    serverPssMiB: null,
+  };
+  return row;
 }
 
 // event-loop: one core busy at 16,000; worker: the generator fell behind at 8,000.
@@ -83,8 +105,10 @@ describe('capacity charts', () => {
 describe('capacity narrative', () => {
   it('names each knee and what limited the model there, from the numbers', () => {
     const text = capacityNarrative(results.results, results).join(' ');
-    expect(text).toContain('Within p99 ≤ 2 ms, event-loop sustained the most: 11,300 msgs/s.');
-    expect(text).toMatch(/event-loop's knee lies between 11,300 and 16,000 msgs\/s \(p99 900 µs\); at 16,000 msgs\/s p99 was 9 ms .*one core was busy \(server CPU 99 %\)/);
+    // worker's answer is a lower bound: its limit may lie above event-loop's, so neither is ranked first.
+    expect(text).toContain('Within p99 ≤ 2 ms, event-loop sustained the highest rate tried, 11,300 msgs/s, but the limits of worker may lie above it');
+    expect(text).not.toContain('sustained the most');
+    expect(text).toMatch(/event-loop's knee lies between 11,300 and 16,000 msgs\/s \(p99 900 µs\); at 16,000 msgs\/s, step 3, p99 9 ms over 1,000 answers, above the objective; .*over the step one core was busy \(server CPU 99 %\)/);
     expect(text).toMatch(/worker's knee lies between 5,660 and 8,000 msgs\/s.*the generator itself fell behind .*may be the generator's/);
   });
 
@@ -112,6 +136,82 @@ describe('capacity narrative', () => {
     // 500 µs late against an 8 ms p99: the server's figures say more; the lateness is said too.
     expect(limitOf(late(500), 1)).toMatch(/^its CPU was not saturated .*; the generator also ran late \(send lag p99 500 µs\)$/);
     expect(limitOf(late(6000, 14), 1)).toMatch(/^14 of 16 connections got no answer at all.*the generator also ran late/);
+  });
+});
+
+describe('capacity narrative: a ranking only where the answers allow one', () => {
+  it('every answer a lower bound: the ceiling was reached, no model is ranked', () => {
+    const capped = finish([step('cluster', 1, 25000, 1000), step('cluster', 2, 50000, 1500)], 50000, null, true);
+    const late = finish([step('fork', 1, 3000, 1000), step('fork', 2, 6000, 20000, { clientBound: true })], 3000, 6000, true);
+    const text = capacityNarrative([...capped, ...late], { ...fixture, results: [...capped, ...late] });
+    expect(text[0]).toBe(
+      "Within p99 ≤ 2 ms, every model's answer is a lower bound (no rate tried failed for cluster; fork failed only where the generator fell behind too): the search's ceiling was reached, not the models' limits, so they are not ranked.",
+    );
+    expect(text.join(' ')).not.toMatch(/sustained the most|highest rate/);
+    expect(text.join(' ')).toMatch(/cluster sustained every rate tried, up to 50,000 msgs\/s .*: the search's ceiling was reached \(it climbs to 400,000 msgs\/s at most, 4× the closed-loop rate\)/);
+  });
+
+  it('ranks a model first only when its sustained rate is at or above every other model\'s first failing rate', () => {
+    const fast = finish([step('event-loop', 1, 8000, 500), step('event-loop', 2, 16000, 9000)], 8000, 16000, false);
+    const slow = finish([step('hsha', 1, 2000, 500), step('hsha', 2, 4000, 9000)], 2000, 4000, false);
+    expect(capacityNarrative([...fast, ...slow], results)[0]).toBe('Within p99 ≤ 2 ms, event-loop sustained the most: 8,000 msgs/s.');
+    const close = finish([step('hsha', 1, 6000, 500), step('hsha', 2, 12000, 9000)], 6000, 12000, false);
+    expect(capacityNarrative([...fast, ...close], results)[0]).toMatch(/event-loop sustained the highest rate tried, 8,000 msgs\/s, but the limits of hsha may lie above it/);
+  });
+});
+
+describe('capacity narrative: why a step failed, and where', () => {
+  it('a model that failed on its rate, not its latency, says so (its p99 was within the objective)', () => {
+    const starved = (n: number, rate: number) => {
+      const row = step('sequential', n, rate, 400, { cpu: 3 });
+      row.achievedRate = { median: rate / 16, range: [rate / 16, rate / 16], runs: [rate / 16] };
+      row.fairness = { ...row.fairness, starved: 15 };
+      row.rateSearch!.passed = false;
+      return withIntervals(row, [380, 400, 390], { rate: rate / 16 });
+    };
+    const rows = finish([starved(1, 8000), starved(2, 4000), starved(3, 2000), starved(4, 1500)], null, 1500, false);
+    const text = capacityNarrative(rows, { ...fixture, results: rows }).join(' ');
+    expect(text).not.toMatch(/met p99 ≤ 2 ms at no rate tried/);
+    expect(text).toContain('No model sustained any rate tried within p99 ≤ 2 ms.');
+    expect(text).toContain(
+      'sequential sustained no rate tried (the search offers no rate under 1,500 msgs/s, where a step would hold fewer than 3,000 answers): at 1,500 msgs/s, step 4, it achieved 93.8 msgs/s, 6.25 % of the offered rate, 15 of 16 connections never answered, while p99 was 400 µs, within the objective; all 3 of its intervals failed',
+    );
+  });
+
+  it('names the failing interval with the server CPU and send lag measured in it, and the second measurement that confirmed it', () => {
+    const first = withIntervals(step('hsha', 2, 3400, 19500), [1300, 1200, 21600], { cpu: [40, 40, 60], lag: [90, 80, 3100] });
+    const again = withIntervals(step('hsha', 3, 3400, 15000, { cpu: 97 }), [12000, 15500, 14000], { cpu: [95, 98, 97], lag: [70, 90, 60] });
+    again.rateSearch!.confirms = 2;
+    const rows = finish([withIntervals(step('hsha', 1, 1700, 800), [700, 800, 750]), first, again, withIntervals(step('hsha', 4, 2400, 900), [800, 900, 850])], 2400, 3400, false);
+    const text = capacityNarrative(rows, { ...fixture, results: rows }).join(' ');
+    expect(text).toContain('at 3,400 msgs/s, step 3 (measuring again the rate of step 2, which failed in 1 of its 3 intervals), p99 15 ms over 1,000 answers, above the objective');
+    expect(text).toContain('all 3 of its intervals failed, the worst at 0.1 s–0.2 s: p99 15.5 ms over 340 answers, 3,400 msgs/s, server CPU 98 %, generator send lag p99 90 µs');
+    // Nothing said that was not measured.
+    expect(text).not.toMatch(/queued and waited/);
+  });
+
+  it('a stall that its second measurement overturned is said, and a stub of an interval is never named', () => {
+    const stalled = withIntervals(step('hsha', 2, 3400, 19500), [1300, 1200, 21600]);
+    const passed = withIntervals(step('hsha', 3, 3400, 1500), [1400, 1500, 1450]);
+    passed.rateSearch!.confirms = 2;
+    const over = withIntervals(step('hsha', 4, 6800, 30000), [25000, 30000, 28000], { cpu: [99, 100, 99] });
+    const rows = finish([withIntervals(step('hsha', 1, 1700, 800), [700, 800, 750]), stalled, passed, over], 3400, 6800, false);
+    const text = capacityNarrative(rows, { ...fixture, results: rows }).join(' ');
+    expect(text).toContain('A step at 3,400 msgs/s (step 2) failed in some of its intervals only and passed when measured again.');
+    expect(text).not.toMatch(/0\.3 s–0\.305 s/);
+    // A 0 in 10 ms ticks over 100 ms is "under one tick", not an idle server.
+    const idle = withIntervals(step('hsha', 2, 3400, 19500), [1300, 1200, 21600], { cpu: [10, 10, 0] });
+    const quiet = finish([withIntervals(step('hsha', 1, 1700, 800), [700, 800, 750]), idle], 1700, 3400, false);
+    expect(capacityNarrative(quiet, { ...fixture, results: quiet }).join(' ')).toContain('p99 21.6 ms over 340 answers, 3,400 msgs/s, server CPU < 10 %, generator send lag p99 80 µs');
+    // An interval in which nothing came back says so, not "p99 — over 0 answers".
+    const silent = withIntervals(step('hsha', 2, 3400, 19500), [1300, 1200, 21600], { rate: 0, lag: [0, 80, 80] });
+    silent.intervals!.sendLagP99Us![0] = null;
+    silent.achievedRate = { median: 10, range: [10, 10], runs: [10] };
+    const stopped = finish([withIntervals(step('hsha', 1, 1700, 800), [700, 800, 750]), silent], 1700, 3400, false);
+    expect(capacityNarrative(stopped, { ...fixture, results: stopped }).join(' ')).toMatch(/the worst at 0\.005 s–0\.1 s: no answer came back, server CPU 40 %, the generator sent nothing there/);
+    // Without a time series, that is said rather than guessed.
+    const bare = finish([step('hsha', 1, 1700, 800), step('hsha', 2, 3400, 19500)], 1700, 3400, false);
+    expect(capacityNarrative(bare, { ...fixture, results: bare }).join(' ')).toContain('its intervals were not recorded');
   });
 });
 

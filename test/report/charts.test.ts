@@ -173,6 +173,7 @@ describe('report.html from the fixture run', () => {
     expect(html.includes('Open-loop rows whose answers fell below 99 % of the offered rate: sequential in open c=16, cluster in open c=16.'), 'shortfall caveat').toBe(true);
     expect(html.includes('could not keep up'), 'a cause not established').toBe(false);
     expect(html).toContain(`on ${fixture.env.cores} cores no model can be more than ${fixture.env.cores}× faster`);
-    expect(html).toContain('95 % confidence interval');
+    expect(html).toContain('the bracket is the range of the repeats, lowest to highest');
+    expect(html).not.toContain('confidence interval');
   });
 });

@@ -60,7 +60,7 @@ describe('loading a run', () => {
     const target = file('older.json', JSON.stringify(older));
     expect(await exitCodeOf(target)).toBe(ReportExit.notResults);
     await expect(loadRun(target)).rejects.toThrow(
-      `${target} is a run from an older echolab (echolab/results@1; this one reads echolab/results@2): re-run the bench (npm run bench) to report on it`,
+      `${target} is a run from an older echolab (echolab/results@1; this one reads echolab/results@3): re-run the bench (npm run bench) to report on it`,
     );
   });
 

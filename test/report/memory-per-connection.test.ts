@@ -157,7 +157,7 @@ describe('the connections scenario in the tables and the CSV', () => {
       const [head, ...lines] = readFileSync(join(writer.dir, 'results.csv'), 'utf8').trimEnd().split('\n');
       const names = head!.split(',');
       const record = (i: number) => Object.fromEntries(lines[i]!.split(',').map((value, k) => [names[k], value]));
-      for (const column of ['msgs_per_sec', 'msgs_per_sec_ci95_low', 'msgs_per_sec_ci95_high', 'bytes_per_sec', 'jain']) expect(record(0)[column], column).toBe('');
+      for (const column of ['msgs_per_sec', 'msgs_per_sec_lowest_repeat', 'msgs_per_sec_highest_repeat', 'bytes_per_sec', 'jain']) expect(record(0)[column], column).toBe('');
       expect(record(4)).toMatchObject({ series: 'raised', cap: '101' });
       expect(record(0)).toMatchObject({ series: 'uncapped', cap: '' });
     } finally {

@@ -22,7 +22,7 @@ function at(model: string, k: number, msgs: number, cores = k): ResultRow {
     ...row,
     serverCores: k,
     placement: { pinned: true, serverCpus: cpus, generatorCpus: [k - 1], note: `server on cpu 0-${k - 1}` },
-    msgsPerSec: { median: msgs, ci95: [msgs * 0.95, msgs * 1.05], runs: [msgs * 0.95, msgs, msgs * 1.05] },
+    msgsPerSec: { median: msgs, range: [msgs * 0.95, msgs * 1.05], runs: [msgs * 0.95, msgs, msgs * 1.05] },
     server: { ...row.server!, cpuPercent: 100 * cores },
   };
 }
@@ -77,13 +77,13 @@ describe('the scaling sentences', () => {
     expect(text).toContain("The server's CPU at 8 cores, in cores' worth (from /proc): event-loop 1, cluster 4.");
   });
 
-  it('call a speed-up whose two 95 % intervals overlap within noise: neither a gain nor the lack of one', () => {
+  it('call a speed-up whose repeats’ ranges overlap within noise: neither a gain nor the lack of one', () => {
     const noisy = (model: string, k: number, msgs: number, spread: number): ResultRow => {
       const row = at(model, k, msgs);
-      return { ...row, msgsPerSec: { ...row.msgsPerSec, ci95: [msgs * (1 - spread), msgs * (1 + spread)] } };
+      return { ...row, msgsPerSec: { median: msgs, range: [msgs * (1 - spread), msgs * (1 + spread)], runs: [msgs * (1 - spread), msgs, msgs * (1 + spread)] } };
     };
     const text = (spread: number) => narrate(sweep([noisy('event-loop', 1, 1000, spread), noisy('event-loop', 2, 1300, spread)]).results, run).join(' ');
-    expect(text(0.3)).toContain('From 1 to 2 server cores (ideal 2×): no model gained measurably; event-loop 1.3× within noise (the 95 % intervals at 1 and 2 cores overlap).');
+    expect(text(0.3)).toContain('From 1 to 2 server cores (ideal 2×): no model gained measurably; event-loop 1.3× within noise (the ranges of the repeats at 1 and 2 cores overlap).');
     expect(text(0.3)).not.toContain('did not');
     expect(text(0.05)).toContain('event-loop 1.3× gained');
   });

@@ -28,7 +28,7 @@ describe('checkResults', () => {
     ['a value outside its list', (f: any) => (f.results[0].status = 'fine'), 'results[0].status must be one of ok, empty, failed, incomplete'],
     ['a mistyped server sample', (f: any) => (f.results[0].server.series[3].tMs = '300'), 'results[0].server.series[3].tMs must be a number'],
     ['a mistyped client figure', (f: any) => (f.results[0].client.cpuPercent = null), 'results[0].client.cpuPercent must be a number'],
-    ['an interval that is not a pair', (f: any) => (f.results[0].msgsPerSec.ci95 = [1]), 'results[0].msgsPerSec.ci95 must NOT have fewer than 2 items'],
+    ['a range that is not a pair', (f: any) => (f.results[0].msgsPerSec.range = [1]), 'results[0].msgsPerSec.range must NOT have fewer than 2 items'],
     ['an odd key with a bad count', (f: any) => (f.results[0].errors['no such kind'] = 1.5), 'results[0].errors["no such kind"] must be an integer'],
     ['a placement that is no object', (f: any) => (f.env.placement = 'cpu 0'), 'env.placement must be an object'],
     ['no object at all', (f: any) => (f.results = {}), 'results must be an array'],

@@ -9,6 +9,7 @@ describe('serve usage errors', () => {
     ['no model', [], /missing model/],
     ['an unknown flag', ['event-loop', '--no-such-flag'], /unknown option '--no-such-flag';/],
     ['a flag missing its value', ['event-loop', '--port'], /--port needs a value/],
+    ['hash rounds without the work they stand for', ['event-loop', '--work-rounds', '100'], /--work-rounds needs --work-us N/],
   ])('%s', async (_case, args, message) => {
     const result = await runNode(SERVE_SCRIPT, args);
     expect(result.code).toBe(ExitCode.usage);

@@ -138,6 +138,32 @@ describe('SocketQueue', () => {
       expect(taken?.preread?.toString()).toBe('asked before leaving');
     });
 
+    it('never hands a waiting taker a connection whose client had left before it was accepted', async () => {
+      const queue = new SocketQueue({ maxBytes: MAX_BYTES });
+      const taken = queue.take();
+      // The client's FIN and RST are already there when the server side is first looked at.
+      const { client: closed, socket: closedSide } = await connect();
+      closed.end();
+      const { client: reset, socket: resetSide } = await connect();
+      reset.resetAndDestroy();
+      const { socket: present } = await connect();
+      await eventually('both departures arrived', () => closed.writableFinished && reset.destroyed, 5_000, 5);
+      await delay(50);
+      for (const socket of [closedSide, resetSide, present]) queue.push(socket);
+      expect((await taken)?.socket).toBe(present);
+      expect(queue.abandoned).toBe(2);
+    });
+
+    it('hands a silent client that is still there to a waiting taker after one turn of the event loop', async () => {
+      const queue = new SocketQueue({ maxBytes: MAX_BYTES });
+      const taken = queue.take();
+      const { socket } = await connect();
+      queue.push(socket);
+      const connection = await taken;
+      expect(connection?.socket).toBe(socket);
+      expect(connection?.preread).toBeUndefined();
+    });
+
     it('holds at most about maxBytes of a waiting client, each byte once and in order; the kernel keeps the rest', async () => {
       const { queue, pairs } = await queueOf(1, { maxBytes: MAX_BYTES });
       const sent = Buffer.alloc(1 << 20);

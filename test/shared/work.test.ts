@@ -48,3 +48,24 @@ describe('WorkMeter', () => {
     expect(roundsFor(new WorkMeter(spec(3, 64)), 6400, sizes)).toBe(600);
   });
 });
+
+describe('work given in hash rounds (serve --work-rounds)', () => {
+  it('burns exactly the rounds given per block, whatever the nominal µs, so servers given the same rounds do the same work', async () => {
+    const { workOfRounds } = await import('../../src/shared/work.js');
+    const meter = new WorkMeter(workOfRounds(1000, 64, 6_250));
+    expect(meter.iterationsFor(64)).toBe(6_250);
+    expect(roundsFor(new WorkMeter(workOfRounds(1000, 64, 6_250)), 64 * 100, [1, 7, 64, 300])).toBe(625_000);
+  });
+});
+
+describe('calibrate', () => {
+  it('reads the hash\'s own cost from the fastest calls, so calls that waited for a CPU do not make "1 ms" cheaper', async () => {
+    const { calibrate } = await import('../../src/shared/work.js');
+    // A machine where every call costs 10 µs + 1 µs per 5 rounds, and two calls in three wait 2 ms for a CPU first.
+    let call = 0;
+    const loaded = (iterations: number) => 10 + iterations / 5 + (call++ % 3 === 0 ? 0 : 2000);
+    const { iterationsPerUs, overheadUs } = calibrate(loaded);
+    expect(iterationsPerUs).toBeCloseTo(5, 6);
+    expect(overheadUs).toBeCloseTo(10, 6);
+  });
+});

@@ -1,14 +1,18 @@
-/** Whether a step's row sustained its offered rate: achieved ≥ 99 % of it and the objective's percentile within it. */
+/**
+ * Whether a step's row sustained its offered rate: achieved ≥ 99 % of it and the objective's
+ * percentile within it (results/step-intervals.ts holds the rule, which the report reads too); why
+ * not; and whether it failed throughout, or only in some intervals (then it is measured again).
+ */
 import type { ResultRow, Slo } from '../../results/schema.js';
+import { failedThroughout, stepFailures, type StepFailure } from '../../results/step-intervals.js';
 import type { StepOutcome } from './search.js';
 
-/** The share of the offered rate a step must achieve, as the open-loop rows' rateShortfall mark judges it. */
-export const ACHIEVED_SHARE = 0.99;
+/** A step's outcome for the search, and why it failed (empty where it passed). */
+export interface JudgedStep extends StepOutcome {
+  failedOn: StepFailure[];
+}
 
-export function judgeStep(row: ResultRow, slo: Slo): StepOutcome {
-  const offered = row.targetRate ?? 0;
-  const achieved = (row.achievedRate ?? row.msgsPerSec).median;
-  const latency = row.latencyUs[slo.percentile];
-  const passed = row.status === 'ok' && offered > 0 && achieved >= ACHIEVED_SHARE * offered && latency !== null && latency <= slo.objectiveUs;
-  return { passed, clientBound: row.client.clientBound };
+export function judgeStep(row: ResultRow, slo: Slo): JudgedStep {
+  const failedOn = stepFailures(row, slo);
+  return { passed: failedOn.length === 0, clientBound: row.client.clientBound, failedOn, throughout: failedThroughout(row, slo) };
 }

@@ -1,19 +1,21 @@
 /**
  * A capacity search against one running server: a short closed-loop probe sets the start rate (a
  * fraction of what this machine and model answer flat out), then each step is an ordinary open-loop
- * point at one rate, short. The probe and the steps share one set of connections: between steps the
- * generators stop sending and wait until every message has come back (the server drained), then send
- * at the next rate, so a step measures messages, not connection set-up (fork's process and worker's
- * thread per connection). Every step is a row; the last one carries the answer.
+ * point at one rate, as long as its percentile needs (step-length.ts). The probe and the steps share
+ * one set of connections: between steps the generators stop sending and wait until every message
+ * has come back (the server drained), then send at the next rate, so a step measures messages, not
+ * connection set-up (fork's process and worker's thread per connection). Every step is a row; the
+ * last one carries the answer.
  */
 import type { GeneratorPool } from '../load/generator-pool.js';
 import type { Placement, ResultRow, Slo } from '../../results/schema.js';
 import type { Point } from '../../scenarios/scenario.js';
-import type { ServerUnderTest, Timing } from '../run/point-setup.js';
+import { DEFAULT_INTERVAL_MS, type ServerUnderTest, type Timing } from '../run/point-setup.js';
 import { runPoint } from '../run/run-point.js';
 import { drainServer } from './drain.js';
 import { judgeStep } from './judge.js';
 import { SEARCH_DEFAULTS, searchCapacity, type SearchSettings } from './search.js';
+import { lowestRate, MAX_STEP_MS, stepAnswers, stepWindowMs } from './step-length.js';
 
 /**
  * The search starts at this share of the probe's closed-loop msgs/s. An open loop sustains less than
@@ -27,13 +29,19 @@ export const START_SHARE = 0.5;
  * falls behind and sends what is overdue in one write): a bulk-bytes load, which echo-large measures.
  */
 export const MAX_OVER_PROBE = 4;
+/** Bisection stops once the search's steps took as long as this many of its longest steps (8 s; --quick 4 s). */
+export const SEARCH_STEPS_OF_LONGEST = 4;
 /** Where a probe measured nothing (a server that answers no one in time). */
 const FALLBACK_START_RATE = 100;
 
-/** Short steps (0.1 s warm-up, one 0.3 s window at most): several are measured per model, within the suite's time budget. */
-export function stepTiming(timing: Timing): Timing {
-  return { ...timing, warmupMs: Math.min(timing.warmupMs, 100), windowMs: Math.min(timing.windowMs, 300), repeats: 1 };
+/** A step: 0.1 s warm-up at most, then one window as long as `rate` needs for `answers` (step-length.ts). */
+export function stepTiming(timing: Timing, rate: number, answers: number, maxStepMs: number): Timing {
+  const intervalMs = timing.intervalMs ?? DEFAULT_INTERVAL_MS;
+  return { ...timing, warmupMs: Math.min(timing.warmupMs, 100), windowMs: stepWindowMs(rate, answers, intervalMs, maxStepMs), repeats: 1 };
 }
+
+/** The probe: 0.1 s warm-up at most, one 0.2 s closed-loop window. */
+const probeTiming = (timing: Timing): Timing => ({ ...timing, warmupMs: Math.min(timing.warmupMs, 100), windowMs: Math.min(timing.windowMs, 200), repeats: 1 });
 
 export async function runSearch(
   point: Point,
@@ -45,8 +53,9 @@ export async function runSearch(
   settings: Partial<Omit<SearchSettings, 'startRate'>> = {},
 ): Promise<ResultRow[]> {
   const slo: Slo = point.rateSearch!.slo;
-  const steps = stepTiming(timing);
-  const probe = await runPoint({ ...point, mode: 'closed', rate: 0 }, target, { ...steps, windowMs: Math.min(steps.windowMs, 200) }, pool, placement, { keep: true });
+  const answers = stepAnswers(slo.percentile);
+  const maxStepMs = point.rateSearch!.maxStepMs ?? MAX_STEP_MS;
+  const probe = await runPoint({ ...point, mode: 'closed', rate: 0 }, target, probeTiming(timing), pool, placement, { keep: true });
   const probeMsgsPerSec = probe.status === 'ok' ? probe.msgsPerSec.median : 0;
   const startRate = probeMsgsPerSec > 0 ? Math.max(1, Math.round(probeMsgsPerSec * START_SHARE)) : FALLBACK_START_RATE;
 
@@ -54,13 +63,17 @@ export async function runSearch(
   const { factor, bisections } = point.rateSearch!;
   const shape = { ...(factor !== undefined ? { factor } : {}), ...(bisections !== undefined ? { bisections } : {}) };
   const maxRate = probeMsgsPerSec > 0 ? MAX_OVER_PROBE * probeMsgsPerSec : Number.POSITIVE_INFINITY;
-  const answer = await searchCapacity({ ...SEARCH_DEFAULTS, maxRate, ...shape, ...settings, startRate }, async (rate) => {
-    const row = await runPoint({ ...point, mode: 'open', rate }, target, steps, pool, placement, { reuse: true, keep: true });
-    const outcome = judgeStep(row, slo);
-    row.rateSearch = { slo, step: rows.length + 1, ...outcome };
+  // No step offers less than the longest step can hold its answers at.
+  const minRate = lowestRate(answers, maxStepMs);
+  const maxSearchMs = SEARCH_STEPS_OF_LONGEST * maxStepMs;
+  const answer = await searchCapacity({ ...SEARCH_DEFAULTS, minRate, maxRate, maxSearchMs, ...shape, ...settings, startRate }, async (rate, confirms) => {
+    const row = await runPoint({ ...point, mode: 'open', rate }, target, stepTiming(timing, rate, answers, maxStepMs), pool, placement, { reuse: true, keep: true });
+    const { throughout, ...outcome } = judgeStep(row, slo);
+    // A confirmation measures the rate of the step just before it.
+    row.rateSearch = { slo, step: rows.length + 1, ...outcome, ...(confirms ? { confirms: rows.length } : {}) };
     rows.push(row);
     if (row.status === 'failed') throw new StepFailed(row);
-    return outcome;
+    return { ...outcome, throughout, ms: timing.warmupMs + row.durationSec * 1000 };
   })
     .catch((error: unknown) => {
       // A step whose server stopped answering ends the search; its rows so far stand.
@@ -76,6 +89,9 @@ export async function runSearch(
     firstFailingRate: answer ? answer.firstFailingRate : (last.targetRate ?? null),
     lowerBound: answer?.lowerBound ?? true,
     startRate,
+    ...(Number.isFinite(maxRate) ? { ceilingRate: Math.round(maxRate) } : {}),
+    minRate: settings.minRate ?? minRate,
+    stepAnswers: answers,
     probeMsgsPerSec,
     steps: rows.length,
   };

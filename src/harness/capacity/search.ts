@@ -2,13 +2,19 @@
  * The capacity search as a pure function over `measure(rate)`: step the offered rate up geometrically
  * until a step fails, then bisect (geometrically) between the last pass and the first fail. Only one
  * climbing step ever goes past the wall, and bisection stays below it, so a saturated model is not
- * pushed further and the step count is bounded. Nor is the load's shape: the climb stops below maxRate: at most 1 + max(maxClimbSteps, maxDescentSteps) + bisections.
+ * pushed further and the step count is bounded. Nor is the load's shape: the climb stops below maxRate: at most 1 + max(maxClimbSteps, maxDescentSteps) + bisections
+ * rates, each measured once, or twice where its first step failed only in some intervals (one stall
+ * must not decide a model's capacity): the second measurement decides that rate.
  */
 export interface StepOutcome {
   /** Achieved ≥ 99 % of offered and the objective met. */
   passed: boolean;
   /** The generator fell behind its schedule. */
   clientBound: boolean;
+  /** Failed in every one of its intervals: a steady failure, not a stall's, so it is not measured again. */
+  throughout: boolean;
+  /** How long the step took to measure (warm-up and window), ms: counted against maxSearchMs. */
+  ms?: number;
 }
 
 export interface SearchSettings {
@@ -25,12 +31,16 @@ export interface SearchSettings {
   minRate: number;
   /** No climbing step offers more (see run-search.ts: a multiple of the model's closed-loop rate). */
   maxRate: number;
+  /** Once the steps so far took this long (ms), no further bisection: a model searched at low rates (long steps) gets a wider bracket, not an unbounded search. */
+  maxSearchMs: number;
 }
 
-export const SEARCH_DEFAULTS: Omit<SearchSettings, 'startRate'> = { factor: 2, bisections: 2, maxClimbSteps: 10, maxDescentSteps: 4, minRate: 400, maxRate: Number.POSITIVE_INFINITY };
+export const SEARCH_DEFAULTS: Omit<SearchSettings, 'startRate'> = { factor: 2, bisections: 2, maxClimbSteps: 10, maxDescentSteps: 4, minRate: 400, maxRate: Number.POSITIVE_INFINITY, maxSearchMs: Number.POSITIVE_INFINITY };
 
 export interface SearchStep extends StepOutcome {
   rate: number;
+  /** A second measurement of the rate before it, which failed in some intervals only. */
+  confirms: boolean;
 }
 
 export interface SearchAnswer {
@@ -43,13 +53,22 @@ export interface SearchAnswer {
 /** Offered rates are whole msgs/s. */
 const whole = (rate: number) => Math.max(1, Math.round(rate));
 
-export async function searchCapacity(settings: SearchSettings, measure: (rate: number) => Promise<StepOutcome>): Promise<SearchAnswer> {
+export async function searchCapacity(settings: SearchSettings, measure: (rate: number, confirms: boolean) => Promise<StepOutcome>): Promise<SearchAnswer> {
   const { factor, bisections, maxClimbSteps } = settings;
   const steps: SearchStep[] = [];
+  /** Per rate tried, the step that decided it. */
+  const decided: SearchStep[] = [];
+  const measureStep = async (rate: number, confirms: boolean) => {
+    const step = { rate, confirms, ...(await measure(rate, confirms)) };
+    steps.push(step);
+    return step;
+  };
   const tryRate = async (rate: number) => {
-    const outcome = await measure(rate);
-    steps.push({ rate, ...outcome });
-    return outcome.passed;
+    let step = await measureStep(rate, false);
+    // A failure in some intervals only may be one stall: measured once more before the search goes below this rate.
+    if (!step.passed && !step.throughout) step = await measureStep(rate, true);
+    decided.push(step);
+    return step.passed;
   };
 
   let pass: number | null = null;
@@ -76,7 +95,8 @@ export async function searchCapacity(settings: SearchSettings, measure: (rate: n
     }
   }
   if (pass !== null && fail !== null) {
-    for (let i = 0; i < bisections; i++) {
+    const spentMs = () => steps.reduce((sum, step) => sum + (step.ms ?? 0), 0);
+    for (let i = 0; i < bisections && spentMs() < settings.maxSearchMs; i++) {
       const mid = whole(Math.sqrt(pass * fail));
       if (mid <= pass || mid >= fail) break; // the bracket is as narrow as whole rates go
       if (await tryRate(mid)) pass = mid;
@@ -84,6 +104,6 @@ export async function searchCapacity(settings: SearchSettings, measure: (rate: n
     }
   }
   // A failure the generator may have caused, or none at all, leaves the server's limit unknown above.
-  const lowerBound = fail === null || steps.some((step) => !step.passed && step.clientBound);
+  const lowerBound = fail === null || decided.some((step) => !step.passed && step.clientBound);
   return { steps, sustainedRate: pass, firstFailingRate: fail, lowerBound };
 }

@@ -50,6 +50,12 @@ export class GeneratorPool {
     return slot === 'local' ? 'local' : slot.label;
   }
 
+  /** The generator processes' pids, where every one runs on this machine (another host's counters are not ours to read). */
+  localPids(): number[] | undefined {
+    if (this.slots.some((slot) => slot !== 'local')) return undefined;
+    return this.processes.flatMap((link) => (link ? [link.pid] : []));
+  }
+
   /** Make sure every process is live; the local ones pinned to `cpus`. */
   ensure(cpus: readonly number[] | null): void {
     this.processes = this.slots.map((slot, i) => {

@@ -218,6 +218,10 @@ export class LoadGenerator implements Load, ConnectionEvents {
     return now;
   }
 
+  sendLagged(lagUs: number): void {
+    this.intervals?.sendLag(lagUs);
+  }
+
   sendFirst(connection: EchoConnection, limit: number): void {
     for (let i = 0; i < Math.min(this.spec.pipelining, limit); i++) this.send(connection);
   }

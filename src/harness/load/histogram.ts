@@ -3,6 +3,7 @@
  * percentiles, and stored in results.json compressed. The report reads them back: src/report/read-histogram.ts.
  */
 import * as hdr from 'hdr-histogram-js';
+import { supported, type Percentile } from '../../results/latency-support.js';
 import type { LatencySummary } from '../../results/schema.js';
 
 export type Histogram = hdr.Histogram;
@@ -27,15 +28,18 @@ export function mergeEncoded(encoded: readonly string[]): Histogram {
   return total;
 }
 
-/** The recorded latencies' figures; with nothing recorded every figure is null (no answer has no latency, not 0). */
+/**
+ * The recorded latencies' figures; with nothing recorded every figure is null (no answer has no latency,
+ * not 0), and a percentile is null where too few answers back it (results/latency-support.ts).
+ */
 export function summarize(histogram: Histogram): LatencySummary {
   const answered = histogram.totalCount > 0;
-  const at = (p: number) => (answered ? histogram.getValueAtPercentile(p) : null);
+  const at = (percentile: Percentile, p: number) => supported(percentile, histogram.totalCount, () => histogram.getValueAtPercentile(p));
   return {
-    p50: at(50),
-    p90: at(90),
-    p99: at(99),
-    p999: at(99.9),
+    p50: at('p50', 50),
+    p90: at('p90', 90),
+    p99: at('p99', 99),
+    p999: at('p999', 99.9),
     max: answered ? histogram.maxValue : null,
     mean: answered ? histogram.mean : null,
     count: histogram.totalCount,

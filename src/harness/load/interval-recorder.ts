@@ -19,11 +19,14 @@ export interface IntervalReport {
   latency: (string | null)[];
   /** Per interval: errors seen while measuring. */
   errors: number[];
+  /** Open loop: per interval, the encoded histogram of how late its messages left against their schedule (µs), or null where none was sent; absent where no send lag was recorded (closed loop, churn). */
+  sendLag?: (string | null)[];
 }
 
 export class IntervalRecorder {
   private readonly histograms: (Histogram | undefined)[] = [];
   private readonly errors: number[] = [];
+  private readonly sendLags: (Histogram | undefined)[] = [];
   private startMs: number | undefined;
   private endMs: number;
 
@@ -42,6 +45,12 @@ export class IntervalRecorder {
     (this.histograms[index] ??= newPackedHistogram()).recordValue(latencyUs);
   }
 
+  /** A message left `lagUs` late against its schedule, in the interval it was sent in. */
+  sendLag(lagUs: number): void {
+    const index = intervalIndex(this.grid, sharedNow());
+    (this.sendLags[index] ??= newPackedHistogram()).recordValue(lagUs);
+  }
+
   error(): void {
     const index = intervalIndex(this.grid, sharedNow());
     this.errors[index] = (this.errors[index] ?? 0) + 1;
@@ -53,13 +62,14 @@ export class IntervalRecorder {
   }
 
   report(): IntervalReport {
-    const count = Math.max(this.histograms.length, this.errors.length, Math.ceil((this.endMs - this.grid.originMs) / this.grid.intervalMs));
+    const count = Math.max(this.histograms.length, this.errors.length, this.sendLags.length, Math.ceil((this.endMs - this.grid.originMs) / this.grid.intervalMs));
     return {
       grid: this.grid,
       startMs: this.startMs ?? this.grid.originMs,
       endMs: this.endMs,
       latency: Array.from({ length: count }, (_, i) => (this.histograms[i] ? encode(this.histograms[i]) : null)),
       errors: Array.from({ length: count }, (_, i) => this.errors[i] ?? 0),
+      ...(this.sendLags.length > 0 ? { sendLag: Array.from({ length: count }, (_, i) => (this.sendLags[i] ? encode(this.sendLags[i]) : null)) } : {}),
     };
   }
 }

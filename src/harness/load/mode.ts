@@ -17,6 +17,8 @@ export interface Load {
   send(connection: EchoConnection, intended?: number): number;
   /** Open loop: send `count` messages due on `connection` in one write; `intended(k)` is the k-th's intended time. Returns the time they left. */
   sendMany(connection: EchoConnection, count: number, intended: (k: number) => number): number;
+  /** Open loop, while measuring: a message left `lagUs` late against its schedule (the time series' send lag). */
+  sendLagged(lagUs: number): void;
   /** The first burst on a connection: `pipelining` messages, at most `limit`. */
   sendFirst(connection: EchoConnection, limit: number): void;
   /** Open a new connection in `slot` after `delayMs` (unless the load has stopped by then). */

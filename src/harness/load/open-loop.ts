@@ -81,7 +81,12 @@ export class OpenLoop implements Mode {
       if (count === 0 || !connection?.isConnected) continue;
       const intended = (k: number) => schedule.intended(slot, first + k);
       const sentAt = this.load.sendMany(connection, count, intended);
-      if (measuring) for (let k = 0; k < count; k++) this.sendLag.recordValue(toUs(sentAt - intended(k)));
+      if (!measuring) continue;
+      for (let k = 0; k < count; k++) {
+        const lagUs = toUs(sentAt - intended(k));
+        this.sendLag.recordValue(lagUs);
+        this.load.sendLagged(lagUs);
+      }
     }
     schedule.refresh();
   }

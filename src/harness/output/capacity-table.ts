@@ -2,8 +2,9 @@
 import { fittedTable } from './fit-columns.js';
 import { numberMarks } from './mark-notes.js';
 import { formatSlo } from '../plan/slo.js';
-import { latency, num, serverCpu } from '../../results/format.js';
-import type { ResultRow } from '../../results/schema.js';
+import { latency, num, percent, serverCpu } from '../../results/format.js';
+import type { ResultRow, Slo, StepFailure } from '../../results/schema.js';
+import { stepFailures } from '../../results/step-intervals.js';
 
 export function formatCapacityTable(rows: readonly ResultRow[]): string {
   const head = ['model', 'conns', 'objective', 'sustained msgs/s', 'limit between', 'p50 / p99 there', 'srv CPU there', 'steps', 'notes'];
@@ -22,7 +23,9 @@ export function formatCapacityTable(rows: readonly ResultRow[]): string {
     const atSustained = steps.find((row) => row.rateSearch!.passed && row.targetRate === result.sustainedRate);
     const bracket =
       result.sustainedRate === null ? `< ${num(result.firstFailingRate!)}` : result.firstFailingRate === null ? `> ${num(result.sustainedRate)}` : `${num(result.sustainedRate)} – ${num(result.firstFailingRate)}`;
+    const failing = steps.filter((row) => result.firstFailingRate !== null && row.targetRate === result.firstFailingRate);
     const marks = [
+      ...(failing.length > 0 ? [failedAt(failing, search.slo)] : []),
       ...(result.lowerBound ? [result.firstFailingRate === null ? 'lower bound: no rate tried failed (the climb stops at 4× the closed-loop rate)' : 'lower bound: the generator fell behind at a failing step'] : []),
       ...(result.sustainedRate === null ? [`no rate passed (lowest tried ${num(Math.min(...steps.map((row) => row.targetRate!)))})`] : []),
       ...(last.status === 'failed' ? [last.failure ?? 'failed'] : []),
@@ -42,4 +45,19 @@ export function formatCapacityTable(rows: readonly ResultRow[]): string {
   const notes = numberMarks(rowMarks);
   const table = fittedTable(head, lines.map((line, i) => [...line, notes.cells[i]!]), ['sustained msgs/s', 'p50 / p99 there', 'srv CPU there']);
   return notes.legend ? `${table}\n${notes.legend}` : table;
+}
+
+/** Why the first failing rate failed, from the step that decided it: "at 6,000 msgs/s: p99 16.9 ms (measured twice)". */
+function failedAt(failing: ResultRow[], slo: Slo): string {
+  const decided = failing.at(-1)!;
+  const offered = decided.targetRate!;
+  const achieved = (decided.achievedRate ?? decided.msgsPerSec).median;
+  const starved = decided.fairness.starved > 0 ? `, ${decided.fairness.starved} of ${decided.connections} connections unanswered` : '';
+  const words: Record<StepFailure, string> = {
+    status: `the server stopped answering`,
+    rate: `achieved ${percent((100 * achieved) / offered)} of it${starved}`,
+    latency: `${slo.percentile} ${latency(decided.latencyUs[slo.percentile])}`,
+  };
+  const twice = failing.length > 1 ? ' (measured twice)' : '';
+  return `failed at ${num(offered)} msgs/s: ${stepFailures(decided, slo).map((failure) => words[failure]).join(', ')}${twice}`;
 }

@@ -3,6 +3,7 @@ import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:
 import { join, relative } from 'node:path';
 import type { ResultRow, ResultsFile } from '../../results/schema.js';
 import { hostPort } from '../../shared/address.js';
+import { costUnit, perUnit } from '../../results/message-cost.js';
 import { takeIntervalLog } from './interval-log.js';
 import { compactJson } from './compact-json.js';
 import { measuresThroughput } from '../../results/throughput.js';
@@ -25,9 +26,10 @@ const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   ['work_us_per_message', (r) => r.workUsPerMessage],
   ['status', (r) => r.status],
   ['msgs_per_sec', throughput((r) => r.msgsPerSec.median.toFixed(1))],
-  ['msgs_per_sec_ci95_low', throughput((r) => r.msgsPerSec.ci95[0].toFixed(1))],
-  ['msgs_per_sec_ci95_high', throughput((r) => r.msgsPerSec.ci95[1].toFixed(1))],
+  ['msgs_per_sec_lowest_repeat', throughput((r) => r.msgsPerSec.range[0].toFixed(1))],
+  ['msgs_per_sec_highest_repeat', throughput((r) => r.msgsPerSec.range[1].toFixed(1))],
   ['bytes_per_sec', throughput((r) => r.bytesPerSec.median.toFixed(0))],
+  ['answers', (r) => r.latencyUs.count],
   ['p50_us', (r) => orEmpty(r.latencyUs.p50)],
   ['p90_us', (r) => orEmpty(r.latencyUs.p90)],
   ['p99_us', (r) => orEmpty(r.latencyUs.p99)],
@@ -54,11 +56,24 @@ const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   ['series', (r) => orEmpty(r.connectionsStep?.series)],
   ['cap', (r) => orEmpty(r.connectionsStep?.cap)],
   ['server_cores', (r) => orEmpty(r.serverCores)],
+  ...costColumns(),
   ['server_host', (r) => orEmpty(r.serverHost)],
   ['placement', (r) => r.placement.note],
   ['failure', (r) => orEmpty(r.failure)],
   ['empty_reason', (r) => orEmpty(r.emptyReason)],
 ];
+
+/** The anatomy per unit (cost_unit: message, or connection under churn), server and generator; empty where not read. */
+function costColumns(): [string, (row: ResultRow) => unknown][] {
+  const figures = [['cpu_us', 'cpuUs'], ['run_queue_us', 'runDelayUs'], ['voluntary_switches', 'voluntarySwitches'], ['involuntary_switches', 'involuntarySwitches'], ['read_calls', 'readCalls'], ['write_calls', 'writeCalls']] as const;
+  return [
+    ['cost_unit', (r) => orEmpty(r.anatomy, () => costUnit(r))],
+    ...(['server', 'generator'] as const).flatMap((side) =>
+      figures.map(([column, key]): [string, (row: ResultRow) => unknown] => [`${side}_${column}_per_unit`, (r) => orEmpty(perUnit(r, side)?.[key], (v) => Number(v.toPrecision(4)))]),
+    ),
+    ['server_threads_ended', (r) => orEmpty(r.anatomy?.server?.endedThreads)],
+  ];
+}
 
 const csvCell = (value: unknown) => {
   const text = String(value);

@@ -4,6 +4,7 @@
  * merged histogram, the server's use beside them.
  */
 import { decode, newHistogram, type Histogram } from '../load/histogram.js';
+import { supported, type Percentile } from '../../results/latency-support.js';
 import type { IntervalReport } from '../load/interval-recorder.js';
 import type { IntervalUsage } from '../server/interval-usage.js';
 import type { IntervalSeries } from '../../results/schema.js';
@@ -38,7 +39,18 @@ export function mergeIntervals(reports: readonly IntervalReport[], usage: Interv
     }
     return merged;
   });
-  const at = (histogram: Histogram, percentile: number) => (histogram.totalCount > 0 ? histogram.getValueAtPercentile(percentile) : null);
+  // An interval's percentile, like a row's, only where enough answers back it (results/latency-support.ts).
+  const at = (histogram: Histogram, percentile: Percentile, p: number) => supported(percentile, histogram.totalCount, () => histogram.getValueAtPercentile(p));
+  // Open loop: how late the interval's messages left, over every process's sends in it.
+  const lagged = reports.some((report) => report.sendLag);
+  const sendLagP99Us = Array.from({ length: count }, (_, k) => {
+    const merged = newHistogram();
+    for (const report of reports) {
+      const encoded = report.sendLag?.[k];
+      if (encoded) merged.add(decode(encoded));
+    }
+    return at(merged, 'p99', 99);
+  });
   // The first interval begins when the first window did, the last ends with the last window: each
   // one's rate is over the part of it that was measured, and a sliver (the windows end a little after
   // a boundary) is too short to give one.
@@ -50,11 +62,13 @@ export function mergeIntervals(reports: readonly IntervalReport[], usage: Interv
     spanMs: Math.round(spanMs),
     messages: histograms.map((h) => h.totalCount),
     msgsPerSec: histograms.map((h, k) => rate(h.totalCount, k)),
-    p50Us: histograms.map((h) => at(h, 50)),
-    p99Us: histograms.map((h) => at(h, 99)),
+    p50Us: histograms.map((h) => at(h, 'p50', 50)),
+    p99Us: histograms.map((h) => at(h, 'p99', 99)),
     maxUs: histograms.map((h) => (h.totalCount > 0 ? h.maxValue : null)),
     errors: Array.from({ length: count }, (_, k) => reports.reduce((sum, r) => sum + (r.errors[k] ?? 0), 0)),
+    ...(lagged ? { sendLagP99Us } : {}),
     serverCpuPercent: usage?.cpuPercent ?? null,
+    ...(usage ? { serverCpuResolutionPercent: usage.cpuResolutionPercent } : {}),
     serverRssMiB: usage?.rssMiB ?? null,
     serverPssMiB: usage?.pssMiB ?? null,
   };

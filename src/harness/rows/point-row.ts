@@ -1,4 +1,5 @@
 /** A point's row in results.json, from what its generator processes, the sampler and the server measured. */
+import { supported } from '../../results/latency-support.js';
 import { mergeEncoded, summarize } from '../load/histogram.js';
 import { addErrors, noErrors, type FromGenerator, type LoadSpec, type WindowReport } from '../load/load-spec.js';
 import type { Placement, ResultRow } from '../../results/schema.js';
@@ -100,7 +101,7 @@ function measuredRow({ point, model, timing, placement, loads, warm, windows, fi
   const elu = Math.max(0, ...loads.map((_, g) => windows.reduce((sum, reports) => sum + reports[g]!.elu, 0) / windows.length));
   const p99OfWindow = (reports: WindowReport[]) => {
     const merged = mergeEncoded(reports.map((r) => r.latency));
-    return merged.totalCount === 0 ? null : merged.getValueAtPercentile(99);
+    return supported('p99', merged.totalCount, () => merged.getValueAtPercentile(99));
   };
   const mode = point.mode;
   const sendLag = mode === 'open' ? mergeEncoded(all.map((r) => r.sendLag!)) : undefined;

@@ -1,5 +1,4 @@
 /** Summary statistics for repeated measurements. */
-import { criticalT } from '../../shared/student-t.js';
 import type { Estimate } from '../../results/schema.js';
 
 export function median(values: readonly number[]): number {
@@ -14,15 +13,14 @@ export function mean(values: readonly number[]): number {
 }
 
 /**
- * Median of the runs, with a 95% confidence interval for the mean (Student's t): with 3 repeats no
- * distribution-free interval for the median reaches 95%. One run: the interval is that run alone.
+ * The median of the runs and their range (lowest to highest). With three skewed repeats (one stalled
+ * window among them is common here) a Student-t interval on the mean is wide, centred on another
+ * statistic than the median shown, and can reach below zero; the range is what was measured, and two
+ * rows whose ranges do not overlap differ by an exact permutation test (see report/intervals.ts).
  */
 export function estimate(runs: readonly number[]): Estimate {
-  const m = mean(runs);
-  if (runs.length < 2) return { median: m, ci95: [m, m], runs: [...runs] };
-  const variance = runs.reduce((sum, x) => sum + (x - m) ** 2, 0) / (runs.length - 1);
-  const half = (criticalT(0.05, runs.length - 1) * Math.sqrt(variance)) / Math.sqrt(runs.length);
-  return { median: median(runs), ci95: [m - half, m + half], runs: [...runs] };
+  if (runs.length === 0) return { median: 0, range: [0, 0], runs: [] };
+  return { median: median(runs), range: [Math.min(...runs), Math.max(...runs)], runs: [...runs] };
 }
 
 /** Jain's fairness index: 1 when every connection got the same, 1/n when one got everything. */

@@ -11,6 +11,7 @@ import { warmUp, warmUpPrimed } from './warm-up.js';
 import { sharedNow } from '../load/shared-clock.js';
 import { intervalCount, mergeIntervals, type MergedIntervals } from '../rows/interval-series.js';
 import { attachIntervalLog, intervalLogText } from '../output/interval-log.js';
+import { anatomyBetween, readAnatomy, type AnatomyRead } from './anatomy-read.js';
 
 /** Split a point's connections (and rate) across the generator processes. */
 function specs(point: Point, target: ServerUnderTest, timing: Timing, processes: number, placement: Placement): LoadSpec[] {
@@ -73,11 +74,14 @@ export async function runPoint(point: Point, target: ServerUnderTest, timing: Ti
   const windows: WindowReport[][] = []; // [window][process]
   let server: ResultRow['server'] | undefined;
   let intervals: MergedIntervals;
+  let counters: { before: AnatomyRead; after?: AnatomyRead };
   try {
+    counters = { before: readAnatomy(target, pool) };
     loads.forEach((_, i) => pool.send(i, { type: 'measure', windows: timing.repeats, windowMs: timing.windowMs, intervals: grid }));
     warm = await pool.collect('warm', 10_000);
     for (let w = 0; w < timing.repeats; w++) {
       windows.push((await pool.collect('window', timing.windowMs + 10_000)).map((m) => m.report));
+      if (w === timing.repeats - 1) counters.after = readAnatomy(target, pool);
       sampler?.windowEnded();
     }
     const reports = (await pool.collect('intervals', 10_000)).map((m) => m.report);
@@ -95,6 +99,7 @@ export async function runPoint(point: Point, target: ServerUnderTest, timing: Ti
   const where = loads.map((_, i) => pool.where(i));
   if (where.some((w) => w !== 'local') && windows.length > 0) row.client.hosts = hostFigures(windows, where, point.mode);
   row.intervals = intervals.series;
+  if (counters.after) row.anatomy = anatomyBetween(counters.before, counters.after, windows, target.model);
   return attachIntervalLog(row, intervalLogText(intervals, describe(row)));
 }
 

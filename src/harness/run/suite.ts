@@ -11,7 +11,8 @@ import { startServer, type ServerProcess } from '../server/server-process.js';
 import { startRemoteServer, type RemoteServerProcess } from '../server/remote-server.js';
 import type { HostSpec } from '../transport/host-spec.js';
 import { failedRow, markFailed } from '../rows/failed-row.js';
-import type { ResultRow } from '../../results/schema.js';
+import type { ResultRow, WorkCalibration } from '../../results/schema.js';
+import { roundsPerBlock } from '../plan/work-calibration.js';
 import { runAbandoned } from './run-abandoned.js';
 import { runConnections } from './run-connections.js';
 import { runPoint } from './run-point.js';
@@ -22,6 +23,7 @@ import type { ScenarioPlan } from '../../scenarios/plan.js';
 import type { Point, Scenario } from '../../scenarios/scenario.js';
 import type { ModelId } from '../../models/ids.js';
 import { toError } from '../../shared/to-error.js';
+import { variantFlags } from '../../scenarios/variants.js';
 
 export interface SuitePlan {
   /** Each scenario expanded into its points, once, by the caller. */
@@ -39,6 +41,8 @@ export interface SuitePlan {
   generatorHosts?: HostSpec[];
   /** --ssh, as argv. */
   ssh?: string[];
+  /** The run's one calibration of the work hash: every server with work burns the rounds it gives (absent: each server calibrates on its own). */
+  workCalibration?: WorkCalibration;
 }
 
 export interface SuiteEvents {
@@ -83,19 +87,24 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
           if (signal.aborted) throw new SuiteAborted();
           continue;
         }
-        for (const group of serverGroups(points)) {
+        // The model as it starts by default, then each variant the scenario asks of it (its own server, its own rows).
+        const starts = variantFlags(scenario.variants, model).flatMap((flags) => serverGroups(points).map((group) => ({ flags, group })));
+        for (const { flags, group } of starts) {
           if (signal.aborted) throw new SuiteAborted();
           const placement = plan.placements.get(group[0]!.serverCores)!;
+          const args = [...serverArgs(group[0]!, plan.workCalibration), ...flags];
+          const variant = flags.length > 0 ? { serveFlags: [...flags] } : {};
+          const label = [model, ...flags].join(' ');
           let failure: string | undefined;
           try {
-            if (model !== 'external' && plan.serverHost) server = await startRemoteServer(model, serverArgs(group[0]!), plan.serverHost, plan.ssh ?? ['ssh']);
-            else if (model !== 'external') server = await startServer(model, { args: serverArgs(group[0]!), prefix: pinPrefix(placement.serverCpus) });
+            if (model !== 'external' && plan.serverHost) server = await startRemoteServer(model, args, plan.serverHost, plan.ssh ?? ['ssh']);
+            else if (model !== 'external') server = await startServer(model, { args, prefix: pinPrefix(placement.serverCpus) });
           } catch (error) {
             failure = `did not start: ${toError(error).message}`;
           }
           for (const point of group) {
             if (signal.aborted) throw new SuiteAborted();
-            events.pointStarted(point, model);
+            events.pointStarted(point, label);
             let row: ResultRow;
             let searched: ResultRow[] = [];
             if (failure) row = failedRow(point, model, placement, timing.windowMs / 1000, failure);
@@ -124,9 +133,10 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
                 row = markFailed(row, failure);
               }
             }
-            for (const step of [...searched, row]) {
+            for (const step of [...searched, { ...row, ...variant }]) {
               // An external server's row names it: the harness did not start it, so its model says little.
-              const named = plan.target ? { ...step, target: plan.target } : plan.serverHost ? onServerHost(step, plan.serverHost) : step;
+              const worked = withWorkRounds(step, point, plan.workCalibration);
+              const named = plan.target ? { ...worked, target: plan.target } : plan.serverHost ? onServerHost(worked, plan.serverHost) : worked;
               rows.push(named);
               events.row(named);
             }
@@ -144,11 +154,23 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
   }
 }
 
-/** The serve flags a point needs: quiet logs, a short grace, and the scenario's CPU work per message. */
-export function serverArgs(point: Point): string[] {
+/**
+ * The serve flags a point needs: quiet logs, a short grace, and the scenario's CPU work per message,
+ * charged per message (one block of its size): as the run's calibration's rounds where there is one.
+ */
+export function serverArgs(point: Point, calibration?: WorkCalibration): string[] {
   const args = ['--log-level', 'warn', '--grace', '2'];
-  if (point.workUsPerMessage > 0) args.push('--work-us', String(point.workUsPerMessage), '--work-bytes', String(point.messageSize));
+  if (point.workUsPerMessage > 0) {
+    args.push('--work-us', String(point.workUsPerMessage), '--work-bytes', String(point.messageSize));
+    if (calibration) args.push('--work-rounds', String(roundsPerBlock(calibration, point.workUsPerMessage)));
+  }
   return args;
+}
+
+/** A row with work records the rounds its server burned per message (null: the server calibrated on its own). */
+function withWorkRounds(row: ResultRow, point: Point, calibration: WorkCalibration | undefined): ResultRow {
+  if (point.workUsPerMessage <= 0 || row.model === 'external') return row;
+  return { ...row, workRoundsPerMessage: calibration ? roundsPerBlock(calibration, point.workUsPerMessage) : null };
 }
 
 /** Consecutive points one server start can serve: the same serve flags, on the same CPUs. */

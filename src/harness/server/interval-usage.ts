@@ -18,6 +18,8 @@ export interface UsageRead {
 
 export interface IntervalUsage {
   cpuPercent: (number | null)[];
+  /** One /proc tick over a whole interval, in % of one core: an interval's CPU is known to this step (a 0 means less than one tick). */
+  cpuResolutionPercent: number;
   rssMiB: (number | null)[];
   pssMiB: (number | null)[];
 }
@@ -31,7 +33,7 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
  * last read it is unknown.
  */
 export function usagePerInterval(reads: readonly UsageRead[], originMs: number, intervalMs: number, count: number, endMs: number): IntervalUsage {
-  const usage: IntervalUsage = { cpuPercent: [], rssMiB: [], pssMiB: [] };
+  const usage: IntervalUsage = { cpuPercent: [], cpuResolutionPercent: round1(100 / CLOCK_TICKS / (intervalMs / 1000)), rssMiB: [], pssMiB: [] };
   for (let k = 0; k < count; k++) {
     const from = originMs + k * intervalMs;
     const to = Math.min(from + intervalMs, Math.max(endMs, from));

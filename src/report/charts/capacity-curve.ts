@@ -20,15 +20,12 @@ export const capacityCurve: ChartDefinition = {
     if (rows.length === 0) return null;
     const slo = models[0]!.slo;
     const percentiles = [...new Set(['p50', slo.percentile] as const)];
-    // A step that answered nothing has no latency to draw (its figures are null).
-    const values = rows.filter((row) => row.latencyUs.count > 0).flatMap((row) =>
-      percentiles.map((percentile) => ({
-        ...rowFields(row),
-        point: pointLabel(row),
-        offered: row.targetRate!,
-        percentile,
-        latencyUs: Math.max(1, row.latencyUs[percentile]!),
-      })),
+    // A step that answered nothing, or too little for a percentile, has no such latency to draw (null).
+    const values = rows.flatMap((row) =>
+      percentiles.flatMap((percentile) => {
+        const us = row.latencyUs[percentile];
+        return us === null ? [] : [{ ...rowFields(row), point: pointLabel(row), offered: row.targetRate!, percentile, latencyUs: Math.max(1, us) }];
+      }),
     );
     const sustained = models
       .filter((searched) => searched.result.sustainedRate !== null)

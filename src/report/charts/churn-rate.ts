@@ -8,8 +8,8 @@ export const churnRate: ChartDefinition = {
   title: 'Connections per second under churn',
   caption:
     'Each connection connects, sends one message, waits for its echo and closes; the dot is the number of such ' +
-    'complete connections per second (median of repeats, whisker = 95 % confidence interval, reaching the bottom ' +
-    'when the interval includes zero). Log scale: models differ by orders of magnitude here. It measures the ' +
+    'complete connections per second (median of repeats, whisker = the range of the repeats, reaching the bottom ' +
+    'where a repeat completed none). Log scale: models differ by orders of magnitude here. It measures the ' +
     'per-connection set-up cost of each model: accepting, plus starting a process or thread where the model does.',
   build(results) {
     const rows = rowsOf(results.results, 'churn');
@@ -20,8 +20,8 @@ export const churnRate: ChartDefinition = {
     const values = rows.map((row, i) => ({
       ...rowFields(row),
       value: Math.max(floor, rates[i]!.median),
-      lo: Math.max(floor, rates[i]!.ci95[0]),
-      hi: Math.max(floor, rates[i]!.ci95[1]),
+      lo: Math.max(floor, rates[i]!.range[0]),
+      hi: Math.max(floor, rates[i]!.range[1]),
       label: Math.round(rates[i]!.median).toLocaleString('en-US'),
     }));
     const x = modelAxis(rows);

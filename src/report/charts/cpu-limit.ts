@@ -20,7 +20,7 @@ export const cpuVsLimit: ChartDefinition = {
     'Every message costs the server a fixed amount of CPU work, so the machine sets a ceiling: one core can do at ' +
     'most 1,000,000 / (µs of work per message) messages per second, and N cores N times that (dashed lines). ' +
     'A model that runs the work on one thread cannot pass the 1-core line; models with several processes or ' +
-    'threads can approach the all-cores line, never more. Whisker = 95 % confidence interval; a faded bar with a black ' +
+    'threads can approach the all-cores line, never more. Whisker = the range of the repeats; a faded bar with a black ' +
     'marker on its end is not a plain measurement (see Status).',
   build(results) {
     // At the most server cores of a core sweep: the scaling chart draws the others.

@@ -3,6 +3,7 @@ import { abandonedFirstEcho } from './abandoned-first-echo.js';
 import { capacityCurve } from './capacity-curve.js';
 import { churnOverTime } from './churn-over-time.js';
 import { churnRate } from './churn-rate.js';
+import { anatomyChurn, anatomyCpu, anatomyEchoSmall } from './cost-anatomy.js';
 import { cpuVsLimit } from './cpu-limit.js';
 import { fairness } from './fairness.js';
 import { latencyPercentiles } from './latency-percentiles.js';
@@ -17,11 +18,14 @@ import { throughputVsConnections } from './throughput-vs-connections.js';
 
 export const CHARTS: readonly ChartDefinition[] = [
   throughputVsConnections,
+  anatomyEchoSmall,
   latencyPercentiles,
   latencySpectrum,
   cpuVsLimit,
+  anatomyCpu,
   scaling,
   churnRate,
+  anatomyChurn,
   churnOverTime,
   abandonedFirstEcho,
   capacityCurve,

@@ -1,7 +1,7 @@
 /** p50 and p99 latency per model for every scenario point: how far the tail sits from the median. */
 import { distinctPointLabels, sortRows } from '../rows.js';
 import { measuresThroughput } from '../../results/throughput.js';
-import { colourByModel, haloText, latencyScale, rowFields, shapeByStatus, starvedField, unansweredNote, type ChartDefinition } from './spec.js';
+import { colourByModel, haloText, latencyScale, rowFields, shapeByStatus, starvedField, thinNote, unansweredNote, type ChartDefinition } from './spec.js';
 
 export const latencyPercentiles: ChartDefinition = {
   name: 'latency-percentiles',
@@ -20,8 +20,12 @@ export const latencyPercentiles: ChartDefinition = {
     if (answered.length === 0) return null;
     // Rows that share a scenario point (a core sweep) each get their own panel.
     const point = distinctPointLabels(answered);
+    // A percentile too few answers back is null (results/latency-support.ts): not drawn, and said under the title.
     const values = answered.flatMap((row) =>
-      (['p50', 'p99'] as const).map((percentile) => ({ ...rowFields(row), ...starvedField(row), point: point(row), percentile, latencyUs: Math.max(1, row.latencyUs[percentile]!) })),
+      (['p50', 'p99'] as const).flatMap((percentile) => {
+        const us = row.latencyUs[percentile];
+        return us === null ? [] : [{ ...rowFields(row), ...starvedField(row), point: point(row), percentile, latencyUs: Math.max(1, us) }];
+      }),
     );
     const points = [...new Set(answered.map(point))];
     const x = { field: 'percentile', type: 'ordinal', title: null, axis: { labelAngle: 0 } };
@@ -30,7 +34,7 @@ export const latencyPercentiles: ChartDefinition = {
     return {
       rows: answered,
       subtitle: 'Round trip from send (closed loop) or from intended send time (open loop); median and 99th percentile over all repeats',
-      notes: unansweredNote(echoing),
+      notes: [...unansweredNote(echoing), ...thinNote(answered)],
       body: {
         data: { values },
         columns: 4,

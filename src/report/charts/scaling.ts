@@ -11,7 +11,7 @@ export const scaling: ChartDefinition = {
   scenario: 'cpu',
   title: 'Scaling with server cores (cpu)',
   caption:
-    'Messages echoed per second (median of the repeats, whisker = 95 % confidence interval) with the server pinned to 1, 2, … ' +
+    'Messages echoed per second (median of the repeats, whisker = their range) with the server pinned to 1, 2, … ' +
     'of its CPUs; pool, cluster and listener sizes follow the CPUs the server may use. The dashed line of each model is ' +
     'ideal linear scaling from its own figure at the fewest cores: a model on the line uses every core it gets, one that ' +
     'stays flat runs its work on one thread.',

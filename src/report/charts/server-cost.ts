@@ -1,6 +1,6 @@
 /** What each model costs the machine: CPU, memory, processes and threads, at every scenario point. */
 import { MIB } from '../../results/format.js';
-import { modelsIn } from '../model-colours.js';
+import { serversIn } from '../model-colours.js';
 import { distinctPointLabels, sortRows } from '../rows.js';
 import { colourByModel, FADE_UNLESS_MEASURED, layers, notMeasuredNote, rowFields, statusMarkers, type ChartDefinition } from './spec.js';
 
@@ -31,7 +31,7 @@ export const serverCost: ChartDefinition = {
     });
     const points = [...new Set(rows.map(point))];
     const x = { field: 'point', type: 'ordinal', sort: points, title: 'Scenario point', axis: { labelAngle: -25 } };
-    const xOffset = { field: 'model', type: 'nominal', sort: modelsIn(rows) };
+    const xOffset = { field: 'model', type: 'nominal', sort: serversIn(rows).map((s) => s.key) };
     const y = { field: 'value', type: 'quantitative', title: null };
     return {
       rows,

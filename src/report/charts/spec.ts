@@ -2,12 +2,13 @@
  * Shared pieces of every chart spec: the model colour and status encodings, the environment
  * footnote and the page frame. Specs are plain vega-lite JSON; vega-lite validates them when compiled.
  */
+import { answersNeeded } from '../../results/latency-support.js';
 import type { Estimate, ResultRow, ResultsFile } from '../../results/schema.js';
 import { MIB } from '../../results/format.js';
-import { MODEL_COLOURS, modelsIn } from '../model-colours.js';
+import { serversIn } from '../model-colours.js';
 import { drawnStatus, statusScales } from '../../results/row-status.js';
 import { pointLabel } from '../rows.js';
-import { serverLabel } from '../../results/server-label.js';
+import { serverKey, serverLabel } from '../../results/server-label.js';
 import { externalServer, externalTarget } from '../target.js';
 
 /** A vega-lite spec as JSON; typed loosely here because vega-lite checks it at compile time. */
@@ -37,13 +38,13 @@ export interface ChartBody {
 
 /** The fields every chart's data carries for a row: who, where, and whether to trust it. */
 export function rowFields(row: ResultRow): { model: string; point: string; status: string } {
-  return { model: row.model, point: pointLabel(row), status: drawnStatus(row) };
+  return { model: serverKey(row), point: pointLabel(row), status: drawnStatus(row) };
 }
 
 /** Colour by model, the same colour for the same model in every chart. */
 export function colourByModel(rows: readonly ResultRow[]): VlSpec {
-  const domain = modelsIn(rows);
-  return { field: 'model', type: 'nominal', title: 'Model', scale: { domain, range: domain.map((m) => MODEL_COLOURS[m]) }, ...modelLabels(rows, 'legend') };
+  const servers = serversIn(rows);
+  return { field: 'model', type: 'nominal', title: 'Model', scale: { domain: servers.map((s) => s.key), range: servers.map((s) => s.colour) }, ...modelLabels(rows, 'legend') };
 }
 
 /**
@@ -51,7 +52,7 @@ export function colourByModel(rows: readonly ResultRow[]): VlSpec {
  * 127.0.0.1:9100", its model says little), and with `label`, whatever else a label should carry.
  */
 function modelLabels(rows: readonly ResultRow[], guide: 'legend' | 'axis', guideProperties: VlSpec = {}, label: (row: ResultRow) => string = serverLabel): VlSpec {
-  const renamed = Object.fromEntries(rows.map((row) => [row.model, label(row)]).filter(([model, text]) => model !== text));
+  const renamed = Object.fromEntries(rows.map((row) => [serverKey(row), label(row)]).filter(([key, text]) => key !== text));
   if (Object.keys(renamed).length === 0) return Object.keys(guideProperties).length > 0 ? { [guide]: guideProperties } : {};
   return { [guide]: { ...guideProperties, labelExpr: `${JSON.stringify(renamed)}[datum.value] || datum.label` } };
 }
@@ -110,15 +111,21 @@ export function unansweredNote(rows: readonly ResultRow[]): string[] {
   return silent.length === 0 ? [] : [`Not drawn, no message answered: ${silent.map((row) => `${row.model} in ${pointLabel(row)}`).join(', ')}`];
 }
 
+/** A latency chart's note: the answering rows among `rows` whose p99 too few answers back (fewer than 100), so it is not drawn. */
+export function thinNote(rows: readonly ResultRow[]): string[] {
+  const thin = rows.filter((row) => row.latencyUs.count > 0 && row.latencyUs.p99 === null);
+  return thin.length === 0 ? [] : [`No p99 drawn, fewer than ${answersNeeded('p99')} answers: ${thin.map((row) => `${row.model} in ${pointLabel(row)} (${row.latencyUs.count})`).join(', ')}`];
+}
+
 /** A server chart's note: the rows among `rows` whose server was not sampled (an external target, a server that never ran). */
 export function notMeasuredNote(rows: readonly ResultRow[]): string[] {
   const unsampled = rows.filter((row) => row.server === null);
   return unsampled.length === 0 ? [] : [`Not drawn, server not measured: ${unsampled.map((row) => `${row.model} in ${pointLabel(row)}`).join(', ')}`];
 }
 
-/** A median and its 95 % interval as chart fields; rates cannot be negative, so the whisker stops at 0. */
+/** A median and the range of its repeats as chart fields. */
 export function estimateFields(estimate: Estimate): { value: number; lo: number; hi: number } {
-  return { value: estimate.median, lo: Math.max(0, estimate.ci95[0]), hi: estimate.ci95[1] };
+  return { value: estimate.median, lo: estimate.range[0], hi: estimate.range[1] };
 }
 
 /**
@@ -170,7 +177,7 @@ export function latencyScale(title: string): VlSpec {
  */
 export function modelAxis(rows: readonly ResultRow[], statusInLabel = false): VlSpec {
   const label = statusInLabel ? (row: ResultRow) => withStatus(serverLabel(row), row) : serverLabel;
-  return { field: 'model', type: 'nominal', title: 'Model', sort: modelsIn(rows), ...modelLabels(rows, 'axis', { labelAngle: -30 }, label) };
+  return { field: 'model', type: 'nominal', title: 'Model', sort: serversIn(rows).map((s) => s.key), ...modelLabels(rows, 'axis', { labelAngle: -30 }, label) };
 }
 
 /** The environment in three short lines (four with an external server): every chart carries it, so a copied PNG keeps its context. */

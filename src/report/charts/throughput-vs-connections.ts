@@ -7,7 +7,7 @@ export const throughputVsConnections: ChartDefinition = {
   scenario: 'echo-small',
   title: 'Throughput vs connections (echo-small)',
   caption:
-    'Messages echoed per second (median of the repeats, whisker = 95 % confidence interval; log scale when models differ by more than 10×) as the number of concurrent ' +
+    'Messages echoed per second (median of the repeats, whisker = their range; log scale when models differ by more than 10×) as the number of concurrent ' +
     'closed-loop connections grows. A model that serves connections concurrently rises with connections until the ' +
     'CPU is saturated; one that serves them one at a time stays flat. Whiskers running off the top are cut at the edge. ' +
     'A point labelled “N of M starved” left N connections without a single answer: its rate is that of the few served, ' +

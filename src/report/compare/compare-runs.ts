@@ -1,4 +1,5 @@
 /** Pairs the rows of two runs (same model, scenario and parameters) and compares throughput and p99 latency. */
+import { answersNeeded } from '../../results/latency-support.js';
 import type { ResultRow, ResultsFile } from '../../results/schema.js';
 import { pointLabel, sortRows } from '../rows.js';
 import { percentileRatio } from './quantile-bootstrap.js';
@@ -64,8 +65,8 @@ function p99Ratio(a: ResultRow, b: ResultRow): RatioEstimate {
   if (runsA.length >= 2 && runsB.length >= 2) return welchRatio(runsA, runsB);
   const oneRepeat = Math.min(runsA.length || a.repeats, runsB.length || b.repeats) < 2;
   if (!oneRepeat) return percentileRatio(a.latencyUs.histogram, b.latencyUs.histogram);
-  // Both answered (count > 0), so both have a p99.
-  const [p99A, p99B] = [a.latencyUs.p99!, b.latencyUs.p99!];
+  const [p99A, p99B] = [a.latencyUs.p99, b.latencyUs.p99];
+  if (p99A === null || p99B === null) return { a: p99A ?? NaN, b: p99B ?? NaN, figures: 'all samples', ratio: NaN, ci95: null, p: null, note: `no p99: fewer than ${answersNeeded('p99')} answers` };
   const someSilent = [a, b].some((row) => answeredRepeats(row).length < (row.latencyUs.p99Runs ?? []).length);
   const note = someSilent ? 'CI unavailable: 1 repeat with answers' : 'CI unavailable: 1 repeat';
   return { a: p99A, b: p99B, figures: 'all samples', ratio: p99B / p99A, ci95: null, p: null, note };

@@ -2,6 +2,7 @@
 import type { ResultRow } from '../../results/schema.js';
 import { latency, mebibytes, num, times } from '../../results/format.js';
 import { find, leadSentence } from './facts.js';
+import { serverName } from '../../results/server-label.js';
 
 const connectionsPerSec = (row: ResultRow): number => (row.connectionsPerSec ?? row.msgsPerSec).median;
 
@@ -15,20 +16,28 @@ function perChild(model: ResultRow, baseline: ResultRow, unit: 'processes' | 'th
   return `${mebibytes(memory / extra)} (PSS) per extra ${unit === 'processes' ? 'process' : 'thread'} (peak ${mebibytes(server.peakPssBytes)} with up to ${extra} more ${unit} than event-loop)`;
 }
 
-function costSentence(rows: readonly ResultRow[], model: 'fork' | 'worker', baseline: ResultRow): string | null {
-  const row = find(rows, model);
+function costSentence(row: ResultRow | undefined, model: 'fork' | 'worker', baseline: ResultRow): string | null {
   if (!row) return null;
   const slower = connectionsPerSec(baseline) / connectionsPerSec(row);
   const [echo, baselineEcho] = [row.latencyUs.p50, baseline.latencyUs.p50];
   const memory = perChild(row, baseline, model === 'fork' ? 'processes' : 'threads');
   const parts = [
-    `${model} completed ${num(connectionsPerSec(row))} connections/s, ${slower >= 1 ? `1/${num(slower)}` : times(1 / slower)} of event-loop's ${num(connectionsPerSec(baseline))}`,
+    `${serverName(row)} completed ${num(connectionsPerSec(row))} connections/s, ${slower >= 1 ? `1/${num(slower)}` : times(1 / slower)} of event-loop's ${num(connectionsPerSec(baseline))}`,
   ];
   // Server CPU per completed connection is the start-up cost itself; the median first echo also
   // includes waiting behind the other connectors' start-ups on the same cores.
   const cpuPerConnectionUs = ((row.server?.cpuPercent ?? Number.NaN) / 100 / connectionsPerSec(row)) * 1e6;
-  const starting = model === 'fork' ? 'starting a child process' : 'starting a thread';
-  if (Number.isFinite(cpuPerConnectionUs)) parts.push(`the server spent ${latency(cpuPerConnectionUs)} of CPU per connection, mostly ${starting}`);
+  // A variant (worker's thread cache) serves most connections in a thread that is already there.
+  const starting = model === 'fork' ? 'starting a child process' : row.serveFlags ? 'handing the connection to a thread' : 'starting a thread';
+  const baselineCpuUs = ((baseline.server?.cpuPercent ?? Number.NaN) / 100 / connectionsPerSec(baseline)) * 1e6;
+  if (Number.isFinite(cpuPerConnectionUs)) {
+    // What event-loop spent per connection (accept, one echo, close) is the part every model pays; the rest is this model's own.
+    const beyond = Number.isFinite(baselineCpuUs) && cpuPerConnectionUs > baselineCpuUs ? (cpuPerConnectionUs - baselineCpuUs) / cpuPerConnectionUs : null;
+    parts.push(
+      `the server spent ${latency(cpuPerConnectionUs)} of CPU per connection` +
+        (beyond === null ? '' : `, ${num(100 * beyond)} % of it beyond the ${latency(baselineCpuUs)} event-loop spent to accept, echo and close one: the cost of ${starting}`),
+    );
+  }
   if (echo !== null && baselineEcho !== null && echo > baselineEcho) {
     parts.push(`with ${row.connections} connectors contending, the median time to the first echo was ${latency(echo)} against ${latency(baselineEcho)}`);
   }
@@ -40,7 +49,8 @@ export function churnNarrative(rows: readonly ResultRow[]): (string | null)[] {
   const baseline = find(rows, 'event-loop');
   return [
     leadSentence(rows, connectionsPerSec, 'connections/s', '', (row) => row.connectionsPerSec ?? row.msgsPerSec),
-    baseline ? costSentence(rows, 'fork', baseline) : null,
-    baseline ? costSentence(rows, 'worker', baseline) : null,
+    baseline ? costSentence(find(rows, 'fork'), 'fork', baseline) : null,
+    baseline ? costSentence(find(rows, 'worker'), 'worker', baseline) : null,
+    ...rows.filter((row) => row.model === 'worker' && row.serveFlags && row.status === 'ok').map((row) => (baseline ? costSentence(row, 'worker', baseline) : null)),
   ];
 }

@@ -4,6 +4,7 @@ import { serverName } from '../../results/server-label.js';
 import { megabytesPerSec, num, times } from '../../results/format.js';
 import { documentedStarvation, whatWasSeen } from './causes.js';
 import { find, leadSentence, msgsPerSec, ranked } from './facts.js';
+import { anatomySentence } from './anatomy.js';
 
 /** Who scaled with connections, from the lowest to the highest connection count of the sweep. */
 function scalingSentence(rows: readonly ResultRow[]): string | null {
@@ -54,5 +55,5 @@ export function closedLoopNarrative(rows: readonly ResultRow[]): (string | null)
   const lead = large
     ? leadSentence(atTop, (row) => row.bytesPerSec.median / 1e6, 'MB/s', `With ${rows[0]!.messageSize} B messages and ${top} connections, `, (row) => row.bytesPerSec)
     : leadSentence(atTop, msgsPerSec, 'msgs/s', `At ${top} connection${top === 1 ? '' : 's'}, `);
-  return [lead, scalingSentence(rows), starvationSentence(rows), large ? spreadSentence(atTop) : null];
+  return [lead, scalingSentence(rows), starvationSentence(rows), large ? spreadSentence(atTop) : null, anatomySentence(atTop, `at ${top} connection${top === 1 ? '' : 's'}`)];
 }

@@ -3,20 +3,36 @@ import type { ResultRow, ResultsFile } from '../../results/schema.js';
 import { serverName } from '../../results/server-label.js';
 import { atMostCpus, cpuLimit, cpuUsPerMessage, serverCpuCount } from '../cpu-budget.js';
 import { num, times } from '../../results/format.js';
+import { aboveCpuLimit } from '../../results/cpu-limit.js';
+import { anatomySentence } from './anatomy.js';
 import { leadSentence, msgsPerSec, ranked } from './facts.js';
 
 /**
  * Above the machine's ceiling is impossible if every message really cost `work` µs: say so, with the
  * CPU the server actually spent per message (from /proc), rather than report a speed-up that is not one.
+ * Such rows are not ranked (report/rows.ts usable).
  */
-function overLimitSentence(order: readonly ResultRow[], limit: number, work: number): string | null {
-  const over = order.filter((row) => row.msgsPerSec.median > 1.05 * limit);
+function overLimitSentence(rows: readonly ResultRow[], work: number): string | null {
+  const over = rows.filter(aboveCpuLimit);
   if (over.length === 0) return null;
   const spent = over.map((row) => `${serverName(row)} ${num(cpuUsPerMessage(row))} µs`).join(', ');
   return (
     `Caution: ${over.map(serverName).join(', ')} exceeded the machine's limit, which cannot happen if each message ` +
     `cost ${work} µs of CPU; the server's measured CPU per message was ${spent}, so the work was cheaper than intended ` +
-    'there (calibration or accounting), and the figure is not a parallel speed-up.'
+    'there (calibration or accounting); the figure is not a parallel speed-up, and is not ranked above.'
+  );
+}
+
+/** Where the work's rounds came from: one calibration for every server, and how far the machine drifted from it by the end. */
+function calibrationSentence(rows: readonly ResultRow[], results: ResultsFile): string | null {
+  const rounds = rows.find((row) => row.workRoundsPerMessage)?.workRoundsPerMessage;
+  const work = results.work;
+  if (!work || !rounds) return null;
+  const drift = work.end ? work.end.iterationsPerUs / work.start.iterationsPerUs : null;
+  return (
+    `Every server burned the same ${rounds.toLocaleString('en-US')} hash rounds per message, from one calibration before the first point ` +
+    `(${num(work.start.iterationsPerUs)} rounds/µs)` +
+    (drift === null ? '.' : `; the same calibration after the last point read ${num(work.end!.iterationsPerUs)} rounds/µs (${times(drift)}): the machine's speed drifted that much meanwhile.`)
   );
 }
 
@@ -44,5 +60,5 @@ export function cpuNarrative(swept: readonly ResultRow[], results: ResultsFile):
     slowest !== best && slowest.msgsPerSec.median > 0
       ? `The best model did ${times(best.msgsPerSec.median / slowest.msgsPerSec.median)} the work of the slowest (${serverName(slowest)}); with ${cpus} CPU(s) no model can exceed ${cpus}× a single core.`
       : null;
-  return [leadSentence(rows, msgsPerSec, 'msgs/s', ''), limits, split, speedup, overLimitSentence(order, all, work)];
+  return [leadSentence(rows, msgsPerSec, 'msgs/s', ''), limits, split, speedup, overLimitSentence(rows, work), calibrationSentence(rows, results), anatomySentence(rows, `at ${cpus} server CPU(s)`)];
 }

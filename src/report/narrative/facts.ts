@@ -4,6 +4,7 @@ import { serverName } from '../../results/server-label.js';
 import { clientBoundMeaning } from '../../results/row-status.js';
 import { num, times } from '../../results/format.js';
 import { usable } from '../rows.js';
+import { estimateAbove } from '../intervals.js';
 
 export const msgsPerSec = (row: ResultRow): number => row.msgsPerSec.median;
 
@@ -14,8 +15,9 @@ export function ranked(rows: readonly ResultRow[], figure: (row: ResultRow) => n
     .sort((a, b) => figure(b) - figure(a));
 }
 
+/** The model's row as it starts by default (not a variant's), if it measured. */
 export function find(rows: readonly ResultRow[], model: string): ResultRow | undefined {
-  return rows.find((row) => row.model === model && row.status === 'ok');
+  return rows.find((row) => row.model === model && !row.serveFlags && row.status === 'ok');
 }
 
 /** A closed-loop row the generator could not keep up with: its throughput is the generator's, a lower bound on the server's. */
@@ -29,7 +31,7 @@ const NOISE_RATIO = 1.05;
 /**
  * "event-loop led with 69,000 msgs/s, 1.3× the next (fork, 53,800 msgs/s) and 3.5× the slowest (sequential, 20,000)".
  * A leader the generator held back leads nobody: the client-bound rows at the top tie at its ceiling.
- * With `estimate` (the figure's repeats), a leader whose 95 % interval overlaps the next's is within noise of it.
+ * With `estimate` (the figure's repeats), a leader not measurably above the next (intervals.ts) is within noise of it.
  */
 export function leadSentence(
   rows: readonly ResultRow[],
@@ -48,10 +50,10 @@ export function leadSentence(
   let sentence = `${where}${serverName(first)} led with ${num(figure(first))} ${unit}`;
   if (figure(second) > 0) {
     const ratio = figure(first) / figure(second);
-    const apart = ratio >= NOISE_RATIO && (!estimate || estimate(first).ci95[0] > estimate(second).ci95[1]);
+    const apart = ratio >= NOISE_RATIO && (!estimate || estimateAbove(estimate(first), estimate(second)));
     sentence += apart
       ? `, ${times(ratio)} the next (${serverName(second)}, ${num(figure(second))})`
-      : `, within noise of the next (${serverName(second)}, ${num(figure(second))}${ratio >= NOISE_RATIO ? '; their 95 % intervals overlap' : ''})`;
+      : `, within noise of the next (${serverName(second)}, ${num(figure(second))}${ratio >= NOISE_RATIO ? '; the ranges of their repeats overlap' : ''})`;
   }
   if (last !== second && figure(last) > 0) {
     sentence += ` and ${times(figure(first) / figure(last))} the slowest (${serverName(last)}, ${num(figure(last))})`;

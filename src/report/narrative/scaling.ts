@@ -17,7 +17,11 @@ function speedup({ points, base }: ModelScaling): number | null {
 /** A speed-up this close to 1 is within run-to-run noise: no gain. */
 const NO_GAIN = 1.1;
 
-/** How a model's speed-up reads: gained; within noise (NO_GAIN or more, but the two rows' 95 % intervals overlap); or no gain (under NO_GAIN). */
+/**
+ * How a model's speed-up reads: gained (at least NO_GAIN, every repeat at the most cores above every one at
+ * the fewest: a noisy machine can fake 1.3×); within noise (NO_GAIN or more, but the repeats' ranges
+ * overlap); or no gain (under NO_GAIN).
+ */
 function verdict(model: ModelScaling): 'gained' | 'noise' | 'flat' {
   if (speedup(model)! < NO_GAIN) return 'flat';
   return clearlyAbove(model.points.at(-1)!.row, model.base!) ? 'gained' : 'noise';
@@ -37,7 +41,7 @@ export function scalingSentences(rows: readonly ResultRow[]): (string | null)[] 
   const gains =
     `From ${from} to ${to} server cores (ideal ${times(ideal)}): ` +
     (gaining.length > 0 ? `${listed(gaining)} gained` : 'no model gained measurably') +
-    (noisy.length > 0 ? `; ${listed(noisy)} within noise (the 95 % intervals at ${from} and ${to} cores overlap)` : '') +
+    (noisy.length > 0 ? `; ${listed(noisy)} within noise (the ranges of the repeats at ${from} and ${to} cores overlap)` : '') +
     (flat.length > 0 ? `; ${listed(flat)} did not (under ${times(NO_GAIN)})` : '') +
     '.';
   // Where a model stopped, said only for models that gained at first (a flat model stopped at its base: said above).

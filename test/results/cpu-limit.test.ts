@@ -1,0 +1,57 @@
+/** A CPU-bound row above its cores' ceiling is marked impossible and never ranked as a winner. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { aboveCpuLimit } from '../../src/results/cpu-limit.js';
+import { rowMarks, rowStatus } from '../../src/results/row-status.js';
+import type { ResultRow, ResultsFile } from '../../src/results/schema.js';
+import { cpuNarrative } from '../../src/report/narrative/cpu.js';
+
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/results.json', import.meta.url), 'utf8')) as ResultsFile;
+const cpuRows = () => structuredClone(fixture.results.filter((row) => row.scenario === 'cpu'));
+
+/** The row at `runs` msgs/s, on `cpus` pinned CPUs, with its server's CPU at `cpuPercent`. */
+function at(row: ResultRow, runs: number[], cpus: number, cpuPercent = 180): ResultRow {
+  const sorted = [...runs].sort((a, b) => a - b);
+  return {
+    ...row,
+    placement: { ...row.placement, pinned: true, serverCpus: Array.from({ length: cpus }, (_, i) => i) },
+    msgsPerSec: { median: sorted[sorted.length >> 1]!, range: [sorted[0]!, sorted.at(-1)!], runs },
+    server: { ...row.server!, cpuPercent },
+  };
+}
+
+describe('the CPU limit of a row with work', () => {
+  it('is crossed only when every repeat is above cores × 1e6 / work', () => {
+    const [row] = cpuRows();
+    expect(row!.workUsPerMessage).toBe(1000);
+    expect(aboveCpuLimit(at(row!, [2150, 2171, 2200], 2))).toBe(true); // the reference run's worker: 2,171 on 2 cores
+    expect(aboveCpuLimit(at(row!, [1900, 2171, 2200], 2))).toBe(false); // a repeat below: within the spread
+    expect(aboveCpuLimit(at(row!, [1120], 1))).toBe(true); // --quick's event-loop: 1,120 on one thread
+    expect(aboveCpuLimit(at(row!, [990, 995, 999], 1))).toBe(false);
+  });
+
+  it('marks such a row in the tables, with the CPU it spent per message', () => {
+    const [row] = cpuRows();
+    const over = at(row!, [2150, 2171, 2200], 2, 170.4);
+    expect(rowStatus(over)).toBe('above CPU limit');
+    const mark = rowMarks(over).join(' ');
+    expect(mark).toContain('impossible at 1000 µs of work per message on 2 CPU(s) (at most 2,000 msgs/s)');
+    expect(mark).toContain('785 µs of CPU per message');
+  });
+
+  it('never ranks it as the leader: the narrative leads with the best possible row and cautions about the other', () => {
+    const rows = cpuRows().map((row) => at(row, row.model === 'worker' ? [2150, 2171, 2200] : [1500, 1510, 1520], 2));
+    const text = cpuNarrative(rows, { ...fixture, results: rows }).filter(Boolean).join(' ');
+    expect(text).not.toMatch(/worker (led|reached)/);
+    expect(text).toMatch(/Caution: worker exceeded the machine's limit/);
+  });
+});
+
+describe('the cpu narrative on the work calibration', () => {
+  it('says every server burned the same rounds, and how far the machine drifted from the calibration by the end', () => {
+    const rows = cpuRows().map((row) => ({ ...row, workRoundsPerMessage: 6_268 }));
+    const work = { start: { iterationsPerUs: 6.29, overheadUs: 3, cpus: [0] }, end: { iterationsPerUs: 5.66, overheadUs: 3, cpus: [0] } };
+    const text = cpuNarrative(rows, { ...fixture, results: rows, work }).filter(Boolean).join(' ');
+    expect(text).toContain('Every server burned the same 6,268 hash rounds per message, from one calibration before the first point (6.29 rounds/µs); the same calibration after the last point read 5.66 rounds/µs (0.9×)');
+  });
+});
