@@ -15,10 +15,11 @@ import { MODEL_IDS } from '../src/models/ids.js';
 import { MODEL_FLAGS } from '../src/models/options.js';
 import { serverName } from '../src/results/server-label.js';
 import { latency, mebibytes, num, times } from '../src/results/format.js';
-import { cpuLimit, cpuUsPerMessage } from '../src/report/cpu-budget.js';
+import { cpuLimit, cpuUsPerMessage, serverCpuCount } from '../src/report/cpu-budget.js';
 import { loadRun } from '../src/report/load.js';
 import { clearlyAbove } from '../src/report/intervals.js';
 import { narrate } from '../src/report/narrative/index.js';
+import { leadSentence, msgsPerSec } from '../src/report/narrative/facts.js';
 import { scenariosIn } from '../src/report/rows.js';
 
 const USAGE =
@@ -63,6 +64,7 @@ runMain('readme', USAGE, async (argv) => {
     );
   const msgs = (r: ResultRow | undefined) => r?.msgsPerSec.median ?? Number.NaN;
   const ratio = (a: ResultRow | undefined, b: ResultRow | undefined) => times(msgs(a) / msgs(b));
+  const starvedOf = (r: ResultRow | undefined) => (r ? `${r.fairness.starved} of ${r.connections}` : 'n/a');
   const idle = (r: ResultRow | undefined) => (r?.idleConnections === 1 ? 'one idle client' : `${r?.idleConnections ?? 'n/a'} idle clients`);
   const { env } = results;
 
@@ -72,7 +74,7 @@ runMain('readme', USAGE, async (argv) => {
       `[results.json](${rel}/results.json)) by \`npm run readme -- ${rel}\`: ${env.cpuModel}, ${env.cores} cores, ` +
       `${mebibytes(env.memoryBytes)} memory, Node ${env.node}, Linux ${env.kernel}, ${env.date.slice(0, 10)}, commit ` +
       `${env.gitCommit?.slice(0, 10) ?? 'unknown'}${env.gitDirty ? ' (with uncommitted changes)' : ''}; ${env.placement.note}. ` +
-      `It is one run on a shared, noisy 2-core machine: read the intervals in the report before trusting a small difference.`,
+      `It is one run on a shared, noisy ${env.cores}-core machine: read the intervals in the report before trusting a small difference.`,
     '',
   );
 
@@ -85,32 +87,42 @@ runMain('readme', USAGE, async (argv) => {
   }
   lines.push(`![server-cost](${rel}/charts/server-cost.svg)`, '');
 
-  const el1 = pick('echo-small', 'event-loop', 1);
-  const seq1 = pick('echo-small', 'sequential', 1);
-  const el64 = pick('echo-small', 'event-loop', 64);
-  const seq64 = pick('echo-small', 'sequential', 64);
+  // The echo-small sweep's fewest and most connections: the sentences below compare one client with many.
+  const echoCounts = rows.filter((r) => r.scenario === 'echo-small').map((r) => r.connections);
+  const few = Math.min(...echoCounts);
+  const many = Math.max(...echoCounts);
+  const elFew = pick('echo-small', 'event-loop', few);
+  const seqFew = pick('echo-small', 'sequential', few);
+  const elMany = pick('echo-small', 'event-loop', many);
+  const seqMany = pick('echo-small', 'sequential', many);
   // Starved by the idle client, sequential completes nothing there: its row is 'empty', not 'ok', and is what this sentence reports.
   const slowSeq = rows.find((r) => r.scenario === 'slow-client' && r.model === 'sequential' && (r.status === 'ok' || r.status === 'empty'));
   const forkChurn = pick('churn', 'fork');
   const elChurn = pick('churn', 'event-loop');
   const workerChurn = pick('churn', 'worker');
   const cachedWorkerChurn = pick('churn', 'worker', undefined, true);
-  const fork64 = pick('echo-small', 'fork', 64);
+  const forkMany = pick('echo-small', 'fork', many);
   // A core sweep's rows at the most cores: what the sentences below compare against the machine's limit.
   const cpuRow = (m: string) =>
     rows
       .filter((r) => r.scenario === 'cpu' && r.model === m && r.status === 'ok')
       .sort((a, b) => (b.serverCores ?? Number.POSITIVE_INFINITY) - (a.serverCores ?? Number.POSITIVE_INFINITY))[0];
-  const limit = (cores: number) => cpuLimit(cores, cpuRow('event-loop')?.workUsPerMessage ?? 1000);
+  const work = cpuRow('event-loop')?.workUsPerMessage ?? Number.NaN;
+  const limit = (cores: number) => cpuLimit(cores, work);
+  // The CPUs the cpu scenario's server had at its most (not the machine's: the generator keeps some).
+  const cpuCores = cpuRow('event-loop') ? serverCpuCount(cpuRow('event-loop')!, results) : env.cores;
+  // The echo-small server's CPUs, said as the sentence needs them: "one core", "2 cores".
+  const echoCores = elMany ? serverCpuCount(elMany, results) : Number.NaN;
+  const echoOn = echoCores === 1 ? 'one core' : `${echoCores} cores`;
   // Server CPU per message, from /proc: what each message really cost.
   const cpuPerMsg = (r: ResultRow | undefined) => (r ? cpuUsPerMessage(r) : Number.NaN);
 
   lines.push('### Tradeoffs', '');
   lines.push(
-    `- **When sequential is fine, and when it starves everyone.** With one client it echoed ${num(msgs(seq1))} msgs/s, ` +
-      `${ratio(seq1, el1)} the event loop's ${num(msgs(el1))}: ${aloneVersusEventLoop(seq1, el1)}. ` +
-      `At 64 connections it still served ${num(msgs(seq64))} msgs/s, but to one client: ${seq64?.fairness.starved ?? 'n/a'} of 64 got no answer at all ` +
-      `(Jain's index ${num(seq64?.fairness.jain ?? Number.NaN)}), and with ${idle(slowSeq)} connected first (slow-client) ` +
+    `- **When sequential is fine, and when it starves everyone.** With ${few === 1 ? 'one client' : `${few} clients`} it echoed ${num(msgs(seqFew))} msgs/s, ` +
+      `${ratio(seqFew, elFew)} the event loop's ${num(msgs(elFew))}: ${aloneVersusEventLoop(seqFew, elFew)}. ` +
+      `At ${many} connections it still served ${num(msgs(seqMany))} msgs/s, but to one client: ${starvedOf(seqMany)} got no answer at all ` +
+      `(Jain's index ${num(seqMany?.fairness.jain ?? Number.NaN)}), and with ${idle(slowSeq)} connected first (slow-client) ` +
       `${slowSeq?.fairness.starved ?? 'n/a'} of ${slowSeq?.connections ?? 'n/a'} active clients were starved and it echoed ${num(msgs(slowSeq))} msgs/s.`,
   );
   const cpuPerConnection = (r: ResultRow | undefined) => ((r?.server?.cpuPercent ?? Number.NaN) / 100 / (r?.connectionsPerSec?.median ?? Number.NaN)) * 1e6;
@@ -119,10 +131,10 @@ runMain('readme', USAGE, async (argv) => {
       `${num(forkChurn?.connectionsPerSec?.median ?? Number.NaN)} connections/s against the event loop's ` +
       `${num(elChurn?.connectionsPerSec?.median ?? Number.NaN)}: the server spent ${latency(cpuPerConnection(forkChurn))} of CPU per connection ` +
       `(${latency(cpuPerConnection(elChurn))} for the event loop), nearly all of it starting a Node process, and with the connectors queued behind ` +
-      `each other's start-ups the median first echo took ${latency(forkChurn?.latencyUs.p50 ?? Number.NaN)}. Kept alive, ${fork64?.server?.maxProcesses ?? 'n/a'} processes ` +
-      `(parent and children) at 64 connections peaked at ${mebibytes(fork64?.server?.peakPssBytes ?? Number.NaN)} of memory (PSS), ` +
-      `about ${mebibytes((fork64?.server?.peakPssBytes ?? Number.NaN) / Math.max(1, (fork64?.server?.maxProcesses ?? 1) - 1))} per connection; ` +
-      `summed RSS said ${mebibytes(fork64?.server?.peakRssBytes ?? Number.NaN)}, as it counts the pages a child shares with its parent once in every process.`,
+      `each other's start-ups the median first echo took ${latency(forkChurn?.latencyUs.p50 ?? Number.NaN)}. Kept alive, ${forkMany?.server?.maxProcesses ?? 'n/a'} processes ` +
+      `(parent and children) at ${many} connections peaked at ${mebibytes(forkMany?.server?.peakPssBytes ?? Number.NaN)} of memory (PSS), ` +
+      `about ${mebibytes((forkMany?.server?.peakPssBytes ?? Number.NaN) / Math.max(1, (forkMany?.server?.maxProcesses ?? 1) - 1))} per connection; ` +
+      `summed RSS said ${mebibytes(forkMany?.server?.peakRssBytes ?? Number.NaN)}, as it counts the pages a child shares with its parent once in every process.`,
   );
   const gone = (model: string, cached = false) => pick('abandoned', model, undefined, cached)?.abandoned;
   const firstEcho = (model: string, cached = false) => {
@@ -130,8 +142,8 @@ runMain('readme', USAGE, async (argv) => {
     return a?.firstEchoMs == null ? 'n/a' : `${latency(a.firstEchoMs * 1000)} (${a.serverCpuSec == null ? 'CPU not measured' : `${num(a.serverCpuSec)} s of server CPU`})`;
   };
   lines.push(
-    `- **Clients that leave while queued.** ${gone('fork')?.departed ?? 'n/a'} clients connected and left while fork's and worker's 64 slots were ` +
-      `busy; then one new client came. fork, whose parent watches its queue, dropped ${gone('fork')?.serverAbandoned ?? 'n/a'} of them unserved ` +
+    `- **Clients that leave while queued.** ${gone('fork')?.departed ?? 'n/a'} clients connected and left while ${pick('abandoned', 'fork')?.connections ?? 'n/a'} held ` +
+      `connections kept fork's and worker's slots busy; then one new client came. fork, whose parent watches its queue, dropped ${gone('fork')?.serverAbandoned ?? 'n/a'} of them unserved ` +
       `and answered the new client in ${firstEcho('fork')}. worker cannot watch its queue (a socket that has started reading cannot move to a thread): ` +
       `each departed client still got a thread started for it when its turn came, and the new client waited ${firstEcho('worker')}; ` +
       `with its thread cache each cost a hand-over to a waiting thread instead, and the new client waited ${firstEcho('worker', true)}. The event loop, ` +
@@ -140,7 +152,7 @@ runMain('readme', USAGE, async (argv) => {
   );
   /** A ratio above the core count cannot come from equal work per message: say what the servers really spent. */
   const overCores = () => {
-    const over = ['worker', 'piscina', 'hsha'].filter((m) => msgs(cpuRow(m)) / msgs(cpuRow('event-loop')) > env.cores);
+    const over = ['worker', 'piscina', 'hsha'].filter((m) => msgs(cpuRow(m)) / msgs(cpuRow('event-loop')) > cpuCores);
     if (over.length === 0) return '';
     return (
       ` ${over.join(' and ')} beat that bound, which equal work per message cannot do: each server calibrates its own hash rounds per µs ` +
@@ -148,49 +160,55 @@ runMain('readme', USAGE, async (argv) => {
       `${over.map((m) => `${num(cpuPerMsg(cpuRow(m)))} µs for ${m}`).join(' and ')}, so these ratios carry that calibration error.`
     );
   };
-  const starvedOf = (r: ResultRow | undefined) => (r ? `${r.fairness.starved} of ${r.connections}` : 'n/a');
-  const piscina64 = pick('echo-small', 'piscina', 64);
+  const piscinaMany = pick('echo-small', 'piscina', many);
   lines.push(
-    `- **When threads help, and when they only add cost.** With 1 ms of CPU per message (cpu, limit ${num(limit(env.cores))} msgs/s on ` +
-      `${env.cores} cores, ${num(limit(1))} on one) worker reached ${num(msgs(cpuRow('worker')))}, piscina ${num(msgs(cpuRow('piscina')))} and ` +
+    `- **When threads help, and when they only add cost.** With ${latency(work)} of CPU per message (cpu, limit ${num(limit(cpuCores))} msgs/s on ` +
+      `${cpuCores} cores, ${num(limit(1))} on one) worker reached ${num(msgs(cpuRow('worker')))}, piscina ${num(msgs(cpuRow('piscina')))} and ` +
       `hsha ${num(msgs(cpuRow('hsha')))} msgs/s, against ${num(msgs(cpuRow('event-loop')))} for the event loop: ` +
       `${ratio(cpuRow('worker'), cpuRow('event-loop'))}, ${ratio(cpuRow('piscina'), cpuRow('event-loop'))} and ${ratio(cpuRow('hsha'), cpuRow('event-loop'))}, ` +
-      `where ${env.cores} cores allow at most ${times(env.cores)}.${overCores()} On plain echo (echo-small, 64 connections, the server on one core) a thread per ` +
-      `connection that owns its socket reached ${num(msgs(pick('echo-small', 'worker', 64)))} msgs/s, ${ratio(pick('echo-small', 'worker', 64), el64)} ` +
-      `the event loop's ${num(msgs(el64))}: ${pick('echo-small', 'worker', 64)?.server?.maxThreads ?? 'n/a'} threads share one core. hsha, whose ` +
-      `main thread does the I/O and batches a turn's chunks to the pool, reached ${num(msgs(pick('echo-small', 'hsha', 64)))} ` +
-      `(${ratio(pick('echo-small', 'hsha', 64), el64)}). The classic pool of connection tasks (piscina, one connection per thread, as many ` +
-      `threads as the server's cores) served ${num(msgs(piscina64))} msgs/s with ${starvedOf(piscina64)} connections never answered: ` +
+      `where ${cpuCores} cores allow at most ${times(cpuCores)}.${overCores()} On plain echo (echo-small, ${many} connections, the server on ${echoOn}) a thread per ` +
+      `connection that owns its socket reached ${num(msgs(pick('echo-small', 'worker', many)))} msgs/s, ${ratio(pick('echo-small', 'worker', many), elMany)} ` +
+      `the event loop's ${num(msgs(elMany))}: ${pick('echo-small', 'worker', many)?.server?.maxThreads ?? 'n/a'} threads share ${echoOn}. hsha, whose ` +
+      `main thread does the I/O and batches a turn's chunks to the pool, reached ${num(msgs(pick('echo-small', 'hsha', many)))} ` +
+      `(${ratio(pick('echo-small', 'hsha', many), elMany)}). The classic pool of connection tasks (piscina, one connection per thread, as many ` +
+      `threads as the server's cores) served ${num(msgs(piscinaMany))} msgs/s with ${starvedOf(piscinaMany)} connections never answered: ` +
       `a pool of blocking-style threads is a cap on connections, as the classic thread pool's design implies. A thread per connection also pays ` +
       `start-up under churn: ${num(workerChurn?.connectionsPerSec?.median ?? Number.NaN)} connections/s; with its thread cache (${cachedWorkerChurn ? serverName(cachedWorkerChurn) : 'n/a'}) ` +
       `a new connection is handed to a thread that is already there: ${num(cachedWorkerChurn?.connectionsPerSec?.median ?? Number.NaN)} connections/s.`,
   );
-  const cluster64 = pick('echo-small', 'cluster', 64);
-  const reuse64 = pick('echo-small', 'reuseport', 64);
+  const clusterMany = pick('echo-small', 'cluster', many);
+  const reuseMany = pick('echo-small', 'reuseport', many);
+  // Who led is read off the rows (a tie at the generator's ceiling where the top rows were client-bound), never assumed.
+  const echoLead = leadSentence(
+    rows.filter((r) => r.scenario === 'echo-small' && r.connections === many),
+    msgsPerSec,
+    'msgs/s',
+    `On I/O-bound echo at ${many} connections, `,
+  );
   const bound = (r: ResultRow | undefined) => (r?.client.clientBound ? ' (client-bound: the generator was saturated, so a lower bound)' : '');
   lines.push(
-    `- **The references.** The event loop is the one to beat on I/O-bound echo: ${num(msgs(el64))} msgs/s at 64 connections${bound(el64)}. ` +
-      `cluster ran ${cluster64?.server?.maxProcesses ?? 'n/a'} processes there (the primary and one worker per core the server was given), ` +
-      `holding ${mebibytes(cluster64?.server?.peakPssBytes ?? Number.NaN)} of memory (PSS; the event loop ${mebibytes(el64?.server?.peakPssBytes ?? Number.NaN)}), ` +
-      `and reached ${num(msgs(cluster64))} msgs/s${bound(cluster64)}; reuseport, one process with a listening thread per core, ` +
-      `${num(msgs(reuse64))}${bound(reuse64)}. On cpu, with the server on ${env.cores} cores, cluster reached ${num(msgs(cpuRow('cluster')))} msgs/s ` +
+    `- **The references.** ${echoLead ?? 'echo-small was not run.'} The event loop reached ${num(msgs(elMany))} msgs/s there${bound(elMany)}. ` +
+      `cluster ran ${clusterMany?.server?.maxProcesses ?? 'n/a'} processes there (the primary and one worker per core the server was given), ` +
+      `holding ${mebibytes(clusterMany?.server?.peakPssBytes ?? Number.NaN)} of memory (PSS; the event loop ${mebibytes(elMany?.server?.peakPssBytes ?? Number.NaN)}), ` +
+      `and reached ${num(msgs(clusterMany))} msgs/s${bound(clusterMany)}; reuseport, one process with a listening thread per core, ` +
+      `${num(msgs(reuseMany))}${bound(reuseMany)}. On cpu, with the server on ${env.cores} cores, cluster reached ${num(msgs(cpuRow('cluster')))} msgs/s ` +
       `and reuseport ${num(msgs(cpuRow('reuseport')))}, ${ratio(cpuRow('cluster'), cpuRow('event-loop'))} and ${ratio(cpuRow('reuseport'), cpuRow('event-loop'))} ` +
       `the event loop: how a Node user gets more than one core without a thread or process per connection.`,
   );
   lines.push('', END);
 
-  const worker64 = pick('echo-small', 'worker', 64);
+  const workerMany = pick('echo-small', 'worker', many);
   const cpuSpread = (model: string) => {
     const r = cpuRow(model);
     return r ? `${num(msgs(r))} msgs/s and ${num(r.server?.cpuPercent ?? Number.NaN)} % CPU (${num(cpuPerMsg(r))} µs per message)` : 'n/a';
   };
   const why = [
     '',
-    `What the reference run's /proc samples show. Worker on echo-small at 64 connections: the one-core server spent ` +
-      `${num(cpuPerMsg(worker64))} µs of CPU per message (${num(worker64?.server?.cpuPercent ?? Number.NaN)} % CPU, ` +
-      `${worker64?.server?.maxThreads ?? 'n/a'} threads) against ${num(cpuPerMsg(el64))} µs in event-loop: each connection's thread ` +
-      `wakes for each message, so one core switches threads once or twice per message. On cpu (${num(cpuRow('fork')?.workUsPerMessage ?? Number.NaN)} µs ` +
-      `of work per message is the floor), of the ${env.cores * 100} % ${env.cores} cores offer: fork ${cpuSpread('fork')}, worker ${cpuSpread('worker')}, ` +
+    `What the reference run's /proc samples show. Worker on echo-small at ${many} connections: the server on ${echoOn} spent ` +
+      `${num(cpuPerMsg(workerMany))} µs of CPU per message (${num(workerMany?.server?.cpuPercent ?? Number.NaN)} % CPU, ` +
+      `${workerMany?.server?.maxThreads ?? 'n/a'} threads) against ${num(cpuPerMsg(elMany))} µs in event-loop: each connection's thread ` +
+      `wakes for each message, so ${echoOn === 'one core' ? 'one core switches' : `${echoOn} switch`} threads once or twice per message. On cpu (${num(cpuRow('fork')?.workUsPerMessage ?? Number.NaN)} µs ` +
+      `of work per message is the floor), of the ${cpuCores * 100} % ${cpuCores} cores offer: fork ${cpuSpread('fork')}, worker ${cpuSpread('worker')}, ` +
       `piscina ${cpuSpread('piscina')}, hsha ${cpuSpread('hsha')}, cluster ${cpuSpread('cluster')}, reuseport ${cpuSpread('reuseport')}.`,
   ].join('\n');
   // Every page is rewritten in memory first, so a missing section changes no file.

@@ -4,8 +4,13 @@
  * each, that order arises by chance alone once in 20 (an exact permutation test, one-sided p = 0.05);
  * a row measured once is above nothing.
  */
-import type { ResultRow } from '../results/schema.js';
+import type { Estimate, ResultRow } from '../results/schema.js';
 
 export function clearlyAbove(a: ResultRow, b: ResultRow): boolean {
-  return a.msgsPerSec.runs.length > 1 && b.msgsPerSec.runs.length > 1 && a.msgsPerSec.range[0] > b.msgsPerSec.range[1];
+  return estimateAbove(a.msgsPerSec, b.msgsPerSec);
+}
+
+/** The same for any figure measured per repeat (connections/s, bytes/s). */
+export function estimateAbove(a: Estimate, b: Estimate): boolean {
+  return a.runs.length > 1 && b.runs.length > 1 && a.range[0] > b.range[1];
 }

@@ -50,6 +50,21 @@ export function pointLabel(row: ResultRow): string {
   return `${row.scenario} c=${row.connections}`;
 }
 
+/** What sets apart rows of one scenario and connection count: the server's cores, a capped model's series. */
+const SETS_APART: ((row: ResultRow) => string)[] = [
+  (row) => (row.serverCores == null ? 'unpinned' : `${row.serverCores} core${row.serverCores === 1 ? '' : 's'}`),
+  (row) => ({ uncapped: 'uncapped', raised: 'cap raised', default: 'default cap' })[row.connectionsStep?.series ?? 'uncapped'],
+];
+
+/**
+ * A point label for each of `rows` that tells apart rows sharing a point ("cpu c=16, 2 cores"): what
+ * differs among the rows of its point is added, so a chart never draws two rows of a model in one place.
+ */
+export function distinctPointLabels(rows: readonly ResultRow[]): (row: ResultRow) => string {
+  const differs = (row: ResultRow, part: (row: ResultRow) => string) => new Set(rows.filter((other) => pointLabel(other) === pointLabel(row)).map(part)).size > 1;
+  return (row) => [pointLabel(row), ...SETS_APART.filter((part) => differs(row, part)).map((part) => part(row))].join(', ');
+}
+
 /** Rows whose numbers can be compared at face value (not failed, not cut short, not above their CPU limit). */
 export function usable(rows: readonly ResultRow[]): ResultRow[] {
   return rows.filter((row) => row.status === 'ok' && !aboveCpuLimit(row));

@@ -1,10 +1,11 @@
 /** The per-scenario table of the report page: one row per model and point, every figure with its unit. */
 import type { ErrorKind, ResultRow } from '../results/schema.js';
 import { serverCpuUsPerMessage } from '../results/cpu-limit.js';
-import { count, latency, mebibytes, megabytesPerSec, num, orAbsent, serverCpu, withRange } from '../results/format.js';
+import { ABSENT, count, latency, mebibytes, megabytesPerSec, num, orAbsent, serverCpu, withRange } from '../results/format.js';
 import { latencyFigures } from '../results/latency-figure.js';
 import { rowMarks } from '../results/row-status.js';
 import { serverLabel } from '../results/server-label.js';
+import { measuresThroughput } from '../results/throughput.js';
 
 export interface Column {
   header: string;
@@ -64,11 +65,16 @@ export const COLUMNS: Column[] = [
   {
     header: 'msgs/s [range]',
     help: 'Echoed messages per second: the median of the repeats, and in brackets the lowest and highest repeat',
-    cell: (row) => withRange(row.msgsPerSec),
+    cell: (row) => (measuresThroughput(row) ? withRange(row.msgsPerSec) : ABSENT),
     when: echoes,
   },
   // Closed loop only: an open loop's bytes follow from its offered rate, and churn echoes one small message per connection.
-  { header: 'MB/s', help: 'Echoed bytes per second (10^6 bytes)', cell: (row) => megabytesPerSec(row.bytesPerSec.median).replace(' MB/s', ''), when: mode('closed') },
+  {
+    header: 'MB/s',
+    help: 'Echoed bytes per second (10^6 bytes)',
+    cell: (row) => (measuresThroughput(row) ? megabytesPerSec(row.bytesPerSec.median).replace(' MB/s', '') : ABSENT),
+    when: mode('closed'),
+  },
   {
     header: 'conn/s',
     help: 'Complete connections (connect, one echo, close) per second',
@@ -99,7 +105,7 @@ export const COLUMNS: Column[] = [
   {
     header: 'starved',
     help: "Connections that got no echo at all, and Jain's fairness index (1 = even)",
-    cell: (row) => `${row.fairness.starved} / ${row.connections} (J ${num(row.fairness.jain)})`,
+    cell: (row) => `${row.fairness.starved} / ${row.connections} (J ${measuresThroughput(row) ? num(row.fairness.jain) : ABSENT})`,
     when: echoes,
   },
   // Not for the abandoned scenario: its CPU meanwhile is the figure, read more exactly across child exits (harness/server/proc.ts).

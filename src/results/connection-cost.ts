@@ -17,7 +17,11 @@ export interface SeriesCost {
   baselinePssBytes: number | null;
   /** (PSS at the top step − PSS idle) / its connections; null: nothing measured, or the memory did not grow. */
   bytesPerConnection: number | null;
-  /** Connections the machine's whole memory would hold at that cost (the chart's wall); null without a cost. */
+  /**
+   * Connections the machine's whole memory would hold at that cost (the chart's wall); null without a cost,
+   * and for a series whose top step did not serve every connection it held (sequential answering 1 of
+   * 1,000): the others waited unaccepted, so its cost is not that of a connection served.
+   */
   wallConnections: number | null;
 }
 
@@ -29,6 +33,9 @@ export function seriesLabel(cost: Pick<SeriesCost, 'model' | 'series' | 'cap'>):
 }
 
 const measuredPss = (row: ResultRow) => row.connectionsStep?.pssBytes ?? null;
+
+/** Every connection the step held was answered: what it measured is the memory of connections served. */
+const servedAll = (row: ResultRow) => row.connectionsStep?.served === row.connections;
 
 export function seriesCosts(rows: readonly ResultRow[], memoryBytes: number): SeriesCost[] {
   const groups = new Map<string, ResultRow[]>();
@@ -51,7 +58,7 @@ export function seriesCosts(rows: readonly ResultRow[], memoryBytes: number): Se
       top,
       baselinePssBytes,
       bytesPerConnection,
-      wallConnections: bytesPerConnection === null ? null : Math.floor((memoryBytes - (baselinePssBytes ?? 0)) / bytesPerConnection),
+      wallConnections: bytesPerConnection === null || !servedAll(top!) ? null : Math.floor((memoryBytes - (baselinePssBytes ?? 0)) / bytesPerConnection),
     };
   });
 }

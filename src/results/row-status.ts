@@ -7,13 +7,14 @@ import type { ResultRow } from './schema.js';
 import { aboveCpuLimit, rowCpuLimit, serverCpuUsPerMessage } from './cpu-limit.js';
 import { latency, num } from './format.js';
 
-export const STATUS_LABELS = ['measured', 'client-bound', 'rate shortfall', 'above CPU limit', 'nothing completed', 'incomplete', 'failed'] as const;
+export const STATUS_LABELS = ['measured', 'client-bound', 'rate shortfall', 'starved', 'above CPU limit', 'nothing completed', 'incomplete', 'failed'] as const;
 export type StatusLabel = (typeof STATUS_LABELS)[number];
 
 const SHAPES: Record<StatusLabel, string> = {
   measured: 'circle',
   'client-bound': 'triangle-up',
   'rate shortfall': 'diamond',
+  starved: 'triangle-right',
   'above CPU limit': 'wedge',
   'nothing completed': 'triangle-down',
   incomplete: 'square',
@@ -24,6 +25,7 @@ const OPACITY: Record<StatusLabel, number> = {
   measured: 1,
   'client-bound': 0.55,
   'rate shortfall': 0.55,
+  starved: 0.4,
   'above CPU limit': 0.4,
   'nothing completed': 0.4,
   incomplete: 0.4,
@@ -34,8 +36,8 @@ const OPACITY: Record<StatusLabel, number> = {
  * Every reason to distrust a row, worst first: a failed row's numbers mean least, one that completed
  * nothing has no rate or latency, a client-bound one's are lower bounds.
  */
-function reasons(row: ResultRow): Exclude<StatusLabel, 'measured'>[] {
-  const out: Exclude<StatusLabel, 'measured'>[] = [];
+function reasons(row: ResultRow): Exclude<StatusLabel, 'measured' | 'starved'>[] {
+  const out: Exclude<StatusLabel, 'measured' | 'starved'>[] = [];
   if (row.status === 'failed') out.push('failed');
   if (row.status === 'incomplete') out.push('incomplete');
   if (row.status === 'empty') out.push('nothing completed');
@@ -45,12 +47,25 @@ function reasons(row: ResultRow): Exclude<StatusLabel, 'measured'>[] {
   return out;
 }
 
-/** The worst thing about a row, the label its chart points and table tag show. */
+/** The worst thing about a row, the label its table tag shows. */
 export function rowStatus(row: ResultRow): StatusLabel {
   return reasons(row)[0] ?? 'measured';
 }
 
-const EXPLAINED: Record<Exclude<StatusLabel, 'measured'>, (row: ResultRow) => string> = {
+/** Statuses under which a row still has figures of its own: a chart would draw them as a measurement. */
+const DRAWN_AS_FIGURES: readonly StatusLabel[] = ['measured', 'client-bound', 'rate shortfall'];
+
+/**
+ * The label a chart draws a row with: its status, or `starved` where connections got no answer at all
+ * (sequential serving 1 of 16): its figures are those of the connections served, not of the whole load,
+ * so it must not look like a measurement. Tables say it in their starved counts instead.
+ */
+export function drawnStatus(row: ResultRow): StatusLabel {
+  const status = rowStatus(row);
+  return row.fairness.starved > 0 && DRAWN_AS_FIGURES.includes(status) ? 'starved' : status;
+}
+
+const EXPLAINED: Record<Exclude<StatusLabel, 'measured' | 'starved'>, (row: ResultRow) => string> = {
   failed: (row) => `FAILED: ${row.failure ?? 'no reason recorded'}`,
   incomplete: () => 'incomplete',
   'nothing completed': (row) => `nothing completed: ${row.emptyReason ?? 'no reason recorded'}`,
@@ -80,14 +95,14 @@ export function rowMarks(row: ResultRow): string[] {
 }
 
 /**
- * Shape and opacity scales restricted to the statuses present, so legends list only what is drawn.
+ * Shape and opacity scales restricted to the statuses drawn (drawnStatus), so legends list only what is drawn.
  * Without `measured`: for bar charts, where only the exceptions get a marker.
  */
 export function statusScales(
   rows: readonly ResultRow[],
   includeMeasured = true,
 ): { domain: StatusLabel[]; shapes: string[]; opacities: number[] } {
-  const present = new Set(rows.map(rowStatus));
+  const present = new Set(rows.map(drawnStatus));
   if (!includeMeasured) present.delete('measured');
   const domain = STATUS_LABELS.filter((status) => present.has(status));
   return { domain, shapes: domain.map((s) => SHAPES[s]), opacities: domain.map((s) => OPACITY[s]) };

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { availableParallelism } from 'node:os';
 import { MIN_CPU_SPAN_MS, TreeSampler } from '../../src/harness/server/sampler.js';
 import { serverPool } from '../helpers/servers.js';
+import { CLOCK_TICKS, type TreeUsage } from '../../src/harness/server/proc.js';
 
 const servers = serverPool();
 const sockets: net.Socket[] = [];
@@ -64,5 +65,36 @@ describe('TreeSampler', () => {
     // What is given covers at least MIN_CPU_SPAN_MS, so it stays within what the machine's cores can do (with a tick's slack).
     const slack = (100 * 10) / MIN_CPU_SPAN_MS;
     for (const cpu of figures) if (cpu !== null) expect(cpu).toBeLessThanOrEqual(100 * availableParallelism() + slack);
+  });
+});
+
+describe('TreeSampler over a slow read', () => {
+  /** Spin (not sleep): the sampler's clock must move while the read runs. */
+  const spin = (ms: number) => {
+    const until = performance.now() + ms;
+    while (performance.now() < until);
+  };
+
+  it('gives no CPU figure where a read took too long to say when its ticks were counted', () => {
+    // A tree that burns exactly one core: its ticks are the time since the start. Each read counts them at its
+    // start; the second read then takes 60 ms, as one does when the harness is descheduled in the middle of it.
+    const t0 = performance.now();
+    let slow = false;
+    const read = (): TreeUsage => {
+      const ticks = ((performance.now() - t0) / 1000) * CLOCK_TICKS;
+      if (slow) spin(60);
+      return { processes: 1, threads: 1, rssBytes: 0, utime: ticks, stime: 0 };
+    };
+    const sampler = new TreeSampler(1, 60_000, undefined, read);
+    sampler.start();
+    spin(60);
+    slow = true;
+    sampler.windowEnded(); // counted at its start, timed at its end
+    slow = false;
+    spin(55);
+    sampler.windowEnded(); // 55 ms after the last read ended, 115 ms of ticks after the last count
+    const figures = sampler.stop().series.map((sample) => sample.cpuPercent);
+    // One core's tree can show at most 100 % (and a tick's slack); timed from the reads' ends, the last read showed 200 %.
+    for (const cpu of figures) if (cpu !== null) expect(cpu).toBeLessThanOrEqual(100 + (100 * 10) / MIN_CPU_SPAN_MS);
   });
 });

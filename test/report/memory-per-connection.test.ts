@@ -123,3 +123,45 @@ describe('the connections scenario in the report', () => {
     expect(table).toContain('projected, not run: opening 900 more');
   });
 });
+
+describe('a model that did not serve the connections it held', () => {
+  // sequential holds 1,000 connections and answers one: the rest wait in its queue, costing it next to nothing.
+  const sequential: Series = { model: 'sequential', series: 'uncapped', cap: null };
+  const starving = [...rows, measured(sequential, 10, 20 * MIB + 64 * 1024, 1, 7, 1), measured(sequential, 1000, 20 * MIB + 6 * 1024 * 1000, 1, 7, 1)];
+  const run: ResultsFile = { ...results, results: starving };
+
+  it('gets no projection of how many connections the machine would hold: it did not serve them', () => {
+    const story = narrate(starving, run).join(' ');
+    expect(story).toContain('about 4,190,000 event-loop connections');
+    expect(story).not.toMatch(/would hold[^.]*sequential/);
+    expect(JSON.stringify(memoryPerConnection.build(run)!.notes)).not.toContain('sequential: at about');
+  });
+});
+
+describe('the connections scenario in the tables and the CSV', () => {
+  it('shows no throughput or fairness for its rows: it measures memory (— in the report, empty in the CSV), and says each row’s series and cap', async () => {
+    const { columnsFor } = await import('../../src/report/table-rows.js');
+    const columns = columnsFor(rows);
+    const cell = (header: string, row: ResultRow) => columns.find((column) => column.header.startsWith(header))?.cell(row);
+    for (const header of ['msgs/s', 'MB/s']) expect(cell(header, rows[0]!), header).toBe('—');
+    expect(cell('starved', rows[0]!)).not.toContain('J 0');
+
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { ResultsWriter } = await import('../../src/harness/output/results-writer.js');
+    const root = mkdtempSync(join(tmpdir(), 'echolab-csv-'));
+    try {
+      const writer = new ResultsWriter(root, 'connections-run');
+      writer.save(results);
+      const [head, ...lines] = readFileSync(join(writer.dir, 'results.csv'), 'utf8').trimEnd().split('\n');
+      const names = head!.split(',');
+      const record = (i: number) => Object.fromEntries(lines[i]!.split(',').map((value, k) => [names[k], value]));
+      for (const column of ['msgs_per_sec', 'msgs_per_sec_lowest_repeat', 'msgs_per_sec_highest_repeat', 'bytes_per_sec', 'jain']) expect(record(0)[column], column).toBe('');
+      expect(record(4)).toMatchObject({ series: 'raised', cap: '101' });
+      expect(record(0)).toMatchObject({ series: 'uncapped', cap: '' });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

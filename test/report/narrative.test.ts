@@ -94,3 +94,27 @@ describe('generated narrative', () => {
     expect(slow).toContain('Connections that got no echo at all: sequential 15 of 15');
   });
 });
+
+describe('who led', () => {
+  const echo64 = rowsOf(fixture.results, 'echo-small').filter((row) => row.connections === 64 && row.status === 'ok');
+  const withRate = (row: ResultRow, median: number, spread: number, clientBound = false): ResultRow => ({
+    ...row,
+    msgsPerSec: { median, range: [median * (1 - spread), median * (1 + spread)], runs: [median * (1 - spread), median, median * (1 + spread)] },
+    client: { ...row.client, clientBound },
+  });
+  const lead = (rows: ResultRow[]) => narrate(rows, fixture)[0]!;
+
+  it('calls rows that were all client-bound at the top a tie at the generator ceiling, not a lead', () => {
+    const rows = echo64.map((row) =>
+      row.model === 'cluster' ? withRate(row, 64_600, 0.02, true) : row.model === 'reuseport' ? withRate(row, 63_000, 0.02, true) : withRate(row, 20_000, 0.02),
+    );
+    const text = lead(rows);
+    expect(text).not.toContain('led with');
+    expect(text).toContain('cluster 64,600 and reuseport 63,000 msgs/s were client-bound: a tie at the generator’s ceiling (lower bounds');
+  });
+
+  it('says the leader is within noise of the next where the ranges of their repeats overlap', () => {
+    const rows = echo64.map((row) => (row.model === 'cluster' ? withRate(row, 60_000, 0.1) : row.model === 'hsha' ? withRate(row, 50_000, 0.1) : withRate(row, 20_000, 0.02)));
+    expect(lead(rows)).toContain('cluster led with 60,000 msgs/s, within noise of the next (hsha, 50,000; the ranges of their repeats overlap)');
+  });
+});

@@ -81,6 +81,14 @@ describe('over-time', () => {
     expect(overTime.build(fixture)).toBeNull();
   });
 
+  it('labels an axis whose every value is 0 as 0, not 0.000000', async () => {
+    // sequential at its knee: a handful of messages, not one CPU tick counted in any interval.
+    const idle = finish([step('sequential', 1, 500, false, 0)], null, 500);
+    const run = { ...fixture, results: idle };
+    const { svg } = await renderSvg(framedChart(overTime.title, overTime.build(run)!, run), 'z');
+    expect(svg).not.toMatch(/>0\.0{3,}</);
+  });
+
   it('renders as SVG without warnings', async () => {
     const chart = overTime.build(results)!;
     const { svg, warnings } = await renderSvg(framedChart(overTime.title, chart, results), 'o');
@@ -102,5 +110,18 @@ describe('churn-server-over-time', () => {
     assertWellFormedSvg(svg);
     expect(warnings).toEqual([]);
     expect(svg).toContain('p99 latency (ms, per interval)');
+  });
+
+  it('draws a CPU figure over the span it measured: back to the last sample with a figure', async () => {
+    const churn = fixture.results.filter((row) => row.scenario === 'churn' && row.server);
+    const samples = [10, 20, 30, 40].map((tMs) => ({ tMs: tMs * 10, cpuPercent: tMs === 30 ? null : 90, pssBytes: 50 * 2 ** 20, rssBytes: 1, processes: 1, threads: 7 }));
+    const run = { ...fixture, results: churn.map((row) => ({ ...row, server: { ...row.server!, series: samples } })) };
+    const body = churnOverTime.build(run)!.body as { concat: { transform: { filter: string }[]; mark: { interpolate: string }; encoding: { y: { field: string } } }[] };
+    const cpu = body.concat.find((panel) => panel.encoding.y.field === 'cpu')!;
+    // A sample's CPU is the rate since the last sample with a figure: the null one is left out, and the next spans it.
+    expect(cpu.transform[0]!.filter).toBe('datum.cpu != null');
+    expect(cpu.mark.interpolate).toBe('step-before');
+    const { warnings } = await renderSvg(framedChart(churnOverTime.title, churnOverTime.build(run)!, run), 'g');
+    expect(warnings).toEqual([]);
   });
 });

@@ -81,3 +81,36 @@ describe('npm run readme', () => {
     expect(page('docs/performance.md')).toBe(before.performance);
   });
 });
+
+describe('the Tradeoffs section', () => {
+  /** The fixture as run on a 4-core machine, echo-small swept to 32 connections, 2 ms of work per cpu message, cluster clearly first. */
+  function otherRun(): unknown {
+    const run = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/results.json'), 'utf8'));
+    run.env.cores = 4;
+    for (const row of run.results) {
+      if (row.scenario === 'echo-small' && row.connections === 64) {
+        row.connections = 32;
+        if (row.fairness.starved > 0) row.fairness.starved = 31;
+      }
+      if (row.scenario === 'cpu') row.workUsPerMessage = 2000;
+      if (row.scenario === 'echo-small' && row.connections === 32 && row.model === 'cluster') {
+        row.msgsPerSec = { median: 500_000, range: [490_000, 510_000], runs: [490_000, 500_000, 510_000] };
+        row.client.clientBound = false;
+      }
+    }
+    return run;
+  }
+
+  it('derives every figure from the run: its connections, work, cores and who led, none typed by hand', () => {
+    writeFileSync(join(dir, 'run/results.json'), JSON.stringify(otherRun()));
+    const run = readme();
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const tradeoffs = section(page('README.md'), 'tradeoffs');
+    for (const typed of ['of 64', '64 slots', '1 ms of CPU', '2-core', 'The event loop is the one to beat', 'At 64 connections']) expect(tradeoffs).not.toContain(typed);
+    expect(tradeoffs).toContain('noisy 4-core machine');
+    expect(tradeoffs).toContain('With 2 ms of CPU per message');
+    expect(tradeoffs).toMatch(/At 32 connections it still served [\d,]+ msgs\/s, but to one client: 31 of 32 got no answer/);
+    expect(tradeoffs).toContain('On I/O-bound echo at 32 connections, cluster led with 500,000 msgs/s');
+  });
+});

@@ -6,9 +6,13 @@ import { hostPort } from '../../shared/address.js';
 import { costUnit, perUnit } from '../../results/message-cost.js';
 import { takeIntervalLog } from './interval-log.js';
 import { compactJson } from './compact-json.js';
+import { measuresThroughput } from '../../results/throughput.js';
 
 /** A cell for a figure that may not have been measured: empty, never 0 (nor "null"). */
 const orEmpty = <T>(value: T | null | undefined, show: (value: T) => unknown = (v) => v) => (value === null || value === undefined ? '' : show(value));
+
+/** A throughput figure: empty where the row measures none (the connections scenario measures memory). */
+const throughput = (show: (row: ResultRow) => string) => (row: ResultRow) => (measuresThroughput(row) ? show(row) : '');
 
 const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   ['model', (r) => r.model],
@@ -21,10 +25,10 @@ const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   ['message_size', (r) => r.messageSize],
   ['work_us_per_message', (r) => r.workUsPerMessage],
   ['status', (r) => r.status],
-  ['msgs_per_sec', (r) => r.msgsPerSec.median.toFixed(1)],
-  ['msgs_per_sec_lowest_repeat', (r) => r.msgsPerSec.range[0].toFixed(1)],
-  ['msgs_per_sec_highest_repeat', (r) => r.msgsPerSec.range[1].toFixed(1)],
-  ['bytes_per_sec', (r) => r.bytesPerSec.median.toFixed(0)],
+  ['msgs_per_sec', throughput((r) => r.msgsPerSec.median.toFixed(1))],
+  ['msgs_per_sec_lowest_repeat', throughput((r) => r.msgsPerSec.range[0].toFixed(1))],
+  ['msgs_per_sec_highest_repeat', throughput((r) => r.msgsPerSec.range[1].toFixed(1))],
+  ['bytes_per_sec', throughput((r) => r.bytesPerSec.median.toFixed(0))],
   ['answers', (r) => r.latencyUs.count],
   ['p50_us', (r) => orEmpty(r.latencyUs.p50)],
   ['p90_us', (r) => orEmpty(r.latencyUs.p90)],
@@ -32,7 +36,7 @@ const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   ['p999_us', (r) => orEmpty(r.latencyUs.p999)],
   ['max_us', (r) => orEmpty(r.latencyUs.max)],
   ['errors', (r) => Object.values(r.errors).reduce((a, b) => a + b, 0)],
-  ['jain', (r) => r.fairness.jain.toFixed(4)],
+  ['jain', throughput((r) => r.fairness.jain.toFixed(4))],
   ['starved', (r) => r.fairness.starved],
   ['server_cpu_percent', (r) => orEmpty(r.server, (s) => s.cpuPercent.toFixed(1))],
   ['server_peak_pss_bytes', (r) => orEmpty(r.server, (s) => s.peakPssBytes)],
@@ -48,6 +52,9 @@ const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   ['first_echo_ms', (r) => orEmpty(r.abandoned?.firstEchoMs, (ms) => ms.toFixed(1))],
   ['server_cpu_sec_meanwhile', (r) => orEmpty(r.abandoned?.serverCpuSec, (s) => s.toFixed(2))],
   ['server_abandoned', (r) => orEmpty(r.abandoned?.serverAbandoned)],
+  // The connections scenario: which of a model's series the step belongs to (a capped model runs two), and its cap.
+  ['series', (r) => orEmpty(r.connectionsStep?.series)],
+  ['cap', (r) => orEmpty(r.connectionsStep?.cap)],
   ['server_cores', (r) => orEmpty(r.serverCores)],
   ...costColumns(),
   ['server_host', (r) => orEmpty(r.serverHost)],

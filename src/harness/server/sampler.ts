@@ -4,7 +4,7 @@
  * A PSS read costs many stat reads per process (`npm run bench:micro -- --filter sampler`), so with
  * hundreds of processes it is also spaced out to keep its share of the harness's core small.
  */
-import { CLOCK_TICKS, treeUsage } from './proc.js';
+import { CLOCK_TICKS, treeUsage, type TreeUsage } from './proc.js';
 import type { ResultRow, ServerSample } from '../../results/schema.js';
 import { sharedNow } from '../load/shared-clock.js';
 import { usagePerInterval, type IntervalUsage, type UsageRead } from './interval-usage.js';
@@ -19,6 +19,14 @@ export interface PssRate {
 /** The shortest span a sample's CPU figure covers: 5 ticks of /proc's 10 ms, so one tick more or less is 20 %, not 100 %. */
 export const MIN_CPU_SPAN_MS = 50;
 
+/**
+ * A read's ticks are counted somewhere within the read (the tree's processes one after another), so a
+ * sample's span is known only to within its two reads' durations: with those above this share of the
+ * span (a harness descheduled mid-read), the sample gets no CPU figure. Timed from the reads' ends, a
+ * 60 ms read followed 55 ms later by a quick one showed one core's tree at 200 %.
+ */
+export const MAX_READ_SHARE = 0.2;
+
 export const DEFAULT_PSS_RATE: PssRate = { everyMs: 1000, maxCpuShare: 0.05 };
 
 export class TreeSampler {
@@ -31,7 +39,9 @@ export class TreeSampler {
   private startedAt = 0;
   private firstTicks = { user: 0, system: 0 };
   private lastTicks = 0;
+  /** The last read that gave a CPU figure (or the first): its middle, and how long it took. */
   private lastAt = 0;
+  private lastReadMs = 0;
   private pssDueAt = Number.NEGATIVE_INFINITY;
   private lastSeen = { utime: 0, stime: 0 };
 
@@ -39,6 +49,7 @@ export class TreeSampler {
     private readonly rootPid: number,
     private readonly intervalMs = 100,
     private readonly pssRate = DEFAULT_PSS_RATE,
+    private readonly read: (root: number, options: { pss?: boolean }) => TreeUsage = treeUsage,
   ) {}
 
   /**
@@ -46,9 +57,11 @@ export class TreeSampler {
    * so a time series whose interval is a multiple of the sampler's has a read at each of its boundaries.
    */
   start(originMs = sharedNow()): void {
-    const usage = treeUsage(this.rootPid);
+    const before = performance.now();
+    const usage = this.read(this.rootPid, {});
     this.originMs = originMs;
-    this.startedAt = this.lastAt = performance.now();
+    this.startedAt = performance.now();
+    ({ at: this.lastAt, ms: this.lastReadMs } = ticksTime(usage, before, this.startedAt));
     this.firstTicks = { user: usage.utime, system: usage.stime };
     this.lastSeen = usage;
     this.lastTicks = usage.utime + usage.stime;
@@ -105,20 +118,23 @@ export class TreeSampler {
   private sample(withPss = false) {
     const before = performance.now();
     const pss = withPss || before >= this.pssDueAt;
-    const usage = treeUsage(this.rootPid, { pss });
+    const usage = this.read(this.rootPid, { pss });
     if (usage.processes === 0) return undefined;
     this.lastSeen = usage;
     const now = performance.now();
-    this.reads.push({ atMs: performance.timeOrigin + before, ticks: usage.utime + usage.stime, rssBytes: usage.rssBytes, pssBytes: usage.pssBytes ?? null });
+    const { at, ms } = ticksTime(usage, before, now);
+    this.reads.push({ atMs: performance.timeOrigin + at, ticks: usage.utime + usage.stime, rssBytes: usage.rssBytes, pssBytes: usage.pssBytes ?? null });
     if (pss) this.pssDueAt = before + Math.max(this.pssRate.everyMs, (now - before) / this.pssRate.maxCpuShare);
     const ticks = usage.utime + usage.stime;
-    const seconds = (now - this.lastAt) / 1000;
+    const seconds = (at - this.lastAt) / 1000;
     // A window's-end read can follow a timed one by a millisecond: one tick over it would read as 1,000 %.
-    // Such a sample gets no CPU figure; the next one measures from the last that did.
-    const measurable = seconds * 1000 >= MIN_CPU_SPAN_MS;
+    // Such a sample gets no CPU figure, nor one whose reads took too long to time it (MAX_READ_SHARE), nor
+    // one whose tree lost time (a child reaped while the tree was read, in neither its stat nor its parent's):
+    // the next one measures from the last that had a figure.
+    const measurable = seconds * 1000 >= MIN_CPU_SPAN_MS && this.lastReadMs + ms <= MAX_READ_SHARE * seconds * 1000 && ticks >= this.lastTicks;
     this.series.push({
       tMs: Math.round(now - this.startedAt),
-      cpuPercent: measurable ? Math.max(0, (100 * (ticks - this.lastTicks)) / CLOCK_TICKS / seconds) : null,
+      cpuPercent: measurable ? (100 * (ticks - this.lastTicks)) / CLOCK_TICKS / seconds : null,
       pssBytes: usage.pssBytes ?? null,
       rssBytes: usage.rssBytes,
       processes: usage.processes,
@@ -126,8 +142,15 @@ export class TreeSampler {
     });
     if (measurable) {
       this.lastTicks = ticks;
-      this.lastAt = now;
+      this.lastAt = at;
+      this.lastReadMs = ms;
     }
     return usage;
   }
+}
+
+/** When a read counted its ticks: the middle of the span it read them in, and that span's length (ms). */
+function ticksTime(usage: TreeUsage, before: number, after: number): { at: number; ms: number } {
+  const { from, to } = usage.ticksReadMs ?? { from: before, to: after };
+  return { at: (from + to) / 2, ms: to - from };
 }

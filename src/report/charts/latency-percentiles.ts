@@ -1,5 +1,6 @@
 /** p50 and p99 latency per model for every scenario point: how far the tail sits from the median. */
-import { pointLabel, sortRows } from '../rows.js';
+import { distinctPointLabels, sortRows } from '../rows.js';
+import { measuresThroughput } from '../../results/throughput.js';
 import { colourByModel, haloText, latencyScale, rowFields, shapeByStatus, starvedField, thinNote, unansweredNote, type ChartDefinition } from './spec.js';
 
 export const latencyPercentiles: ChartDefinition = {
@@ -12,18 +13,21 @@ export const latencyPercentiles: ChartDefinition = {
     'is left out (named under the title), and a row where some connections got no answer says “N starved” beside its p99, ' +
     'since its figures are those of the connections that were served.',
   build(results) {
-    // The abandoned scenario times one client instead: its rows measure no latency.
-    const echoing = sortRows(results).filter((row) => !row.abandoned && !row.rateSearch); // capacity steps have their own charts;
+    // The abandoned scenario times one client instead, and the connections scenario holds connections for their
+    // memory (one echo every few seconds): neither measures a load's latency. Capacity steps have their own charts.
+    const echoing = sortRows(results).filter((row) => !row.abandoned && !row.rateSearch && measuresThroughput(row));
     const answered = echoing.filter((row) => row.latencyUs.count > 0);
     if (answered.length === 0) return null;
+    // Rows that share a scenario point (a core sweep) each get their own panel.
+    const point = distinctPointLabels(answered);
     // A percentile too few answers back is null (results/latency-support.ts): not drawn, and said under the title.
     const values = answered.flatMap((row) =>
       (['p50', 'p99'] as const).flatMap((percentile) => {
         const us = row.latencyUs[percentile];
-        return us === null ? [] : [{ ...rowFields(row), ...starvedField(row), percentile, latencyUs: Math.max(1, us) }];
+        return us === null ? [] : [{ ...rowFields(row), ...starvedField(row), point: point(row), percentile, latencyUs: Math.max(1, us) }];
       }),
     );
-    const points = [...new Set(answered.map(pointLabel))];
+    const points = [...new Set(answered.map(point))];
     const x = { field: 'percentile', type: 'ordinal', title: null, axis: { labelAngle: 0 } };
     const y = { field: 'latencyUs', type: 'quantitative', ...latencyScale('Latency (log scale)') };
     const colour = colourByModel(answered);

@@ -6,7 +6,7 @@ import type { LatencySummary } from '../../results/schema.js';
 import { decodeHistogram, percentileSpectrum } from '../read-histogram.js';
 import { num } from '../../results/format.js';
 import { sortRows } from '../rows.js';
-import { colourByModel, haloText, latencyScale, rowFields, shapeByStatus, starvedField, unansweredNote, type ChartDefinition } from './spec.js';
+import { colourByModel, haloText, latencyScale, opacityByStatus, rowFields, shapeByStatus, starvedField, unansweredNote, type ChartDefinition } from './spec.js';
 
 const CORRECTED = 'from intended send time (corrected)';
 const UNCORRECTED = 'from actual send time (uncorrected)';
@@ -25,8 +25,8 @@ export const latencySpectrum: ChartDefinition = {
     'the x axis is the percentile on a 1/(1−p) log scale (as HdrHistogram plots do), so each step right is ten times ' +
     'rarer. Solid lines measure from when each message should have been sent (corrected for coordinated omission, ' +
     'as wrk2 does); dashed lines from when it was actually sent. A big gap between them means the server fell ' +
-    'behind and messages queued. The marker at the right end is the maximum; “N starved” beside it says that N connections ' +
-    'got no answer at all, so the line is that of the connections served. A row with no answer has no line (named under the title).',
+    'behind and messages queued. The marker at the right end is the maximum; “N of M starved” beside it says that N connections ' +
+    'got no answer at all, so the line, faded, is that of the connections served and not of the offered load. A row with no answer has no line (named under the title).',
   build(results) {
     const open = sortRows(results).filter((row) => row.mode === 'open' && !row.rateSearch);
     const rows = open.filter((row) => row.latencyUs.count > 0);
@@ -63,6 +63,8 @@ export const latencySpectrum: ChartDefinition = {
               y,
               color: colour,
               strokeDash: { field: 'measure', type: 'nominal', title: 'Latency measured', scale: { domain: [CORRECTED, UNCORRECTED], range: [[1, 0], [5, 3]] } },
+              // A starved row's line is faded: it is the latency of the few connections served, not of the load.
+              opacity: opacityByStatus(rows),
               detail: { field: 'point' },
             },
           },

@@ -7,7 +7,7 @@ import { num } from '../../results/format.js';
 import type { ResultRow } from '../../results/schema.js';
 import { searchedModels } from '../capacity-rows.js';
 import { INTERVAL_METRICS, intervalValues } from './interval-values.js';
-import { colourByModel, rowFields, type ChartDefinition } from './spec.js';
+import { colourByModel, PLAIN_TICKS, rowFields, type ChartDefinition } from './spec.js';
 
 /** The knee step of each searched model that has a time series, with its facet label. */
 export function kneeSteps(rows: readonly ResultRow[]): { row: ResultRow; label: string }[] {
@@ -57,7 +57,7 @@ export const overTime: ChartDefinition = {
           mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5 },
           encoding: {
             x,
-            y: { field: 'value', type: 'quantitative', title: null },
+            y: { field: 'value', type: 'quantitative', title: null, axis: PLAIN_TICKS },
             color: colourByModel(rows),
             strokeDash: { field: 'line', type: 'nominal', title: null, sort: [MEASURED, OFFERED], scale: { domain: [MEASURED, OFFERED], range: [[1, 0], [4, 3]] } },
           },

@@ -1,7 +1,7 @@
 /** What each model costs the machine: CPU, memory, processes and threads, at every scenario point. */
 import { MIB } from '../../results/format.js';
 import { serversIn } from '../model-colours.js';
-import { pointLabel, sortRows } from '../rows.js';
+import { distinctPointLabels, sortRows } from '../rows.js';
 import { colourByModel, FADE_UNLESS_MEASURED, layers, notMeasuredNote, rowFields, statusMarkers, type ChartDefinition } from './spec.js';
 
 /** Panel titles carry the units: each panel has its own y scale. */
@@ -22,12 +22,14 @@ export const serverCost: ChartDefinition = {
     const all = sortRows(results).filter((row) => !row.rateSearch); // capacity steps have their own charts
     const rows = all.filter((row) => row.server !== null);
     if (rows.length === 0) return null;
+    // Rows that share a scenario point (a core sweep, a capped model's two series) each get their own place: never one stacked bar.
+    const point = distinctPointLabels(rows);
     const values = rows.flatMap((row) => {
       const server = row.server!;
       const figures = [server.cpuPercent, server.peakPssBytes / MIB, server.maxProcesses, server.maxThreads];
-      return METRICS.map((metric, i) => ({ ...rowFields(row), metric, value: figures[i]! }));
+      return METRICS.map((metric, i) => ({ ...rowFields(row), point: point(row), metric, value: figures[i]! }));
     });
-    const points = [...new Set(rows.map(pointLabel))];
+    const points = [...new Set(rows.map(point))];
     const x = { field: 'point', type: 'ordinal', sort: points, title: 'Scenario point', axis: { labelAngle: -25 } };
     const xOffset = { field: 'model', type: 'nominal', sort: serversIn(rows).map((s) => s.key) };
     const y = { field: 'value', type: 'quantitative', title: null };
@@ -44,7 +46,7 @@ export const serverCost: ChartDefinition = {
           width: 640,
           height: 110,
           layer: layers(
-            { mark: { type: 'bar' }, encoding: { x, xOffset, y, color: colourByModel(rows), opacity: FADE_UNLESS_MEASURED } },
+            { mark: { type: 'bar' }, encoding: { x, xOffset, y: { ...y, stack: null }, color: colourByModel(rows), opacity: FADE_UNLESS_MEASURED } },
             statusMarkers(rows, { x, xOffset, y }),
           ),
         },

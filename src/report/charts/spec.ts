@@ -6,7 +6,7 @@ import { answersNeeded } from '../../results/latency-support.js';
 import type { Estimate, ResultRow, ResultsFile } from '../../results/schema.js';
 import { MIB } from '../../results/format.js';
 import { serversIn } from '../model-colours.js';
-import { rowStatus, statusScales } from '../../results/row-status.js';
+import { drawnStatus, statusScales } from '../../results/row-status.js';
 import { pointLabel } from '../rows.js';
 import { serverKey, serverLabel } from '../../results/server-label.js';
 import { externalServer, externalTarget } from '../target.js';
@@ -38,7 +38,7 @@ export interface ChartBody {
 
 /** The fields every chart's data carries for a row: who, where, and whether to trust it. */
 export function rowFields(row: ResultRow): { model: string; point: string; status: string } {
-  return { model: serverKey(row), point: pointLabel(row), status: rowStatus(row) };
+  return { model: serverKey(row), point: pointLabel(row), status: drawnStatus(row) };
 }
 
 /** Colour by model, the same colour for the same model in every chart. */
@@ -93,16 +93,16 @@ export function statusMarkers(rows: readonly ResultRow[], encoding: VlSpec): VlS
 
 /** A label with the row's status when it is not a plain measurement: "sequential (nothing completed)". */
 export function withStatus(label: string, row: ResultRow): string {
-  const status = rowStatus(row);
+  const status = drawnStatus(row);
   return status === 'measured' ? label : `${label} (${status})`;
 }
 
 /**
- * A latency chart's label for a row some of whose connections got no answer at all ("15 starved"), drawn
- * on the point it qualifies: its latency is that of the connections served. Empty for the others.
+ * A chart's label for a row some of whose connections got no answer at all ("15 of 16 starved"), drawn
+ * on the point it qualifies: its figures are those of the connections served. Empty for the others.
  */
 export function starvedField(row: ResultRow): { starvedLabel: string } {
-  return { starvedLabel: row.fairness.starved > 0 ? `${row.fairness.starved} starved` : '' };
+  return { starvedLabel: row.fairness.starved > 0 ? `${row.fairness.starved} of ${row.connections} starved` : '' };
 }
 
 /** A latency chart's note: the rows among `rows` that answered nothing, so have no latency to draw. */
@@ -145,6 +145,12 @@ export function logFloor(values: readonly number[]): number {
   const positive = values.filter((v) => v > 0);
   return positive.length === 0 ? 1 : 10 ** Math.floor(Math.log10(Math.min(...positive) / 2));
 }
+
+/**
+ * Tick labels with no trailing zeros ("0", "0.5", "20,000"): a panel whose values are all 0 has an empty
+ * domain, and the default format then labels its one tick "0.000000".
+ */
+export const PLAIN_TICKS: VlSpec = { format: ',~r' };
 
 /** Layers without the nulls (optional layers such as status markers). */
 export function layers(...specs: (VlSpec | null)[]): VlSpec[] {

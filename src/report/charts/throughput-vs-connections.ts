@@ -1,6 +1,6 @@
 /** Throughput against connection count for the echo-small sweep: who scales with concurrency. */
 import { rowsOf } from '../rows.js';
-import { colourByModel, estimateFields, logFloor, rowFields, shapeByStatus, type ChartDefinition } from './spec.js';
+import { colourByModel, estimateFields, haloText, logFloor, rowFields, shapeByStatus, starvedField, type ChartDefinition } from './spec.js';
 
 export const throughputVsConnections: ChartDefinition = {
   name: 'throughput-vs-connections',
@@ -9,13 +9,17 @@ export const throughputVsConnections: ChartDefinition = {
   caption:
     'Messages echoed per second (median of the repeats, whisker = their range; log scale when models differ by more than 10×) as the number of concurrent ' +
     'closed-loop connections grows. A model that serves connections concurrently rises with connections until the ' +
-    'CPU is saturated; one that serves them one at a time stays flat. Whiskers running off the top are cut at the edge.',
+    'CPU is saturated; one that serves them one at a time stays flat. Whiskers running off the top are cut at the edge. ' +
+    'A point labelled “N of M starved” left N connections without a single answer: its rate is that of the few served, ' +
+    'not of the load, so no line runs through it.',
   build(results) {
     const rows = rowsOf(results.results, 'echo-small');
     if (rows.length === 0) return null;
-    // Failed rows measured nothing a line should pass through; empty ones completed nothing: their points stand alone.
-    const joined = (row: (typeof rows)[number]) => row.status !== 'failed' && row.status !== 'empty';
-    const medians = rows.filter(joined).map((row) => row.msgsPerSec.median);
+    // Failed rows measured nothing a line should pass through; empty ones completed nothing; starved ones served a few
+    // connections, not the load: their points stand alone.
+    const measured = (row: (typeof rows)[number]) => row.status !== 'failed' && row.status !== 'empty';
+    const joined = (row: (typeof rows)[number]) => measured(row) && row.fairness.starved === 0;
+    const medians = rows.filter(measured).map((row) => row.msgsPerSec.median);
     const top = 1.4 * Math.max(1, ...medians);
     // Log scale when models differ by more than 10×, so the slow ones do not flatten into the axis.
     const positive = medians.filter((m) => m > 0);
@@ -24,7 +28,7 @@ export const throughputVsConnections: ChartDefinition = {
     const low = log ? floor : 0;
     const values = rows.map((row) => {
       const { value, lo, hi } = estimateFields(row.msgsPerSec);
-      return { ...rowFields(row), connections: row.connections, value: Math.max(low, value), lo: Math.max(low, lo), hi, drawn: joined(row) };
+      return { ...rowFields(row), ...starvedField(row), connections: row.connections, value: Math.max(low, value), lo: Math.max(low, lo), hi, drawn: joined(row) };
     });
     const connectionCounts = [...new Set(rows.map((row) => row.connections))];
     const x = {
@@ -53,6 +57,11 @@ export const throughputVsConnections: ChartDefinition = {
           // Whiskers wider than the plot (few repeats on a noisy machine) are cut at its edge.
           { mark: { type: 'rule', strokeWidth: 1.5, clip: true }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color: colour } },
           { mark: { type: 'point', filled: true, size: 80 }, encoding: { x, y, color: colour, shape: shapeByStatus(rows) } },
+          // Beside the point it qualifies, as text: it cannot be read as a value.
+          ...haloText({ align: 'left', dx: 8, dy: -8, fontWeight: 'bold' }, { x, y, color: colour, text: { field: 'starvedLabel' } }).map((layer) => ({
+            transform: [{ filter: "datum.starvedLabel != ''" }],
+            ...layer,
+          })),
         ],
       },
     };

@@ -48,7 +48,7 @@ function costSentence(row: ResultRow | undefined, model: 'fork' | 'worker', base
 export function churnNarrative(rows: readonly ResultRow[]): (string | null)[] {
   const baseline = find(rows, 'event-loop');
   return [
-    leadSentence(rows, connectionsPerSec, 'connections/s', ''),
+    leadSentence(rows, connectionsPerSec, 'connections/s', '', (row) => row.connectionsPerSec ?? row.msgsPerSec),
     baseline ? costSentence(find(rows, 'fork'), 'fork', baseline) : null,
     baseline ? costSentence(find(rows, 'worker'), 'worker', baseline) : null,
     ...rows.filter((row) => row.model === 'worker' && row.serveFlags && row.status === 'ok').map((row) => (baseline ? costSentence(row, 'worker', baseline) : null)),

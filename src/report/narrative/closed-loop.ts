@@ -53,7 +53,7 @@ export function closedLoopNarrative(rows: readonly ResultRow[]): (string | null)
   const atTop = rows.filter((row) => row.connections === top);
   const large = rows[0]!.messageSize >= 4096;
   const lead = large
-    ? leadSentence(atTop, (row) => row.bytesPerSec.median / 1e6, 'MB/s', `With ${rows[0]!.messageSize} B messages and ${top} connections, `)
+    ? leadSentence(atTop, (row) => row.bytesPerSec.median / 1e6, 'MB/s', `With ${rows[0]!.messageSize} B messages and ${top} connections, `, (row) => row.bytesPerSec)
     : leadSentence(atTop, msgsPerSec, 'msgs/s', `At ${top} connection${top === 1 ? '' : 's'}, `);
   return [lead, scalingSentence(rows), starvationSentence(rows), large ? spreadSentence(atTop) : null, anatomySentence(atTop, `at ${top} connection${top === 1 ? '' : 's'}`)];
 }

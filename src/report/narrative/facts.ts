@@ -1,9 +1,12 @@
 /** Small facts read off a scenario's rows, shared by the per-scenario narratives. */
-import type { ResultRow } from '../../results/schema.js';
+import type { Estimate, ResultRow } from '../../results/schema.js';
 import { serverName } from '../../results/server-label.js';
 import { clientBoundMeaning } from '../../results/row-status.js';
 import { num, times } from '../../results/format.js';
 import { usable } from '../rows.js';
+import { estimateAbove } from '../intervals.js';
+
+export const msgsPerSec = (row: ResultRow): number => row.msgsPerSec.median;
 
 /** Rows at one connection count, the trustworthy ones first by a figure (highest first). */
 export function ranked(rows: readonly ResultRow[], figure: (row: ResultRow) => number): ResultRow[] {
@@ -17,23 +20,55 @@ export function find(rows: readonly ResultRow[], model: string): ResultRow | und
   return rows.find((row) => row.model === model && !row.serveFlags && row.status === 'ok');
 }
 
-/** "event-loop led with 69,000 msgs/s, 1.3× the next (fork, 53,800 msgs/s) and 3.5× the slowest (sequential, 20,000)". */
-export function leadSentence(rows: readonly ResultRow[], figure: (row: ResultRow) => number, unit: string, where: string): string | null {
+/** A closed-loop row the generator could not keep up with: its throughput is the generator's, a lower bound on the server's. */
+function atCeiling(row: ResultRow): boolean {
+  return row.client.clientBound && row.targetRate === undefined;
+}
+
+/** Below this ratio the order is within this machine's run-to-run noise, whatever the intervals say. */
+const NOISE_RATIO = 1.05;
+
+/**
+ * "event-loop led with 69,000 msgs/s, 1.3× the next (fork, 53,800 msgs/s) and 3.5× the slowest (sequential, 20,000)".
+ * A leader the generator held back leads nobody: the client-bound rows at the top tie at its ceiling.
+ * With `estimate` (the figure's repeats), a leader not measurably above the next (intervals.ts) is within noise of it.
+ */
+export function leadSentence(
+  rows: readonly ResultRow[],
+  figure: (row: ResultRow) => number,
+  unit: string,
+  where: string,
+  estimate: ((row: ResultRow) => Estimate) | undefined = figure === msgsPerSec ? (row) => row.msgsPerSec : undefined,
+): string | null {
   const order = ranked(rows, figure);
   if (order.length === 0) return null;
-  const [first, second] = order;
-  const last = order.at(-1)!;
   // One server (an external target) leads nobody: its figure is all there is to say.
-  if (order.length === 1) return `${where}${serverName(first!)} reached ${num(figure(first!))} ${unit}.`;
-  // Below 5 % the order is within this machine's run-to-run noise: say so instead of a ratio like 1.01×.
-  let sentence = `${where}${serverName(first!)} led with ${num(figure(first!))} ${unit}`;
-  if (second && figure(second) > 0) {
-    const ratio = figure(first!) / figure(second);
-    sentence += `, ${ratio < 1.05 ? 'within 5 % of' : `${times(ratio)}`} the next (${serverName(second)}, ${num(figure(second))})`;
+  if (order.length === 1) return `${where}${serverName(order[0]!)} reached ${num(figure(order[0]!))} ${unit}.`;
+  if (atCeiling(order[0]!)) return ceilingSentence(order, figure, unit, where);
+  const [first, second] = order as [ResultRow, ResultRow];
+  const last = order.at(-1)!;
+  let sentence = `${where}${serverName(first)} led with ${num(figure(first))} ${unit}`;
+  if (figure(second) > 0) {
+    const ratio = figure(first) / figure(second);
+    const apart = ratio >= NOISE_RATIO && (!estimate || estimateAbove(estimate(first), estimate(second)));
+    sentence += apart
+      ? `, ${times(ratio)} the next (${serverName(second)}, ${num(figure(second))})`
+      : `, within noise of the next (${serverName(second)}, ${num(figure(second))}${ratio >= NOISE_RATIO ? '; the ranges of their repeats overlap' : ''})`;
   }
-  if (last !== second && last !== first && figure(last) > 0) {
-    sentence += ` and ${times(figure(first!) / figure(last))} the slowest (${serverName(last)}, ${num(figure(last))})`;
+  if (last !== second && figure(last) > 0) {
+    sentence += ` and ${times(figure(first) / figure(last))} the slowest (${serverName(last)}, ${num(figure(last))})`;
   }
+  return `${sentence}.`;
+}
+
+/** The client-bound rows at the top: a tie at the generator's ceiling, then the fastest row the generator kept up with. */
+function ceilingSentence(order: readonly ResultRow[], figure: (row: ResultRow) => number, unit: string, where: string): string {
+  const tied = order.filter(atCeiling);
+  const named = tied.map((row) => `${serverName(row)} ${num(figure(row))}`);
+  const list = named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : named[0]!;
+  let sentence = `${where}${list} ${unit} ${tied.length > 1 ? 'were' : 'was'} client-bound: a tie at the generator’s ceiling (lower bounds; the servers may be faster)`;
+  const free = order.find((row) => !atCeiling(row));
+  if (free) sentence += `; the fastest the generator kept up with was ${serverName(free)}, ${num(figure(free))}`;
   return `${sentence}.`;
 }
 
@@ -51,7 +86,6 @@ export function exceptionsSentence(rows: readonly ResultRow[]): string | null {
   return parts.length === 0 ? null : `Note: ${parts.join('; ')}.`;
 }
 
-export const msgsPerSec = (row: ResultRow): number => row.msgsPerSec.median;
 
 /** Who a sentence about all these rows is about: "every model", or the one server when there is one (an external target). */
 export function everyServer(rows: readonly ResultRow[]): string {

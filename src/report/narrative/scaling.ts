@@ -17,10 +17,14 @@ function speedup({ points, base }: ModelScaling): number | null {
 /** A speed-up this close to 1 is within run-to-run noise: no gain. */
 const NO_GAIN = 1.1;
 
-/** Gained: at least NO_GAIN, and the two rows' ranges of msgs/s do not overlap (a noisy machine can fake 1.3×). */
-function gained(model: ModelScaling): boolean {
-  const top = model.points.at(-1)!.row;
-  return speedup(model)! >= NO_GAIN && clearlyAbove(top, model.base!);
+/**
+ * How a model's speed-up reads: gained (at least NO_GAIN, every repeat at the most cores above every one at
+ * the fewest: a noisy machine can fake 1.3×); within noise (NO_GAIN or more, but the repeats' ranges
+ * overlap); or no gain (under NO_GAIN).
+ */
+function verdict(model: ModelScaling): 'gained' | 'noise' | 'flat' {
+  if (speedup(model)! < NO_GAIN) return 'flat';
+  return clearlyAbove(model.points.at(-1)!.row, model.base!) ? 'gained' : 'noise';
 }
 
 export function scalingSentences(rows: readonly ResultRow[]): (string | null)[] {
@@ -29,13 +33,16 @@ export function scalingSentences(rows: readonly ResultRow[]): (string | null)[] 
   const from = models[0]!.base!.serverCores!;
   const to = Math.max(...models.map((model) => model.points.at(-1)!.cores));
   const name = (model: ModelScaling) => serverName(model.base!);
-  const gaining = models.filter(gained).sort((a, b) => speedup(b)! - speedup(a)!);
-  const flat = models.filter((model) => !gained(model));
+  const listed = (these: ModelScaling[]) => these.map((model) => `${name(model)} ${times(speedup(model)!)}`).join(', ');
+  const gaining = models.filter((model) => verdict(model) === 'gained').sort((a, b) => speedup(b)! - speedup(a)!);
+  const noisy = models.filter((model) => verdict(model) === 'noise');
+  const flat = models.filter((model) => verdict(model) === 'flat');
   const ideal = to / from;
   const gains =
     `From ${from} to ${to} server cores (ideal ${times(ideal)}): ` +
-    (gaining.length > 0 ? `${gaining.map((model) => `${name(model)} ${times(speedup(model)!)}`).join(', ')} gained` : 'no model gained') +
-    (flat.length > 0 ? `; ${flat.map((model) => `${name(model)} ${times(speedup(model)!)}`).join(', ')} did not (under ${times(NO_GAIN)}, or within the ranges of the repeats)` : '') +
+    (gaining.length > 0 ? `${listed(gaining)} gained` : 'no model gained measurably') +
+    (noisy.length > 0 ? `; ${listed(noisy)} within noise (the ranges of the repeats at ${from} and ${to} cores overlap)` : '') +
+    (flat.length > 0 ? `; ${listed(flat)} did not (under ${times(NO_GAIN)})` : '') +
     '.';
   // Where a model stopped, said only for models that gained at first (a flat model stopped at its base: said above).
   const stopped = gaining.map((model) => [model, stopsAt(model)] as const).filter(([, at]) => at !== null);
