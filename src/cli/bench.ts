@@ -18,6 +18,7 @@ import { BenchExit } from '../shared/exit-codes.js';
 import { newRunId, ResultsWriter } from '../harness/output/results-writer.js';
 import { planScenarios } from '../scenarios/plan.js';
 import { quickNote } from '../results/quick-note.js';
+import { resultsForFile } from '../results/unmeasured-throughput.js';
 import { runSuite, SuiteAborted } from '../harness/run/suite.js';
 import { formatTable } from '../harness/output/table.js';
 import { formatCapacityTable } from '../harness/output/capacity-table.js';
@@ -137,7 +138,7 @@ runMain('bench', BENCH_USAGE, async (argv) => {
     print(`charts and report: ${written.find((f) => f.endsWith('report.html')) ?? writer.dir}`);
   }
   print(`results: ${writer.dir}/results.json${results.complete ? '' : ' (incomplete: interrupted)'}`);
-  if (options.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  if (options.json) process.stdout.write(`${JSON.stringify(resultsForFile(results), null, 2)}\n`);
   if (!results.complete) process.exit(130);
   const failed = results.results.filter((row) => row.status === 'failed');
   if (failed.length > 0 && failed.length === results.results.length) {

@@ -3,6 +3,7 @@
  * is drawn from it: the first bad field is named by its path, so a truncated or foreign file gives one
  * clear line, such as "results[3].msgsPerSec.median must be a number".
  */
+import { rowFromFile } from './unmeasured-throughput.js';
 import { Ajv, type ErrorObject } from 'ajv';
 import resultsSchema from './results.schema.json' with { type: 'json' };
 import { RESULTS_SCHEMA, type ResultsFile } from './schema.js';
@@ -61,6 +62,6 @@ export function checkResults(value: unknown): ResultsFile {
   if (typeof schema === 'string' && schema !== RESULTS_SCHEMA) {
     throw new ResultsShapeError(`schema is ${JSON.stringify(schema)}, this version reads ${RESULTS_SCHEMA}`);
   }
-  if (conforms(value)) return value;
+  if (conforms(value)) return { ...value, results: value.results.map(rowFromFile) };
   throw new ResultsShapeError(describe(conforms.errors![0]!));
 }

@@ -139,7 +139,7 @@ describe('a model that did not serve the connections it held', () => {
 });
 
 describe('the connections scenario in the tables and the CSV', () => {
-  it('shows no throughput or fairness for its rows: it measures memory (— in the report, empty in the CSV), and says each row’s series and cap', async () => {
+  it('shows no throughput or fairness for its rows: it measures memory (— in the report, empty in the CSV, null in results.json), and says each row’s series and cap', async () => {
     const { columnsFor } = await import('../../src/report/table-rows.js');
     const columns = columnsFor(rows);
     const cell = (header: string, row: ResultRow) => columns.find((column) => column.header.startsWith(header))?.cell(row);
@@ -160,6 +160,13 @@ describe('the connections scenario in the tables and the CSV', () => {
       for (const column of ['msgs_per_sec', 'msgs_per_sec_lowest_repeat', 'msgs_per_sec_highest_repeat', 'bytes_per_sec', 'jain']) expect(record(0)[column], column).toBe('');
       expect(record(4)).toMatchObject({ series: 'raised', cap: '101' });
       expect(record(0)).toMatchObject({ series: 'uncapped', cap: '' });
+      // results.json says null where nothing was measured; read back, the rows are whole again.
+      const written = JSON.parse(readFileSync(join(writer.dir, 'results.json'), 'utf8')) as { results: Record<string, unknown>[] };
+      expect(written.results[0]).toMatchObject({ msgsPerSec: null, bytesPerSec: null, fairness: { jain: null } });
+      const { checkResults } = await import('../../src/results/check-results.js');
+      const [back] = checkResults(written).results;
+      expect(back!.msgsPerSec.runs).toEqual([]);
+      expect(Number.isNaN(back!.fairness.jain)).toBe(true);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -6,6 +6,7 @@ import { hostPort } from '../../shared/address.js';
 import { costUnit, perUnit } from '../../results/message-cost.js';
 import { takeIntervalLog } from './interval-log.js';
 import { compactJson } from './compact-json.js';
+import { resultsForFile } from '../../results/unmeasured-throughput.js';
 import { measuresThroughput } from '../../results/throughput.js';
 
 /** A cell for a figure that may not have been measured: empty, never 0 (nor "null"). */
@@ -92,7 +93,7 @@ export class ResultsWriter {
   }
 
   save(results: ResultsFile): void {
-    writeAtomically(join(this.dir, 'results.json'), `${compactJson(results)}\n`);
+    writeAtomically(join(this.dir, 'results.json'), `${compactJson(resultsForFile(results))}\n`);
     const lines = [CSV_COLUMNS.map(([name]) => name).join(',')];
     for (const row of results.results) lines.push(CSV_COLUMNS.map(([, get]) => csvCell(get(row))).join(','));
     writeAtomically(join(this.dir, 'results.csv'), `${lines.join('\n')}\n`);
