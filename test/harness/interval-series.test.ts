@@ -135,11 +135,13 @@ describe('time series per interval', () => {
     expect(before.length).toBeGreaterThanOrEqual(10);
     for (const k of inside) expect(series.messages[k], `interval ${k}, inside the stall`).toBe(0);
     for (const k of before) expect(series.messages[k], `interval ${k}, before the stall`).toBeGreaterThan(0);
-    // The held echoes come back as slow as the stall was long, in the interval of the release (or one
-    // within the margin after it), and no interval has a slower answer.
+    // The held echoes come back as slow as the stall was long, in the first interval with answers after
+    // the stall began (the release, as the generator saw it: a loaded generator reads it late), and no
+    // interval has a slower answer.
     const slowest = series.maxUs.indexOf(Math.max(...series.maxUs.map((us) => us ?? 0)));
+    const release = series.messages.findIndex((messages, k) => start(k) > from + MARGIN && messages > 0);
     expect(start(slowest + 1), 'the slowest answers came back after the release').toBeGreaterThan(to);
-    expect(start(slowest), 'the slowest answers came back at the release').toBeLessThan(to + MARGIN);
+    expect(slowest, 'the slowest answers came back at the release').toBe(release);
     expect(series.maxUs[slowest]!).toBeGreaterThanOrEqual((to - from) * 1000 * 0.9);
     for (const k of before) expect(series.maxUs[k]!, `interval ${k}, before the stall`).toBeLessThan((to - from) * 1000 * 0.9);
   });
