@@ -11,11 +11,19 @@ export function cpuLimit(cpus: number, workUs: number): number {
   return (cpus * 1e6) / workUs;
 }
 
-/** The row's ceiling and the CPUs it was pinned to; undefined without work or without a known CPU count (unpinned). */
-export function rowCpuLimit(row: ResultRow): { cpus: number; msgsPerSec: number } | undefined {
-  const cpus = row.placement.pinned ? row.placement.serverCpus?.length : undefined;
-  if (!cpus || row.workUsPerMessage <= 0) return undefined;
-  return { cpus, msgsPerSec: cpuLimit(cpus, row.workUsPerMessage) };
+/** The models whose design does all the work on one thread, whatever CPUs the server is given. */
+const ONE_THREAD_OF_WORK: readonly string[] = ['sequential', 'event-loop'];
+
+/**
+ * The row's ceiling and the CPUs its work can use: those it was pinned to, one for a model that works
+ * on one thread; undefined without work or without a known CPU count (unpinned).
+ */
+export function rowCpuLimit(row: ResultRow): { cpus: number; oneThread: boolean; msgsPerSec: number } | undefined {
+  const pinned = row.placement.pinned ? row.placement.serverCpus?.length : undefined;
+  if (!pinned || row.workUsPerMessage <= 0) return undefined;
+  const oneThread = ONE_THREAD_OF_WORK.includes(row.model);
+  const cpus = oneThread ? 1 : pinned;
+  return { cpus, oneThread, msgsPerSec: cpuLimit(cpus, row.workUsPerMessage) };
 }
 
 /**
@@ -27,7 +35,13 @@ export function aboveCpuLimit(row: ResultRow): boolean {
   return limit !== undefined && row.status === 'ok' && row.msgsPerSec.runs.length > 0 && row.msgsPerSec.range[0] > limit.msgsPerSec;
 }
 
-/** µs of server CPU (all its processes, from /proc) per echoed message; null where the server was not sampled or echoed nothing. */
+/**
+ * µs of server CPU per echoed message: from the row's anatomy (the scheduler's exact time of every
+ * thread over the measured windows) where no thread ended in between, else from the sampler's CPU
+ * share (/proc ticks, coarser); null where the server was not sampled or echoed nothing.
+ */
 export function serverCpuUsPerMessage(row: ResultRow): number | null {
+  const server = row.anatomy?.server;
+  if (server && server.endedThreads === 0 && row.anatomy!.answers > 0) return server.cpuUs / row.anatomy!.answers;
   return row.server && row.msgsPerSec.median > 0 ? (row.server.cpuPercent * 1e4) / row.msgsPerSec.median : null;
 }

@@ -76,7 +76,7 @@ const EXPLAINED: Record<Exclude<StatusLabel, 'measured' | 'starved'>, (row: Resu
     const limit = rowCpuLimit(row)!;
     const spent = serverCpuUsPerMessage(row);
     return (
-      `above CPU limit: impossible at ${row.workUsPerMessage} µs of work per message on ${limit.cpus} CPU(s) (at most ${num(limit.msgsPerSec)} msgs/s); ` +
+      `above CPU limit: impossible at ${row.workUsPerMessage} µs of work per message on ${limit.oneThread ? 'one thread' : `${limit.cpus} CPU(s)`} (at most ${num(limit.msgsPerSec)} msgs/s); ` +
       `the server spent ${spent === null ? 'an unmeasured amount of' : `${num(spent)} µs of`} CPU per message, so the work cost less than calibrated and the figure is not ranked`
     );
   },

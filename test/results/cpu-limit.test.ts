@@ -8,6 +8,8 @@ import { cpuNarrative } from '../../src/report/narrative/cpu.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/results.json', import.meta.url), 'utf8')) as ResultsFile;
 const cpuRows = () => structuredClone(fixture.results.filter((row) => row.scenario === 'cpu'));
+/** A model that spreads its work over every CPU it is given. */
+const parallelRow = () => cpuRows().find((row) => row.model === 'worker')!;
 
 /** The row at `runs` msgs/s, on `cpus` pinned CPUs, with its server's CPU at `cpuPercent`. */
 function at(row: ResultRow, runs: number[], cpus: number, cpuPercent = 180): ResultRow {
@@ -22,7 +24,7 @@ function at(row: ResultRow, runs: number[], cpus: number, cpuPercent = 180): Res
 
 describe('the CPU limit of a row with work', () => {
   it('is crossed only when every repeat is above cores × 1e6 / work', () => {
-    const [row] = cpuRows();
+    const row = parallelRow();
     expect(row!.workUsPerMessage).toBe(1000);
     expect(aboveCpuLimit(at(row!, [2150, 2171, 2200], 2))).toBe(true); // the reference run's worker: 2,171 on 2 cores
     expect(aboveCpuLimit(at(row!, [1900, 2171, 2200], 2))).toBe(false); // a repeat below: within the spread
@@ -30,8 +32,26 @@ describe('the CPU limit of a row with work', () => {
     expect(aboveCpuLimit(at(row!, [990, 995, 999], 1))).toBe(false);
   });
 
+  it('holds a model that works on one thread to one core, whatever CPUs its server was given', () => {
+    const eventLoop = { ...cpuRows().find((row) => row.model === 'event-loop')! };
+    const over = at(eventLoop, [1010], 2);
+    expect(aboveCpuLimit(over)).toBe(true); // --quick's event-loop: 1,010 msgs/s of 1 ms each, on two CPUs
+    expect(rowMarks(over).join(' ')).toContain('impossible at 1000 µs of work per message on one thread (at most 1,000 msgs/s)');
+    expect(aboveCpuLimit(at({ ...eventLoop, model: 'worker' }, [1010], 2))).toBe(false);
+  });
+
+  it('reads the CPU per message from the anatomy\'s exact counters where no thread ended, else from the sampler', async () => {
+    const { serverCpuUsPerMessage } = await import('../../src/results/cpu-limit.js');
+    const row = parallelRow();
+    const sampled = at(row, [1000, 1010, 1020], 2, 78);
+    const figures = { threads: 7, cpuUs: 948_000, userUs: null, systemUs: null, runDelayUs: 0, voluntarySwitches: 0, involuntarySwitches: 0, readCalls: 0, writeCalls: 0 };
+    const anatomy = (endedThreads: number) => ({ answers: 1000, connectionsCompleted: 0, server: { ...figures, roles: [], endedThreads }, generator: null, cycles: null, instructions: null });
+    expect(serverCpuUsPerMessage({ ...sampled, anatomy: anatomy(0) })).toBeCloseTo(948, 6);
+    expect(serverCpuUsPerMessage({ ...sampled, anatomy: anatomy(2) })).toBeCloseTo((78 * 1e4) / 1010, 6); // the sampler: 78 % of a CPU over 1,010 msgs/s
+  });
+
   it('marks such a row in the tables, with the CPU it spent per message', () => {
-    const [row] = cpuRows();
+    const row = parallelRow();
     const over = at(row!, [2150, 2171, 2200], 2, 170.4);
     expect(rowStatus(over)).toBe('above CPU limit');
     const mark = rowMarks(over).join(' ');
@@ -40,7 +60,8 @@ describe('the CPU limit of a row with work', () => {
   });
 
   it('never ranks it as the leader: the narrative leads with the best possible row and cautions about the other', () => {
-    const rows = cpuRows().map((row) => at(row, row.model === 'worker' ? [2150, 2171, 2200] : [1500, 1510, 1520], 2));
+    const oneThread = ['sequential', 'event-loop'];
+    const rows = cpuRows().map((row) => at(row, row.model === 'worker' ? [2150, 2171, 2200] : oneThread.includes(row.model) ? [900, 910, 920] : [1500, 1510, 1520], 2));
     const text = cpuNarrative(rows, { ...fixture, results: rows }).filter(Boolean).join(' ');
     expect(text).not.toMatch(/worker (led|reached)/);
     expect(text).toMatch(/Caution: worker exceeded the machine's limit/);
