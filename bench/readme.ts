@@ -20,6 +20,9 @@ import { loadRun } from '../src/report/load.js';
 import { clearlyAbove } from '../src/report/intervals.js';
 import { narrate } from '../src/report/narrative/index.js';
 import { scenariosIn } from '../src/report/rows.js';
+import { MAIN_SENTENCES, splitNarrative } from '../src/report/prose-budget.js';
+import { scoreboard } from '../src/report/scoreboard/scoreboard.js';
+import { scoreboardMarkdown } from '../src/report/scoreboard/markdown.js';
 
 const USAGE =
   'usage: readme <results dir> [--targets results/targets-….json] [--reliability test-artifacts/reliability.jsonl]\n' +
@@ -76,10 +79,13 @@ runMain('readme', USAGE, async (argv) => {
     '',
   );
 
+  lines.push(scoreboardMarkdown(scoreboard(results)), '', `![scoreboard](${rel}/charts/scoreboard.svg)`, '');
   const scenarios = scenariosIn(results);
   for (const scenario of scenarios) {
     const these = rows.filter((r) => r.scenario === scenario);
-    lines.push(`### ${scenario}`, '', narrate(these, results).join(' '), '');
+    const { main, details } = splitNarrative(narrate(these, results), MAIN_SENTENCES);
+    lines.push(`### ${scenario}`, '', main.join(' '), '');
+    if (details.length > 0) lines.push('<details><summary>More on this scenario</summary>', '', details.join(' '), '', '</details>', '');
     // A chart the run did not draw (a run without a core sweep has no scaling chart) is left out.
     for (const chart of CHARTS[scenario] ?? []) if (existsSync(path.join(dir, 'charts', `${chart}.svg`))) lines.push(`![${chart}](${rel}/charts/${chart}.svg)`, '');
   }

@@ -34,7 +34,7 @@ const OPACITY: Record<StatusLabel, number> = {
  * Every reason to distrust a row, worst first: a failed row's numbers mean least, one that completed
  * nothing has no rate or latency, a client-bound one's are lower bounds.
  */
-function reasons(row: ResultRow): Exclude<StatusLabel, 'measured'>[] {
+export function rowReasons(row: ResultRow): Exclude<StatusLabel, 'measured'>[] {
   const out: Exclude<StatusLabel, 'measured'>[] = [];
   if (row.status === 'failed') out.push('failed');
   if (row.status === 'incomplete') out.push('incomplete');
@@ -47,7 +47,7 @@ function reasons(row: ResultRow): Exclude<StatusLabel, 'measured'>[] {
 
 /** The worst thing about a row, the label its chart points and table tag show. */
 export function rowStatus(row: ResultRow): StatusLabel {
-  return reasons(row)[0] ?? 'measured';
+  return rowReasons(row)[0] ?? 'measured';
 }
 
 const EXPLAINED: Record<Exclude<StatusLabel, 'measured'>, (row: ResultRow) => string> = {
@@ -76,7 +76,7 @@ export function clientBoundMeaning(row: ResultRow): string {
 
 /** Every reason to distrust a row, each said with what it means for the numbers; empty when they stand as they are. */
 export function rowMarks(row: ResultRow): string[] {
-  return reasons(row).map((reason) => EXPLAINED[reason](row));
+  return rowReasons(row).map((reason) => EXPLAINED[reason](row));
 }
 
 /**
