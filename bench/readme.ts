@@ -21,6 +21,9 @@ import { clearlyAbove } from '../src/report/intervals.js';
 import { narrate } from '../src/report/narrative/index.js';
 import { leadSentence, msgsPerSec } from '../src/report/narrative/facts.js';
 import { scenariosIn } from '../src/report/rows.js';
+import { README_SENTENCES, splitNarrative } from '../src/report/prose-budget.js';
+import { scoreboard } from '../src/report/scoreboard/scoreboard.js';
+import { scoreboardMarkdown } from '../src/report/scoreboard/markdown.js';
 
 const USAGE =
   'usage: readme <results dir> [--targets results/targets-….json] [--reliability test-artifacts/reliability.jsonl]\n' +
@@ -68,7 +71,8 @@ runMain('readme', USAGE, async (argv) => {
   const idle = (r: ResultRow | undefined) => (r?.idleConnections === 1 ? 'one idle client' : `${r?.idleConnections ?? 'n/a'} idle clients`);
   const { env } = results;
 
-  const lines: string[] = [START, '## Reference run and what it shows', ''];
+  // The scoreboard first: who wins what, by how much; where the figures come from under it.
+  const lines: string[] = [START, '## Reference run and what it shows', '', scoreboardMarkdown(scoreboard(results)), '', `![scoreboard](${rel}/charts/scoreboard.svg)`, ''];
   lines.push(
     `All figures below are read from the reference run in [\`${rel}/\`](${rel}/) ([report](${rel}/report.html), ` +
       `[results.json](${rel}/results.json)) by \`npm run readme -- ${rel}\`: ${env.cpuModel}, ${env.cores} cores, ` +
@@ -81,7 +85,9 @@ runMain('readme', USAGE, async (argv) => {
   const scenarios = scenariosIn(results);
   for (const scenario of scenarios) {
     const these = rows.filter((r) => r.scenario === scenario);
-    lines.push(`### ${scenario}`, '', narrate(these, results).join(' '), '');
+    const { main, details } = splitNarrative(narrate(these, results), README_SENTENCES);
+    lines.push(`### ${scenario}`, '', main.join(' '), '');
+    if (details.length > 0) lines.push('<details><summary>More on this scenario</summary>', '', details.join(' '), '', '</details>', '');
     // A chart the run did not draw (a run without a core sweep has no scaling chart) is left out.
     for (const chart of CHARTS[scenario] ?? []) if (existsSync(path.join(dir, 'charts', `${chart}.svg`))) lines.push(`![${chart}](${rel}/charts/${chart}.svg)`, '');
   }
@@ -117,7 +123,8 @@ runMain('readme', USAGE, async (argv) => {
   // Server CPU per message, from /proc: what each message really cost.
   const cpuPerMsg = (r: ResultRow | undefined) => (r ? cpuUsPerMessage(r) : Number.NaN);
 
-  lines.push('### Tradeoffs', '');
+  // Typed claims, long: behind a summary, outside the section's word budget.
+  lines.push('### Tradeoffs', '', '<details><summary>What the run shows about each model’s tradeoffs</summary>', '');
   lines.push(
     `- **When sequential is fine, and when it starves everyone.** With ${few === 1 ? 'one client' : `${few} clients`} it echoed ${num(msgs(seqFew))} msgs/s, ` +
       `${ratio(seqFew, elFew)} the event loop's ${num(msgs(elFew))}: ${aloneVersusEventLoop(seqFew, elFew)}. ` +
@@ -195,7 +202,7 @@ runMain('readme', USAGE, async (argv) => {
       `and reuseport ${num(msgs(cpuRow('reuseport')))}, ${ratio(cpuRow('cluster'), cpuRow('event-loop'))} and ${ratio(cpuRow('reuseport'), cpuRow('event-loop'))} ` +
       `the event loop: how a Node user gets more than one core without a thread or process per connection.`,
   );
-  lines.push('', END);
+  lines.push('', '</details>', '', END);
 
   const workerMany = pick('echo-small', 'worker', many);
   const cpuSpread = (model: string) => {

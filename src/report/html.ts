@@ -18,6 +18,11 @@ import { externalServer, externalTarget } from './target.js';
 import { columnsFor } from './table-rows.js';
 import { markNotes } from './mark-notes.js';
 import type { WrittenChart } from './write-charts.js';
+import { SCOREBOARD_CHART } from './scoreboard/chart.js';
+import { scoreboardHtml } from './scoreboard/html.js';
+import { scoreboard } from './scoreboard/scoreboard.js';
+import { SCOREBOARD_CSS } from './scoreboard/style.js';
+import { MAIN_SENTENCES, splitNarrative } from './prose-budget.js';
 
 function figure(chart: WrittenChart): string {
   const name = chart.definition.name;
@@ -108,13 +113,20 @@ function intro(results: ResultsFile): string {
   );
 }
 
+/** The first sentences in the text, the rest behind a summary a reader opens for the detail. */
+function narrativeHtml(sentences: readonly string[]): string {
+  const { main, details } = splitNarrative(sentences, MAIN_SENTENCES);
+  const more = details.length === 0 ? '' : `\n<details class="more"><summary>More on this scenario</summary><p>${details.map(esc).join(' ')}</p></details>`;
+  return `<p class="narrative">${main.map(esc).join(' ')}</p>${more}`;
+}
+
 function scenarioSection(scenario: string, results: ResultsFile, charts: readonly WrittenChart[]): string {
   const rows = rowsOf(results.results, scenario);
   const sentences = narrate(rows, results);
   return [
     `<section id="scenario-${esc(scenario)}"><h2>${esc(scenario)}</h2>`,
     `<p class="subtitle">${esc(describeScenario(declarationOf(results, scenario), rows))}</p>`,
-    `<p class="narrative">${sentences.map(esc).join(' ')}</p>`,
+    narrativeHtml(sentences),
     ...charts.filter((chart) => chart.definition.scenario === scenario).map(figure),
     table(rows, scenario),
     costTable(rows),
@@ -124,7 +136,8 @@ function scenarioSection(scenario: string, results: ResultsFile, charts: readonl
 
 export function renderPage(results: ResultsFile, charts: readonly WrittenChart[]): string {
   const scenarios = scenariosIn(results);
-  const overview = charts.filter((chart) => !chart.definition.scenario || !scenarios.includes(chart.definition.scenario));
+  const boardChart = charts.filter((chart) => chart.definition.name === SCOREBOARD_CHART);
+  const overview = charts.filter((chart) => chart.definition.name !== SCOREBOARD_CHART && (!chart.definition.scenario || !scenarios.includes(chart.definition.scenario)));
   const target = externalTarget(results);
   const title = `echolab benchmark report: ${results.runId}${target ? `, ${externalServer(target)}` : ''}`;
   return `<!doctype html>
@@ -133,18 +146,23 @@ export function renderPage(results: ResultsFile, charts: readonly WrittenChart[]
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
-<style>${PAGE_CSS}</style>
+<style>${PAGE_CSS}${SCOREBOARD_CSS}</style>
 </head>
 <body>
 <h1>${esc(title)}</h1>
 <p class="subtitle">${esc(results.env.date)} · ${esc(results.env.cpuModel)}, ${results.env.cores} core(s) · Node ${esc(results.env.node)}${results.complete ? '' : ' · <b>incomplete run</b>'}</p>
-<p>${intro(results)}</p>
-<h3>Before you read the numbers</h3>
-<ul class="caveats">${caveats(results).map((text) => `<li>${esc(text)}</li>`).join('\n')}</ul>
-<p>Scenarios: ${scenarios.map((s) => `<a href="#scenario-${esc(s)}">${esc(s)}</a>`).join(' · ')} · <a href="#overview">across scenarios</a> · <a href="#environment">environment</a></p>
+<section id="summary">
+${scoreboardHtml(scoreboard(results))}
+<p>Scenarios: ${scenarios.map((s) => `<a href="#scenario-${esc(s)}">${esc(s)}</a>`).join(' · ')} · <a href="#overview">across scenarios</a> · <a href="#method">caveats and method</a> · <a href="#environment">environment</a></p>
+${boardChart.map(figure).join('\n')}
+</section>
 ${scenarios.map((scenario) => scenarioSection(scenario, results, charts)).join('\n')}
 <section id="overview"><h2>Across scenarios</h2>
 ${overview.map(figure).join('\n')}
+</section>
+<section id="method"><h2>Caveats and method</h2>
+<p>${intro(results)}</p>
+<ul class="caveats">${caveats(results).map((text) => `<li>${esc(text)}</li>`).join('\n')}</ul>
 </section>
 <section id="environment"><h2>Environment</h2>
 ${environment(results)}

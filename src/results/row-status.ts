@@ -36,7 +36,7 @@ const OPACITY: Record<StatusLabel, number> = {
  * Every reason to distrust a row, worst first: a failed row's numbers mean least, one that completed
  * nothing has no rate or latency, a client-bound one's are lower bounds.
  */
-function reasons(row: ResultRow): Exclude<StatusLabel, 'measured' | 'starved'>[] {
+export function rowReasons(row: ResultRow): Exclude<StatusLabel, 'measured' | 'starved'>[] {
   const out: Exclude<StatusLabel, 'measured' | 'starved'>[] = [];
   if (row.status === 'failed') out.push('failed');
   if (row.status === 'incomplete') out.push('incomplete');
@@ -49,7 +49,7 @@ function reasons(row: ResultRow): Exclude<StatusLabel, 'measured' | 'starved'>[]
 
 /** The worst thing about a row, the label its table tag shows. */
 export function rowStatus(row: ResultRow): StatusLabel {
-  return reasons(row)[0] ?? 'measured';
+  return rowReasons(row)[0] ?? 'measured';
 }
 
 /** Statuses under which a row still has figures of its own: a chart would draw them as a measurement. */
@@ -91,7 +91,7 @@ export function clientBoundMeaning(row: ResultRow): string {
 
 /** Every reason to distrust a row, each said with what it means for the numbers; empty when they stand as they are. */
 export function rowMarks(row: ResultRow): string[] {
-  return reasons(row).map((reason) => EXPLAINED[reason](row));
+  return rowReasons(row).map((reason) => EXPLAINED[reason](row));
 }
 
 /**

@@ -102,6 +102,22 @@ describe.skipIf(!haveBrowser)('report.html in headless Chromium', () => {
     expect(requests).toEqual([]);
   });
 
+  it('opens on the scoreboard: every server’s name and every scenario’s column within the first 1280 × 900 screen', async () => {
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(pathToFileURL(path.join(run.dir, 'report.html')).href, { waitUntil: 'load', timeout: 30_000 });
+    const names = page.locator('table.scoreboard tbody th');
+    const servers = JSON.parse(readFileSync(path.join(run.dir, 'results.json'), 'utf8')).results.map((row: { model: string }) => row.model);
+    expect(await names.allTextContents()).toEqual([...new Set(servers)]);
+    const cells = page.locator('table.scoreboard th, table.scoreboard td');
+    for (let i = 0; i < (await cells.count()); i++) {
+      const box = (await cells.nth(i).boundingBox())!;
+      expect(box.y + box.height, `cell ${i} of the scoreboard`).toBeLessThanOrEqual(900);
+      expect(box.x + box.width, `cell ${i} of the scoreboard`).toBeLessThanOrEqual(1280);
+    }
+    await page.screenshot({ path: 'test-artifacts/report-first-screen.png' });
+    await page.close();
+  });
+
   it('fits a 1280 px window: no sideways scroll, every table column visible, marked rows one line like the rest', async () => {
     // Its own run directory: the fixture's options are a stub, a real run's fill a long line.
     const wide = fixtureRunDir();

@@ -17,6 +17,7 @@ export function fixtureRunDir(fixture = FIXTURE_A): { dir: string; remove(): voi
 
 /** Every chart the fixture has data for: the fixture covers every scenario of the default suite. */
 export const EXPECTED_CHARTS = [
+  'scoreboard',
   'throughput-vs-connections',
   'latency-percentiles',
   'latency-spectrum-open',
@@ -26,3 +27,6 @@ export const EXPECTED_CHARTS = [
   'slow-client-fairness',
   'server-cost',
 ];
+
+/** The charts that draw each model in its colour (the scoreboard's heat map colours by score). */
+export const MODEL_CHARTS = EXPECTED_CHARTS.filter((name) => name !== 'scoreboard');

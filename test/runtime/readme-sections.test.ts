@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mainTextWords, README_WORDS } from '../../src/report/prose-budget.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const README_SCRIPT = join(ROOT, 'dist/bench/readme.js');
@@ -69,6 +70,17 @@ describe('npm run readme', () => {
     expect(reliability).toContain('test run of 2026-01-03 04:05 UTC');
     expect(reliability).toMatch(/\| fork \| n\/a \| 64 of 2000 \| 65 \/ 455 \| 12\.3 MiB \(< 5120\.0 MiB\) \|/);
     expect(outside(after.reliability, 'reliability-measured')).toBe(outside(before.reliability, 'reliability-measured'));
+  });
+
+  it('opens the reference section with the scoreboard, and keeps its text outside <details> within the word budget', () => {
+    expect(readme().status).toBe(0);
+    const reference = section(page('README.md'), 'tradeoffs');
+    const lines = reference.split('\n');
+    expect(lines.slice(1, 5)).toEqual(['## Reference run and what it shows', '', expect.stringMatching(/^\| Model \| echo-small \(msgs\/s c=64 ↑\) \|/), '|---|---:|---:|---:|---:|---:|---:|']);
+    expect(reference).toContain('| event-loop | **69,400** |');
+    expect(mainTextWords(reference)).toBeLessThanOrEqual(README_WORDS);
+    // Every scenario's sentences beyond the first are behind a summary.
+    expect(reference).toContain('<details><summary>More on this scenario</summary>');
   });
 
   it('changes no page when one of them lacks its section', () => {

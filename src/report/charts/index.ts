@@ -9,6 +9,7 @@ import { fairness } from './fairness.js';
 import { latencyPercentiles } from './latency-percentiles.js';
 import { latencySpectrum } from './latency-spectrum.js';
 import { scaling } from './scaling.js';
+import { scoreboardChart } from '../scoreboard/chart.js';
 import { overTime } from './over-time.js';
 import { memoryPerConnection } from './memory-per-connection.js';
 import { serverCost } from './server-cost.js';
@@ -17,6 +18,7 @@ import type { ChartDefinition } from './spec.js';
 import { throughputVsConnections } from './throughput-vs-connections.js';
 
 export const CHARTS: readonly ChartDefinition[] = [
+  scoreboardChart,
   throughputVsConnections,
   anatomyEchoSmall,
   latencyPercentiles,

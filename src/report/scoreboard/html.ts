@@ -1,0 +1,36 @@
+/** The scoreboard as the report page's opening table, each cell shaded by its rank. */
+import { escapeHtml as esc } from '../html-escape.js';
+import { MODEL_COLOURS } from '../model-colours.js';
+import { ratioText } from './ratio.js';
+import { MARK_KINDS } from './marks.js';
+import { boardNotes, rankingNote } from './notes.js';
+import { shadeOf } from './rank-shade.js';
+import type { ScoreCell, ScoreColumn, Scoreboard } from './scoreboard.js';
+
+function cellHtml(cell: ScoreCell, column: ScoreColumn): string {
+  if (!cell.ran) return '<td class="not-run" title="not run">·</td>';
+  const shade = shadeOf(cell, column);
+  const marks = cell.marks.map((kind) => `<span class="mark" title="${esc(kind)}">${esc(MARK_KINDS[kind].symbol)}</span>`).join('');
+  const ratio = cell.ratio === null ? '' : ` <span class="ratio">${esc(ratioText(cell.ratio))}</span>`;
+  const at = cell.at ? ` <span class="ratio">${esc(cell.at)}</span>` : '';
+  const title = [cell.rank === null ? 'not ranked' : `rank ${cell.rank}`, ...cell.marks].join('; ');
+  return `<td class="${shade === null ? 'unranked' : `shade-${shade}`}" title="${esc(title)}">${esc(cell.text)}${ratio}${at}${marks}</td>`;
+}
+
+export function scoreboardHtml(board: Scoreboard): string {
+  const head = board.columns
+    .map((column) => `<th title="${esc(column.better)} is better"><a href="#scenario-${esc(column.scenario)}">${esc(column.scenario)}</a><br><span class="figure">${esc(column.header)} ${column.better === 'higher' ? '↑' : '↓'}</span></th>`)
+    .join('');
+  const body = board.rows
+    .map((row) => {
+      const swatch = `<span class="swatch" style="background:${MODEL_COLOURS[row.model]}"></span>`;
+      return `<tr><th scope="row">${swatch}${esc(row.label)}</th>${row.cells.map((cell, i) => cellHtml(cell, board.columns[i]!)).join('')}</tr>`;
+    })
+    .join('\n');
+  const notes = boardNotes(board).map((note) => `<li><span class="mark">${esc(note.symbol)}</span> <b>${esc(note.kind)}</b> (${esc(note.meaning)}): ${esc(note.where)}</li>`);
+  return [
+    `<div class="table-wrap"><table class="scoreboard"><thead><tr><th>Model</th>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`,
+    `<p class="board-note">${esc(rankingNote(board))}</p>`,
+    notes.length > 0 ? `<ul class="board-marks">${notes.join('')}</ul>` : '',
+  ].join('\n');
+}

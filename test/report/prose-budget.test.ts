@@ -1,0 +1,36 @@
+/** The prose budget: a scenario's first sentences in the text, the rest behind <details>; the README's words counted outside them. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderPage } from '../../src/report/html.js';
+import { narrate } from '../../src/report/narrative/index.js';
+import { MAIN_SENTENCES, mainTextWords } from '../../src/report/prose-budget.js';
+import { escapeHtml } from '../../src/report/html-escape.js';
+import type { ResultsFile } from '../../src/results/schema.js';
+import { FIXTURE_A } from './fixture-run.js';
+
+const fixture = JSON.parse(readFileSync(FIXTURE_A, 'utf8')) as ResultsFile;
+const html = renderPage(fixture, []);
+
+describe('prose budget', () => {
+  it(`shows ${MAIN_SENTENCES} sentences of a scenario in its text and the rest behind a summary`, () => {
+    const sentences = narrate(fixture.results.filter((row) => row.scenario === 'echo-small'), fixture);
+    expect(sentences.length).toBeGreaterThan(MAIN_SENTENCES);
+    const section = html.slice(html.indexOf('id="scenario-echo-small"'), html.indexOf('id="scenario-echo-large"'));
+    const text = /<p class="narrative">(.*?)<\/p>/.exec(section)![1]!;
+    expect(text).toBe(sentences.slice(0, MAIN_SENTENCES).map(escapeHtml).join(' '));
+    const more = /<details class="more"><summary>More on this scenario<\/summary><p>(.*?)<\/p><\/details>/.exec(section)![1]!;
+    expect(more).toBe(sentences.slice(MAIN_SENTENCES).map(escapeHtml).join(' '));
+  });
+
+  it('puts the scoreboard first, the scenarios next, caveats and method after them', () => {
+    const at = (marker: string) => html.indexOf(marker);
+    expect(at('<table class="scoreboard">')).toBeGreaterThan(0);
+    expect(at('<table class="scoreboard">')).toBeLessThan(at('id="scenario-echo-small"'));
+    expect(at('id="scenario-open"')).toBeLessThan(at('id="method"'));
+    expect(at('<ul class="caveats">')).toBeGreaterThan(at('id="method"'));
+  });
+
+  it('counts the words outside <details> only', () => {
+    expect(mainTextWords('one two <details><summary>x y</summary>\n\nthree four\n\n</details> five')).toBe(3);
+  });
+});
