@@ -1,8 +1,9 @@
 /**
  * A flood of clients that leave having sent nothing: 2,000 connect at once, stay silent until the
  * server's slots are full, then all close. fork (which vets each connection before it forks) and
- * worker with its thread cache (a departed client costs a hand-over, not a thread start) then answer
- * a new client within 5 s, the tens of seconds a process or a thread per departed client would take.
+ * worker, with its thread cache or without (it vets each connection when its turn comes, before any
+ * hand-over to a thread), then answer a new client within 5 s, not after the tens of seconds a
+ * process, a thread or a hand-over per departed client would take.
  */
 import { describe, expect, it } from 'vitest';
 import { echoOnce, EchoClient } from '../helpers/client.js';
@@ -18,6 +19,7 @@ const RESETS = 20;
 
 const cases = [
   { name: 'fork', model: 'fork', args: [], cap: DEFAULTS.maxChildren },
+  { name: 'worker', model: 'worker', args: [], cap: DEFAULTS.maxWorkers },
   { name: `worker --thread-cache ${DEFAULTS.maxWorkers}`, model: 'worker', args: ['--thread-cache', String(DEFAULTS.maxWorkers)], cap: DEFAULTS.maxWorkers },
 ];
 
