@@ -45,7 +45,7 @@ export const COLUMNS: Column[] = [
     when: abandonment,
   },
   {
-    header: 'left with',
+    header: 'left after',
     help: 'How the departing clients left: a FIN with nothing sent (nothing owed), or bytes and then a half-close (their echo still owed)',
     cell: (row) => abandonedCell(row, (a) => a, departureKind),
     when: abandonment,

@@ -2,12 +2,12 @@
 import { count } from './format.js';
 import type { AbandonedFigures } from './schema.js';
 
-/** "FIN, nothing sent" or "1 B, then half-close". */
+/** "nothing sent" or "1 B + half-close". */
 export function departureKind({ departureBytes }: Pick<AbandonedFigures, 'departureBytes'>): string {
-  return departureBytes === 0 ? 'FIN, nothing sent' : `${count(departureBytes)} B, then half-close`;
+  return departureBytes === 0 ? 'nothing sent' : `${count(departureBytes)} B + half-close`;
 }
 
-/** "98 of 100 echoed, 2 waiting"; null when nothing was owed (nothing sent, or not measured). */
+/** "98 of 100 echoed, 2 still waiting"; null when nothing was owed (nothing sent, or not measured). */
 export function owedEchoesText({ owedEchoes, departed }: Pick<AbandonedFigures, 'owedEchoes' | 'departed'>): string | null {
   if (!owedEchoes) return null;
   const { echoed, closedShort, waiting } = owedEchoes;

@@ -69,8 +69,8 @@ describe('the abandoned row', () => {
   it('prints its own table, with a dash (not 0) for what was not measured', () => {
     const text = formatTable([abandonedRow(measurement()), abandonedRow(measurement({ model: 'worker', serverAbandoned: null }))]);
     expect(text).toContain('first echo');
-    expect(text).toMatch(/fork\s+│ 64\s+│ 100\/100\s+│ FIN,\s+│ 250 ms\s+│ 400 ms\s+│ 100 /);
-    expect(text).toMatch(/worker\s+│ 64\s+│ 100\/100\s+│ FIN,\s+│ 250 ms\s+│ 400 ms\s+│ —/);
+    expect(text).toMatch(/fork\s+│ 64\s+│ 100\/100\s+│ nothing\s+│ 250 ms\s+│ 400 ms\s+│ 100 /);
+    expect(text).toMatch(/worker\s+│ 64\s+│ 100\/100\s+│ nothing\s+│ 250 ms\s+│ 400 ms\s+│ —/);
     expect(text).not.toContain('msgs/s');
   });
 });

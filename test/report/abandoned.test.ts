@@ -65,6 +65,7 @@ describe('abandoned scenario in the report', () => {
     const story = text([...rows, ...halfClosedRows]);
     expect(story).toContain("After 100 clients connected and left while 64 connections held each server, the new client's first echo came soonest from event-loop (9 ms)");
     expect(story).toContain("After 100 clients connected, sent 1 B and half-closed while 64 connections held each server, the new client's first echo came soonest from event-loop (11 ms) and last from fork (9 s");
+    expect(story).toContain('fork dropped none of them, serving each (first echo 9 s, 9.5 s of CPU)');
     expect(story).toContain('Of the 100 clients that sent 1 B and half-closed, still owed their echo, every one got its echo from sequential and event-loop; fork echoed 94 of 100 (6 still waiting at the deadline).');
     const owedColumn = columnsFor(halfClosedRows).find((column) => column.header === 'owed echoes')!;
     expect(halfClosedRows.map((r) => owedColumn.cell(r))).toEqual(['100 of 100 echoed', '94 of 100 echoed, 6 still waiting', '100 of 100 echoed']);
@@ -119,7 +120,7 @@ describe('abandoned scenario in the report', () => {
       const chart = (await writeCharts(both, dir)).find((c) => c.definition.name === 'abandoned-first-echo')!;
       expect(chart.warnings).toEqual([]);
       assertWellFormedSvg(chart.svg);
-      for (const label of ['left with: FIN, nothing sent', 'left with: 1 B, then half-close', '>11 ms<', '>9 s<']) expect(chart.svg).toContain(label);
+      for (const label of ['left after: nothing sent', 'left after: 1 B + half-close', '>11 ms<', '>9 s<']) expect(chart.svg).toContain(label);
     });
 
     it("says a failed row's status in its model's label, not with a marker above its bars", async () => {

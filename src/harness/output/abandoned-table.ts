@@ -14,7 +14,7 @@ function marks(row: ResultRow): string[] {
 }
 
 export function formatAbandonedTable(rows: readonly ResultRow[]): string {
-  const head = ['model', 'busy', 'departed', 'left with', 'first echo', 'srv CPU meanwhile', 'dropped by server', 'owed echoes', 'errors', 'PSS', 'procs/thr', 'notes'];
+  const head = ['model', 'busy', 'departed', 'left after', 'first echo', 'srv CPU meanwhile', 'dropped by server', 'owed echoes', 'errors', 'PSS', 'procs/thr', 'notes'];
   const lines: (string | number)[][] = [];
   for (const row of rows) {
     const a = row.abandoned!;
@@ -34,6 +34,6 @@ export function formatAbandonedTable(rows: readonly ResultRow[]): string {
     ]);
   }
   const notes = numberMarks(rows.map((row) => marks(row)));
-  const table = fittedTable(head, lines.map((line, i) => [...line, notes.cells[i]!]), ['errors', 'srv CPU meanwhile', 'dropped by server', 'owed echoes', 'left with']);
+  const table = fittedTable(head, lines.map((line, i) => [...line, notes.cells[i]!]), ['errors', 'srv CPU meanwhile', 'dropped by server', 'owed echoes', 'left after']);
   return notes.legend ? `${table}\n${notes.legend}` : table;
 }

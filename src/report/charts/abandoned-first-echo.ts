@@ -57,7 +57,7 @@ export const abandonedFirstEcho: ChartDefinition = {
         };
       };
       return {
-        title: { text: `Departing clients left with: ${departureKind({ departureBytes: bytes })}`, anchor: 'start', fontSize: 12 },
+        title: { text: `Departing clients left after: ${departureKind({ departureBytes: bytes })}`, anchor: 'start', fontSize: 12 },
         hconcat: [panel('echoMs', 'echoLabel', 'Time to first echo (ms, log scale)', echoFloor), panel('cpuSec', 'cpuLabel', 'Server CPU meanwhile (s, log scale)', cpuFloor)],
         spacing: 30,
       };

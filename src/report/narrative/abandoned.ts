@@ -31,6 +31,8 @@ function droppedSentence(rows: ResultRow[]): string | null {
   const parts = counted.map((row) => {
     const { serverAbandoned, departed, firstEchoMs, serverCpuSec } = row.abandoned!;
     const figures = firstEchoMs !== null && serverCpuSec !== null ? ` (first echo ${latency(firstEchoMs * 1000)}, ${cpu(row)} of CPU)` : '';
+    // None dropped is what a correct server does with clients still owed an echo.
+    if (serverAbandoned === 0) return `${serverName(row)} dropped none of them, serving each${figures}`;
     return `${serverName(row)} dropped ${num(serverAbandoned!)} of the ${num(departed)} departed clients from its queue unserved${figures}`;
   });
   return `${list(parts)}; the other models do not count such clients.`;
