@@ -9,8 +9,8 @@
  * descriptor): a client that already left is dropped there and never costs a thread or a hand-over.
  *
  * With a thread cache (`threadCache` > 0, MySQL's thread_cache_size), up to that many threads
- * whose connection ended wait for the next one instead of exiting: a new connection, or a client
- * that already left, then costs a hand-over instead of a thread start.
+ * whose connection ended wait for the next one instead of exiting: a new connection then costs a
+ * hand-over instead of a thread start.
  */
 import type { Socket } from 'node:net';
 import { Worker } from 'node:worker_threads';

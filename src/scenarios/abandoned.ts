@@ -12,10 +12,11 @@ export const abandoned: Scenario = {
   mode: 'closed',
   // departureBytes 0: the client closes having sent nothing, nothing is owed; 1: it sends a byte and half-closes, reading on.
   parameters: { connections: [64], messageSize: [64], departureBytes: [0, 1] },
-  // 100, not 1,000: a worker thread costs ~0.1 s of CPU on one core here, so 1,000 departed clients would
-  // keep worker past any deadline that fits the suite's time budget (fork would need ~0.16 s each without its queue watch).
+  // 100, not 1,000: a client that half-closed is owed its echo, so fork starts a process and worker a thread
+  // for each (~0.16 s and ~0.1 s of CPU on one core here): 1,000 would keep them past any deadline that fits
+  // the suite's time budget. (Clients that sent nothing cost them neither: both drop those unserved.)
   abandon: { clients: 100, deadlineSec: 30 },
   quick: { abandon: { clients: 20, deadlineSec: 10 } },
-  // worker's thread cache turns a thread start per connection (or per departed client) into a hand-over.
+  // worker's thread cache turns a thread start per connection (a half-closed client's too) into a hand-over.
   variants: THREAD_CACHED_WORKER,
 };

@@ -16,6 +16,8 @@ export class OwedEchoTracker {
     let received = 0;
     this.open.add(socket);
     socket.on('data', (chunk: Buffer) => (received += chunk.length));
+    // A reset is counted where it ends the socket, at 'close'; a second error must not throw.
+    socket.on('error', () => {});
     // The server's FIN, a reset, or our own destroy at the deadline: whichever comes first counts.
     socket.once('close', () => {
       if (!this.open.delete(socket)) return;
