@@ -59,11 +59,11 @@ runMain('readme', USAGE, async (argv) => {
   const rel = path.relative(process.cwd(), dir);
   const rows = results.results;
   // The model as it starts by default; `cached` picks its variant with a thread cache (worker).
-  const pick = (scenario: string, model: string, connections?: number, cached = false) =>
+  const pick = (scenario: string, model: string, connections?: number, cached = false, also: (r: ResultRow) => boolean = () => true) =>
     rows.find(
       (r) =>
         r.scenario === scenario && r.model === model && r.status === 'ok' && (connections === undefined || r.connections === connections) &&
-        (cached ? r.serveFlags?.includes(`--${MODEL_FLAGS.threadCache.name}`) === true : !r.serveFlags),
+        (cached ? r.serveFlags?.includes(`--${MODEL_FLAGS.threadCache.name}`) === true : !r.serveFlags) && also(r),
     );
   const msgs = (r: ResultRow | undefined) => r?.msgsPerSec.median ?? Number.NaN;
   const ratio = (a: ResultRow | undefined, b: ResultRow | undefined) => times(msgs(a) / msgs(b));
@@ -143,19 +143,22 @@ runMain('readme', USAGE, async (argv) => {
       `about ${mebibytes((forkMany?.server?.peakPssBytes ?? Number.NaN) / Math.max(1, (forkMany?.server?.maxProcesses ?? 1) - 1))} per connection; ` +
       `summed RSS said ${mebibytes(forkMany?.server?.peakRssBytes ?? Number.NaN)}, as it counts the pages a child shares with its parent once in every process.`,
   );
-  const gone = (model: string, cached = false) => pick('abandoned', model, undefined, cached)?.abandoned;
-  const firstEcho = (model: string, cached = false) => {
-    const a = gone(model, cached);
+  /** The abandoned figures of this model when its departing clients sent `bytes` before leaving (0: nothing). */
+  const gone = (model: string, cached = false, bytes = 0) => pick('abandoned', model, undefined, cached, (r) => r.abandoned?.departureBytes === bytes)?.abandoned;
+  const firstEcho = (model: string, cached = false, bytes = 0) => {
+    const a = gone(model, cached, bytes);
     return a?.firstEchoMs == null ? 'n/a' : `${latency(a.firstEchoMs * 1000)} (${a.serverCpuSec == null ? 'CPU not measured' : `${num(a.serverCpuSec)} s of server CPU`})`;
   };
   lines.push(
     `- **Clients that leave while queued.** ${gone('fork')?.departed ?? 'n/a'} clients connected and left while ${pick('abandoned', 'fork')?.connections ?? 'n/a'} held ` +
       `connections kept fork's and worker's slots busy; then one new client came. fork, whose parent watches its queue, dropped ${gone('fork')?.serverAbandoned ?? 'n/a'} of them unserved ` +
-      `and answered the new client in ${firstEcho('fork')}. worker cannot watch its queue (a socket that has started reading cannot move to a thread): ` +
-      `each departed client still got a thread started for it when its turn came, and the new client waited ${firstEcho('worker')}; ` +
-      `with its thread cache each cost a hand-over to a waiting thread instead, and the new client waited ${firstEcho('worker', true)}. The event loop, ` +
-      `which never queues, answered in ${firstEcho('event-loop')}. This is the classic weakness of a process or thread per connection under a ` +
-      `connection flood: work is spent on clients that are gone, and the live ones queue behind it.`,
+      `and answered the new client in ${firstEcho('fork')}. worker cannot watch its queue (a socket that Node has read cannot move to a thread), so it ` +
+      `vets each connection when its turn comes, with a read of at most one byte on the descriptor: it dropped ${gone('worker')?.serverAbandoned ?? 'n/a'} ` +
+      `of them and answered in ${firstEcho('worker')}, or ${firstEcho('worker', true)} with its thread cache. The event loop, which never queues, ` +
+      `answered in ${firstEcho('event-loop')}. Clients that sent a byte and half-closed are still owed its echo, so none may be dropped: ` +
+      `fork served each with a process and the new client waited ${firstEcho('fork', false, 1)}, worker with a thread each ${firstEcho('worker', false, 1)} ` +
+      `(a hand-over each with its cache: ${firstEcho('worker', true, 1)}), the event loop ${firstEcho('event-loop', false, 1)}. This is the classic ` +
+      `weakness of a process or thread per connection under a connection flood: the live clients queue behind the work owed to the others.`,
   );
   /** A ratio above the core count cannot come from equal work per message: say what the servers really spent. */
   const overCores = () => {

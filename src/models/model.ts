@@ -19,7 +19,7 @@ export interface ModelStats {
   waiting?: number;
   /** Whether accepted connections can wait for a slot at all (false: each is served as it arrives, and `waiting` stays 0). */
   queues?: boolean;
-  /** Waiting connections dropped because their client left before its turn (fork, which watches its queue). */
+  /** Waiting connections dropped because their client left before its turn (fork, which watches its queue; worker, which vets each when its turn comes). */
   abandoned?: number;
   /** Live child processes (fork, cluster). */
   children?: number;

@@ -4,11 +4,13 @@
  * before accepting the next. The thread owns its connection: it does all of that connection's
  * I/O, the work and the echo, and exits when its client leaves. At most `maxWorkers` threads serve
  * at once; further connections wait, accepted and unread, in arrival order. (They cannot be watched
- * for clients that leave, as fork's queue is: a socket that has been read cannot move to a thread.)
+ * for clients that leave, as fork's queue is: a socket that Node has read cannot move to a thread.)
+ * Instead each is vetted when its turn comes (vet-unread.ts: one read of at most a byte on the
+ * descriptor): a client that already left is dropped there and never costs a thread or a hand-over.
  *
  * With a thread cache (`threadCache` > 0, MySQL's thread_cache_size), up to that many threads
- * whose connection ended wait for the next one instead of exiting: a new connection, or a client
- * that already left, then costs a hand-over instead of a thread start.
+ * whose connection ended wait for the next one instead of exiting: a new connection then costs a
+ * hand-over instead of a thread start.
  */
 import type { Socket } from 'node:net';
 import { Worker } from 'node:worker_threads';
@@ -19,6 +21,7 @@ import { serviceConfig } from '../shared/service.js';
 import { peerName } from '../shared/socket.js';
 import { SocketQueue, type QueuedConnection } from '../shared/socket-queue.js';
 import { toError } from '../shared/to-error.js';
+import { vetUnread } from '../shared/vet-unread.js';
 import type { StartModel } from './model.js';
 import type { ToThread } from './worker-thread.js';
 
@@ -28,8 +31,8 @@ const THREAD_SCRIPT = new URL('./worker-thread.js', import.meta.url);
 interface ServiceThread {
   readonly threadId: number;
   readonly exited: Promise<void>;
-  /** Hand it a connection: resolves true when the connection has ended, false if the thread died first. */
-  serve(socket: Socket): Promise<boolean>;
+  /** Hand it a connection (and the byte vetting read, if any): resolves true when the connection has ended, false if the thread died first. */
+  serve(socket: Socket, preread: Buffer | undefined): Promise<boolean>;
   /** Tell an idle thread to exit. */
   dismiss(): void;
   terminate(): void;
@@ -42,6 +45,7 @@ export const start: StartModel = async ({ options, work, log }) => {
   const cached: ServiceThread[] = [];
   let serving = 0;
   let acceptorBytesRead = 0;
+  let abandoned = 0;
   let stopping = false;
   const server = createEchoServer((socket) => waiting.push(socket), /* pauseOnConnect: never read here */ true);
   const address = await listen(server, { ...options, reservedFds: options.maxWorkers * FDS_PER_THREAD }, log);
@@ -67,14 +71,14 @@ export const start: StartModel = async ({ options, work, log }) => {
     const thread: ServiceThread = {
       threadId,
       exited,
-      serve: (socket) =>
+      serve: (socket, preread) =>
         new Promise((resolve) => {
           ended = (served) => {
             ended = undefined;
             resolve(served);
           };
           // Transferred, not copied: from here the socket belongs to the thread (this side is closed).
-          send({ type: 'connection', socket }, [socket as never]);
+          send({ type: 'connection', socket, preread }, [socket as never]);
         }),
       dismiss: () => send({ type: 'leave' }),
       terminate: () => void worker.terminate(),
@@ -85,6 +89,15 @@ export const start: StartModel = async ({ options, work, log }) => {
 
   async function serveInThread({ socket }: QueuedConnection): Promise<void> {
     const peer = peerName(socket);
+    const vetting = vetUnread(socket);
+    if (vetting.left) {
+      abandoned++;
+      socket.destroy();
+      log.info(`dropped ${peer}: its client left before its turn`);
+      return;
+    }
+    const { preread } = vetting;
+    acceptorBytesRead += preread?.length ?? 0;
     let thread = cached.pop();
     if (!thread) {
       try {
@@ -96,7 +109,7 @@ export const start: StartModel = async ({ options, work, log }) => {
       }
     }
     serving++;
-    const served = thread.serve(socket);
+    const served = thread.serve(socket, preread);
     log.info(`open ${peer} in thread ${thread.threadId} (${serving} serving, ${cached.length} cached, ${waiting.length} waiting)`);
     const alive = await served;
     serving--;
@@ -115,7 +128,7 @@ export const start: StartModel = async ({ options, work, log }) => {
 
   return {
     address,
-    stats: () => ({ connections: serving, threads: threads.size, queues: true, waiting: waiting.length, acceptorBytesRead }),
+    stats: () => ({ connections: serving, threads: threads.size, queues: true, waiting: waiting.length, abandoned, acceptorBytesRead }),
     async stop() {
       stopping = true;
       server.close();

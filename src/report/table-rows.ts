@@ -1,5 +1,6 @@
 /** The per-scenario table of the report page: one row per model and point, every figure with its unit. */
 import type { ErrorKind, ResultRow } from '../results/schema.js';
+import { departureKind, owedEchoesText } from '../results/departure-text.js';
 import { serverCpuUsPerMessage } from '../results/cpu-limit.js';
 import { ABSENT, count, latency, mebibytes, megabytesPerSec, num, orAbsent, serverCpu, withRange } from '../results/format.js';
 import { latencyFigures } from '../results/latency-figure.js';
@@ -40,8 +41,14 @@ export const COLUMNS: Column[] = [
   { header: 'Conns', help: 'Concurrent connections', cell: (row) => String(row.connections), when: multipleConnections },
   {
     header: 'departed',
-    help: 'Clients that connected and left without sending, of those asked to, while the busy connections held the server',
+    help: 'Clients that connected and left, of those asked to, while the busy connections held the server',
     cell: (row) => abandonedCell(row, (a) => a.departed, (n) => `${count(n)} / ${count(row.abandoned!.clients)}`),
+    when: abandonment,
+  },
+  {
+    header: 'left after',
+    help: 'How the departing clients left: a FIN with nothing sent (nothing owed), or bytes and then a half-close (their echo still owed)',
+    cell: (row) => abandonedCell(row, (a) => a, departureKind),
     when: abandonment,
   },
   {
@@ -60,6 +67,12 @@ export const COLUMNS: Column[] = [
     header: 'dropped',
     help: 'Departed clients the server says it dropped from its queue unserved (— : the model does not count them)',
     cell: (row) => abandonedCell(row, (a) => a.serverAbandoned, count),
+    when: abandonment,
+  },
+  {
+    header: 'owed echoes',
+    help: 'Departing clients that half-closed after sending: how many got their echo before the server closed them, were closed unechoed, or still waited at the deadline (— : nothing was owed)',
+    cell: (row) => abandonedCell(row, owedEchoesText, (text) => text),
     when: abandonment,
   },
   {

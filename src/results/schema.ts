@@ -191,7 +191,7 @@ export interface IntervalSeries {
 
 /** The abandoned scenario's figures: clients that left while the server was busy, and what they cost the next one. */
 export interface AbandonedFigures {
-  /** Clients asked to connect and leave (FIN, nothing sent) while the row's `connections` kept the server busy. */
+  /** Clients asked to connect and leave (with nothing sent, or after `departureBytes`) while the row's `connections` kept the server busy. */
   clients: number;
   /** Of those, the ones that connected and left (the rest failed to connect: see errors). */
   departed: number;
@@ -205,6 +205,20 @@ export interface AbandonedFigures {
   serverCpuSec: number | null;
   /** Departed clients the server reports having dropped unserved; null where the model does not count them. */
   serverAbandoned: number | null;
+  /** Bytes each departing client sent before it left (the point's departureBytes): 0, it closed having sent nothing; above, it half-closed after them. */
+  departureBytes: number;
+  /** Clients that sent bytes and half-closed: what became of the echo the server owed them; null when they sent nothing (nothing is owed). */
+  owedEchoes: OwedEchoes | null;
+}
+
+/** The abandoned scenario's half-closed departing clients, each followed until the server closed it or the deadline. */
+export interface OwedEchoes {
+  /** Got every byte they sent back before the server closed them. */
+  echoed: number;
+  /** Closed by the server (FIN or reset) before all of their bytes came back. */
+  closedShort: number;
+  /** Neither by the deadline: still waiting for the server. */
+  waiting: number;
 }
 
 /** The connections scenario: each step's connections echo once when they open, then once every `echoEverySec` while held. */
@@ -290,12 +304,18 @@ export interface ParameterMatrix {
   amount: number[];
   /** Connections opened first that then send nothing for the whole run. */
   idleConnections: number[];
+  /**
+   * The abandoned scenario: bytes each departing client sends before it leaves. 0: it closes having
+   * sent nothing (nobody is owed anything); above 0: it sends them and half-closes, and keeps reading,
+   * so a correct server still owes it their echo.
+   */
+  departureBytes: number[];
   serverCores: ServerCores[];
 }
 
 /** The abandoned scenario: while `connections` keep the server busy, clients connect and leave; then one new client is timed. */
 export interface AbandonParams {
-  /** Clients that connect and leave (FIN, nothing sent) while the busy connections hold the server. */
+  /** Clients that connect and leave (with nothing sent, or after the point's departureBytes) while the busy connections hold the server. */
   clients: number;
   /** Longest the flood plus the new client's first echo may take before the row fails. */
   deadlineSec: number;

@@ -51,6 +51,7 @@ export const PARAMETER_DEFAULTS: Readonly<ParameterMatrix> = {
   messagesPerConnection: [0],
   amount: [0],
   idleConnections: [0],
+  departureBytes: [0],
 };
 
 /** One value of each parameter. */
@@ -101,7 +102,7 @@ const READS: Record<LoadMode | 'abandon' | 'hold', readonly (keyof ParameterMatr
   closed: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections', 'pipelining', 'amount', 'idleConnections'],
   open: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections', 'rate', 'idleConnections'],
   churn: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections', 'pipelining', 'messagesPerConnection', 'idleConnections'],
-  abandon: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections'],
+  abandon: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections', 'departureBytes'],
   // The connections scenario: its steps (connections) and the held connections' message size.
   hold: ['serverCores', 'messageSize', 'connections'],
 };

@@ -20,7 +20,7 @@ function measurement(overrides: Partial<AbandonedMeasurement> = {}): AbandonedMe
     placement: planPlacement('rest', 2, false),
     warmedUp: { settled: true, elapsedMs: 500 },
     departures: [{ departed: 100, pending: 0, floodMs: 40, errors: noErrors() }],
-    probe: { firstEchoMs: 250, serverCpuSec: 0.4, errors: noErrors() },
+    probe: { firstEchoMs: 250, serverCpuSec: 0.4, errors: noErrors(), owedEchoes: null },
     otherProbes: [],
     serverAbandoned: 100,
     server: undefined,
@@ -51,11 +51,11 @@ describe('the abandoned row', () => {
   it('carries the figures, with the scenario parameters', () => {
     const row = abandonedRow(measurement());
     expect(row).toMatchObject({ scenario: 'abandoned', model: 'fork', status: 'ok', connections: 64 });
-    expect(row.abandoned).toEqual({ clients: 100, departed: 100, floodMs: 40, deadlineSec: 30, firstEchoMs: 250, serverCpuSec: 0.4, serverAbandoned: 100 });
+    expect(row.abandoned).toEqual({ clients: 100, departed: 100, floodMs: 40, deadlineSec: 30, firstEchoMs: 250, serverCpuSec: 0.4, serverAbandoned: 100, departureBytes: 0, owedEchoes: null });
   });
 
   it('fails with the first reason: an unsettled load, then clients still pending, then no echo', () => {
-    const noEcho = { firstEchoMs: null, serverCpuSec: 30.5, errors: { ...noErrors(), timeout: 1 }, failure: 'no echo for the new client within the 30 s deadline' };
+    const noEcho = { firstEchoMs: null, serverCpuSec: 30.5, errors: { ...noErrors(), timeout: 1 }, failure: 'no echo for the new client within the 30 s deadline', owedEchoes: null };
     const late = abandonedRow(measurement({ probe: noEcho, serverAbandoned: null }));
     expect(late).toMatchObject({ status: 'failed', failure: noEcho.failure });
     expect(late.abandoned).toMatchObject({ firstEchoMs: null, serverCpuSec: 30.5, serverAbandoned: null });
@@ -69,8 +69,8 @@ describe('the abandoned row', () => {
   it('prints its own table, with a dash (not 0) for what was not measured', () => {
     const text = formatTable([abandonedRow(measurement()), abandonedRow(measurement({ model: 'worker', serverAbandoned: null }))]);
     expect(text).toContain('first echo');
-    expect(text).toMatch(/fork\s+│ 64\s+│ 100\/100\s+│ 250 ms\s+│ 400 ms\s+│ 100 /);
-    expect(text).toMatch(/worker\s+│ 64\s+│ 100\/100\s+│ 250 ms\s+│ 400 ms\s+│ —/);
+    expect(text).toMatch(/fork\s+│ 64\s+│ 100\/100\s+│ nothing\s+│ 250 ms\s+│ 400 ms\s+│ 100 /);
+    expect(text).toMatch(/worker\s+│ 64\s+│ 100\/100\s+│ nothing\s+│ 250 ms\s+│ 400 ms\s+│ —/);
     expect(text).not.toContain('msgs/s');
   });
 });

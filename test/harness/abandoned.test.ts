@@ -18,10 +18,10 @@ const timing: Timing = { warmupMs: 100, windowMs: 1000, repeats: 1, connectTimeo
 const CAP = 4;
 const scenario: Scenario = { name: 'abandoned', description: 'test', mode: 'closed', parameters: { connections: [CAP], messageSize: [64] }, abandon: { clients: 50, deadlineSec: 10 } };
 
-async function run(model: string) {
+async function run(model: string, departureBytes = 0) {
   const server = await servers.start(model, { args: ['--log-level', 'warn', ...capFlag(model, CAP)] });
   pool.ensure(null);
-  const [point] = expand(scenario);
+  const [point] = expand({ ...scenario, parameters: { ...scenario.parameters, departureBytes: [departureBytes] } });
   return runAbandoned(point!, { model: model as 'fork', host: server.host, port: server.port, pid: server.pid, stats: server.stats }, timing, pool, placement);
 }
 
@@ -43,5 +43,15 @@ describe('abandoned scenario', () => {
     expect(row.abandoned!.firstEchoMs).toBeLessThan(10_000);
     expect(row.abandoned!.serverCpuSec).not.toBeNull();
     expect(row.server!.maxProcesses).toBeGreaterThanOrEqual(1);
+    expect(row.abandoned).toMatchObject({ departureBytes: 0, owedEchoes: null });
+  });
+
+  // A client that sent a byte and half-closed is still owed its echo: queued behind the busy ones, or served at once.
+  it.each(['fork', 'worker', 'event-loop'])('%s echoes every departing client that sent a byte and half-closed', async (model) => {
+    const row = await run(model, 1);
+    expect(row.status, row.failure).toBe('ok');
+    expect(row.abandoned).toMatchObject({ departed: 50, departureBytes: 1, owedEchoes: { echoed: 50, closedShort: 0, waiting: 0 } });
+    if (model !== 'event-loop') expect(row.abandoned!.serverAbandoned).toBe(0);
+    expect(row.abandoned!.firstEchoMs).not.toBeNull();
   });
 });

@@ -215,7 +215,7 @@ describe('a failed row', () => {
   it('of the abandoned scenario: its figures null, never 0, where nothing was measured', () => {
     const [point] = expand(abandoned);
     const row = failedRow(point!, 'worker', placement, 0, 'server exited (code 1)');
-    expect(row.abandoned).toEqual({ clients: 100, departed: 0, floodMs: 0, deadlineSec: 30, firstEchoMs: null, serverCpuSec: null, serverAbandoned: null });
+    expect(row.abandoned).toEqual({ clients: 100, departed: 0, floodMs: 0, deadlineSec: 30, firstEchoMs: null, serverCpuSec: null, serverAbandoned: null, departureBytes: 0, owedEchoes: null });
   });
 
   it('over a measured row (the server died during it) keeps what was measured', () => {

@@ -43,7 +43,11 @@ describe('expanding a scenario', () => {
     expect(expand(declared('slow-client'))).toMatchObject([{ connections: 15, idleConnections: 1 }]);
     expect(expand(declared('open'))).toMatchObject([{ mode: 'open', rate: 5000 }]);
     expect(expand(declared('churn'))).toMatchObject([{ mode: 'churn', messagesPerConnection: 1 }]);
-    expect(expand(declared('abandoned'))).toMatchObject([{ connections: 64, abandon: { clients: 100, deadlineSec: 30 } }]);
+    // One point per way of leaving: nothing sent, or a byte and then a half-close.
+    expect(expand(declared('abandoned'))).toMatchObject([
+      { connections: 64, departureBytes: 0, abandon: { clients: 100, deadlineSec: 30 } },
+      { connections: 64, departureBytes: 1, abandon: { clients: 100, deadlineSec: 30 } },
+    ]);
   });
 
   it('takes whole lists from the overrides, each one a sweep', () => {
@@ -79,7 +83,7 @@ describe('--quick', () => {
   it('is applied when the run is planned, with the overrides, once per scenario', () => {
     const plans = planScenarios(options('--quick', '--scenarios', 'abandoned,echo-small', '-c', '2').scenarios, options('--quick', '-c', '2'));
     expect(plans.map((plan) => plan.scenario.name)).toEqual(['abandoned', 'echo-small']);
-    expect(plans[0]!.points).toMatchObject([{ connections: 2, abandon: { clients: 20, deadlineSec: 10 } }]);
+    expect(plans[0]!.points).toMatchObject([0, 1].map((departureBytes) => ({ connections: 2, departureBytes, abandon: { clients: 20, deadlineSec: 10 } })));
     expect(plans[1]!.points.map((p) => p.connections)).toEqual([2]);
   });
 

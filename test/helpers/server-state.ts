@@ -1,6 +1,7 @@
 /** What a running server holds, read from outside through /proc (its own stats: ServerProcess.stats()). */
 import { readdirSync, readlinkSync } from 'node:fs';
-import { processTree, readStat } from '../../src/harness/server/proc.js';
+import { processTree, readStat, treeCpuSeconds } from '../../src/harness/server/proc.js';
+import { eventually } from './poll.js';
 import { isAlive } from '../../src/shared/process-alive.js';
 import type { ServerProcess } from '../../src/harness/server/server-process.js';
 import type { ModelStats, RunningStats } from '../../src/models/model.js';
@@ -26,6 +27,25 @@ export function descendants(pid: number): number[] {
 /** Threads of one process, from /proc/<pid>/stat (0 if it is gone). */
 export function threadCount(pid: number): number {
   return readStat(pid)?.threads ?? 0;
+}
+
+/**
+ * Until the server's process tree has spent under `maxShare` of one core over `windowMs`: what it
+ * was starting (the threads or processes of the connections it took in) is up. Bounded by `timeoutMs`.
+ */
+export async function quiet(pid: number, timeoutMs: number, windowMs = 300, maxShare = 0.05): Promise<void> {
+  let last = treeCpuSeconds(pid) ?? 0;
+  await eventually(
+    'the server quiet',
+    () => {
+      const now = treeCpuSeconds(pid) ?? 0;
+      const spent = now - last;
+      last = now;
+      return spent < (maxShare * windowMs) / 1000;
+    },
+    timeoutMs,
+    windowMs,
+  );
 }
 
 /** Pids from `pids` that are still alive (zombies count as gone). */

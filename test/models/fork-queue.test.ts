@@ -4,12 +4,11 @@
  * parent holds while watching, and half-closed gets every byte back, in order, when its turn comes.
  */
 import { describe, expect, it } from 'vitest';
-import { EchoClient, randomPayload } from '../helpers/client.js';
+import { EchoClient } from '../helpers/client.js';
 import { eventually, within } from '../helpers/poll.js';
 import { descendants } from '../helpers/server-state.js';
 import { sharedServer } from '../helpers/servers.js';
-
-const LEAVERS = 20;
+import { LEAVERS, SMALL_MESSAGE, waitingClients } from '../helpers/waiting-clients.js';
 
 describe('fork with one child slot', () => {
   const server = sharedServer('fork', { args: ['--max-children', '1'] });
@@ -19,33 +18,27 @@ describe('fork with one child slot', () => {
     await busy.send('busy');
     await busy.waitFor(4);
     const before = (await server().stats()).abandoned ?? -1;
-
-    // Waiting clients that leave: half by FIN with nothing sent, half by reset.
-    const leavers = await Promise.all(Array.from({ length: LEAVERS }, () => EchoClient.connect(server().port)));
-    leavers.forEach((client, i) => (i % 2 === 0 ? client.end() : client.reset()));
-    // Waiting clients that stay: one sends more than the parent holds per connection and half-closes.
-    const small = await EchoClient.connect(server().port);
-    await small.send('sent while waiting');
-    const big = await EchoClient.connect(server().port);
-    const bigPayload = randomPayload(200 * 1024);
-    big.socket.end(bigPayload);
+    const waiting = await waitingClients(server().port);
+    const { small, big, bigPayload, halfClosed } = waiting;
 
     try {
       const stats = await eventually(`${LEAVERS} dropped`, async () => {
         const now = await server().stats();
         return now.abandoned === before + LEAVERS && now;
       });
-      expect(stats).toMatchObject({ connections: 1, waiting: 2 });
+      expect(stats).toMatchObject({ connections: 1, waiting: 3 });
       expect(descendants(server().pid)).toHaveLength(1);
 
       busy.end();
-      expect((await small.waitFor(18, 30_000)).toString()).toBe('sent while waiting');
+      expect((await small.waitFor(SMALL_MESSAGE.length, 30_000)).toString()).toBe(SMALL_MESSAGE);
       small.end();
       await within('the big client echoed and ended', big.serverLeft, 30_000);
       expect(big.length).toBe(bigPayload.length);
       expect(big.received().equals(bigPayload)).toBe(true);
+      await within('the half-closed client echoed and ended', halfClosed.serverLeft, 30_000);
+      expect(halfClosed.received().toString()).toBe('x');
     } finally {
-      for (const client of [busy, small, big, ...leavers]) client.destroy();
+      for (const client of [busy, ...waiting.all()]) client.destroy();
     }
   });
 });

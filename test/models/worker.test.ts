@@ -1,6 +1,7 @@
 /**
- * worker: the thread owns its connection. The main thread only accepts and hands the socket over
- * (it reads none of the bytes: hsha, whose main thread does the I/O, shows the counter moving),
+ * worker: the thread owns its connection. The main thread only accepts, vets and hands the socket
+ * over (it reads at most the one byte its vetting takes: hsha, whose main thread does the I/O, shows
+ * the counter moving),
  * and there is one thread per live connection, gone when its client leaves; with a thread cache,
  * up to that many stay to serve the next connections.
  */
@@ -13,16 +14,19 @@ import { sharedServer } from '../helpers/servers.js';
 const PAYLOAD_BYTES = 4 << 20;
 
 describe.each([
-  ['worker', 0],
-  ['piscina', 0],
-  ['hsha', PAYLOAD_BYTES],
-])('%s: bytes the accepting thread reads itself', (model, expected) => {
+  // worker's vetting reads the first byte if it has arrived by the connection's turn.
+  { model: 'worker', least: 0, most: 1, reads: 'at most one byte' },
+  { model: 'piscina', least: 0, most: 0, reads: 'none' },
+  { model: 'hsha', least: PAYLOAD_BYTES, most: PAYLOAD_BYTES, reads: 'every byte' },
+])('$model: bytes the accepting thread reads itself', ({ model, least, most, reads }) => {
   const server = sharedServer(model);
 
-  it(`is ${expected === 0 ? 'none' : 'every byte'} after ${PAYLOAD_BYTES >> 20} MiB echoed`, async () => {
+  it(`is ${reads} after ${PAYLOAD_BYTES >> 20} MiB echoed`, async () => {
     const payload = randomPayload(PAYLOAD_BYTES);
     expect((await echoOnce(server().port, payload)).equals(payload)).toBe(true);
-    expect((await server().stats()).acceptorBytesRead).toBe(expected);
+    const { acceptorBytesRead } = await server().stats();
+    expect(acceptorBytesRead).toBeGreaterThanOrEqual(least);
+    expect(acceptorBytesRead).toBeLessThanOrEqual(most);
   });
 });
 

@@ -18,17 +18,17 @@ import { FIXTURE_A } from './fixture-run.js';
 import { assertWellFormedSvg } from './svg-check.js';
 
 const fixture = JSON.parse(readFileSync(FIXTURE_A, 'utf8')) as ResultsFile;
-const [point] = expand(DEFAULT_SUITE.find((s) => s.name === 'abandoned')!);
+const [point, halfClosing] = expand(DEFAULT_SUITE.find((s) => s.name === 'abandoned')!);
 
 /** Test data, not measurements: a shape like the models' (fork drops the departed, worker starts a thread for each). */
-function row(model: ResultRow['model'], probe: Partial<ProbeReport>, serverAbandoned: number | null = null): ResultRow {
+function row(model: ResultRow['model'], probe: Partial<ProbeReport>, serverAbandoned: number | null = null, at = point!): ResultRow {
   return abandonedRow({
-    point: point!,
+    point: at,
     model,
     placement: fixture.env.placement,
     warmedUp: { settled: true, elapsedMs: 600 },
     departures: [{ departed: 100, pending: 0, floodMs: 45, errors: noErrors() }],
-    probe: { firstEchoMs: null, serverCpuSec: null, errors: noErrors(), ...probe },
+    probe: { firstEchoMs: null, serverCpuSec: null, errors: noErrors(), owedEchoes: null, ...probe },
     otherProbes: [],
     serverAbandoned,
     server: undefined,
@@ -41,6 +41,13 @@ const rows = [
   row('worker', { firstEchoMs: 10_500, serverCpuSec: 10.4 }),
   row('event-loop', { firstEchoMs: 9, serverCpuSec: 0.03 }),
 ];
+/** The same models when the departing clients sent a byte and half-closed: owed their echo. */
+const owed = (echoed: number, closedShort = 0, waiting = 0) => ({ owedEchoes: { echoed, closedShort, waiting } });
+const halfClosedRows = [
+  row('sequential', { firstEchoMs: 40, serverCpuSec: 0.08, ...owed(100) }, null, halfClosing),
+  row('fork', { firstEchoMs: 9000, serverCpuSec: 9.5, ...owed(94, 0, 6) }, 0, halfClosing),
+  row('event-loop', { firstEchoMs: 11, serverCpuSec: 0.04, ...owed(100) }, null, halfClosing),
+];
 // The whole suite's declarations, abandoned among them, as a run of it records them.
 const scenarios = DEFAULT_SUITE.map((scenario) => scenarioRecord(scenario, { quick: false, overrides: {} }));
 const results: ResultsFile = { ...fixture, scenarios, results: [...fixture.results, ...rows] };
@@ -52,6 +59,17 @@ describe('abandoned scenario in the report', () => {
     expect(story).toContain("the new client's first echo came soonest from event-loop (9 ms) and last from worker (10.5 s, 1,170× as long)");
     expect(story).toContain('fork dropped 100 of the 100 departed clients from its queue unserved (first echo 1.9 s, 1.9 s of CPU)');
     expect(story).toContain("Meanwhile worker's server spent the most CPU, 10.4 s (about 104 ms per departed client), and event-loop's the least, 30 ms.");
+  });
+
+  it('tells each way of leaving apart, and whether the half-closed clients got the echo they were owed', () => {
+    const story = text([...rows, ...halfClosedRows]);
+    expect(story).toContain("After 100 clients connected and left while 64 connections held each server, the new client's first echo came soonest from event-loop (9 ms)");
+    expect(story).toContain("After 100 clients connected, sent 1 B and half-closed while 64 connections held each server, the new client's first echo came soonest from event-loop (11 ms) and last from fork (9 s");
+    expect(story).toContain('fork dropped none of them, serving each (first echo 9 s, 9.5 s of CPU)');
+    expect(story).toContain('Of the 100 clients that sent 1 B and half-closed, still owed their echo, every one got its echo from sequential and event-loop; fork echoed 94 of 100 (6 still waiting at the deadline).');
+    const owedColumn = columnsFor(halfClosedRows).find((column) => column.header === 'owed echoes')!;
+    expect(halfClosedRows.map((r) => owedColumn.cell(r))).toEqual(['100 of 100 echoed', '94 of 100 echoed, 6 still waiting', '100 of 100 echoed']);
+    expect(rows.map((r) => owedColumn.cell(r))).toEqual(['—', '—', '—', '—']);
   });
 
   it('names a model that missed the deadline, with the CPU it had spent, and its failure', () => {
@@ -95,6 +113,14 @@ describe('abandoned scenario in the report', () => {
       for (const label of ['>9 ms<', '>10.5 s<', '>1.9 s<', 'Time to first echo (ms, log scale)', 'Server CPU meanwhile (s, log scale)', '100 clients connected and left']) {
         expect(chart.svg).toContain(label);
       }
+    });
+
+    it('draws one row of panels per way of leaving', async () => {
+      const both = { ...results, results: [...fixture.results, ...rows, ...halfClosedRows] };
+      const chart = (await writeCharts(both, dir)).find((c) => c.definition.name === 'abandoned-first-echo')!;
+      expect(chart.warnings).toEqual([]);
+      assertWellFormedSvg(chart.svg);
+      for (const label of ['left after: nothing sent', 'left after: 1 B + half-close', '>11 ms<', '>9 s<']) expect(chart.svg).toContain(label);
     });
 
     it("says a failed row's status in its model's label, not with a marker above its bars", async () => {

@@ -40,7 +40,7 @@ describe('checkResults', () => {
     const row = read(FIXTURE_A).results[0];
     const unanswered = { p50: null, p90: null, p99: null, p999: null, max: null, mean: null, count: 0, histogram: '', p99Runs: [null, null] };
     expect(() => checkResults(damaged((f) => (f.results = [{ ...row, latencyUs: unanswered }])))).not.toThrow();
-    const abandoned = { clients: 10, departed: 10, floodMs: 5, deadlineSec: 30, firstEchoMs: null, serverCpuSec: null, serverAbandoned: null };
+    const abandoned = { clients: 10, departed: 10, floodMs: 5, deadlineSec: 30, firstEchoMs: null, serverCpuSec: null, serverAbandoned: null, departureBytes: 1, owedEchoes: null };
     expect(() => checkResults(damaged((f) => (f.results = [{ ...row, abandoned }])))).not.toThrow();
     expect(() => checkResults(damaged((f) => (f.results = [{ ...row, abandoned: { ...abandoned, firstEchoMs: 'soon' } }])))).toThrow(
       /^results\[0\]\.abandoned\.firstEchoMs must be a number or null$/,

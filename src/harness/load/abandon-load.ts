@@ -1,7 +1,10 @@
 /**
  * The abandoned scenario, generator side. While the started load holds the server busy, clients
- * connect and leave at once (a FIN, nothing sent); later the load is released and one new client is
- * timed to its first echo. The server's CPU is read from /proc here, right beside the events it brackets.
+ * connect and leave at once: a FIN with nothing sent, or (departure bytes above 0) those bytes and
+ * a half-close, after which each keeps reading, owed its echo. Later the load is released and one
+ * new client is timed to its first echo; then the half-closed clients' echoes are counted, once the
+ * server has closed them all or at the deadline. The server's CPU is read from /proc here, right
+ * beside the events it brackets.
  */
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -9,10 +12,22 @@ import { errorKind } from './echo-connection.js';
 import { firstEcho } from './first-echo.js';
 import type { LoadGenerator } from './generator.js';
 import { noErrors, type DepartReport, type DepartRequest, type ProbeReport } from './load-spec.js';
+import { OwedEchoTracker } from './owed-echoes.js';
 import { treeCpuSeconds } from '../server/proc.js';
 
-/** `clients` connections at once, each closed as soon as it is up; settles when all have, or at the deadline. */
-function depart(host: string, port: number, clients: number, connectTimeoutMs: number, deadline: number): Promise<Omit<DepartReport, 'floodMs'>> {
+interface Departure {
+  clients: number;
+  /** Sent before leaving; 0: closed with nothing sent. */
+  bytes: number;
+  /** Follows the clients that sent bytes once they have half-closed. */
+  owed: OwedEchoTracker;
+}
+
+/**
+ * `clients` connections at once, each leaving as soon as it is up; settles when all have, or at the
+ * deadline. One that sent bytes has left once it half-closed: from then on `owed` follows it.
+ */
+function depart(host: string, port: number, { clients, bytes, owed }: Departure, connectTimeoutMs: number, deadline: number): Promise<Omit<DepartReport, 'floodMs'>> {
   return new Promise((resolve) => {
     const result = { departed: 0, pending: clients, errors: noErrors() };
     const open = new Set<net.Socket>();
@@ -28,9 +43,16 @@ function depart(host: string, port: number, clients: number, connectTimeoutMs: n
       socket.destroy();
       if (--result.pending === 0) finish();
     };
+    const halfClose = (socket: net.Socket) => {
+      if (!open.delete(socket)) return;
+      socket.setTimeout(0);
+      socket.end(Buffer.alloc(bytes, 0x61));
+      owed.follow(socket, bytes);
+      if (--result.pending === 0) finish();
+    };
     if (clients === 0) return finish();
     for (let i = 0; i < clients; i++) {
-      const socket = net.connect({ host, port });
+      const socket = net.connect({ host, port, allowHalfOpen: true });
       open.add(socket);
       socket.setTimeout(connectTimeoutMs, () => {
         result.errors.timeout++;
@@ -38,7 +60,8 @@ function depart(host: string, port: number, clients: number, connectTimeoutMs: n
       });
       socket.once('connect', () => {
         result.departed++;
-        settle(socket);
+        if (bytes > 0) halfClose(socket);
+        else settle(socket);
       });
       socket.once('error', (error: NodeJS.ErrnoException) => {
         result.errors[errorKind(error)]++;
@@ -51,6 +74,7 @@ function depart(host: string, port: number, clients: number, connectTimeoutMs: n
 export class Abandonment {
   private start = 0;
   private cpuAtStart: number | undefined;
+  private readonly owed = new OwedEchoTracker();
 
   constructor(
     private readonly load: LoadGenerator,
@@ -70,12 +94,22 @@ export class Abandonment {
     const { host, port, connectTimeoutMs } = this.load.spec;
     this.start = performance.now();
     this.cpuAtStart = this.serverCpuSec();
-    const result = await depart(host, port, this.request.clients, connectTimeoutMs, this.deadline);
+    const { clients, bytes } = this.request;
+    const result = await depart(host, port, { clients, bytes, owed: this.owed }, connectTimeoutMs, this.deadline);
     return { ...result, floodMs: performance.now() - this.start };
   }
 
-  /** Close the busy connections, then (if `probe`) time one new client to its first echo. */
+  /**
+   * Close the busy connections, then (if `probe`) time one new client to its first echo; then count
+   * the half-closed clients' echoes (after the probe, so that waiting for them costs the new client nothing).
+   */
   async releaseAndProbe(probe: boolean): Promise<ProbeReport> {
+    const report = await this.releaseAndTime(probe);
+    const owedEchoes = this.request.bytes > 0 ? await this.owed.settled(this.deadline) : null;
+    return { ...report, owedEchoes };
+  }
+
+  private async releaseAndTime(probe: boolean): Promise<Omit<ProbeReport, 'owedEchoes'>> {
     // Messages the held connections still wait for are the server's queue at work (sequential
     // serves one connection at a time), not failures: only the load's other errors count.
     const errors = { ...this.load.finish().errors, timeout: 0 };

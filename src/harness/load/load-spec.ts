@@ -1,5 +1,5 @@
 /** The harness ↔ generator-process protocol: what load to make and what was measured. */
-import type { ErrorKind, LoadMode } from '../../results/schema.js';
+import type { ErrorKind, LoadMode, OwedEchoes } from '../../results/schema.js';
 import type { IntervalReport } from './interval-recorder.js';
 import type { IntervalGrid } from './shared-clock.js';
 
@@ -75,6 +75,8 @@ export interface WindowReport {
 export interface DepartRequest {
   /** This process's share of the clients (0: it only holds load). */
   clients: number;
+  /** Bytes each sends before it leaves: 0, it closes having sent nothing; above, it sends them, half-closes and reads until the server closes it. */
+  bytes: number;
   /** Longest the departures and the new client's first echo may take, from the departures' start. */
   deadlineMs: number;
   /** The server's pid, to read its tree's CPU time from /proc (undefined: an external target). */
@@ -99,6 +101,8 @@ export interface ProbeReport {
   errors: ErrorCounts;
   /** Why there is no first echo. */
   failure?: string;
+  /** This process's departing clients that sent bytes: their echoes, once all were closed or at the deadline; null when they sent nothing. */
+  owedEchoes: OwedEchoes | null;
 }
 
 /** The connections scenario: one step's connections, added to those held (see hold-load.ts). */

@@ -56,6 +56,10 @@ const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   // The connections scenario: which of a model's series the step belongs to (a capped model runs two), and its cap.
   ['series', (r) => orEmpty(r.connectionsStep?.series)],
   ['cap', (r) => orEmpty(r.connectionsStep?.cap)],
+  ['departure_bytes', (r) => orEmpty(r.abandoned?.departureBytes)],
+  ['owed_echoes_echoed', (r) => orEmpty(r.abandoned?.owedEchoes?.echoed)],
+  ['owed_echoes_closed_short', (r) => orEmpty(r.abandoned?.owedEchoes?.closedShort)],
+  ['owed_echoes_waiting', (r) => orEmpty(r.abandoned?.owedEchoes?.waiting)],
   ['server_cores', (r) => orEmpty(r.serverCores)],
   ...costColumns(),
   ['server_host', (r) => orEmpty(r.serverHost)],

@@ -1,7 +1,7 @@
 /** The abandoned scenario's row, from the generator's reports, the server's own counts and the sampler. */
 import { emptyRow } from './empty-row.js';
 import { addErrors, noErrors, type DepartReport, type ProbeReport } from '../load/load-spec.js';
-import type { Placement, ResultRow } from '../../results/schema.js';
+import type { OwedEchoes, Placement, ResultRow } from '../../results/schema.js';
 import type { Point } from '../../scenarios/scenario.js';
 import type { WarmUpResult } from '../run/warm-up.js';
 
@@ -18,6 +18,13 @@ export interface AbandonedMeasurement {
   otherProbes: ProbeReport[];
   serverAbandoned: number | null;
   server: ResultRow['server'] | undefined;
+}
+
+/** The half-closed clients' echoes over every process; null when none of them was owed one. */
+function owedEchoesOf(reports: readonly ProbeReport[]): OwedEchoes | null {
+  const owed = reports.map((report) => report.owedEchoes).filter((o): o is OwedEchoes => o !== null);
+  if (owed.length === 0) return null;
+  return owed.reduce((sum, o) => ({ echoed: sum.echoed + o.echoed, closedShort: sum.closedShort + o.closedShort, waiting: sum.waiting + o.waiting }));
 }
 
 export function abandonedRow(m: AbandonedMeasurement): ResultRow {
@@ -38,7 +45,7 @@ export function abandonedRow(m: AbandonedMeasurement): ResultRow {
     ...base,
     ...(failure === undefined ? {} : { status: 'failed', failure }),
     repeats: 1,
-    abandoned: { ...base.abandoned!, departed, floodMs, firstEchoMs: probe.firstEchoMs, serverCpuSec: probe.serverCpuSec, serverAbandoned: m.serverAbandoned },
+    abandoned: { ...base.abandoned!, departed, floodMs, firstEchoMs: probe.firstEchoMs, serverCpuSec: probe.serverCpuSec, serverAbandoned: m.serverAbandoned, owedEchoes: owedEchoesOf([probe, ...m.otherProbes]) },
     errors,
     server: m.server ?? null,
     client: { ...base.client, processes: m.departures.length },

@@ -68,7 +68,7 @@ export async function runAbandoned(point: Point, target: ServerUnderTest, timing
   let server: ResultRow['server'] | undefined;
   try {
     const startedAt = Date.now();
-    for (const i of processes) pool.send(i, { type: 'depart', request: { clients: evenShare(clients, pool.size, i), deadlineMs, serverPid: pool.where(i) === 'local' ? target.pid : undefined } });
+    for (const i of processes) pool.send(i, { type: 'depart', request: { clients: evenShare(clients, pool.size, i), bytes: point.departureBytes, deadlineMs, serverPid: pool.where(i) === 'local' ? target.pid : undefined } });
     const departures = (await pool.collect('departed', deadlineMs + REPORT_MARGIN_MS)).map((m) => m.report);
     await settle(stats, before, departures.reduce((sum, d) => sum + d.departed, 0), startedAt + deadlineMs);
     for (const i of processes) pool.send(i, { type: 'probe', probe: i === 0 });

@@ -1,4 +1,8 @@
-/** Narrative for the abandoned scenario: what clients that left before their turn cost the next client, per model. */
+/**
+ * Narrative for the abandoned scenario: what clients that left before their turn cost the next
+ * client, per model, told for each way of leaving (nothing sent; bytes sent, then a half-close,
+ * which still owes the client its echo), and whether the half-closed clients got it.
+ */
 import type { ResultRow } from '../../results/schema.js';
 import { serverName } from '../../results/server-label.js';
 import { latency, num, times } from '../../results/format.js';
@@ -6,14 +10,16 @@ import { latency, num, times } from '../../results/format.js';
 const echoUs = (row: ResultRow) => row.abandoned!.firstEchoMs! * 1000;
 const cpu = (row: ResultRow) => latency(row.abandoned!.serverCpuSec! * 1e6);
 const list = (parts: string[]) => (parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? ''));
+/** How the departing clients of these rows left, after "clients". */
+const left = (bytes: number) => (bytes === 0 ? 'connected and left' : `connected, sent ${num(bytes)} B and half-closed`);
 
 function leadSentence(answered: ResultRow[]): string | null {
   if (answered.length === 0) return null;
   const order = [...answered].sort((a, b) => echoUs(a) - echoUs(b));
   const fastest = order[0]!;
   const slowest = order.at(-1)!;
-  const { departed } = fastest.abandoned!;
-  let sentence = `After ${num(departed)} clients connected and left while ${fastest.connections} connections held each server, the new client's first echo came soonest from ${serverName(fastest)} (${latency(echoUs(fastest))})`;
+  const { departed, departureBytes } = fastest.abandoned!;
+  let sentence = `After ${num(departed)} clients ${left(departureBytes)} while ${fastest.connections} connections held each server, the new client's first echo came soonest from ${serverName(fastest)} (${latency(echoUs(fastest))})`;
   if (slowest !== fastest) sentence += ` and last from ${serverName(slowest)} (${latency(echoUs(slowest))}, ${times(echoUs(slowest) / echoUs(fastest))} as long)`;
   return `${sentence}.`;
 }
@@ -25,6 +31,8 @@ function droppedSentence(rows: ResultRow[]): string | null {
   const parts = counted.map((row) => {
     const { serverAbandoned, departed, firstEchoMs, serverCpuSec } = row.abandoned!;
     const figures = firstEchoMs !== null && serverCpuSec !== null ? ` (first echo ${latency(firstEchoMs * 1000)}, ${cpu(row)} of CPU)` : '';
+    // None dropped is what a correct server does with clients still owed an echo.
+    if (serverAbandoned === 0) return `${serverName(row)} dropped none of them, serving each${figures}`;
     return `${serverName(row)} dropped ${num(serverAbandoned!)} of the ${num(departed)} departed clients from its queue unserved${figures}`;
   });
   return `${list(parts)}; the other models do not count such clients.`;
@@ -51,8 +59,32 @@ function unansweredSentence(rows: ResultRow[]): string | null {
   return `No echo for the new client within the ${num(late[0]!.abandoned!.deadlineSec)} s deadline: ${list(parts)}.`;
 }
 
+/** Half-closed clients are owed their echo: which servers gave it to every one, and which did not. */
+function owedSentence(rows: ResultRow[]): string | null {
+  const measured = rows.filter((row) => row.abandoned!.owedEchoes !== null);
+  if (measured.length === 0) return null;
+  const all = measured.filter((row) => row.abandoned!.owedEchoes!.echoed === row.abandoned!.departed);
+  const short = measured.filter((row) => !all.includes(row));
+  const { departed, departureBytes } = measured[0]!.abandoned!;
+  const parts = [
+    ...(all.length > 0 ? [`every one got its echo from ${list(all.map(serverName))}`] : []),
+    ...short.map((row) => {
+      const { echoed, closedShort, waiting } = row.abandoned!.owedEchoes!;
+      const rest = [closedShort > 0 ? `${num(closedShort)} closed unechoed` : '', waiting > 0 ? `${num(waiting)} still waiting at the deadline` : ''].filter(Boolean);
+      return `${serverName(row)} echoed ${num(echoed)} of ${num(row.abandoned!.departed)}${rest.length ? ` (${rest.join(', ')})` : ''}`;
+    }),
+  ];
+  return `Of the ${num(departed)} clients that sent ${num(departureBytes)} B and half-closed, still owed their echo, ${parts.join('; ')}.`;
+}
+
+/** The sentences for one way of leaving. */
+function kindSentences(rows: ResultRow[]): (string | null)[] {
+  const answered = rows.filter((row) => row.status === 'ok' && row.abandoned!.firstEchoMs !== null);
+  return [leadSentence(answered), droppedSentence(rows), costSentence(answered), unansweredSentence(rows), owedSentence(rows)];
+}
+
 export function abandonedNarrative(rows: readonly ResultRow[]): (string | null)[] {
   const withFigures = rows.filter((row) => row.abandoned);
-  const answered = withFigures.filter((row) => row.status === 'ok' && row.abandoned!.firstEchoMs !== null);
-  return [leadSentence(answered), droppedSentence(withFigures), costSentence(answered), unansweredSentence(withFigures)];
+  const kinds = [...new Set(withFigures.map((row) => row.abandoned!.departureBytes))].sort((a, b) => a - b);
+  return kinds.flatMap((bytes) => kindSentences(withFigures.filter((row) => row.abandoned!.departureBytes === bytes)));
 }
