@@ -1,20 +1,22 @@
 /**
- * A row's anatomy as the cost of one unit of its work: per message answered, or under churn per
- * connection completed (connect, one echo, close). Null where the side was not read or bought nothing.
+ * A row's anatomy as the cost of one unit of its work: per message answered, under churn per
+ * connection completed (connect, one echo, close), in the abandoned scenario per departed client (from
+ * the first departure to the new client's first echo). Null where the side was not read or bought nothing.
  */
 import type { CostFigures, ResultRow, SideAnatomy } from './schema.js';
 
 export type CostSide = 'server' | 'generator';
 
-export function costUnit(row: ResultRow): 'message' | 'connection' {
-  return row.mode === 'churn' ? 'connection' : 'message';
+export function costUnit(row: ResultRow): 'message' | 'connection' | 'departed client' {
+  return row.abandoned ? 'departed client' : row.mode === 'churn' ? 'connection' : 'message';
 }
 
 /** The figures of one side (or one of its roles) divided by the row's units. */
 export function perUnit(row: ResultRow, side: CostSide, role?: string): { [K in keyof CostFigures]: number | null } | null {
   const anatomy = row.anatomy;
   const figures: SideAnatomy | CostFigures | undefined = role === undefined ? (anatomy?.[side] ?? undefined) : anatomy?.[side]?.roles.find((r) => r.role === role);
-  const units = anatomy ? (costUnit(row) === 'connection' ? anatomy.connectionsCompleted : anatomy.answers) : 0;
+  // Churn's completed connections, and the abandoned scenario's departed clients, are counted as connections.
+  const units = anatomy ? (costUnit(row) === 'message' ? anatomy.answers : anatomy.connectionsCompleted) : 0;
   if (!figures || units === 0) return null;
   const per = (value: number | null) => (value === null ? null : value / units);
   return {

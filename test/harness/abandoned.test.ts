@@ -1,4 +1,5 @@
 /** The abandoned scenario through the real harness path (generator process, runAbandoned) against real servers. */
+import { costUnit, perUnit } from '../../src/results/message-cost.js';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
 import { planPlacement } from '../../src/harness/plan/placement.js';
@@ -44,6 +45,10 @@ describe('abandoned scenario', () => {
     expect(row.abandoned!.serverCpuSec).not.toBeNull();
     expect(row.server!.maxProcesses).toBeGreaterThanOrEqual(1);
     expect(row.abandoned).toMatchObject({ departureBytes: 0, owedEchoes: null });
+    // Its anatomy spans the departures to the new client's echo, per departed client.
+    expect(row.anatomy!.connectionsCompleted).toBe(50);
+    expect(costUnit(row)).toBe('departed client');
+    expect(perUnit(row, 'server')!.cpuUs).toBeGreaterThan(0);
   });
 
   // A client that sent a byte and half-closed is still owed its echo: queued behind the busy ones, or served at once.

@@ -13,6 +13,7 @@ import type { ServerUnderTest, Timing } from './point-setup.js';
 import { samplerFor } from '../server/server-sampler.js';
 import type { Point } from '../../scenarios/scenario.js';
 import { warmUp } from './warm-up.js';
+import { anatomyBetween, readAnatomy } from './anatomy-read.js';
 import type { ModelStats } from '../../models/model.js';
 
 /** Beyond the deadline, time for a generator to close its sockets and report. */
@@ -68,14 +69,18 @@ export async function runAbandoned(point: Point, target: ServerUnderTest, timing
   let server: ResultRow['server'] | undefined;
   try {
     const startedAt = Date.now();
+    // The anatomy spans the departures up to the new client's first echo: what the departed clients cost.
+    const counters = readAnatomy(target, pool);
     for (const i of processes) pool.send(i, { type: 'depart', request: { clients: evenShare(clients, pool.size, i), bytes: point.departureBytes, deadlineMs, serverPid: pool.where(i) === 'local' ? target.pid : undefined } });
     const departures = (await pool.collect('departed', deadlineMs + REPORT_MARGIN_MS)).map((m) => m.report);
     await settle(stats, before, departures.reduce((sum, d) => sum + d.departed, 0), startedAt + deadlineMs);
     for (const i of processes) pool.send(i, { type: 'probe', probe: i === 0 });
     const [probe, ...otherProbes] = (await pool.collect('probed', deadlineMs + REPORT_MARGIN_MS)).map((m) => m.report);
+    const anatomy = anatomyBetween(counters, readAnatomy(target, pool), [], target.model);
     server = await sampler?.stop();
     const serverAbandoned = abandonedCount(before, await stats());
-    return abandonedRow({ point, model: target.model, placement, warmedUp, departures, probe: probe!, otherProbes, serverAbandoned, server });
+    const row = abandonedRow({ point, model: target.model, placement, warmedUp, departures, probe: probe!, otherProbes, serverAbandoned, server });
+    return { ...row, anatomy: { ...anatomy, connectionsCompleted: departures.reduce((sum, d) => sum + d.departed, 0) } };
   } finally {
     if (!server) void sampler?.stop(); // a generator that failed must not leave the sampling timer running
   }
