@@ -114,7 +114,7 @@ runMain('bench', BENCH_USAGE, async (argv) => {
           const searched = rows.some((row) => row.rateSearch);
           const hosts = formatHostLines(rows);
           const table = scenario.hold ? formatConnectionsTable(rows, results.env.memoryBytes) : searched ? formatCapacityTable(rows) : formatTable(rows);
-          const cost = scenario.hold || searched ? null : formatCostTable(rows);
+          const cost = searched ? null : formatCostTable(rows);
           const quick = quickNote(results.scenarios.find((record) => record.name === scenario.name));
           progress.table(`\n${scenario.name}: ${scenario.description}${quick ? `\n  ${quick}` : ''}\n${table}${cost ? `\n${cost}` : ''}${hosts ? `\n${hosts}` : ''}`);
         },

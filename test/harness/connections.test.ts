@@ -1,4 +1,5 @@
 /** The connections scenario through the real harness path (generator process, runConnections) against real servers. */
+import { costUnit, perUnit } from '../../src/results/message-cost.js';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
 import { planPlacement } from '../../src/harness/plan/placement.js';
@@ -76,6 +77,11 @@ describe('connections scenario', () => {
       expectMeasured(step(rows, connections));
       expect(step(rows, connections).connectionsStep!.processes).toBe(1);
     }
+    // Each measured step's anatomy is per connection it added (10, then 40); a projected step has none.
+    expect(step(rows, 50).anatomy!.connectionsCompleted).toBe(40);
+    expect(costUnit(step(rows, 50))).toBe('connection added');
+    expect(perUnit(step(rows, 50), 'server')!.cpuUs).toBeGreaterThan(0);
+    expect(step(rows, BEYOND).anatomy).toBeUndefined();
     expectProjected(step(rows, BEYOND));
   });
 

@@ -4,6 +4,7 @@
  * the step is projected (step-projection.ts); a step that would pass the machine's memory bound, the
  * open-file limit or the time budget is recorded as projected, and so is every larger one after it.
  */
+import { anatomyBetween, readAnatomy } from './anatomy-read.js';
 import { performance } from 'node:perf_hooks';
 import type { GeneratorPool } from '../load/generator-pool.js';
 import { evenShare } from '../load/load-spec.js';
@@ -143,6 +144,7 @@ async function measureStep(run: ConnectionsRun, step: StepContext, server: Serve
   const sampler = new TreeSampler(server.pid);
   const began = performance.now();
   sampler.start();
+  const counters = readAnatomy({ pid: server.pid }, run.pool);
   try {
     let first = held;
     const added = point.connections - held;
@@ -168,7 +170,9 @@ async function measureStep(run: ConnectionsRun, step: StepContext, server: Serve
     // A busy server extends the wait (see hold-load.ts): allow it the series' whole budget.
     const reports = (await run.pool.collect('held', hold.budgetSec * 1000 + 2 * hold.deadlineSec * 1000 + REPORT_MARGIN_MS)).map((m) => m.report);
     const sampled = sampler.stop();
-    const row = measuredStepRow(step, sumReports(reports), sampled, kernelTcp(), (performance.now() - began) / 1000);
+    // What the step's new connections cost to accept, start serving and hold: its anatomy per connection added.
+    const anatomy = { ...anatomyBetween(counters, readAnatomy({ pid: server.pid }, run.pool), [], run.model), connectionsCompleted: added };
+    const row = { ...measuredStepRow(step, sumReports(reports), sampled, kernelTcp(), (performance.now() - began) / 1000), anatomy };
     const died = server.child.exitCode !== null || server.child.signalCode !== null;
     return died ? { ...row, status: 'failed', failure: `server exited (${server.child.signalCode ?? `code ${server.child.exitCode}`})` } : { ...row, client: { ...row.client, processes: run.pool.size } };
   } catch (error) {
