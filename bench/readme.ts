@@ -78,7 +78,7 @@ runMain('readme', USAGE, async (argv) => {
       `[results.json](${rel}/results.json)) by \`npm run readme -- ${rel}\`: ${env.cpuModel}, ${env.cores} cores, ` +
       `${mebibytes(env.memoryBytes)} memory, Node ${env.node}, Linux ${env.kernel}, ${env.date.slice(0, 10)}, commit ` +
       `${env.gitCommit?.slice(0, 10) ?? 'unknown'}${env.gitDirty ? ' (with uncommitted changes)' : ''}; ${env.placement.note}. ` +
-      `It is one run on a shared, noisy ${env.cores}-core machine: read the intervals in the report before trusting a small difference.`,
+      `It is one run on a shared, noisy ${env.cores}-core machine: read the ranges of the repeats in the report before trusting a small difference.`,
     '',
   );
 
