@@ -11,10 +11,11 @@ function cellHtml(cell: ScoreCell, column: ScoreColumn): string {
   if (!cell.ran) return '<td class="not-run" title="not run">·</td>';
   const shade = shadeOf(cell, column);
   const marks = cell.marks.map((kind) => `<span class="mark" title="${esc(kind)}">${esc(MARK_KINDS[kind].symbol)}</span>`).join('');
-  const ratio = cell.ratio === null ? '' : ` <span class="ratio">${esc(ratioText(cell.ratio))}</span>`;
-  const at = cell.at ? ` <span class="ratio">${esc(cell.at)}</span>` : '';
+  // The figure and its marks on one line, its ratio to the best (and where it was read) on the next.
+  const under = [...(cell.ratio === null ? [] : [ratioText(cell.ratio)]), ...(cell.at ? [cell.at] : [])].join(' ');
+  const ratio = under ? ` <span class="ratio">${esc(under)}</span>` : '';
   const title = [cell.rank === null ? 'not ranked' : `rank ${cell.rank}`, ...cell.marks].join('; ');
-  return `<td class="${shade === null ? 'unranked' : `shade-${shade}`}" title="${esc(title)}">${esc(cell.text)}${ratio}${at}${marks}</td>`;
+  return `<td class="${shade === null ? 'unranked' : `shade-${shade}`}" title="${esc(title)}">${esc(cell.text)}${marks}${ratio}</td>`;
 }
 
 export function scoreboardHtml(board: Scoreboard): string {

@@ -19,10 +19,10 @@ export const MARK_KINDS: Record<MarkKind, MarkKindInfo> = {
   incomplete: { symbol: '…', meaning: 'cut short: no figure' },
   'nothing completed': { symbol: '∅', meaning: 'nothing was answered in the measured windows' },
   'above CPU limit': { symbol: '!', meaning: 'faster than its work per message allows on the CPUs its work can use (the work cost less than calibrated): not ranked' },
-  'client-bound': { symbol: '▲', meaning: 'the load generator was saturated: throughput is a lower bound, open-loop latency includes its lateness; never ranked below another' },
+  'client-bound': { symbol: '▲', meaning: 'the load generator was saturated: throughput is a lower bound, open-loop latency includes its lateness: not ranked' },
   'rate shortfall': { symbol: '◆', meaning: 'achieved under 99 % of the offered rate: not ranked' },
   starved: { symbol: '○', meaning: 'some connections got no answer at all, so the figure is not of the whole load: not ranked' },
-  'lower bound': { symbol: '≥', meaning: 'no step failed, or the generator fell behind at the failing one: the server may sustain more' },
+  'lower bound': { symbol: '≥', meaning: 'no step failed, or the generator fell behind at the failing one: the server may sustain more: not ranked' },
   projected: { symbol: '↗', meaning: 'larger steps were projected, not run (memory, open files or time budget): the figure is the largest step run' },
 };
 
@@ -40,11 +40,12 @@ export function cellMarks(row: ResultRow, serverRows: readonly ResultRow[]): Mar
 
 /** Marks that leave a cell without a figure to rank: failed, cut short, nothing answered, impossible. */
 /**
- * Cells with no figure of the whole load are not ranked: failed or empty ones, an impossible one, one
- * whose connections were starved (its latency is that of the one connection served: it would look the
- * best) and one short of its offered rate.
+ * Cells that are not a measurement of the server under the whole load are not ranked: failed or empty
+ * ones, an impossible one, one whose connections were starved (its latency is that of the one
+ * connection served: it would look the best), one short of its offered rate, and a lower bound (the
+ * generator's ceiling or the search's, not the server's: ranked, every such cell tied for the best).
  */
-export const UNRANKED: ReadonlySet<MarkKind> = new Set(['failed', 'incomplete', 'nothing completed', 'above CPU limit', 'starved', 'rate shortfall']);
+export const UNRANKED: ReadonlySet<MarkKind> = new Set(['failed', 'incomplete', 'nothing completed', 'above CPU limit', 'starved', 'rate shortfall', 'client-bound', 'lower bound']);
 
 export function markOrder(kinds: Iterable<MarkKind>): MarkKind[] {
   const present = new Set(kinds);

@@ -1,12 +1,14 @@
 /** The scoreboard's CSS: one shade per rank step (a single hue, so it reads in greyscale and with colour-vision deficiencies). */
 export const SCOREBOARD_CSS = `
 table.scoreboard { font-size: 13px; margin-top: 4px; }
+/* The ratio under its figure: nine scenario columns and the model fit a 1,280 px screen. */
 table.scoreboard th { cursor: default; text-align: center; }
 table.scoreboard th a { color: inherit; }
 table.scoreboard th .figure { font-weight: normal; color: var(--muted); font-size: 11px; }
 table.scoreboard tbody th { text-align: left; background: #fff; font-weight: 600; white-space: nowrap; position: sticky; left: 0; }
-table.scoreboard td { padding: 4px 7px; }
-table.scoreboard .ratio { font-size: 11px; opacity: 0.8; }
+table.scoreboard td { padding: 3px 6px; white-space: nowrap; text-align: right; vertical-align: top; }
+table.scoreboard tbody th { vertical-align: top; }
+table.scoreboard .ratio { display: block; font-size: 11px; opacity: 0.8; }
 table.scoreboard .mark { margin-left: 3px; font-weight: bold; color: #7a3e00; }
 td.shade-0 { background: #08519c; color: #fff; }
 td.shade-1 { background: #3182bd; color: #fff; }
