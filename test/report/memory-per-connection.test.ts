@@ -102,7 +102,8 @@ describe('the connections scenario in the report', () => {
 
   it('says what a connection costs each model and what it is made of, from the numbers', () => {
     const story = narrate(rows, results).join(' ');
-    expect(story).toContain('One open, live connection cost fork (cap raised) about 9 MiB, a Node process each (101 processes and 800 threads at 100 connections)');
+    expect(story).toMatch(/One open, live connection cost from [a-z-]+(?: \(cap raised\))?'s [\d.]+ KiB to fork \(cap raised\) about 9 MiB, a Node process each \(101 processes and 800 threads at 100 connections\), in memory \(PSS\) added over the idle server: [\d,.]+× as much\./);
+    expect(story).toContain('Per connection: fork (cap raised) about 9 MiB');
     expect(story).toContain('event-loop about 6 KiB, a socket and its JS objects (1 process and 7 threads at 1,000 connections)');
     expect(story).toContain("At those costs this machine's 24 GiB would hold about 2,730 fork connections and about 4,190,000 event-loop connections.");
     expect(story).toContain('At their default caps, fork served 64 of 100 connections and left 36 queued');

@@ -16,15 +16,26 @@ function madeOf(top: ResultRow): string {
   return `a socket and its JS objects (${at})`;
 }
 
+/** The series that hold their connections (not a capped default), costliest first. */
+const paying = (costs: SeriesCost[]) => costs.filter((cost) => cost.series !== 'default' && cost.bytesPerConnection !== null).sort((a, b) => b.bytesPerConnection! - a.bytesPerConnection!);
+
+/** The range at a glance: the costliest and the cheapest connection, and how far apart. */
+function rangeSentence(costs: SeriesCost[]): string | null {
+  const [most, ...rest] = paying(costs);
+  if (!most) return null;
+  const least = rest.at(-1);
+  const what = `${seriesLabel(most)} about ${memorySize(most.bytesPerConnection)}, ${madeOf(most.top!)}`;
+  if (!least) return `One open, live connection cost ${what}, in memory (PSS) added over the idle server.`;
+  return (
+    `One open, live connection cost from ${seriesLabel(least)}'s ${memorySize(least.bytesPerConnection)} to ${what}, in memory (PSS) added over ` +
+    `the idle server: ${times(most.bytesPerConnection! / least.bytesPerConnection!)} as much.`
+  );
+}
+
+/** Every model's cost, and what its connection is made of. */
 function costSentence(costs: SeriesCost[]): string | null {
-  const paying = costs.filter((cost) => cost.series !== 'default' && cost.bytesPerConnection !== null).sort((a, b) => b.bytesPerConnection! - a.bytesPerConnection!);
-  if (paying.length === 0) return null;
-  const parts = paying.map((cost) => `${seriesLabel(cost)} about ${memorySize(cost.bytesPerConnection)}, ${madeOf(cost.top!)}`);
-  let sentence = `One open, live connection cost ${list(parts)}, in memory (PSS) added over the idle server`;
-  const [most] = paying;
-  const least = paying.at(-1)!;
-  if (least !== most) sentence += `: ${times(most!.bytesPerConnection! / least.bytesPerConnection!)} as much for ${most!.model} as for ${least.model}`;
-  return `${sentence}.`;
+  const parts = paying(costs).map((cost) => `${seriesLabel(cost)} about ${memorySize(cost.bytesPerConnection)}, ${madeOf(cost.top!)}`);
+  return parts.length < 2 ? null : `Per connection: ${list(parts)}.`;
 }
 
 function wallSentence(costs: SeriesCost[], memoryBytes: number): string | null {
@@ -71,5 +82,5 @@ function notRunSentence(rows: readonly ResultRow[]): string | null {
 export function connectionsNarrative(rows: readonly ResultRow[], results: ResultsFile): (string | null)[] {
   const held = rows.filter((row) => row.connectionsStep);
   const costs = seriesCosts(held, results.env.memoryBytes);
-  return [costSentence(costs), wallSentence(costs, results.env.memoryBytes), capSentence(costs), kernelSentence(held), notRunSentence(held)];
+  return [rangeSentence(costs), wallSentence(costs, results.env.memoryBytes), capSentence(costs), costSentence(costs), kernelSentence(held), notRunSentence(held)];
 }

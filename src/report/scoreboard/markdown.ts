@@ -23,6 +23,23 @@ export function scoreboardMarkdown(board: Scoreboard): string {
   const header = `| Model | ${board.columns.map((column) => `${column.scenario} (${column.header} ${column.better === 'higher' ? '↑' : '↓'})`).join(' | ')} |`;
   const rule = `|---|${board.columns.map(() => '---:').join('|')}|`;
   const rows = board.rows.map((row) => `| ${cellText(row.label)} | ${row.cells.map((cell, i) => cellText(cellMarkdown(cell, board.columns[i]!))).join(' | ')} |`);
-  const notes = boardNotes(board).map((note) => `- ${note.symbol} **${note.kind}** (${note.meaning}): ${note.where}.`);
-  return [header, rule, ...rows, '', `${rankingNote(board)} Bold: the best and its ties; #n: rank; ·: not run.`, '', ...notes].join('\n');
+  const notes = boardNotes(board);
+  // The marks' legend at a glance; what each means and which cells carry it, one open away.
+  const legend = notes.map((note) => `${note.symbol} ${note.kind}`).join(' · ');
+  const details = notes.map((note) => `- ${note.symbol} **${note.kind}** (${note.meaning}): ${note.where}.`);
+  return [
+    header,
+    rule,
+    ...rows,
+    '',
+    `Bold: the best and its ties; #n: rank; ·: not run.${legend ? ` Marks: ${legend}.` : ''}`,
+    '',
+    '<details><summary>How cells are ranked, and which cells carry each mark</summary>',
+    '',
+    rankingNote(board),
+    '',
+    ...details,
+    '',
+    '</details>',
+  ].join('\n');
 }
