@@ -3,10 +3,9 @@
  * Ctrl-C keeps partial results marked incomplete; results.json matches its schema; nothing is left behind.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compiledScript } from '../../src/harness/compiled.js';
 import { processTree, treeCpuSeconds } from '../../src/harness/server/proc.js';
@@ -47,6 +46,21 @@ function readResults(stdout: string): ResultsFile {
   return JSON.parse(readFileSync(path!, 'utf8')) as ResultsFile;
 }
 
+/** How many sockets a process holds open (its listening socket and its connections). */
+function socketsOf(pid: number): number {
+  try {
+    return readdirSync(`/proc/${pid}/fd`).filter((fd) => {
+      try {
+        return readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith('socket:');
+      } catch {
+        return false;
+      }
+    }).length;
+  } catch {
+    return 0;
+  }
+}
+
 /** The serve process the bench is running now for `model`. */
 function serverOf(benchPid: number, model: string): number | undefined {
   return processTree(benchPid).find((pid) => {
@@ -63,7 +77,8 @@ describe('bench', () => {
   it('reports a server killed mid-run as failed, goes on, and leaves nothing behind', async () => {
     const run = bench(['--scenarios', 'echo-small', '-c', '4', '--models', 'event-loop,piscina', '-d', '3', '-n', '1', '-W', '0.2']);
     const victim = await eventually('the event-loop server', () => serverOf(run.child.pid!, 'event-loop'), 15_000);
-    await delay(800); // into the measured window (warm-up is 0.2 s)
+    // Into the load: the server holds its listening socket and the point's 4 connections.
+    await eventually('the load on the event-loop server', () => socketsOf(victim) >= 5, 15_000);
     process.kill(victim, 'SIGKILL');
     expect(await within('bench to finish', run.exited, 60_000)).toBe(0);
 

@@ -87,3 +87,21 @@ describe('the cpu narrative over a connections sweep (-c 1,64)', () => {
     expect(text).toMatch(/^fork led with 910 msgs\/s, 1\.49× the next \((?!fork)/);
   });
 });
+
+describe('the cpu narrative on what the rounds cost inside the servers', () => {
+  it('gives the range of CPU per message the servers spent, and says when every one was above the nominal work the limits assume', () => {
+    const figures = (cpuUs: number) => ({ threads: 7, cpuUs, userUs: null, systemUs: null, runDelayUs: 0, voluntarySwitches: 0, involuntarySwitches: 0, readCalls: 0, writeCalls: 0 });
+    const withCost = (row: ResultRow, usPerMessage: number): ResultRow => ({
+      ...row,
+      workRoundsPerMessage: 6_607,
+      anatomy: { answers: 1000, connectionsCompleted: 0, server: { ...figures(usPerMessage * 1000), roles: [], endedThreads: 0 }, generator: null, cycles: null, instructions: null },
+    });
+    const work = { start: { iterationsPerUs: 6.64, overheadUs: 4, cpus: [0] }, end: null };
+    const text = (costs: number[]) => {
+      const rows = cpuRows().map((row, i) => withCost(at(row, [500, 510, 520], 2), costs[i % costs.length]!));
+      return cpuNarrative(rows, { ...fixture, results: rows, work }).filter(Boolean).join(' ');
+    };
+    expect(text([1_240, 2_050])).toContain('Inside the servers a message cost 1,240 to 2,050 µs of CPU, echo and all (the kernel\'s counters): more than the 1000 µs the limits above assume, so no model could reach them.');
+    expect(text([990, 1_500])).toContain('Inside the servers a message cost 990 to 1,500 µs of CPU, echo and all (the kernel\'s counters).');
+  });
+});

@@ -32,13 +32,23 @@ function calibrationSentence(rows: readonly ResultRow[], results: ResultsFile): 
   const work = results.work;
   if (!work || !rounds) return null;
   const drift = work.end ? work.end.iterationsPerUs / work.start.iterationsPerUs : null;
+  // What those rounds cost inside the servers, by the kernel's counters: the limits above assume the calibrated cost.
+  const spent = rows.map(cpuUsPerMessage).filter(Number.isFinite);
+  const nominal = rows[0]!.workUsPerMessage;
+  const least = Math.min(...spent);
+  const inside =
+    spent.length === 0
+      ? ''
+      : ` Inside the servers a message cost ${num(least)} to ${num(Math.max(...spent))} µs of CPU, echo and all (the kernel's counters)` +
+        (least > nominal * (1 + DRIFT_WORTH_SAYING) ? `: more than the ${nominal} µs the limits above assume, so no model could reach them.` : '.');
   return (
     `Every server burned the same ${rounds.toLocaleString('en-US')} hash rounds per message, from one calibration before the first point ` +
     `(${num(work.start.iterationsPerUs)} rounds/µs)` +
     (drift === null
       ? '.'
       : `; the same calibration after the last point read ${num(work.end!.iterationsPerUs)} rounds/µs, ${times(drift)} the first` +
-        (Math.abs(drift - 1) >= DRIFT_WORTH_SAYING ? ': the machine ran at a different speed by the end, and the same rounds then cost a different CPU time.' : '.'))
+        (Math.abs(drift - 1) >= DRIFT_WORTH_SAYING ? ': the machine ran at a different speed by the end, and the same rounds then cost a different CPU time.' : '.')) +
+    inside
   );
 }
 
