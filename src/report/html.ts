@@ -5,7 +5,7 @@
 import { COST_COLUMNS, costRows } from '../results/cost-columns.js';
 import type { ResultRow, ResultsFile } from '../results/schema.js';
 import { caveats } from './caveats.js';
-import { mebibytes } from '../results/format.js';
+import { andList, mebibytes } from '../results/format.js';
 import { escapeHtml as esc } from './html-escape.js';
 import { MODEL_SUMMARIES, type ModelId } from '../models/ids.js';
 import { MODEL_COLOURS, modelsIn } from './model-colours.js';
@@ -99,7 +99,7 @@ function intro(results: ResultsFile): string {
   const target = externalTarget(results);
   const external = target ? [`${esc(externalServer(target))}, which the harness neither started nor measured`] : [];
   const list = [...servers, ...external];
-  const listed = list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : (list[0] ?? 'no server');
+  const listed = andList(list) || 'no server';
   return (
     `This run compared ${list.length === 1 ? 'one server' : `${list.length} servers`} implementing the same TCP echo service ` +
     `(every byte sent comes back unchanged): ${listed}. ` +

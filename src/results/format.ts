@@ -26,6 +26,11 @@ export function withRange(estimate: { median: number; range: readonly [number, n
   return `${num(estimate.median)} [${num(estimate.range[0])}–${num(estimate.range[1])}]`;
 }
 
+/** Items as a sentence lists them: "a", "a and b", "a, b and c"; "" for none. */
+export function andList(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
+}
+
 /** A count, exact (a count rounded to three digits would no longer add up): 12,345. */
 export function count(value: number): string {
   return Number.isFinite(value) ? grouped.format(value) : 'n/a';

@@ -5,11 +5,10 @@
  */
 import type { ResultRow } from '../../results/schema.js';
 import { serverName } from '../../results/server-label.js';
-import { latency, num, times } from '../../results/format.js';
+import { andList, latency, num, times } from '../../results/format.js';
 
 const echoUs = (row: ResultRow) => row.abandoned!.firstEchoMs! * 1000;
 const cpu = (row: ResultRow) => latency(row.abandoned!.serverCpuSec! * 1e6);
-const list = (parts: string[]) => (parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? ''));
 /** How the departing clients of these rows left, after "clients". */
 const left = (bytes: number) => (bytes === 0 ? 'connected and left' : `connected, sent ${num(bytes)} B and half-closed`);
 
@@ -35,7 +34,7 @@ function droppedSentence(rows: ResultRow[]): string | null {
     if (serverAbandoned === 0) return `${serverName(row)} dropped none of them, serving each${figures}`;
     return `${serverName(row)} dropped ${num(serverAbandoned!)} of the ${num(departed)} departed clients from its queue unserved${figures}`;
   });
-  return `${list(parts)}; the other models do not count such clients.`;
+  return `${andList(parts)}; the other models do not count such clients.`;
 }
 
 /** Server CPU over the whole interval, spread over the departed clients: the price of serving clients that are gone. */
@@ -56,7 +55,7 @@ function unansweredSentence(rows: ResultRow[]): string | null {
   const late = rows.filter((row) => row.status === 'failed' && row.abandoned!.firstEchoMs === null && row.abandoned!.serverCpuSec !== null);
   if (late.length === 0) return null;
   const parts = late.map((row) => `${serverName(row)} (${cpu(row)} of CPU by then)`);
-  return `No echo for the new client within the ${num(late[0]!.abandoned!.deadlineSec)} s deadline: ${list(parts)}.`;
+  return `No echo for the new client within the ${num(late[0]!.abandoned!.deadlineSec)} s deadline: ${andList(parts)}.`;
 }
 
 /** Half-closed clients are owed their echo: which servers gave it to every one, and which did not. */
@@ -67,7 +66,7 @@ function owedSentence(rows: ResultRow[]): string | null {
   const short = measured.filter((row) => !all.includes(row));
   const { departed, departureBytes } = measured[0]!.abandoned!;
   const parts = [
-    ...(all.length > 0 ? [`every one got its echo from ${list(all.map(serverName))}`] : []),
+    ...(all.length > 0 ? [`every one got its echo from ${andList(all.map(serverName))}`] : []),
     ...short.map((row) => {
       const { echoed, closedShort, waiting } = row.abandoned!.owedEchoes!;
       const rest = [closedShort > 0 ? `${num(closedShort)} closed unechoed` : '', waiting > 0 ? `${num(waiting)} still waiting at the deadline` : ''].filter(Boolean);

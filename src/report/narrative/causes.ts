@@ -5,7 +5,7 @@
  */
 import type { ErrorKind, ResultRow } from '../../results/schema.js';
 import type { ModelId } from '../../models/ids.js';
-import { count } from '../../results/format.js';
+import { andList, count } from '../../results/format.js';
 
 /** Where starving is by design, and why: behind one busy connection (a closed loop), or behind an idle client. */
 const DOCUMENTED_STARVATION: Partial<Record<ModelId, { busy: string; idle: string }>> = {
@@ -34,7 +34,7 @@ export function errorsSeen(row: ResultRow): string | null {
     .filter((kind) => row.errors[kind] > 0)
     .map((kind) => `${count(row.errors[kind])} ${SEEN[kind][row.errors[kind] === 1 ? 0 : 1]}`);
   if (seen.length === 0) return null;
-  return seen.length > 1 ? `${seen.slice(0, -1).join(', ')} and ${seen.at(-1)}` : seen[0]!;
+  return andList(seen);
 }
 
 /** What a row's unanswered connections were seen to meet, as a clause. */

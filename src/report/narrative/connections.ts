@@ -1,10 +1,9 @@
 /** Narrative for the connections scenario: what one open connection costs each model in memory, what it is made of, and where the machine's memory ends. */
 import type { ResultRow, ResultsFile } from '../../results/schema.js';
-import { count, num, times } from '../../results/format.js';
+import { andList, count, num, times } from '../../results/format.js';
 import { memorySize } from '../../results/memory-size.js';
 import { seriesCosts, seriesLabel, type SeriesCost } from '../../results/connection-cost.js';
 
-const list = (parts: string[]) => (parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? ''));
 
 /** What the connection is made of, read from the top step's processes and threads: one of each per connection, or neither. */
 function madeOf(top: ResultRow): string {
@@ -35,14 +34,14 @@ function rangeSentence(costs: SeriesCost[]): string | null {
 /** Every model's cost, and what its connection is made of. */
 function costSentence(costs: SeriesCost[]): string | null {
   const parts = paying(costs).map((cost) => `${seriesLabel(cost)} about ${memorySize(cost.bytesPerConnection)}, ${madeOf(cost.top!)}`);
-  return parts.length < 2 ? null : `Per connection: ${list(parts)}.`;
+  return parts.length < 2 ? null : `Per connection: ${andList(parts)}.`;
 }
 
 function wallSentence(costs: SeriesCost[], memoryBytes: number): string | null {
   const walls = costs.filter((cost) => cost.series !== 'default' && cost.wallConnections !== null).sort((a, b) => a.wallConnections! - b.wallConnections!);
   if (walls.length === 0) return null;
   const parts = walls.map((cost) => `about ${num(cost.wallConnections!)} ${cost.model} connections`);
-  return `At those costs this machine's ${memorySize(memoryBytes)} would hold ${list(parts)}.`;
+  return `At those costs this machine's ${memorySize(memoryBytes)} would hold ${andList(parts)}.`;
 }
 
 function capSentence(costs: SeriesCost[]): string | null {
@@ -52,7 +51,7 @@ function capSentence(costs: SeriesCost[]): string | null {
     const step = cost.top!.connectionsStep!;
     return `${cost.model} served ${count(step.served!)} of ${count(cost.top!.connections)} connections and left ${count(step.queued!)} queued, in ${memorySize(step.pssBytes)}`;
   });
-  return `At their default caps, ${list(parts)}: the cap keeps the memory flat by making connections wait.`;
+  return `At their default caps, ${andList(parts)}: the cap keeps the memory flat by making connections wait.`;
 }
 
 function kernelSentence(rows: readonly ResultRow[]): string | null {

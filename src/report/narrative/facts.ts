@@ -2,7 +2,7 @@
 import type { Estimate, ResultRow } from '../../results/schema.js';
 import { serverName } from '../../results/server-label.js';
 import { clientBoundMeaning } from '../../results/row-status.js';
-import { num, times } from '../../results/format.js';
+import { andList, num, times } from '../../results/format.js';
 import { usable } from '../rows.js';
 import { estimateAbove } from '../intervals.js';
 
@@ -65,8 +65,7 @@ export function leadSentence(
 function ceilingSentence(order: readonly ResultRow[], figure: (row: ResultRow) => number, unit: string, where: string): string {
   const tied = order.filter(atCeiling);
   const named = tied.map((row) => `${serverName(row)} ${num(figure(row))}`);
-  const list = named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : named[0]!;
-  let sentence = `${where}${list} ${unit} ${tied.length > 1 ? 'were' : 'was'} client-bound: a tie at the generator’s ceiling (lower bounds; the servers may be faster)`;
+  let sentence = `${where}${andList(named)} ${unit} ${tied.length > 1 ? 'were' : 'was'} client-bound: a tie at the generator’s ceiling (lower bounds; the servers may be faster)`;
   const free = order.find((row) => !atCeiling(row));
   if (free) sentence += `; the fastest the generator kept up with was ${serverName(free)}, ${num(figure(free))}`;
   return `${sentence}.`;
