@@ -4,15 +4,13 @@
  * claims (the hash cost less than calibrated: this machine's speed drifts), so its figure is not a
  * speed-up and is never ranked.
  */
+import { MODELS } from '../models/index.js';
 import type { ResultRow } from './schema.js';
 
 /** msgs/s ceiling for `cpus` cores at `workUs` µs of work per message. */
 export function cpuLimit(cpus: number, workUs: number): number {
   return (cpus * 1e6) / workUs;
 }
-
-/** The models whose design does all the work on one thread, whatever CPUs the server is given. */
-const ONE_THREAD_OF_WORK: readonly string[] = ['sequential', 'event-loop'];
 
 /**
  * The row's ceiling and the CPUs its work can use: those it was pinned to, one for a model that works
@@ -21,7 +19,7 @@ const ONE_THREAD_OF_WORK: readonly string[] = ['sequential', 'event-loop'];
 export function rowCpuLimit(row: ResultRow): { cpus: number; oneThread: boolean; msgsPerSec: number } | undefined {
   const pinned = row.placement.pinned ? row.placement.serverCpus?.length : undefined;
   if (!pinned || row.workUsPerMessage <= 0) return undefined;
-  const oneThread = ONE_THREAD_OF_WORK.includes(row.model);
+  const oneThread = row.model !== 'external' && MODELS[row.model].oneThreadOfWork === true;
   const cpus = oneThread ? 1 : pinned;
   return { cpus, oneThread, msgsPerSec: cpuLimit(cpus, row.workUsPerMessage) };
 }
