@@ -1,37 +1,33 @@
 /** Two or three sentences per scenario, generated from its rows: the page's prose says only what the numbers say. */
 import type { ResultRow, ResultsFile } from '../../results/schema.js';
+import { kindOf, type ScenarioKind } from '../../results/scenario-kind.js';
 import { abandonedNarrative } from './abandoned.js';
 import { capacityNarrative } from './capacity.js';
 import { churnNarrative } from './churn.js';
 import { closedLoopNarrative } from './closed-loop.js';
 import { connectionsNarrative } from './connections.js';
 import { cpuNarrative } from './cpu.js';
-import { exceptionsSentence, leadSentence, msgsPerSec } from './facts.js';
+import { exceptionsSentence } from './facts.js';
 import { openLoopNarrative } from './open-loop.js';
 import { scalingSentences } from './scaling.js';
 import { slowClientNarrative } from './slow-client.js';
 
-interface Narrative {
-  /** Whether these rows are this narrative's kind: read from what the rows carry. */
-  applies(first: ResultRow): boolean;
-  sentences(rows: readonly ResultRow[], results: ResultsFile): (string | null)[];
-}
+type Narrative = (rows: readonly ResultRow[], results: ResultsFile) => (string | null)[];
 
-/** The first that applies tells the scenario's story. */
-const NARRATIVES: readonly Narrative[] = [
-  { applies: (first) => first.abandoned !== undefined, sentences: abandonedNarrative },
-  { applies: (first) => first.connectionsStep !== undefined, sentences: connectionsNarrative },
-  { applies: (first) => first.rateSearch !== undefined, sentences: capacityNarrative },
-  { applies: (first) => first.idleConnections > 0, sentences: slowClientNarrative },
-  { applies: (first) => first.mode === 'churn', sentences: churnNarrative },
-  { applies: (first) => first.mode === 'open', sentences: openLoopNarrative },
-  { applies: (first) => first.workUsPerMessage > 0, sentences: cpuNarrative },
-  { applies: (first) => first.mode === 'closed', sentences: closedLoopNarrative },
-];
+/** Each kind of scenario tells its story in its own sentences. */
+const NARRATIVES: Record<ScenarioKind, Narrative> = {
+  abandoned: abandonedNarrative,
+  connections: connectionsNarrative,
+  capacity: capacityNarrative,
+  'slow-client': slowClientNarrative,
+  churn: churnNarrative,
+  'open-loop': openLoopNarrative,
+  cpu: cpuNarrative,
+  'closed-loop': closedLoopNarrative,
+};
 
 function sentencesFor(rows: readonly ResultRow[], results: ResultsFile): (string | null)[] {
-  const narrative = NARRATIVES.find((entry) => entry.applies(rows[0]!));
-  return narrative ? narrative.sentences(rows, results) : [leadSentence(rows, msgsPerSec, 'msgs/s', '')];
+  return NARRATIVES[kindOf(rows[0]!)](rows, results);
 }
 
 export function narrate(rows: readonly ResultRow[], results: ResultsFile): string[] {
