@@ -25,7 +25,7 @@ import { pinPrefix, planPlacements } from '../src/harness/plan/placement.js';
 import { startServer } from '../src/harness/server/server-process.js';
 import { median } from '../src/harness/rows/stats.js';
 import { captureEnvironment } from '../src/harness/plan/environment.js';
-import { TIMING_DEFAULTS } from '../src/harness/run/point-setup.js';
+import { TIMING_DEFAULTS } from '../src/harness/plan/timing.js';
 import { runMain } from '../src/cli/run-main.js';
 import { isModelId, MODEL_IDS, type ModelId } from '../src/models/ids.js';
 import { UsageError } from '../src/shared/exit-codes.js';

@@ -5,8 +5,8 @@
  */
 import net from 'node:net';
 import type { FnReturnedObject } from 'tinybench';
-import { processTree, readStat, treeUsage } from '../../src/harness/server/proc.js';
-import { readPssBytes } from '../../src/harness/server/pss.js';
+import { processTree, readStat, treeUsage } from '../../src/harness/proc/proc.js';
+import { readPssBytes } from '../../src/harness/proc/pss.js';
 import { DEFAULT_PSS_RATE, TreeSampler, type PssRate } from '../../src/harness/server/sampler.js';
 import { killTree, startServer } from '../../src/harness/server/server-process.js';
 import { defineGroup } from './group.js';

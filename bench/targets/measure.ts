@@ -1,7 +1,8 @@
 /** One measurement with echolab's own generator, through the harness's real path. */
 import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
 import { runPoint, type ConnectionUse } from '../../src/harness/run/run-point.js';
-import type { ServerUnderTest, Timing } from '../../src/harness/run/point-setup.js';
+import type { ServerUnderTest } from '../../src/harness/run/server-under-test.js';
+import type { Timing } from '../../src/harness/plan/timing.js';
 import type { Placement, ResultRow } from '../../src/results/schema.js';
 import { expand, type Point, type Scenario } from '../../src/scenarios/scenario.js';
 import { compiledScript } from '../../src/harness/compiled.js';

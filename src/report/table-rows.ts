@@ -121,7 +121,7 @@ export const COLUMNS: Column[] = [
     cell: (row) => `${row.fairness.starved} / ${row.connections} (J ${measuresThroughput(row) ? num(row.fairness.jain) : ABSENT})`,
     when: echoes,
   },
-  // Not for the abandoned scenario: its CPU meanwhile is the figure, read more exactly across child exits (harness/server/proc.ts).
+  // Not for the abandoned scenario: its CPU meanwhile is the figure, read more exactly across child exits (harness/proc/proc.ts).
   { header: 'server CPU', help: 'Mean CPU of the server process tree; 100 % = one core (— : not measured)', cell: (row) => serverCpu(row.server), when: echoes },
   {
     header: 'CPU µs/msg',

@@ -4,7 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
 import { planPlacement } from '../../src/harness/plan/placement.js';
 import { runAbandoned } from '../../src/harness/run/run-abandoned.js';
-import type { Timing } from '../../src/harness/run/point-setup.js';
+import type { Timing } from '../../src/harness/plan/timing.js';
 import { expand, type Scenario } from '../../src/scenarios/scenario.js';
 import { capFlag, serverPool } from '../helpers/servers.js';
 

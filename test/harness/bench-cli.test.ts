@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compiledScript } from '../../src/harness/compiled.js';
-import { processTree, treeCpuSeconds } from '../../src/harness/server/proc.js';
+import { processTree, treeCpuSeconds } from '../../src/harness/proc/proc.js';
 import { killTree } from '../../src/harness/server/server-process.js';
 import { checkResults } from '../../src/results/check-results.js';
 import { BenchExit } from '../../src/shared/exit-codes.js';

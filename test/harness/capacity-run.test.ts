@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { runSearch, START_SHARE } from '../../src/harness/capacity/run-search.js';
+import { runSearch, START_SHARE } from '../../src/harness/run/run-search.js';
 import { stepAnswers, stepWindowMs } from '../../src/harness/capacity/step-length.js';
 import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
 import { formatCapacityTable } from '../../src/harness/output/capacity-table.js';
 import { planPlacement } from '../../src/harness/plan/placement.js';
-import type { Timing } from '../../src/harness/run/point-setup.js';
+import type { Timing } from '../../src/harness/plan/timing.js';
 import { checkResults } from '../../src/results/check-results.js';
 import { num } from '../../src/results/format.js';
 import type { ResultsFile } from '../../src/results/schema.js';

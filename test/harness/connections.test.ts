@@ -4,7 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
 import { planPlacement } from '../../src/harness/plan/placement.js';
 import { runConnections } from '../../src/harness/run/run-connections.js';
-import type { Timing } from '../../src/harness/run/point-setup.js';
+import type { Timing } from '../../src/harness/plan/timing.js';
 import { killTree, type ServerProcess } from '../../src/harness/server/server-process.js';
 import type { ResultRow } from '../../src/results/schema.js';
 import { expand, type Scenario } from '../../src/scenarios/scenario.js';

@@ -4,7 +4,7 @@ import { encode, newHistogram } from '../../src/harness/load/histogram.js';
 import type { IntervalReport } from '../../src/harness/load/interval-recorder.js';
 import { mergeIntervals } from '../../src/harness/rows/interval-series.js';
 import { usagePerInterval, type UsageRead } from '../../src/harness/server/interval-usage.js';
-import { CLOCK_TICKS } from '../../src/harness/server/proc.js';
+import { CLOCK_TICKS } from '../../src/harness/proc/proc.js';
 import { compactJson } from '../../src/harness/output/compact-json.js';
 
 const grid = { originMs: 1_000_000, intervalMs: 100 };

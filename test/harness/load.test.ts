@@ -4,7 +4,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
 import { planPlacement } from '../../src/harness/plan/placement.js';
 import { runPoint } from '../../src/harness/run/run-point.js';
-import type { ServerUnderTest, Timing } from '../../src/harness/run/point-setup.js';
+import type { ServerUnderTest } from '../../src/harness/run/server-under-test.js';
+import type { Timing } from '../../src/harness/plan/timing.js';
 import { expand, type Scenario } from '../../src/scenarios/scenario.js';
 import { serverPool } from '../helpers/servers.js';
 

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { treeCpuSeconds } from '../../src/harness/server/proc.js';
+import { treeCpuSeconds } from '../../src/harness/proc/proc.js';
 import { eventually } from '../helpers/poll.js';
 
 describe('treeCpuSeconds', () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readProcText } from '../../src/harness/server/proc-file.js';
+import { readProcText } from '../../src/harness/proc/proc-file.js';
 
 describe('readProcText', () => {
   it('reads /proc/<pid>/stat as readFileSync does', () => {

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CLOCK_TICKS, treeCpuSeconds, treeUsage } from '../../src/harness/server/proc.js';
+import { CLOCK_TICKS, treeCpuSeconds, treeUsage } from '../../src/harness/proc/proc.js';
 import { eventually } from '../helpers/poll.js';
 
 /** The pid of a zombie child of `parent`, if it has one. */

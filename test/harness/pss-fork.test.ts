@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { processTree } from '../../src/harness/server/proc.js';
+import { processTree } from '../../src/harness/proc/proc.js';
 import { TreeSampler } from '../../src/harness/server/sampler.js';
 import { serverPool } from '../helpers/servers.js';
 

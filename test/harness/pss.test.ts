@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { parsePssBytes, readPssBytes } from '../../src/harness/server/pss.js';
-import { readStat } from '../../src/harness/server/proc.js';
+import { parsePssBytes, readPssBytes } from '../../src/harness/proc/pss.js';
+import { readStat } from '../../src/harness/proc/proc.js';
 import { TreeSampler } from '../../src/harness/server/sampler.js';
 
 /** A real smaps_rollup (kernel 6.18), with every line that holds "Pss" given a different value. */

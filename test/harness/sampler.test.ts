@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { availableParallelism } from 'node:os';
 import { MIN_CPU_SPAN_MS, TreeSampler } from '../../src/harness/server/sampler.js';
 import { serverPool } from '../helpers/servers.js';
-import { CLOCK_TICKS, type TreeUsage } from '../../src/harness/server/proc.js';
+import { CLOCK_TICKS, type TreeUsage } from '../../src/harness/proc/proc.js';
 
 const servers = serverPool();
 const sockets: net.Socket[] = [];

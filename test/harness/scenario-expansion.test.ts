@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BENCH_USAGE, parseBenchArgs, type BenchOptions } from '../../src/harness/plan/bench-options.js';
 import { PARAMETER_FLAGS } from '../../src/harness/plan/parameter-flags.js';
 import { planPlacements } from '../../src/harness/plan/placement.js';
-import { TIMING_DEFAULTS } from '../../src/harness/run/point-setup.js';
+import { TIMING_DEFAULTS } from '../../src/harness/plan/timing.js';
 import { serverGroups } from '../../src/harness/run/suite.js';
 import { DEFAULT_SUITE, QUICK_SUITE } from '../../src/scenarios/index.js';
 import { quickNote } from '../../src/results/quick-note.js';

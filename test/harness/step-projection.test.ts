@@ -1,7 +1,7 @@
 /** The connections scenario's step projection: memory bound, open-file limit and time budget, each on its own. */
 import { describe, expect, it } from 'vitest';
-import { projectStep, type ProjectionInput } from '../../src/harness/run/step-projection.js';
-import { seriesFor } from '../../src/harness/run/connection-series.js';
+import { projectStep, type ProjectionInput } from '../../src/harness/rows/step-projection.js';
+import { seriesFor } from '../../src/harness/plan/connection-series.js';
 import { stepsUpTo } from '../../src/scenarios/connection-steps.js';
 
 const MIB = 2 ** 20;

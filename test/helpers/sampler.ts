@@ -1,5 +1,5 @@
 /** Peak use of a server's process tree while a test runs (sampled from /proc every 50 ms). */
-import { treeUsage, type TreeUsage } from '../../src/harness/server/proc.js';
+import { treeUsage, type TreeUsage } from '../../src/harness/proc/proc.js';
 
 export interface Peaks {
   readonly baseline: TreeUsage;

@@ -1,6 +1,6 @@
 /** What a running server holds, read from outside through /proc (its own stats: ServerProcess.stats()). */
 import { readdirSync, readlinkSync } from 'node:fs';
-import { processTree, readStat, treeCpuSeconds } from '../../src/harness/server/proc.js';
+import { processTree, readStat, treeCpuSeconds } from '../../src/harness/proc/proc.js';
 import { eventually } from './poll.js';
 import { isAlive } from '../../src/shared/process-alive.js';
 import type { ServerProcess } from '../../src/harness/server/server-process.js';

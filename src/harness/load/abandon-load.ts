@@ -13,7 +13,7 @@ import { firstEcho } from './first-echo.js';
 import type { LoadGenerator } from './generator.js';
 import { noErrors, type DepartReport, type DepartRequest, type ProbeReport } from './load-spec.js';
 import { OwedEchoTracker } from './owed-echoes.js';
-import { treeCpuSeconds } from '../server/proc.js';
+import { treeCpuSeconds } from '../proc/proc.js';
 
 interface Departure {
   clients: number;

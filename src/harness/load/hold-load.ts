@@ -10,7 +10,7 @@ import { firstEcho } from './first-echo.js';
 import { noErrors, type HoldReport, type HoldSpec } from './load-spec.js';
 import { Pattern } from './pattern.js';
 import { openFileLimit } from '../../shared/fd-limit.js';
-import { treeCpuSeconds } from '../server/proc.js';
+import { treeCpuSeconds } from '../proc/proc.js';
 import type { ErrorKind } from '../../results/schema.js';
 
 /** Connections connecting at once: more would overflow the server's accept backlog and wait out SYN retries. */

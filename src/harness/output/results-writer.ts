@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import type { ResultRow, ResultsFile } from '../../results/schema.js';
 import { hostPort } from '../../shared/address.js';
 import { costUnit, perUnit } from '../../results/message-cost.js';
-import { takeIntervalLog } from './interval-log.js';
+import { takeIntervalLog } from '../rows/interval-log.js';
 import { compactJson } from './compact-json.js';
 import { resultsForFile } from '../../results/unmeasured-throughput.js';
 import { measuresThroughput } from '../../results/throughput.js';

@@ -5,7 +5,7 @@ import { BenchExit, UsageError } from '../../shared/exit-codes.js';
 import { parseNumber } from '../../shared/parse-number.js';
 import { parseCpuList } from '../../shared/cpu-list.js';
 import { isModelId, MODEL_IDS, type ModelId } from '../../models/ids.js';
-import { TIMING_DEFAULTS, type Timing } from '../run/point-setup.js';
+import { TIMING_DEFAULTS, type Timing } from './timing.js';
 import { DEFAULT_SLO, matrixOf, type Overrides, type Scenario } from '../../scenarios/scenario.js';
 import type { Slo } from '../../results/schema.js';
 import { parseSlo } from './slo.js';

@@ -3,7 +3,7 @@ import { emptyRow } from './empty-row.js';
 import { addErrors, noErrors, type DepartReport, type ProbeReport } from '../load/load-spec.js';
 import type { OwedEchoes, Placement, ResultRow } from '../../results/schema.js';
 import type { Point } from '../../scenarios/scenario.js';
-import type { WarmUpResult } from '../run/warm-up.js';
+import type { WarmUpResult } from '../load/warm-up.js';
 
 export interface AbandonedMeasurement {
   point: Point;

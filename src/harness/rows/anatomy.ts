@@ -1,6 +1,6 @@
 /** A row's cost anatomy from two reads of the kernel's thread counters: what each role spent in between. */
 import type { Anatomy, CostFigures, RoleCost, SideAnatomy } from '../../results/schema.js';
-import { CLOCK_TICKS } from '../server/proc.js';
+import { CLOCK_TICKS } from '../proc/proc.js';
 import type { ThreadCounters } from '../server/thread-counters.js';
 
 const ZERO: ThreadCounters = {

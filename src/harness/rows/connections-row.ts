@@ -4,8 +4,8 @@ import { failedRow } from './failed-row.js';
 import type { ConnectionsStepFigures, ErrorKind, Placement, ResultRow } from '../../results/schema.js';
 import type { HoldReport } from '../load/load-spec.js';
 import type { Point } from '../../scenarios/scenario.js';
-import type { ConnectionSeries } from '../run/connection-series.js';
-import type { Projection } from '../run/step-projection.js';
+import type { ConnectionSeries } from '../plan/connection-series.js';
+import type { Projection } from './step-projection.js';
 import type { KernelTcp } from '../server/machine-memory.js';
 
 export interface StepContext {

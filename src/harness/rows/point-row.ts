@@ -3,7 +3,7 @@ import { supported } from '../../results/latency-support.js';
 import { mergeEncoded, summarize } from '../load/histogram.js';
 import { addErrors, noErrors, type FromGenerator, type LoadSpec, type WindowReport } from '../load/load-spec.js';
 import type { Placement, ResultRow } from '../../results/schema.js';
-import type { Timing } from '../run/point-setup.js';
+import type { Timing } from '../plan/timing.js';
 import type { Point } from '../../scenarios/scenario.js';
 import { emptyRow } from './empty-row.js';
 import { markFailed } from './failed-row.js';
@@ -11,7 +11,7 @@ import { estimate, jainIndex } from './stats.js';
 import { SCHEDULE_TARGET } from '../load/schedule-target.js';
 import { num } from '../../results/format.js';
 import { hostPort } from '../../shared/address.js';
-import type { WarmUpResult } from '../run/warm-up.js';
+import type { WarmUpResult } from '../load/warm-up.js';
 
 /** A generator saturating its event loop can no longer tell the server's limit from its own. */
 const CLIENT_BOUND_ELU = 0.9;

@@ -8,7 +8,7 @@ import { anatomyOf, sideAnatomy } from '../rows/anatomy.js';
 import { roleOf } from '../rows/anatomy-roles.js';
 import type { Anatomy } from '../../results/schema.js';
 import { readTreeCounters, type ThreadCounters } from '../server/thread-counters.js';
-import type { ServerUnderTest } from './point-setup.js';
+import type { ServerUnderTest } from './server-under-test.js';
 
 export interface AnatomyRead {
   server: ThreadCounters[] | undefined;

@@ -9,10 +9,11 @@ import { abandonedCount, tookIn } from '../rows/departure-counts.js';
 import type { GeneratorPool } from '../load/generator-pool.js';
 import { evenShare, type LoadSpec } from '../load/load-spec.js';
 import type { Placement, ResultRow } from '../../results/schema.js';
-import type { ServerUnderTest, Timing } from './point-setup.js';
+import type { ServerUnderTest } from './server-under-test.js';
+import type { Timing } from '../plan/timing.js';
 import { samplerFor } from '../server/server-sampler.js';
 import type { Point } from '../../scenarios/scenario.js';
-import { warmUp } from './warm-up.js';
+import { warmUp } from '../load/warm-up.js';
 import { anatomyBetween, readAnatomy } from './anatomy-read.js';
 import type { ModelStats } from '../../models/model.js';
 

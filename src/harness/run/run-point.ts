@@ -6,11 +6,12 @@ import type { Placement, ResultRow } from '../../results/schema.js';
 import { samplerFor } from '../server/server-sampler.js';
 import { hostFigures } from '../rows/host-figures.js';
 import type { Point } from '../../scenarios/scenario.js';
-import { DEFAULT_INTERVAL_MS, type ServerUnderTest, type Timing } from './point-setup.js';
-import { warmUp, warmUpPrimed } from './warm-up.js';
+import type { ServerUnderTest } from './server-under-test.js';
+import { DEFAULT_INTERVAL_MS, type Timing } from '../plan/timing.js';
+import { warmUp, warmUpPrimed } from '../load/warm-up.js';
 import { sharedNow } from '../load/shared-clock.js';
 import { intervalCount, mergeIntervals, type MergedIntervals } from '../rows/interval-series.js';
-import { attachIntervalLog, intervalLogText } from '../output/interval-log.js';
+import { attachIntervalLog, intervalLogText } from '../rows/interval-log.js';
 import { anatomyBetween, NO_READ, readAnatomy, type AnatomyRead } from './anatomy-read.js';
 
 /** Split a point's connections (and rate) across the generator processes. */

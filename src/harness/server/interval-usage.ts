@@ -5,7 +5,7 @@
  * RSS and PSS as read within the interval. A figure
  * with no read to stand on is null, never 0.
  */
-import { CLOCK_TICKS } from './proc.js';
+import { CLOCK_TICKS } from '../proc/proc.js';
 
 /** One read of the tree, on the shared clock. */
 export interface UsageRead {

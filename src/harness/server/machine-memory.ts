@@ -2,7 +2,7 @@
  * The machine's memory as the kernel reports it (Linux /proc): what is available before a step of the
  * connections scenario, and the kernel's TCP buffer memory, which belongs to no process (machine-wide).
  */
-import { readProcText } from './proc-file.js';
+import { readProcText } from '../proc/proc-file.js';
 
 /** Kernel pages: sockstat counts its TCP memory in them. */
 const PAGE_SIZE = 4096;

@@ -1,10 +1,10 @@
 /**
  * Samples the server's whole process tree from /proc: CPU, RSS, processes and threads about 10 times
- * a second, and memory as PSS (see pss.ts) at most once a second, at each window's end and at the end.
+ * a second, and memory as PSS (see proc/pss.ts) at most once a second, at each window's end and at the end.
  * A PSS read costs many stat reads per process (`npm run bench:micro -- --filter sampler`), so with
  * hundreds of processes it is also spaced out to keep its share of the harness's core small.
  */
-import { CLOCK_TICKS, treeUsage, type TreeUsage } from './proc.js';
+import { CLOCK_TICKS, treeUsage, type TreeUsage } from '../proc/proc.js';
 import type { ResultRow, ServerSample } from '../../results/schema.js';
 import { sharedNow } from '../load/shared-clock.js';
 import { usagePerInterval, type IntervalUsage, type UsageRead } from './interval-usage.js';

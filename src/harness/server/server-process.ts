@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { compiledScript } from '../compiled.js';
-import { processTree } from './proc.js';
+import { processTree } from '../proc/proc.js';
 import type { ControlReply, ControlRequest } from '../../models/control-channel.js';
 import type { ModelStats } from '../../models/model.js';
 

@@ -5,8 +5,8 @@
  * read in between, so measuring adds two passes over /proc per point and nothing per message.
  */
 import { readdirSync } from 'node:fs';
-import { readProcText } from './proc-file.js';
-import { processTree } from './proc.js';
+import { readProcText } from '../proc/proc-file.js';
+import { processTree } from '../proc/proc.js';
 
 export interface ThreadCounters {
   /** Its process, and whether that process is the tree's root (else a child: a fork child, a cluster worker). */

@@ -1,20 +1,5 @@
-/** What a point runs against and for how long: the server under test, the timing, and the timing's defaults. */
-import type { ResultRow } from '../../results/schema.js';
-import type { ModelStats } from '../../models/model.js';
+/** How long a point runs: warm-up, measured windows, timeouts, and their defaults. */
 import type { Scenario } from '../../scenarios/scenario.js';
-import type { ServerSampler } from '../server/server-sampler.js';
-
-/** The echo server a point loads: one of our models (started by the suite) or an external one (--target). */
-export interface ServerUnderTest {
-  model: ResultRow['model'];
-  host: string;
-  port: number;
-  /** The server's pid to sample, and its stats (both undefined for an external target). */
-  pid: number | undefined;
-  stats: (() => Promise<ModelStats>) | undefined;
-  /** A server on another host samples itself there (pid is then undefined: it is not this machine's). */
-  sampler?: () => ServerSampler;
-}
 
 export interface Timing {
   warmupMs: number;

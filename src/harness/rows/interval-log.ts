@@ -6,7 +6,7 @@
  */
 import * as hdr from 'hdr-histogram-js';
 import type { ResultRow } from '../../results/schema.js';
-import type { MergedIntervals } from '../rows/interval-series.js';
+import type { MergedIntervals } from './interval-series.js';
 
 const INTERVAL_LOG = Symbol('interval log');
 type WithLog = ResultRow & { [INTERVAL_LOG]?: string };

@@ -7,7 +7,7 @@
  * settling period.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import type { GeneratorPool } from '../load/generator-pool.js';
+import type { GeneratorPool } from './generator-pool.js';
 import type { ModelStats } from '../../models/model.js';
 
 /** Longest a warm-up may take: 64 fork children or threads starting on one core take seconds. */

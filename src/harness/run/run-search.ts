@@ -10,12 +10,13 @@
 import type { GeneratorPool } from '../load/generator-pool.js';
 import type { Placement, ResultRow, Slo } from '../../results/schema.js';
 import type { Point } from '../../scenarios/scenario.js';
-import { DEFAULT_INTERVAL_MS, type ServerUnderTest, type Timing } from '../run/point-setup.js';
-import { runPoint } from '../run/run-point.js';
-import { drainServer } from './drain.js';
-import { judgeStep } from './judge.js';
-import { SEARCH_DEFAULTS, searchCapacity, type SearchSettings } from './search.js';
-import { lowestRate, MAX_STEP_MS, stepAnswers, stepWindowMs } from './step-length.js';
+import type { ServerUnderTest } from './server-under-test.js';
+import { DEFAULT_INTERVAL_MS, type Timing } from '../plan/timing.js';
+import { runPoint } from './run-point.js';
+import { drainServer } from '../capacity/drain.js';
+import { judgeStep } from '../capacity/judge.js';
+import { SEARCH_DEFAULTS, searchCapacity, type SearchSettings } from '../capacity/search.js';
+import { lowestRate, MAX_STEP_MS, stepAnswers, stepWindowMs } from '../capacity/step-length.js';
 
 /**
  * The search starts at this share of the probe's closed-loop msgs/s. An open loop sustains less than
