@@ -30,7 +30,7 @@ export function measurer(timing: Timing, placementFor: (point: Point) => Placeme
     const [point] = expand(scenario, { connections: [connections] });
     const placement = placementFor(point!);
     pool.ensure(placement.generatorCpus);
-    return runPoint(point!, target, timing, pool, placement, use);
+    return (await runPoint(point!, target, timing, pool, placement, use)).row;
   };
   const fresh = async (model: ModelId, scenario: Scenario, connections: number, args: string[] = [], script?: string, use: ConnectionUse = {}): Promise<Measured> => {
     const [point] = expand(scenario, { connections: [connections] });

@@ -105,9 +105,8 @@ runMain('bench', BENCH_USAGE, async (argv) => {
       { ...options, scenarios, placements, generators: options.generators === 0 ? 0 : cpus.processes, ...(workCalibration ? { workCalibration } : {}) },
       {
         pointStarted: (point, model) => progress.step(`${point.scenario.name}${point.serverCores === 'rest' ? '' : ` cores=${point.serverCores}`} c=${point.connections}${point.rateSearch ? ' R=auto' : ''} ${model}`),
-        row: (row) => {
-          writer.writeIntervalLog(row, results.results.length);
-          results.results.push(row);
+        row: (row, hlog) => {
+          results.results.push(writer.withIntervalLog({ row, hlog }, results.results.length));
           writer.save(results);
         },
         scenarioDone: (scenario, rows) => {

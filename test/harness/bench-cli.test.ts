@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compiledScript } from '../../src/harness/compiled.js';
 import { processTree, treeCpuSeconds } from '../../src/harness/proc/proc.js';
@@ -151,6 +151,10 @@ describe('bench', () => {
       const [row] = results.results;
       expect(row).toMatchObject({ model: 'external', target: { host: '127.0.0.1', port: server.port }, status: 'ok', server: null });
       expect(row!.placement.serverCpus).toBeNull();
+      // Its interval log beside results.json, named in the row.
+      const runDir = dirname(/results: (\S+results\.json)/.exec(run.stdout())![1]!);
+      expect(row!.intervals!.hlog).toBe(join('hlog', '000-echo-small-external.hlog'));
+      expect(readFileSync(join(runDir, row!.intervals!.hlog!), 'utf8')).toContain('echolab echo-small external c=1');
       expect(`${row!.placement.note} ${results.env.placement.note}`).not.toContain('server on cpu');
       expect(run.stdout()).toContain(`1 scenario against the external echo server at 127.0.0.1:${server.port}`);
       expect(run.stdout()).toMatch(new RegExp(`│ external 127\\.0\\.0\\.1:${server.port} +│ 1 .*│ — +│ — +│ — +│`));

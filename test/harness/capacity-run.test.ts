@@ -33,7 +33,8 @@ describe('capacity search against event-loop', () => {
     const target = { model: 'event-loop' as const, host: server.host, port: server.port, pid: server.pid, stats: server.stats };
     // A generous objective: a slow shared machine still passes the first steps.
     const [point] = expand(scenario, {}, { percentile: 'p99', objectiveUs: 1_000_000 });
-    const rows = await runSearch(point!, target, timing, pool, planPlacement('rest', 2, false), budget);
+    const steps = await runSearch(point!, target, timing, pool, planPlacement('rest', 2, false), budget);
+    const rows = steps.map(({ row }) => row);
 
     expect(rows.length).toBeGreaterThanOrEqual(1);
     expect(rows.length).toBeLessThanOrEqual(1 + budget.maxClimbSteps + budget.bisections);
@@ -46,6 +47,7 @@ describe('capacity search against event-loop', () => {
       expect(row.intervals!.sendLagP99Us).toHaveLength(row.intervals!.messages.length);
     });
     expect(rows.slice(0, -1).every((row) => row.rateSearch!.result === undefined)).toBe(true);
+    expect(new Set(steps.map(({ hlog }) => hlog)).size, 'every step carries its own interval log').toBe(steps.length);
     const result = rows.at(-1)!.rateSearch!.result!;
     expect(result.steps).toBe(rows.length);
     expect(result).toMatchObject({ stepAnswers: stepAnswers('p99'), minRate: budget.minRate });
@@ -98,7 +100,7 @@ async function searchCounting(answerFirstOnly: boolean) {
   const echo = await countingEcho(answerFirstOnly);
   try {
     const [point] = expand(scenario, {}, { percentile: 'p99', objectiveUs: 1_000_000 });
-    const rows = await runSearch(point!, echo.target, timing, pool, planPlacement('rest', 2, false), budget);
+    const rows = (await runSearch(point!, echo.target, timing, pool, planPlacement('rest', 2, false), budget)).map(({ row }) => row);
     return { rows, accepted: echo.accepted(), liveAtEnd: echo.live() };
   } finally {
     await echo.close();

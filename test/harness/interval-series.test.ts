@@ -16,7 +16,6 @@ import { planPlacement } from '../../src/harness/plan/placement.js';
 import { runPoint } from '../../src/harness/run/run-point.js';
 import type { Timing } from '../../src/harness/plan/timing.js';
 import { ResultsWriter } from '../../src/harness/output/results-writer.js';
-import { takeIntervalLog } from '../../src/harness/rows/interval-log.js';
 import type { ResultRow } from '../../src/results/schema.js';
 import { expand, type Scenario } from '../../src/scenarios/scenario.js';
 import { serverPool } from '../helpers/servers.js';
@@ -55,7 +54,8 @@ describe('time series per interval', () => {
     pool.ensure(null);
     const server = await servers.start('event-loop');
     const [point] = expand(closed);
-    const row = await runPoint(point!, { model: 'event-loop', host: server.host, port: server.port, pid: server.pid, stats: server.stats }, timing, pool, placement);
+    const measured = await runPoint(point!, { model: 'event-loop', host: server.host, port: server.port, pid: server.pid, stats: server.stats }, timing, pool, placement);
+    const { row } = measured;
     expect(row.status).toBe('ok');
     const series = row.intervals!;
     // Two windows of 600 ms in 100 ms intervals: at least 12 of them.
@@ -73,10 +73,11 @@ describe('time series per interval', () => {
     expect(series.serverRssMiB!.every((mib) => mib === null || mib > 0)).toBe(true);
 
     const writer = new ResultsWriter(out, 'run');
-    writer.writeIntervalLog(row, 7);
-    expect(row.intervals!.hlog).toBe(join('hlog', '007-test-series-event-loop.hlog'));
-    expect(takeIntervalLog(row), 'the log is taken off the row once written').toBeUndefined();
-    const { intervals } = readLog(readFileSync(join(writer.dir, row.intervals!.hlog!), 'utf8'));
+    const saved = writer.withIntervalLog(measured, 7);
+    expect(saved.intervals!.hlog).toBe(join('hlog', '007-test-series-event-loop.hlog'));
+    expect(row.intervals!.hlog, 'the measured row is left as it was').toBeUndefined();
+    expect(JSON.stringify(saved), 'results.json does not hold the log itself').not.toContain(measured.hlog);
+    const { intervals } = readLog(readFileSync(join(writer.dir, saved.intervals!.hlog!), 'utf8'));
     expect(intervals.map((h) => h.totalCount)).toEqual(series.messages);
     const all = newHistogram();
     for (const histogram of intervals) all.add(histogram);
@@ -114,16 +115,17 @@ describe('time series per interval', () => {
 
     const [point] = expand(closed);
     let row: ResultRow;
+    let hlog: string;
     try {
       // 20 ms intervals: fine enough that a misplaced answer lands in an interval the test can tell.
-      row = await runPoint(point!, { model: 'external', host: '127.0.0.1', port, pid: undefined, stats: undefined }, { ...timing, windowMs: 1000, repeats: 2, intervalMs: 20 }, pool, placement);
+      ({ row, hlog } = await runPoint(point!, { model: 'external', host: '127.0.0.1', port, pid: undefined, stats: undefined }, { ...timing, windowMs: 1000, repeats: 2, intervalMs: 20 }, pool, placement));
     } finally {
       clearTimeout(begin);
     }
     // Two windows of 1 s: the stall, 0.9 s after the first message, falls within them.
     expect(stall, 'the stall happened').toBeDefined();
     const { from, to } = stall!;
-    const { startMs } = readLog(takeIntervalLog(row)!);
+    const { startMs } = readLog(hlog);
     const series = row.intervals!;
     expect(series.serverCpuPercent, 'an external server is not sampled').toBeNull();
     const start = (k: number) => startMs + k * series.intervalMs;

@@ -27,7 +27,7 @@ describe('generator', () => {
   it('a fixed-amount run against event-loop counts exactly the messages sent', async () => {
     pool.ensure(null);
     const [point] = expand(closed, { connections: [3], amount: [1001] });
-    const row = await runPoint(point!, await eventLoopTarget(), { ...timing, windowMs: 20_000 }, pool, placement);
+    const { row } = await runPoint(point!, await eventLoopTarget(), { ...timing, windowMs: 20_000 }, pool, placement);
     expect(row.status).toBe('ok');
     expect(row.latencyUs.count).toBe(1001);
     expect(row.fairness.perConnection).toEqual([334, 334, 333]);
@@ -37,7 +37,7 @@ describe('generator', () => {
   it('the open-loop schedule achieves its rate within 10% on a light load', async () => {
     pool.ensure(null);
     const [point] = expand({ name: 'test-open', description: 'test', mode: 'open', parameters: { connections: [4], messageSize: [64], rate: [400] } });
-    const row = await runPoint(point!, await eventLoopTarget(), { ...timing, windowMs: 2500 }, pool, placement);
+    const { row } = await runPoint(point!, await eventLoopTarget(), { ...timing, windowMs: 2500 }, pool, placement);
     console.log(`open loop: target 400 msgs/s, achieved ${row.achievedRate!.median.toFixed(1)} msgs/s`);
     expect(row.achievedRate!.median).toBeGreaterThan(360);
     expect(row.achievedRate!.median).toBeLessThan(440);
@@ -60,7 +60,7 @@ describe('generator', () => {
       pool.ensure(null);
       const [point] = expand(closed);
       const port = (corrupt.address() as net.AddressInfo).port;
-      const row = await runPoint(point!, { model: 'external', host: '127.0.0.1', port, pid: undefined, stats: undefined }, timing, pool, placement);
+      const { row } = await runPoint(point!, { model: 'external', host: '127.0.0.1', port, pid: undefined, stats: undefined }, timing, pool, placement);
       expect(row.errors.mismatch).toBeGreaterThan(0);
     } finally {
       corrupt.close();

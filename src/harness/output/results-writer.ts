@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import type { ResultRow, ResultsFile } from '../../results/schema.js';
 import { hostPort } from '../../shared/address.js';
 import { costUnit, perUnit } from '../../results/message-cost.js';
-import { takeIntervalLog } from '../rows/interval-log.js';
+import type { RowAndLog } from '../rows/interval-log.js';
 import { compactJson } from './compact-json.js';
 import { resultsForFile } from '../../results/unmeasured-throughput.js';
 import { measuresThroughput } from '../../results/throughput.js';
@@ -104,16 +104,15 @@ export class ResultsWriter {
   }
 
   /**
-   * The row's interval log, if it carries one, as hlog/<nnn>-<scenario>-<model>.hlog (nnn: the row's
-   * index in results.json), named in the row's intervals.hlog. Call before the row is saved.
+   * Writes the row's interval log, if it has one, as hlog/<nnn>-<scenario>-<model>.hlog (nnn: the
+   * row's index in results.json); returns the row to save, naming that file in its intervals.hlog.
    */
-  writeIntervalLog(row: ResultRow, index: number): void {
-    const text = takeIntervalLog(row);
-    if (text === undefined || !row.intervals) return;
+  withIntervalLog({ row, hlog }: RowAndLog, index: number): ResultRow {
+    if (hlog === undefined || !row.intervals) return row;
     const name = join('hlog', `${String(index).padStart(3, '0')}-${row.scenario}-${row.model}.hlog`);
     mkdirSync(join(this.dir, 'hlog'), { recursive: true });
-    writeFileSync(join(this.dir, name), text);
-    row.intervals.hlog = name;
+    writeFileSync(join(this.dir, name), hlog);
+    return { ...row, intervals: { ...row.intervals, hlog: name } };
   }
 
   /** Point results/latest at this run. */

@@ -1,15 +1,18 @@
 /**
  * A point's latency per interval as an HdrHistogram interval log (.hlog, hdr-histogram-js's
  * HistogramLogWriter), the format HdrHistogram's own HistogramLogProcessor and HistogramLogAnalyzer
- * read. The log travels with its row to the results writer, which owns the run directory, under a
- * symbol key: JSON.stringify leaves it out of results.json, and spreading the row keeps it.
+ * read. The log travels beside its row (RowAndLog) to the results writer, which owns the run directory.
  */
 import * as hdr from 'hdr-histogram-js';
 import type { ResultRow } from '../../results/schema.js';
 import type { MergedIntervals } from './interval-series.js';
 
-const INTERVAL_LOG = Symbol('interval log');
-type WithLog = ResultRow & { [INTERVAL_LOG]?: string };
+/** A row and its interval log's text: results.json holds the row, the run directory the log. */
+export interface RowAndLog {
+  row: ResultRow;
+  /** Absent where the row has no latency histograms per interval (a failed point, the abandoned scenario's). */
+  hlog?: string;
+}
 
 /** The log's text: a start time, then one line per interval (empty intervals too, so time runs on unbroken). */
 export function intervalLogText({ histograms, originMs, endMs, series }: MergedIntervals, about: string): string {
@@ -26,17 +29,5 @@ export function intervalLogText({ histograms, originMs, endMs, series }: MergedI
     const start = (k * series.intervalMs) / 1000;
     writer.outputIntervalHistogram(histogram, start, Math.max(start, Math.min(start + series.intervalMs / 1000, spanSec)), 1000);
   });
-  return text;
-}
-
-export function attachIntervalLog(row: ResultRow, text: string): ResultRow {
-  (row as WithLog)[INTERVAL_LOG] = text;
-  return row;
-}
-
-/** The row's interval log, taken off it (it is written once). */
-export function takeIntervalLog(row: ResultRow): string | undefined {
-  const text = (row as WithLog)[INTERVAL_LOG];
-  delete (row as WithLog)[INTERVAL_LOG];
   return text;
 }

@@ -11,7 +11,7 @@ import { DEFAULT_INTERVAL_MS, type Timing } from '../plan/timing.js';
 import { warmUp, warmUpPrimed } from '../load/warm-up.js';
 import { sharedNow } from '../load/shared-clock.js';
 import { intervalCount, mergeIntervals, type MergedIntervals } from '../rows/interval-series.js';
-import { attachIntervalLog, intervalLogText } from '../rows/interval-log.js';
+import { intervalLogText, type RowAndLog } from '../rows/interval-log.js';
 import { anatomyBetween, NO_READ, readAnatomy, type AnatomyRead } from './anatomy-read.js';
 
 /** Split a point's connections (and rate) across the generator processes. */
@@ -58,7 +58,7 @@ export interface ConnectionUse {
   anatomy?: boolean;
 }
 
-export async function runPoint(point: Point, target: ServerUnderTest, timing: Timing, pool: GeneratorPool, placement: Placement, use: ConnectionUse = {}): Promise<ResultRow> {
+export async function runPoint(point: Point, target: ServerUnderTest, timing: Timing, pool: GeneratorPool, placement: Placement, use: ConnectionUse = {}): Promise<Required<RowAndLog>> {
   const loads = specs(point, target, timing, pool.size, placement);
   loads.forEach((spec, i) => pool.send(i, use.reuse ? { type: 'retarget', spec } : { type: 'start', spec }));
   // A retarget first waits for the last point's messages to come back (DRAIN_LIMIT_MS at most).
@@ -104,7 +104,7 @@ export async function runPoint(point: Point, target: ServerUnderTest, timing: Ti
   if (where.some((w) => w !== 'local') && windows.length > 0) row.client.hosts = hostFigures(windows, where, point.mode);
   row.intervals = intervals.series;
   if (counters.after) row.anatomy = anatomyBetween(counters.before, counters.after, windows, target.model);
-  return attachIntervalLog(row, intervalLogText(intervals, describe(row)));
+  return { row, hlog: intervalLogText(intervals, describe(row)) };
 }
 
 

@@ -13,6 +13,7 @@ import type { Point } from '../../scenarios/scenario.js';
 import type { ServerUnderTest } from './server-under-test.js';
 import { DEFAULT_INTERVAL_MS, type Timing } from '../plan/timing.js';
 import { runPoint } from './run-point.js';
+import type { RowAndLog } from '../rows/interval-log.js';
 import { drainServer } from '../capacity/drain.js';
 import { judgeStep } from '../capacity/judge.js';
 import { SEARCH_DEFAULTS, searchCapacity, type SearchSettings } from '../capacity/search.js';
@@ -52,15 +53,15 @@ export async function runSearch(
   placement: Placement,
   /** Tests shorten the search. */
   settings: Partial<Omit<SearchSettings, 'startRate'>> = {},
-): Promise<ResultRow[]> {
+): Promise<Required<RowAndLog>[]> {
   const slo: Slo = point.rateSearch!.slo;
   const answers = stepAnswers(slo.percentile);
   const maxStepMs = point.rateSearch!.maxStepMs ?? MAX_STEP_MS;
-  const probe = await runPoint({ ...point, mode: 'closed', rate: 0 }, target, probeTiming(timing), pool, placement, { keep: true });
+  const { row: probe } = await runPoint({ ...point, mode: 'closed', rate: 0 }, target, probeTiming(timing), pool, placement, { keep: true });
   const probeMsgsPerSec = probe.status === 'ok' ? probe.msgsPerSec.median : 0;
   const startRate = probeMsgsPerSec > 0 ? Math.max(1, Math.round(probeMsgsPerSec * START_SHARE)) : FALLBACK_START_RATE;
 
-  const rows: ResultRow[] = [];
+  const steps: Required<RowAndLog>[] = [];
   const { factor, bisections } = point.rateSearch!;
   const shape = { ...(factor !== undefined ? { factor } : {}), ...(bisections !== undefined ? { bisections } : {}) };
   const maxRate = probeMsgsPerSec > 0 ? MAX_OVER_PROBE * probeMsgsPerSec : Number.POSITIVE_INFINITY;
@@ -68,11 +69,12 @@ export async function runSearch(
   const minRate = lowestRate(answers, maxStepMs);
   const maxSearchMs = SEARCH_STEPS_OF_LONGEST * maxStepMs;
   const answer = await searchCapacity({ ...SEARCH_DEFAULTS, minRate, maxRate, maxSearchMs, ...shape, ...settings, startRate }, async (rate, confirms) => {
-    const row = await runPoint({ ...point, mode: 'open', rate }, target, stepTiming(timing, rate, answers, maxStepMs), pool, placement, { reuse: true, keep: true });
+    const step = await runPoint({ ...point, mode: 'open', rate }, target, stepTiming(timing, rate, answers, maxStepMs), pool, placement, { reuse: true, keep: true });
+    const { row } = step;
     const { throughout, ...outcome } = judgeStep(row, slo);
     // A confirmation measures the rate of the step just before it.
-    row.rateSearch = { slo, step: rows.length + 1, ...outcome, ...(confirms ? { confirms: rows.length } : {}) };
-    rows.push(row);
+    row.rateSearch = { slo, step: steps.length + 1, ...outcome, ...(confirms ? { confirms: steps.length } : {}) };
+    steps.push(step);
     if (row.status === 'failed') throw new StepFailed(row);
     return { ...outcome, throughout, ms: timing.warmupMs + row.durationSec * 1000 };
   })
@@ -83,6 +85,7 @@ export async function runSearch(
     })
     .finally(() => closeKept(pool));
   await drainServer(target.stats);
+  const rows = steps.map(({ row }) => row);
   const last = rows.at(-1)!;
   last.rateSearch!.result = {
     sustainedRate: answer?.sustainedRate ?? bestPass(rows),
@@ -96,7 +99,7 @@ export async function runSearch(
     probeMsgsPerSec,
     steps: rows.length,
   };
-  return rows;
+  return steps;
 }
 
 /** The search's connections, closed once it is over (a generator that already failed has none). */

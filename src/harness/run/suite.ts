@@ -16,6 +16,7 @@ import { roundsPerBlock } from '../plan/work-calibration.js';
 import { runAbandoned } from './run-abandoned.js';
 import { runConnections } from './run-connections.js';
 import { runPoint } from './run-point.js';
+import type { RowAndLog } from '../rows/interval-log.js';
 import { unlessServerLost } from './unless-lost.js';
 import { runSearch } from './run-search.js';
 import type { ServerUnderTest } from './server-under-test.js';
@@ -48,7 +49,8 @@ export interface SuitePlan {
 
 export interface SuiteEvents {
   pointStarted(point: Point, model: string): void;
-  row(row: ResultRow): void;
+  /** hlog: the row's interval log, where it has one (the results writer files it beside results.json). */
+  row(row: ResultRow, hlog?: string): void;
   scenarioDone(scenario: Scenario, rows: ResultRow[]): void;
 }
 
@@ -106,9 +108,9 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
           for (const point of group) {
             if (signal.aborted) throw new SuiteAborted();
             events.pointStarted(point, label);
-            let row: ResultRow;
-            let searched: ResultRow[] = [];
-            if (failure) row = failedRow(point, model, placement, timing.windowMs / 1000, failure);
+            let measured: RowAndLog;
+            let searched: RowAndLog[] = [];
+            if (failure) measured = { row: failedRow(point, model, placement, timing.windowMs / 1000, failure) };
             else {
               pool.ensure(placement.generatorCpus);
               const target: ServerUnderTest = server
@@ -120,26 +122,29 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
                 if (point.rateSearch) {
                   // A capacity search: every step is a row, the last one carries the answer.
                   searched = await unlessServerLost(runSearch(point, target, timing, pool, placement), server, () => pool.kill());
-                  row = searched.pop()!;
-                } else row = await unlessServerLost((point.abandon ? runAbandoned : runPoint)(point, target, timing, pool, placement), server, () => pool.kill());
+                  measured = searched.pop()!;
+                } else {
+                  const running = point.abandon ? runAbandoned(point, target, timing, pool, placement).then((row) => ({ row })) : runPoint(point, target, timing, pool, placement);
+                  measured = await unlessServerLost(running, server, () => pool.kill());
+                }
               } catch (error) {
                 if (signal.aborted) throw new SuiteAborted();
                 // A generator that failed may still hold connections or timers: start the next point with fresh ones.
                 pool.kill();
-                row = failedRow(point, model, placement, timing.windowMs / 1000, toError(error).message);
+                measured = { row: failedRow(point, model, placement, timing.windowMs / 1000, toError(error).message) };
               }
               const died = server && (server.child.exitCode !== null || server.child.signalCode !== null);
               if (died) {
                 failure = `server exited (${server!.child.signalCode ?? `code ${server!.child.exitCode}`}): ${lastLine(server!.stderr())}`;
-                row = markFailed(row, failure);
+                measured = { ...measured, row: markFailed(measured.row, failure) };
               }
             }
-            for (const step of [...searched, { ...row, ...variant }]) {
+            for (const { row: step, hlog } of [...searched, { ...measured, row: { ...measured.row, ...variant } }]) {
               // An external server's row names it: the harness did not start it, so its model says little.
               const worked = withWorkRounds(step, point, plan.workCalibration);
               const named = plan.target ? { ...worked, target: plan.target } : plan.serverHost ? onServerHost(worked, plan.serverHost) : worked;
               rows.push(named);
-              events.row(named);
+              events.row(named, hlog);
             }
           }
           if (server) await server.stop(5_000);
