@@ -44,7 +44,7 @@ const messageSize = capacity.parameters.messageSize![0]!;
 const load = (rate: number): Scenario => ({
   name: 'generator-schedule',
   description: 'target 7: the generator against event-loop, closed loop or open at a fraction of its ceiling',
-  mode: 'closed',
+  kind: 'closed-loop',
   parameters: { connections: [connections], messageSize: [messageSize], rate: [rate] },
 });
 

@@ -20,12 +20,9 @@ import { planScenarios } from '../scenarios/plan.js';
 import { quickNote } from '../results/quick-note.js';
 import { resultsForFile } from '../results/unmeasured-throughput.js';
 import { runSuite, SuiteAborted } from '../harness/run/suite.js';
-import { formatTable } from '../harness/output/table.js';
-import { formatCapacityTable } from '../harness/output/capacity-table.js';
-import { formatCostTable } from '../harness/output/cost-table.js';
+import { SCENARIO_TABLES } from '../harness/output/scenario-tables.js';
 import { variantFlags } from '../scenarios/variants.js';
 import { formatHostLines } from '../harness/output/host-lines.js';
-import { formatConnectionsTable } from '../harness/output/connections-table.js';
 import { runMain } from './run-main.js';
 import { checkHosts } from '../harness/transport/check-hosts.js';
 import { calibrateWork, workCalibrationNote } from '../harness/plan/work-calibration.js';
@@ -104,18 +101,16 @@ runMain('bench', BENCH_USAGE, async (argv) => {
       // --generators 0: no local generator, only --generator-hosts.
       { ...options, scenarios, placements, generators: options.generators === 0 ? 0 : cpus.processes, ...(workCalibration ? { workCalibration } : {}) },
       {
-        pointStarted: (point, model) => progress.step(`${point.scenario.name}${point.serverCores === 'rest' ? '' : ` cores=${point.serverCores}`} c=${point.connections}${point.rateSearch ? ' R=auto' : ''} ${model}`),
+        pointStarted: (point, model) => progress.step(`${point.scenario.name}${point.serverCores === 'rest' ? '' : ` cores=${point.serverCores}`} c=${point.connections}${point.kind === 'capacity' ? ' R=auto' : ''} ${model}`),
         row: (row, hlog) => {
           results.results.push(writer.withIntervalLog({ row, hlog }, results.results.length));
           writer.save(results);
         },
         scenarioDone: (scenario, rows) => {
-          const searched = rows.some((row) => row.rateSearch);
           const hosts = formatHostLines(rows);
-          const table = scenario.hold ? formatConnectionsTable(rows, results.env.memoryBytes) : searched ? formatCapacityTable(rows) : formatTable(rows);
-          const cost = searched ? null : formatCostTable(rows);
+          const table = SCENARIO_TABLES[scenario.kind](rows, results.env.memoryBytes);
           const quick = quickNote(results.scenarios.find((record) => record.name === scenario.name));
-          progress.table(`\n${scenario.name}: ${scenario.description}${quick ? `\n  ${quick}` : ''}\n${table}${cost ? `\n${cost}` : ''}${hosts ? `\n${hosts}` : ''}`);
+          progress.table(`\n${scenario.name}: ${scenario.description}${quick ? `\n  ${quick}` : ''}\n${table}${hosts ? `\n${hosts}` : ''}`);
         },
       },
       abort.signal,

@@ -20,7 +20,7 @@ export const RAISED_BUDGET_SEC = 300;
 
 /** A connections scenario whose steps (and --quick's) reach `top`, with the raised budget; other scenarios as they are. */
 export function withTopStep(scenario: Scenario, top: number): Scenario {
-  if (!scenario.hold) return scenario;
+  if (scenario.kind !== 'connections') return scenario;
   const budget = <T extends { budgetSec: number }>(hold: T): T => ({ ...hold, budgetSec: Math.max(hold.budgetSec, RAISED_BUDGET_SEC) });
   const raise = (steps: readonly number[] | undefined) => stepsUpTo(steps ?? [], top);
   const quick = scenario.quick && {

@@ -1,6 +1,7 @@
 /** A run's scenarios as it runs them: each with --quick applied and expanded into its points, once, and its record for results.json. */
 import type { ScenarioRecord, Slo } from '../results/schema.js';
 import { withTopStep } from './connection-steps.js';
+import { SCENARIO_KINDS } from './kinds.js';
 import { scenarioRecord } from './record.js';
 import { expand, quickVariant, type Overrides, type Point, type Scenario } from './scenario.js';
 
@@ -11,7 +12,7 @@ export interface ScenarioPlan {
   record: ScenarioRecord;
 }
 
-/** `rateAuto` (-R auto) makes every scenario but abandoned a capacity search for `slo`; a scenario may declare one itself. */
+/** `rateAuto` (-R auto) makes every searchable scenario a capacity search for `slo`; a scenario may declare one itself. */
 export function planScenarios(
   declared: readonly Scenario[],
   run: { quick: boolean; overrides: Overrides; rateAuto?: boolean; slo?: Slo; maxConnections?: number },
@@ -19,8 +20,13 @@ export function planScenarios(
   return declared.map((given) => {
     // --max-connections raises the connections scenario's top step (its --quick one too).
     const scenario = run.maxConnections === undefined ? given : withTopStep(given, run.maxConnections);
-    const searched = run.rateAuto && !scenario.abandon && !scenario.hold ? { ...scenario, rateAuto: true } : scenario;
+    const searched = run.rateAuto && SCENARIO_KINDS[scenario.kind].searchable ? asCapacitySearch(scenario) : scenario;
     const asRun = run.quick ? quickVariant(searched) : searched;
-    return { scenario: asRun, points: expand(asRun, run.overrides, run.slo), record: scenarioRecord(searched, run) };
+    return { scenario: asRun, points: expand(asRun, run.overrides, run.slo), record: scenarioRecord(searched, asRun, run) };
   });
+}
+
+/** A loop scenario searched for each model's largest sustained rate (the harness's own search shape). */
+function asCapacitySearch(scenario: Scenario): Scenario {
+  return { ...scenario, kind: 'capacity' } as Scenario;
 }

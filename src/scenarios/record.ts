@@ -1,18 +1,19 @@
 /** A scenario's declaration as results.json records it, so a report is drawn from the run alone, whatever the suite says later. */
 import type { ScenarioRecord, Slo } from '../results/schema.js';
-import { DEFAULT_SLO, matrixOf, quickVariant, type Overrides, type ParameterMatrix, type Scenario } from './scenario.js';
+import { SCENARIO_KINDS } from './kinds.js';
+import { DEFAULT_SLO, matrixOf, type Overrides, type ParameterMatrix, type Scenario } from './scenario.js';
 
-export function scenarioRecord(declared: Scenario, { quick, overrides, slo = DEFAULT_SLO }: { quick: boolean; overrides: Overrides; slo?: Slo }): ScenarioRecord {
-  const asRun = quick ? quickVariant(declared) : declared;
+/** `asRun`: `declared` as the run runs it (--quick's shrink applied, or `declared` itself). */
+export function scenarioRecord(declared: Scenario, asRun: Scenario, { quick, overrides, slo = DEFAULT_SLO }: { quick: boolean; overrides: Overrides; slo?: Slo }): ScenarioRecord {
   const shrink = quick ? declared.quick : undefined;
   return {
     name: asRun.name,
     description: asRun.description,
-    mode: asRun.rateAuto ? 'open' : asRun.mode,
+    mode: SCENARIO_KINDS[asRun.kind].mode,
     parameters: matrixOf(asRun, overrides),
-    ...(asRun.abandon ? { abandon: asRun.abandon } : {}),
-    ...(asRun.hold ? { hold: asRun.hold } : {}),
-    ...(asRun.rateAuto ? { rateSearch: { slo, ...asRun.search } } : {}),
+    ...(asRun.kind === 'abandoned' ? { abandon: asRun.abandon } : {}),
+    ...(asRun.kind === 'connections' ? { hold: asRun.hold } : {}),
+    ...(asRun.kind === 'capacity' ? { rateSearch: { slo, ...asRun.search } } : {}),
     ...(shrink ? { withoutQuick: withoutQuick(declared, shrink) } : {}),
   };
 }
@@ -23,9 +24,9 @@ function withoutQuick(declared: Scenario, shrink: NonNullable<Scenario['quick']>
   const keys = Object.keys(shrink.parameters ?? {}) as (keyof ParameterMatrix)[];
   return {
     ...(keys.length > 0 ? { parameters: Object.fromEntries(keys.map((key) => [key, full[key]])) } : {}),
-    ...(shrink.abandon && declared.abandon ? { abandon: declared.abandon } : {}),
-    ...(shrink.hold && declared.hold ? { hold: declared.hold } : {}),
+    ...('abandon' in shrink && declared.kind === 'abandoned' ? { abandon: declared.abandon } : {}),
+    ...('hold' in shrink && declared.kind === 'connections' ? { hold: declared.hold } : {}),
     // {}: the harness's own search defaults.
-    ...(shrink.search ? { search: declared.search ?? {} } : {}),
+    ...('search' in shrink && declared.kind === 'capacity' ? { search: declared.search ?? {} } : {}),
   };
 }

@@ -1,28 +1,34 @@
 /**
- * A scenario declares its parameter matrix, every key a list (as Node core's benchmark/common.js
- * does); `expand` turns it into points, one per combination, and the harness runs each against every model.
+ * A scenario declares its kind and its parameter matrix, every key a list (as Node core's
+ * benchmark/common.js does); `expand` turns it into points, one per combination, and the harness runs
+ * each against every model. What a kind makes of its matrix is its entry in kinds.ts.
  */
 import type { AbandonParams, HoldParams, LoadMode, ParameterMatrix, SearchShape, Slo } from '../results/schema.js';
+import type { ScenarioKind } from '../results/scenario-kind.js';
 import { crossProduct } from './cross-product.js';
+import { SCENARIO_KINDS, type KindDeclaration, type KindFields, type PointFields } from './kinds.js';
 import type { ModelVariants } from './variants.js';
 
-export type { AbandonParams, HoldParams, ParameterMatrix, SearchShape };
+export type { AbandonParams, HoldParams, ParameterMatrix, ScenarioKind, SearchShape };
 
-export interface Scenario {
+/** Every other kind's fields, absent: read on any scenario or point they are undefined, and a declaration may not give them. */
+type AllKeys<T> = T extends unknown ? keyof T : never;
+type Absent<Fields, Own> = { [P in Exclude<AllKeys<Fields>, keyof Own>]?: undefined };
+type Exclusive<Fields extends Record<ScenarioKind, object>, K extends ScenarioKind> = Fields[K] & Absent<Fields[ScenarioKind], Fields[K]>;
+
+/** What --quick changes in a scenario (e.g. fewer departed clients, a shorter deadline). */
+export type QuickShrink<K extends ScenarioKind> = { parameters?: Partial<ParameterMatrix>; timeShare?: number } & Partial<Exclusive<KindFields, K>>;
+
+/** A scenario of kind K (of each kind, where K is a union). */
+export type ScenarioOf<K extends ScenarioKind> = K extends ScenarioKind ? ScenarioDeclaration<K> & Exclusive<KindFields, K> : never;
+
+interface ScenarioDeclaration<K extends ScenarioKind> {
+  kind: K;
   name: string;
   /** One sentence: what load, and what tradeoff it shows. */
   description: string;
-  mode: LoadMode;
   /** The parameter matrix; a key left out takes its PARAMETER_DEFAULTS list. */
   parameters: Partial<ParameterMatrix>;
-  /** The abandoned scenario's clients that connect and leave while `connections` keep the server busy. */
-  abandon?: AbandonParams;
-  /** The connections scenario: its `connections` are steps of held, live connections (see harness/run/run-connections.ts). */
-  hold?: HoldParams;
-  /** Rate auto: each model's points search for the largest rate it sustains (see harness/capacity), not the matrix's rates. */
-  rateAuto?: boolean;
-  /** Rate auto: how the search steps, where not the harness's defaults. */
-  search?: SearchShape;
   /**
    * Each point measures this share of the run's warm-up and windows (default 1): a scenario that sweeps
    * a dimension over few points (cpu: 1 core and all) keeps the time one point took. Rows record their window.
@@ -30,9 +36,10 @@ export interface Scenario {
   timeShare?: number;
   /** Serve flags some models also run with, a row per variant beside the model's default one (worker's thread cache). */
   variants?: ModelVariants;
-  /** What --quick changes in this scenario (e.g. fewer departed clients, a shorter deadline). */
-  quick?: { parameters?: Partial<ParameterMatrix>; abandon?: AbandonParams; hold?: HoldParams; search?: SearchShape; timeShare?: number };
+  quick?: QuickShrink<K>;
 }
+
+export type Scenario = ScenarioOf<ScenarioKind>;
 
 /** The capacity search's objective when --slo gives none. */
 export const DEFAULT_SLO: Readonly<Slo> = { percentile: 'p99', objectiveUs: 10_000 };
@@ -57,15 +64,10 @@ export const PARAMETER_DEFAULTS: Readonly<ParameterMatrix> = {
 /** One value of each parameter. */
 export type PointParameters = { [K in keyof ParameterMatrix]: ParameterMatrix[K][number] };
 
-/** One combination of a scenario's matrix, and the load mode it makes. */
-export interface Point extends PointParameters {
-  scenario: Scenario;
-  mode: LoadMode;
-  abandon: AbandonParams | undefined;
-  hold?: HoldParams;
-  /** Rate auto: the objective this point's capacity search holds the model to. */
-  rateSearch?: { slo: Slo } & SearchShape;
-}
+/** One combination of a scenario's matrix, and the load mode it makes (a point of each kind, where K is a union). */
+export type PointOf<K extends ScenarioKind> = K extends ScenarioKind ? PointParameters & { kind: K; scenario: ScenarioOf<K>; mode: LoadMode } & Exclusive<PointFields, K> : never;
+
+export type Point = PointOf<ScenarioKind>;
 
 /** Command-line overrides (autocannon-style flags), applied to every selected scenario: whole lists, as declared. */
 export type Overrides = Partial<ParameterMatrix>;
@@ -75,12 +77,13 @@ export function matrixOf(scenario: Scenario, overrides: Overrides = {}): Paramet
   return { ...PARAMETER_DEFAULTS, ...scenario.parameters, ...overrides };
 }
 
-export function expand(scenario: Scenario, overrides: Overrides = {}, slo: Slo = DEFAULT_SLO): Point[] {
-  const search = scenario.rateAuto ? { rateSearch: { slo, ...scenario.search } } : {};
+export function expand<S extends Scenario>(scenario: S, overrides: Overrides = {}, slo: Slo = DEFAULT_SLO): PointOf<S['kind']>[] {
+  const kind = SCENARIO_KINDS[scenario.kind] as KindDeclaration<S['kind']>;
   return crossProduct(matrixOf(scenario, overrides)).map((values) => {
-    const mode = search.rateSearch ? 'open' : modeOf(scenario.mode, values);
+    const mode = modeOf(kind.mode, values);
     // A fixed amount is a closed-loop count.
-    return { ...values, amount: mode === 'closed' ? values.amount : 0, scenario, mode, abandon: scenario.abandon, ...(scenario.hold ? { hold: scenario.hold } : {}), ...search };
+    const point = { ...values, amount: mode === 'closed' ? values.amount : 0, kind: scenario.kind, scenario, mode };
+    return { ...point, ...kind.pointFields(scenario as unknown as KindFields[S['kind']], slo) } as PointOf<S['kind']>;
   });
 }
 
@@ -93,30 +96,17 @@ function modeOf(declared: LoadMode, values: PointParameters): LoadMode {
   return values.messagesPerConnection > 0 ? 'churn' : values.rate > 0 ? 'open' : 'closed';
 }
 
-/**
- * The parameters each kind of point reads: a closed loop, an open loop (a rate, no pipelining, no fixed
- * amount), churn (no rate, no fixed amount), and the abandoned scenario (its busy connections and one
- * new client: none of the load's shape).
- */
-const READS: Record<LoadMode | 'abandon' | 'hold', readonly (keyof ParameterMatrix)[]> = {
-  closed: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections', 'pipelining', 'amount', 'idleConnections'],
-  open: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections', 'rate', 'idleConnections'],
-  churn: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections', 'pipelining', 'messagesPerConnection', 'idleConnections'],
-  abandon: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections', 'departureBytes'],
-  // The connections scenario: its steps (connections) and the held connections' message size.
-  hold: ['serverCores', 'messageSize', 'connections'],
-};
-
 /** The overridden parameters some point of the scenario would not read: overrides it would drop without a word. */
 export function ignoredOverrides(scenario: Scenario, overrides: Overrides): (keyof ParameterMatrix)[] {
   const points = expand(scenario, overrides);
   const overridden = Object.keys(overrides) as (keyof ParameterMatrix)[];
-  return overridden.filter((key) => points.some((point) => !READS[point.hold ? 'hold' : point.abandon ? 'abandon' : point.mode].includes(key)));
+  return overridden.filter((key) => points.some((point) => !SCENARIO_KINDS[point.kind].reads(point.mode).includes(key)));
 }
 
 /** The scenario as --quick runs it: its own declared shrink applied. */
-export function quickVariant(scenario: Scenario): Scenario {
+export function quickVariant<S extends Scenario>(scenario: S): S {
   const { quick, ...declared } = scenario;
   if (!quick) return scenario;
-  return { ...declared, parameters: { ...declared.parameters, ...quick.parameters }, ...(quick.abandon ? { abandon: quick.abandon } : {}), ...(quick.hold ? { hold: quick.hold } : {}), ...(quick.search ? { search: quick.search } : {}), ...(quick.timeShare ? { timeShare: quick.timeShare } : {}) };
+  const { parameters, ...shrunk } = quick;
+  return { ...declared, ...shrunk, parameters: { ...declared.parameters, ...parameters } } as S;
 }

@@ -8,7 +8,7 @@ import { noErrors } from '../../src/harness/load/load-spec.js';
 import { planPlacement } from '../../src/harness/plan/placement.js';
 import { planScenarios } from '../../src/scenarios/plan.js';
 import { expand } from '../../src/scenarios/scenario.js';
-import { formatTable } from '../../src/harness/output/table.js';
+import { SCENARIO_TABLES } from '../../src/harness/output/scenario-tables.js';
 
 const scenario = DEFAULT_SUITE.find((s) => s.name === 'abandoned')!;
 const [point] = expand(scenario);
@@ -67,7 +67,7 @@ describe('the abandoned row', () => {
   });
 
   it('prints its own table, with a dash (not 0) for what was not measured', () => {
-    const text = formatTable([abandonedRow(measurement()), abandonedRow(measurement({ model: 'worker', serverAbandoned: null }))]);
+    const text = SCENARIO_TABLES.abandoned([abandonedRow(measurement()), abandonedRow(measurement({ model: 'worker', serverAbandoned: null }))], 0);
     expect(text).toContain('first echo');
     expect(text).toMatch(/fork\s+│ 64\s+│ 100\/100\s+│ nothing\s+│ 250 ms\s+│ 400 ms\s+│ 100 /);
     expect(text).toMatch(/worker\s+│ 64\s+│ 100\/100\s+│ nothing\s+│ 250 ms\s+│ 400 ms\s+│ —/);

@@ -5,7 +5,7 @@ import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
 import { planPlacement } from '../../src/harness/plan/placement.js';
 import { runAbandoned } from '../../src/harness/run/run-abandoned.js';
 import type { Timing } from '../../src/harness/plan/timing.js';
-import { expand, type Scenario } from '../../src/scenarios/scenario.js';
+import { expand, type ScenarioOf } from '../../src/scenarios/scenario.js';
 import { capFlag, serverPool } from '../helpers/servers.js';
 
 const servers = serverPool();
@@ -17,7 +17,7 @@ const placement = planPlacement('rest', 2, false);
 const timing: Timing = { warmupMs: 100, windowMs: 1000, repeats: 1, connectTimeoutMs: 3000, answerTimeoutMs: 1000 };
 // Four busy connections fill a fork capped at four children: the departing clients have to wait in its queue.
 const CAP = 4;
-const scenario: Scenario = { name: 'abandoned', description: 'test', mode: 'closed', parameters: { connections: [CAP], messageSize: [64] }, abandon: { clients: 50, deadlineSec: 10 } };
+const scenario: ScenarioOf<'abandoned'> = { name: 'abandoned', description: 'test', kind: 'abandoned', parameters: { connections: [CAP], messageSize: [64] }, abandon: { clients: 50, deadlineSec: 10 } };
 
 async function run(model: string, departureBytes = 0) {
   const server = await servers.start(model, { args: ['--log-level', 'warn', ...capFlag(model, CAP)] });

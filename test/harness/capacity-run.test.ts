@@ -11,7 +11,7 @@ import type { Timing } from '../../src/harness/plan/timing.js';
 import { checkResults } from '../../src/results/check-results.js';
 import { num } from '../../src/results/format.js';
 import type { ResultsFile } from '../../src/results/schema.js';
-import { expand, type Scenario } from '../../src/scenarios/scenario.js';
+import { expand, type ScenarioOf } from '../../src/scenarios/scenario.js';
 import { FIXTURE_A } from '../report/fixture-run.js';
 import { serverPool } from '../helpers/servers.js';
 
@@ -23,7 +23,7 @@ afterAll(() => pool.kill());
 const timing: Timing = { warmupMs: 100, windowMs: 300, repeats: 3, connectTimeoutMs: 3000, answerTimeoutMs: 1000 };
 /** Steps of at most 0.6 s: with the warm-up, shorter than the answer timeout, so a starved connection's messages are not yet overdue at a step's end. */
 const maxStepMs = 600;
-const scenario: Scenario = { name: 'capacity', description: 'test', mode: 'open', parameters: { connections: [4], messageSize: [64] }, rateAuto: true, search: { maxStepMs } };
+const scenario: ScenarioOf<'capacity'> = { name: 'capacity', description: 'test', kind: 'capacity', parameters: { connections: [4], messageSize: [64] }, search: { maxStepMs } };
 const budget = { maxClimbSteps: 2, maxDescentSteps: 1, bisections: 1, minRate: 200 };
 
 describe('capacity search against event-loop', () => {

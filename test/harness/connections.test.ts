@@ -7,7 +7,7 @@ import { runConnections } from '../../src/harness/run/run-connections.js';
 import type { Timing } from '../../src/harness/plan/timing.js';
 import { killTree, type ServerProcess } from '../../src/harness/server/server-process.js';
 import type { ResultRow } from '../../src/results/schema.js';
-import { expand, type Scenario } from '../../src/scenarios/scenario.js';
+import { expand, type ScenarioOf } from '../../src/scenarios/scenario.js';
 import '../helpers/servers.js'; // fails early, with a clear message, when dist/ is not built
 
 const pool = new GeneratorPool(1);
@@ -26,10 +26,10 @@ const placement = planPlacement('rest', 2, false);
 const timing: Timing = { warmupMs: 0, windowMs: 1000, repeats: 1, connectTimeoutMs: 5000, answerTimeoutMs: 2000 };
 // 100,000 is past this machine's open-file limit: projected, never run.
 const BEYOND = 100_000;
-const scenario: Scenario = {
+const scenario: ScenarioOf<'connections'> = {
   name: 'connections',
   description: 'test',
-  mode: 'closed',
+  kind: 'connections',
   parameters: { messageSize: [16] },
   hold: { echoEverySec: 1, deadlineSec: 5, budgetSec: 120 },
 };

@@ -39,7 +39,7 @@ afterAll(() => {
 
 const placement = planPlacement('rest', 2, false);
 const timing: Timing = { warmupMs: 200, windowMs: 600, repeats: 2, connectTimeoutMs: 3000, answerTimeoutMs: 5000, intervalMs: 100 };
-const closed: Scenario = { name: 'test-series', description: 'test', mode: 'closed', parameters: { connections: [4], messageSize: [64] } };
+const closed: Scenario = { name: 'test-series', description: 'test', kind: 'closed-loop', parameters: { connections: [4], messageSize: [64] } };
 
 /** Every interval histogram of an .hlog, read with HdrHistogram's own reader; and its start time (ms since the epoch). */
 function readLog(text: string): { intervals: hdr.Histogram[]; startMs: number } {

@@ -16,7 +16,7 @@ afterAll(() => pool.kill());
 
 const placement = planPlacement('rest', 2, false);
 const timing: Timing = { warmupMs: 200, windowMs: 1500, repeats: 1, connectTimeoutMs: 3000, answerTimeoutMs: 1000 };
-const closed: Scenario = { name: 'test-closed', description: 'test', mode: 'closed', parameters: { connections: [4], messageSize: [64] } };
+const closed: Scenario = { name: 'test-closed', description: 'test', kind: 'closed-loop', parameters: { connections: [4], messageSize: [64] } };
 
 async function eventLoopTarget(): Promise<ServerUnderTest> {
   const server = await servers.start('event-loop');
@@ -36,7 +36,7 @@ describe('generator', () => {
 
   it('the open-loop schedule achieves its rate within 10% on a light load', async () => {
     pool.ensure(null);
-    const [point] = expand({ name: 'test-open', description: 'test', mode: 'open', parameters: { connections: [4], messageSize: [64], rate: [400] } });
+    const [point] = expand({ name: 'test-open', description: 'test', kind: 'open-loop', parameters: { connections: [4], messageSize: [64], rate: [400] } });
     const { row } = await runPoint(point!, await eventLoopTarget(), { ...timing, windowMs: 2500 }, pool, placement);
     console.log(`open loop: target 400 msgs/s, achieved ${row.achievedRate!.median.toFixed(1)} msgs/s`);
     expect(row.achievedRate!.median).toBeGreaterThan(360);

@@ -9,7 +9,7 @@ import { abandoned } from '../../src/scenarios/abandoned.js';
 import { expand, type Point, type Scenario } from '../../src/scenarios/scenario.js';
 
 const placement = { pinned: false, serverCpus: null, generatorCpus: null, note: 'test' };
-const closed: Scenario = { name: 'test-closed', description: 'test', mode: 'closed', parameters: { connections: [3], messageSize: [100] } };
+const closed: Scenario = { name: 'test-closed', description: 'test', kind: 'closed-loop', parameters: { connections: [3], messageSize: [100] } };
 
 /** An encoded histogram holding these µs values. */
 function latencies(...values: number[]): string {

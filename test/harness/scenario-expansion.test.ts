@@ -10,10 +10,12 @@ import { quickNote } from '../../src/results/quick-note.js';
 import { describeScenario } from '../../src/report/scenario-notes.js';
 import { BenchExit } from '../../src/shared/exit-codes.js';
 import { planScenarios } from '../../src/scenarios/plan.js';
-import { scenarioRecord } from '../../src/scenarios/record.js';
 import { DEFAULT_SLO, expand, PARAMETER_DEFAULTS, quickVariant, type Point, type Scenario } from '../../src/scenarios/scenario.js';
 
-const closed: Scenario = { name: 'test', description: 'test', mode: 'closed', parameters: { connections: [1, 16], messageSize: [64] } };
+/** A scenario's record as a run plans it. */
+const recordOf = (scenario: Scenario, run: Parameters<typeof planScenarios>[1]) => planScenarios([scenario], run)[0]!.record;
+
+const closed: Scenario = { name: 'test', description: 'test', kind: 'closed-loop', parameters: { connections: [1, 16], messageSize: [64] } };
 const declared = (name: string) => DEFAULT_SUITE.find((scenario) => scenario.name === name)!;
 /** The values that vary between points, for short assertions. */
 const brief = (points: Point[]) => points.map(({ connections, rate, messagesPerConnection, amount, mode }) => ({ connections, rate, messagesPerConnection, amount, mode }));
@@ -29,7 +31,7 @@ describe('expanding a scenario', () => {
     const points = expand({ ...closed, parameters: { ...closed.parameters, pipelining: [1, 4] } });
     expect(points.map((p) => [p.connections, p.pipelining])).toEqual([[1, 1], [1, 4], [16, 1], [16, 4]]);
     for (const point of points) {
-      expect(point).toMatchObject({ scenario: { name: 'test' }, mode: 'closed', messageSize: 64, workUsPerMessage: 0, rate: 0, idleConnections: 0, serverCores: 'rest', abandon: undefined });
+      expect(point).toMatchObject({ scenario: { name: 'test' }, mode: 'closed', messageSize: 64, workUsPerMessage: 0, rate: 0, idleConnections: 0, serverCores: 'rest', kind: 'closed-loop' });
     }
   });
 
@@ -96,7 +98,7 @@ describe('--quick', () => {
   });
 
   it("says what it changed beside the description, which names the full suite's values", () => {
-    const record = (name: string, quick: boolean) => scenarioRecord(declared(name), { quick, overrides: {} });
+    const record = (name: string, quick: boolean) => recordOf(declared(name), { quick, overrides: {} });
     expect(quickNote(record('echo-small', true))).toBe('--quick: connections 4 (full suite: 1, 16, 64)');
     expect(quickNote(record('cpu', true))).toBe('--quick: connections 4 (full suite: 16); server cores all (full suite: 1, all)');
     expect(quickNote(record('capacity', true))).toBe('--quick: connections 4 (full suite: 16); a coarser search: ×4 steps, 1 bisection(s), steps of at most 1 s');
@@ -207,25 +209,25 @@ describe("a scenario's record in results.json", () => {
   const full = { quick: false, overrides: {} };
 
   it('holds its declaration and its whole matrix as run, defaults included', () => {
-    expect(scenarioRecord(declared('slow-client'), full)).toEqual({
+    expect(recordOf(declared('slow-client'), full)).toEqual({
       name: 'slow-client',
       description: declared('slow-client').description,
       mode: 'closed',
       parameters: { ...PARAMETER_DEFAULTS, connections: [15], messageSize: [64], idleConnections: [1] },
     });
-    expect(scenarioRecord(declared('echo-small'), { quick: false, overrides: { connections: [2], rate: [10, 20] } }).parameters).toMatchObject({ connections: [2], rate: [10, 20] });
+    expect(recordOf(declared('echo-small'), { quick: false, overrides: { connections: [2], rate: [10, 20] } }).parameters).toMatchObject({ connections: [2], rate: [10, 20] });
   });
 
   it('says what --quick changed, and keeps what it ran', () => {
-    const record = scenarioRecord(declared('abandoned'), { quick: true, overrides: {} });
+    const record = recordOf(declared('abandoned'), { quick: true, overrides: {} });
     expect(record).toMatchObject({ abandon: { clients: 20, deadlineSec: 10 }, withoutQuick: { abandon: { clients: 100, deadlineSec: 30 } } });
     const shrinking: Scenario = { ...closed, quick: { parameters: { connections: [2] } } };
-    expect(scenarioRecord(shrinking, { quick: true, overrides: {} })).toMatchObject({ parameters: { connections: [2] }, withoutQuick: { parameters: { connections: [1, 16] } } });
-    expect(scenarioRecord(declared('abandoned'), full).withoutQuick).toBeUndefined();
-    expect(scenarioRecord(declared('echo-small'), { quick: true, overrides: {} }).withoutQuick).toEqual({ parameters: { connections: [1, 16, 64] } });
-    expect(scenarioRecord(declared('open'), { quick: true, overrides: {} }).withoutQuick).toBeUndefined();
+    expect(recordOf(shrinking, { quick: true, overrides: {} })).toMatchObject({ parameters: { connections: [2] }, withoutQuick: { parameters: { connections: [1, 16] } } });
+    expect(recordOf(declared('abandoned'), full).withoutQuick).toBeUndefined();
+    expect(recordOf(declared('echo-small'), { quick: true, overrides: {} }).withoutQuick).toEqual({ parameters: { connections: [1, 16, 64] } });
+    expect(recordOf(declared('open'), { quick: true, overrides: {} }).withoutQuick).toBeUndefined();
     // The capacity search steps coarser under --quick; the record says so, and that the full run uses the harness's defaults.
-    expect(scenarioRecord(declared('capacity'), { quick: true, overrides: {} })).toMatchObject({ rateSearch: { factor: 4, bisections: 1 }, withoutQuick: { search: {} } });
+    expect(recordOf(declared('capacity'), { quick: true, overrides: {} })).toMatchObject({ rateSearch: { factor: 4, bisections: 1 }, withoutQuick: { search: {} } });
     expect(planScenarios([declared('capacity')], { quick: true, overrides: {} })[0]!.points[0]!.rateSearch).toMatchObject({ factor: 4, bisections: 1 });
     expect(planScenarios([declared('capacity')], full)[0]!.points[0]!.rateSearch).toEqual({ slo: DEFAULT_SLO });
   });

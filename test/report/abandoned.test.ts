@@ -3,11 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planScenarios } from '../../src/scenarios/plan.js';
+import type { Scenario } from '../../src/scenarios/scenario.js';
 import { DEFAULT_SUITE } from '../../src/scenarios/index.js';
 import { abandonedRow } from '../../src/harness/rows/abandoned-row.js';
 import { noErrors, type ProbeReport } from '../../src/harness/load/load-spec.js';
 import type { ResultRow, ResultsFile } from '../../src/results/schema.js';
-import { scenarioRecord } from '../../src/scenarios/record.js';
 import { expand } from '../../src/scenarios/scenario.js';
 import { writeReport } from '../../src/report/index.js';
 import { narrate } from '../../src/report/narrative/index.js';
@@ -16,6 +17,9 @@ import { checkResults } from '../../src/results/check-results.js';
 import { writeCharts } from '../../src/report/write-charts.js';
 import { FIXTURE_A } from './fixture-run.js';
 import { assertWellFormedSvg } from './svg-check.js';
+
+/** A scenario's record as a run plans it. */
+const recordOf = (scenario: Scenario, run: Parameters<typeof planScenarios>[1]) => planScenarios([scenario], run)[0]!.record;
 
 const fixture = JSON.parse(readFileSync(FIXTURE_A, 'utf8')) as ResultsFile;
 const [point, halfClosing] = expand(DEFAULT_SUITE.find((s) => s.name === 'abandoned')!);
@@ -49,7 +53,7 @@ const halfClosedRows = [
   row('event-loop', { firstEchoMs: 11, serverCpuSec: 0.04, ...owed(100) }, null, halfClosing),
 ];
 // The whole suite's declarations, abandoned among them, as a run of it records them.
-const scenarios = DEFAULT_SUITE.map((scenario) => scenarioRecord(scenario, { quick: false, overrides: {} }));
+const scenarios = DEFAULT_SUITE.map((scenario) => recordOf(scenario, { quick: false, overrides: {} }));
 const results: ResultsFile = { ...fixture, scenarios, results: [...fixture.results, ...rows] };
 const text = (some: ResultRow[]) => narrate(some, results).join(' ');
 

@@ -11,10 +11,14 @@ import { caveats } from '../../src/report/caveats.js';
 import { renderSvg } from '../../src/report/render.js';
 import { checkResults } from '../../src/results/check-results.js';
 import type { ResultRow, ResultsFile } from '../../src/results/schema.js';
+import { planScenarios } from '../../src/scenarios/plan.js';
+import type { Scenario } from '../../src/scenarios/scenario.js';
 import { DEFAULT_SUITE } from '../../src/scenarios/index.js';
-import { scenarioRecord } from '../../src/scenarios/record.js';
 import { expand } from '../../src/scenarios/scenario.js';
 import { FIXTURE_A } from './fixture-run.js';
+
+/** A scenario's record as a run plans it. */
+const recordOf = (scenario: Scenario, run: Parameters<typeof planScenarios>[1]) => planScenarios([scenario], run)[0]!.record;
 
 const fixture = JSON.parse(readFileSync(FIXTURE_A, 'utf8')) as ResultsFile;
 const declared = DEFAULT_SUITE.find((s) => s.name === 'connections')!;
@@ -67,7 +71,7 @@ const rows = [
 const results: ResultsFile = {
   ...fixture,
   env: { ...fixture.env, memoryBytes: 24 * GIB },
-  scenarios: [scenarioRecord(declared, { quick: false, overrides: {} })],
+  scenarios: [recordOf(declared, { quick: false, overrides: {} })],
   results: rows,
 };
 

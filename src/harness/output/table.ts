@@ -1,5 +1,4 @@
 /** The per-scenario table, autocannon-style: one row per model (and point), with marks on rows to distrust. */
-import { formatAbandonedTable } from './abandoned-table.js';
 import { fittedTable } from './fit-columns.js';
 import { count, mebibytes, megabytesPerSec, num, orAbsent, serverCpu, withRange } from '../../results/format.js';
 import { serverCpuUsPerMessage } from '../../results/cpu-limit.js';
@@ -10,8 +9,6 @@ import type { ResultRow } from '../../results/schema.js';
 import { serverLabel } from '../../results/server-label.js';
 
 export function formatTable(rows: readonly ResultRow[]): string {
-  // Rows of the abandoned scenario measure no throughput or latency: their figures get their own columns.
-  if (rows.length > 0 && rows.every((row) => row.abandoned)) return formatAbandonedTable(rows);
   // Churn is measured in completed connections per second, not messages.
   const churn = rows.length > 0 && rows.every((row) => row.mode === 'churn');
   // MB/s only where messages are bulk (its figure then matters); p99.9 is in results.json and the report.

@@ -108,7 +108,7 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 
 /** --max-connections needs the connections scenario; that scenario reads the server's memory, which an external server does not show us. */
 function refuseHoldOptions(scenarios: readonly Scenario[], maxConnections: number | undefined, target: boolean, serverHost: boolean): void {
-  const holding = scenarios.filter((scenario) => scenario.hold);
+  const holding = scenarios.filter((scenario) => scenario.kind === 'connections');
   if (maxConnections !== undefined && holding.length === 0) {
     throw new UsageError('--max-connections sets the connections scenario\'s top step: add it with --scenarios connections');
   }

@@ -13,9 +13,9 @@ const NODE_PROCESS_BYTES = 50 * 2 ** 20;
 
 export function preflight(all: readonly Point[], models: readonly (ModelId | 'external')[]): void {
   // The connections scenario projects each step against these limits itself, and runs only what fits.
-  const points = all.filter((point) => !point.hold);
+  const points = all.filter((point) => point.kind !== 'connections');
   // Departing clients all connect at once: for a moment each holds a descriptor on both sides too.
-  const connections = Math.max(0, ...points.map((p) => p.connections + p.idleConnections + (p.abandon?.clients ?? 0)));
+  const connections = Math.max(0, ...points.map((p) => p.connections + p.idleConnections + (p.kind === 'abandoned' ? p.abandon.clients : 0)));
   const limit = openFileLimit() ?? Number.POSITIVE_INFINITY;
   // Each connection costs the generator one descriptor and the server one; leave room for the rest.
   const needed = connections + 256;

@@ -1,10 +1,10 @@
 /** A row with nothing measured yet: the point's identity, which every row (measured, failed, abandoned) starts from. */
 import type { AbandonedFigures, Placement, ResultRow } from '../../results/schema.js';
-import type { Point } from '../../scenarios/scenario.js';
+import type { Point, PointOf } from '../../scenarios/scenario.js';
 import { estimate } from './stats.js';
 
 /** The abandoned figures before anything is measured: null, never 0, for what was not measured. */
-export function unmeasuredAbandoned(abandon: NonNullable<Point['abandon']>, departureBytes: number): AbandonedFigures {
+export function unmeasuredAbandoned(abandon: PointOf<'abandoned'>['abandon'], departureBytes: number): AbandonedFigures {
   return { clients: abandon.clients, departed: 0, floodMs: 0, deadlineSec: abandon.deadlineSec, firstEchoMs: null, serverCpuSec: null, serverAbandoned: null, departureBytes, owedEchoes: null };
 }
 
@@ -28,7 +28,7 @@ export function emptyRow(point: Point, model: ResultRow['model'], placement: Pla
     msgsPerSec: none,
     bytesPerSec: none,
     latencyUs: { p50: null, p90: null, p99: null, p999: null, max: null, mean: null, count: 0, histogram: '' },
-    ...(point.abandon ? { abandoned: unmeasuredAbandoned(point.abandon, point.departureBytes) } : {}),
+    ...(point.kind === 'abandoned' ? { abandoned: unmeasuredAbandoned(point.abandon, point.departureBytes) } : {}),
     errors: { mismatch: 0, short: 0, reset: 0, refused: 0, timeout: 0, other: 0 },
     fairness: { jain: 0, starved: 0, perConnection: [] },
     server: null,

@@ -12,7 +12,7 @@ import type { Placement, ResultRow } from '../../results/schema.js';
 import type { ServerUnderTest } from './server-under-test.js';
 import type { Timing } from '../plan/timing.js';
 import { samplerFor } from '../server/server-sampler.js';
-import type { Point } from '../../scenarios/scenario.js';
+import type { PointOf } from '../../scenarios/scenario.js';
 import { warmUp } from '../load/warm-up.js';
 import { anatomyBetween, readAnatomy } from './anatomy-read.js';
 import type { ModelStats } from '../../models/model.js';
@@ -21,7 +21,7 @@ import type { ModelStats } from '../../models/model.js';
 const REPORT_MARGIN_MS = 15_000;
 const POLL_MS = 20;
 
-function busyLoad(point: Point, target: ServerUnderTest, timing: Timing, connections: number, firstConnection: number): LoadSpec {
+function busyLoad(point: PointOf<'abandoned'>, target: ServerUnderTest, timing: Timing, connections: number, firstConnection: number): LoadSpec {
   return {
     host: target.host,
     port: target.port,
@@ -49,8 +49,8 @@ async function settle(stats: () => Promise<ModelStats | undefined>, before: Mode
   }
 }
 
-export async function runAbandoned(point: Point, target: ServerUnderTest, timing: Timing, pool: GeneratorPool, placement: Placement): Promise<ResultRow> {
-  const { clients, deadlineSec } = point.abandon!;
+export async function runAbandoned(point: PointOf<'abandoned'>, target: ServerUnderTest, timing: Timing, pool: GeneratorPool, placement: Placement): Promise<ResultRow> {
+  const { clients, deadlineSec } = point.abandon;
   const deadlineMs = deadlineSec * 1000;
   const processes = Array.from({ length: pool.size }, (_, i) => i);
   let first = 0;

@@ -9,7 +9,7 @@
  */
 import type { GeneratorPool } from '../load/generator-pool.js';
 import type { Placement, ResultRow, Slo } from '../../results/schema.js';
-import type { Point } from '../../scenarios/scenario.js';
+import type { PointOf } from '../../scenarios/scenario.js';
 import type { ServerUnderTest } from './server-under-test.js';
 import { DEFAULT_INTERVAL_MS, type Timing } from '../plan/timing.js';
 import { runPoint } from './run-point.js';
@@ -46,7 +46,7 @@ export function stepTiming(timing: Timing, rate: number, answers: number, maxSte
 const probeTiming = (timing: Timing): Timing => ({ ...timing, warmupMs: Math.min(timing.warmupMs, 100), windowMs: Math.min(timing.windowMs, 200), repeats: 1 });
 
 export async function runSearch(
-  point: Point,
+  point: PointOf<'capacity'>,
   target: ServerUnderTest,
   timing: Timing,
   pool: GeneratorPool,
@@ -54,15 +54,15 @@ export async function runSearch(
   /** Tests shorten the search. */
   settings: Partial<Omit<SearchSettings, 'startRate'>> = {},
 ): Promise<Required<RowAndLog>[]> {
-  const slo: Slo = point.rateSearch!.slo;
+  const slo: Slo = point.rateSearch.slo;
   const answers = stepAnswers(slo.percentile);
-  const maxStepMs = point.rateSearch!.maxStepMs ?? MAX_STEP_MS;
+  const maxStepMs = point.rateSearch.maxStepMs ?? MAX_STEP_MS;
   const { row: probe } = await runPoint({ ...point, mode: 'closed', rate: 0 }, target, probeTiming(timing), pool, placement, { keep: true });
   const probeMsgsPerSec = probe.status === 'ok' ? probe.msgsPerSec.median : 0;
   const startRate = probeMsgsPerSec > 0 ? Math.max(1, Math.round(probeMsgsPerSec * START_SHARE)) : FALLBACK_START_RATE;
 
   const steps: Required<RowAndLog>[] = [];
-  const { factor, bisections } = point.rateSearch!;
+  const { factor, bisections } = point.rateSearch;
   const shape = { ...(factor !== undefined ? { factor } : {}), ...(bisections !== undefined ? { bisections } : {}) };
   const maxRate = probeMsgsPerSec > 0 ? MAX_OVER_PROBE * probeMsgsPerSec : Number.POSITIVE_INFINITY;
   // No step offers less than the longest step can hold its answers at.

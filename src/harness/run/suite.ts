@@ -72,7 +72,7 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
       const rows: ResultRow[] = [];
       const timing = scenarioTiming(plan.timing, scenario);
       for (const model of plan.models) {
-        if (scenario.hold && model !== 'external') {
+        if (scenario.kind === 'connections' && model !== 'external') {
           // Steps of held connections: its own runner starts a server per series (bench refuses --target here).
           await runConnections({
             model,
@@ -119,12 +119,12 @@ export async function runSuite(plan: SuitePlan, events: SuiteEvents, signal: Abo
                   : { model, host: server.host, port: server.port, pid: server.pid, stats: server.stats }
                 : { model, host: plan.target!.host, port: plan.target!.port, pid: undefined, stats: undefined };
               try {
-                if (point.rateSearch) {
+                if (point.kind === 'capacity') {
                   // A capacity search: every step is a row, the last one carries the answer.
                   searched = await unlessServerLost(runSearch(point, target, timing, pool, placement), server, () => pool.kill());
                   measured = searched.pop()!;
                 } else {
-                  const running = point.abandon ? runAbandoned(point, target, timing, pool, placement).then((row) => ({ row })) : runPoint(point, target, timing, pool, placement);
+                  const running = point.kind === 'abandoned' ? runAbandoned(point, target, timing, pool, placement).then((row) => ({ row })) : runPoint(point, target, timing, pool, placement);
                   measured = await unlessServerLost(running, server, () => pool.kill());
                 }
               } catch (error) {

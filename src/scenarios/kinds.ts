@@ -1,0 +1,67 @@
+/**
+ * The scenarios layer's entry for each kind: what its matrix makes. A new kind adds its entry here
+ * (tsc names the missing key), beside its runner and table in harness/run/kind-runners.ts and
+ * harness/output/scenario-tables.ts and its story in report/narrative/index.ts: each layer keeps the
+ * part of a kind it may know, typed Record<ScenarioKind, …> so that none can be left out.
+ */
+import type { AbandonParams, HoldParams, LoadMode, ParameterMatrix, SearchShape, Slo } from '../results/schema.js';
+import type { ScenarioKind } from '../results/scenario-kind.js';
+
+/** The fields a kind adds to its declaration (and --quick may shrink); a kind without any needs no entry here. */
+export interface KindFields extends Record<ScenarioKind, object> {
+  /** Each model's points search for the largest rate it sustains (see harness/capacity), not the matrix's rates; `search`: how, where not the harness's defaults. */
+  capacity: { search?: SearchShape };
+  /** Clients that connect and leave while `connections` keep the server busy. */
+  abandoned: { abandon: AbandonParams };
+  /** Its `connections` are steps of held, live connections (see harness/run/run-connections.ts). */
+  connections: { hold: HoldParams };
+}
+
+/** What a kind's points carry besides their parameters. */
+export interface PointFields extends Record<ScenarioKind, object> {
+  /** The objective this point's capacity search holds the model to. */
+  capacity: { rateSearch: { slo: Slo } & SearchShape };
+  abandoned: { abandon: AbandonParams };
+  connections: { hold: HoldParams };
+}
+
+type Reads = readonly (keyof ParameterMatrix)[];
+
+export interface KindDeclaration<K extends ScenarioKind> {
+  /** Its points' load mode as declared (a closed loop's parameters may make a point churn or open loop: see modeOf). */
+  mode: LoadMode;
+  /** The parameters a point of this mode reads: an override of any other would be dropped, so bench refuses it. */
+  reads(mode: LoadMode): Reads;
+  /** What its points carry besides their parameters. */
+  pointFields(declared: KindFields[K], slo: Slo): PointFields[K];
+  /** Whether -R auto turns it into a capacity search. */
+  searchable: boolean;
+}
+
+/** A closed loop, an open loop (a rate, no pipelining, no fixed amount), churn (no rate, no fixed amount). */
+const LOOP_READS: Record<LoadMode, Reads> = {
+  closed: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections', 'pipelining', 'amount', 'idleConnections'],
+  open: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections', 'rate', 'idleConnections'],
+  churn: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections', 'pipelining', 'messagesPerConnection', 'idleConnections'],
+};
+
+const loop = (mode: LoadMode) => ({ mode, reads: (pointMode: LoadMode) => LOOP_READS[pointMode], pointFields: () => ({}), searchable: true });
+
+export const SCENARIO_KINDS: { [K in ScenarioKind]: KindDeclaration<K> } = {
+  'closed-loop': loop('closed'),
+  // A closed loop whose server burns CPU per message, and one with idle connections held open: their own stories, the same load.
+  cpu: loop('closed'),
+  'slow-client': loop('closed'),
+  churn: loop('churn'),
+  'open-loop': loop('open'),
+  capacity: { ...loop('open'), pointFields: (scenario, slo) => ({ rateSearch: { slo, ...scenario.search } }) },
+  // Its busy connections and one new client: none of the load's shape.
+  abandoned: {
+    mode: 'closed',
+    reads: () => ['serverCores', 'workUsPerMessage', 'messageSize', 'connections', 'departureBytes'],
+    pointFields: (scenario) => ({ abandon: scenario.abandon }),
+    searchable: false,
+  },
+  // Its steps (connections) and the held connections' message size.
+  connections: { mode: 'closed', reads: () => ['serverCores', 'messageSize', 'connections'], pointFields: (scenario) => ({ hold: scenario.hold }), searchable: false },
+};
