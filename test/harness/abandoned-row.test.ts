@@ -4,7 +4,7 @@ import { DEFAULT_SUITE } from '../../src/scenarios/index.js';
 import { abandonedRow, type AbandonedMeasurement } from '../../src/harness/rows/abandoned-row.js';
 import { parseBenchArgs } from '../../src/harness/plan/bench-options.js';
 import { abandonedCount, tookIn } from '../../src/harness/rows/departure-counts.js';
-import { noErrors } from '../../src/harness/load/load-spec.js';
+import { noErrors } from '../../src/harness/load/generator-protocol.js';
 import { planPlacement } from '../../src/harness/plan/placement.js';
 import { planScenarios } from '../../src/scenarios/plan.js';
 import { expand } from '../../src/scenarios/scenario.js';

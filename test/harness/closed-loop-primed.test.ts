@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { EchoConnection } from '../../src/harness/load/echo-connection.js';
-import type { LoadSpec } from '../../src/harness/load/load-spec.js';
+import type { LoadSpec } from '../../src/harness/load/generator-protocol.js';
 import type { Load } from '../../src/harness/load/mode.js';
 import { ClosedLoop } from '../../src/harness/load/closed-loop.js';
 

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EchoConnection } from '../../src/harness/load/echo-connection.js';
 import { decode } from '../../src/harness/load/histogram.js';
-import type { LoadSpec } from '../../src/harness/load/load-spec.js';
+import type { LoadSpec } from '../../src/harness/load/generator-protocol.js';
 import type { Load } from '../../src/harness/load/mode.js';
 import { OpenLoop } from '../../src/harness/load/open-loop.js';
 

@@ -1,7 +1,7 @@
 /** The row builder, in process: what the generators and the server reported becomes one row of results.json. */
 import * as hdr from 'hdr-histogram-js';
 import { describe, expect, it } from 'vitest';
-import { noErrors, type ErrorCounts, type LoadSpec, type WindowReport } from '../../src/harness/load/load-spec.js';
+import { noErrors, type ErrorCounts, type LoadSpec, type WindowReport } from '../../src/harness/load/generator-protocol.js';
 import { failedRow, markFailed } from '../../src/harness/rows/failed-row.js';
 import { SCHEDULE_TARGET } from '../../src/harness/load/schedule-target.js';
 import { pointRow, type Measured } from '../../src/harness/rows/point-row.js';

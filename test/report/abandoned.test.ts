@@ -7,7 +7,7 @@ import { planScenarios } from '../../src/scenarios/plan.js';
 import type { Scenario } from '../../src/scenarios/scenario.js';
 import { DEFAULT_SUITE } from '../../src/scenarios/index.js';
 import { abandonedRow } from '../../src/harness/rows/abandoned-row.js';
-import { noErrors, type ProbeReport } from '../../src/harness/load/load-spec.js';
+import { noErrors, type ProbeReport } from '../../src/harness/load/generator-protocol.js';
 import type { ResultRow, ResultsFile } from '../../src/results/schema.js';
 import { expand } from '../../src/scenarios/scenario.js';
 import { writeReport } from '../../src/report/index.js';

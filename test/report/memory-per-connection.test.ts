@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { measuredStepRow, projectedRow, type StepContext } from '../../src/harness/rows/connections-row.js';
-import { noErrors } from '../../src/harness/load/load-spec.js';
+import { noErrors } from '../../src/harness/load/generator-protocol.js';
 import { formatConnectionsTable } from '../../src/harness/output/connections-table.js';
 import { memoryPerConnection } from '../../src/report/charts/memory-per-connection.js';
 import { framedChart } from '../../src/report/charts/spec.js';

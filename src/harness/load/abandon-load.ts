@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { errorKind } from './echo-connection.js';
 import { firstEcho } from './first-echo.js';
 import type { LoadGenerator } from './generator.js';
-import { noErrors, type DepartReport, type DepartRequest, type ProbeReport } from './load-spec.js';
+import { noErrors, type DepartReport, type DepartRequest, type ProbeReport } from './generator-protocol.js';
 import { OwedEchoTracker } from './owed-echoes.js';
 import { treeCpuSeconds } from '../proc/proc.js';
 

@@ -5,7 +5,7 @@
  */
 import type { EchoConnection } from './echo-connection.js';
 import { encode, newHistogram } from './histogram.js';
-import type { WarmProgress, WindowReport } from './load-spec.js';
+import type { WarmProgress, WindowReport } from './generator-protocol.js';
 import { toUs, type Load, type Mode } from './mode.js';
 
 /** After a connection failed, its connector waits this long before the next: no hot loop. */

@@ -4,7 +4,7 @@
  * messages are sent. Latency counts from the actual send.
  */
 import type { EchoConnection } from './echo-connection.js';
-import { evenShare } from './load-spec.js';
+import { evenShare } from './even-share.js';
 import type { Load, Mode } from './mode.js';
 
 export class ClosedLoop implements Mode {

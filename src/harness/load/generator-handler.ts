@@ -5,7 +5,7 @@
 import { Abandonment } from './abandon-load.js';
 import { LoadGenerator } from './generator.js';
 import { ConnectionHold } from './hold-load.js';
-import type { FromGenerator, ToGenerator } from './load-spec.js';
+import type { FromGenerator, ToGenerator } from './generator-protocol.js';
 import { toError } from '../../shared/to-error.js';
 
 export function generatorHandler(reply: (message: FromGenerator) => void): (message: ToGenerator) => void {

@@ -3,7 +3,7 @@
  * pinned to the generator's CPUs, or (--generator-hosts) started on other hosts over ssh, each pinned
  * there by that host's own placement. The rest of the harness sees one pool either way.
  */
-import type { FromGenerator, ToGenerator } from './load-spec.js';
+import type { FromGenerator, ToGenerator } from './generator-protocol.js';
 import { compiledScript } from '../compiled.js';
 import { generatorCpuOf, pinProcess } from '../plan/placement.js';
 import type { Link } from '../transport/link.js';

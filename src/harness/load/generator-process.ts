@@ -1,5 +1,5 @@
 /** A generator process: runs the load the harness asks for over IPC and reports each measured window. */
-import type { FromGenerator, ToGenerator } from './load-spec.js';
+import type { FromGenerator, ToGenerator } from './generator-protocol.js';
 import { generatorHandler } from './generator-handler.js';
 import { leaveInterruptToParent } from '../../shared/interrupt.js';
 

@@ -8,7 +8,7 @@ import { ClosedLoop } from './closed-loop.js';
 import { EchoConnection, type ConnectionEvents, type ConnectionSetup } from './echo-connection.js';
 import { encode, newHistogram } from './histogram.js';
 import { IntervalRecorder, type IntervalReport } from './interval-recorder.js';
-import { DRAIN_LIMIT_MS, noErrors, type ErrorCounts, type FinishReport, type LoadSpec, type WarmProgress, type WindowReport } from './load-spec.js';
+import { DRAIN_LIMIT_MS, noErrors, type ErrorCounts, type FinishReport, type LoadSpec, type WarmProgress, type WindowReport } from './generator-protocol.js';
 import { toUs, type Load, type Mode } from './mode.js';
 import { OpenLoop } from './open-loop.js';
 import { Pattern } from './pattern.js';

@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { EchoConnection, type ConnectionEvents } from './echo-connection.js';
 import { firstEcho } from './first-echo.js';
-import { noErrors, type HoldReport, type HoldSpec } from './load-spec.js';
+import { noErrors, type HoldReport, type HoldSpec } from './generator-protocol.js';
 import { Pattern } from './pattern.js';
 import { openFileLimit } from '../../shared/fd-limit.js';
 import { treeCpuSeconds } from '../proc/proc.js';

@@ -4,7 +4,7 @@
  * The generator (generator.ts) owns the connections and the window; a mode only decides.
  */
 import type { EchoConnection } from './echo-connection.js';
-import type { LoadSpec, WarmProgress, WindowReport } from './load-spec.js';
+import type { LoadSpec, WarmProgress, WindowReport } from './generator-protocol.js';
 
 /** The generator as a mode sees it. */
 export interface Load {

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import type { EchoConnection } from './echo-connection.js';
 import { encode, newHistogram } from './histogram.js';
 import { Schedule } from './schedule.js';
-import type { WindowReport } from './load-spec.js';
+import type { WindowReport } from './generator-protocol.js';
 import { toUs, type Load, type Mode } from './mode.js';
 
 /**

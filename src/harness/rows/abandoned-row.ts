@@ -1,6 +1,6 @@
 /** The abandoned scenario's row, from the generator's reports, the server's own counts and the sampler. */
 import { emptyRow } from './empty-row.js';
-import { addErrors, noErrors, type DepartReport, type ProbeReport } from '../load/load-spec.js';
+import { addErrors, noErrors, type DepartReport, type ProbeReport } from '../load/generator-protocol.js';
 import type { OwedEchoes, Placement, ResultRow } from '../../results/schema.js';
 import type { Point } from '../../scenarios/scenario.js';
 import type { WarmUpResult } from '../load/warm-up.js';

@@ -2,7 +2,7 @@
 import { emptyRow } from './empty-row.js';
 import { failedRow } from './failed-row.js';
 import type { ConnectionsStepFigures, ErrorKind, Placement, ResultRow } from '../../results/schema.js';
-import type { HoldReport } from '../load/load-spec.js';
+import type { HoldReport } from '../load/generator-protocol.js';
 import type { Point } from '../../scenarios/scenario.js';
 import type { ConnectionSeries } from '../plan/connection-series.js';
 import type { Projection } from './step-projection.js';

@@ -4,7 +4,7 @@
  */
 import { mergeEncoded, encode } from '../load/histogram.js';
 import type { LoadMode, ResultRow } from '../../results/schema.js';
-import type { WindowReport } from '../load/load-spec.js';
+import type { WindowReport } from '../load/generator-protocol.js';
 
 /** As point-row.ts judges the whole row. */
 const CLIENT_BOUND_ELU = 0.9;

@@ -1,7 +1,7 @@
 /** A point's row in results.json, from what its generator processes, the sampler and the server measured. */
 import { supported } from '../../results/latency-support.js';
 import { mergeEncoded, summarize } from '../load/histogram.js';
-import { addErrors, noErrors, type FromGenerator, type LoadSpec, type WindowReport } from '../load/load-spec.js';
+import { addErrors, noErrors, type FromGenerator, type LoadSpec, type WindowReport } from '../load/generator-protocol.js';
 import type { Placement, ResultRow } from '../../results/schema.js';
 import type { Timing } from '../plan/timing.js';
 import type { Point } from '../../scenarios/scenario.js';

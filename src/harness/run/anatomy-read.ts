@@ -3,7 +3,7 @@
  * just before the measured windows start and as the last one ends.
  */
 import type { GeneratorPool } from '../load/generator-pool.js';
-import type { WindowReport } from '../load/load-spec.js';
+import type { WindowReport } from '../load/generator-protocol.js';
 import { anatomyOf, sideAnatomy } from '../rows/anatomy.js';
 import { roleOf } from '../rows/anatomy-roles.js';
 import type { Anatomy } from '../../results/schema.js';

@@ -7,7 +7,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { abandonedRow } from '../rows/abandoned-row.js';
 import { abandonedCount, tookIn } from '../rows/departure-counts.js';
 import type { GeneratorPool } from '../load/generator-pool.js';
-import { evenShare, type LoadSpec } from '../load/load-spec.js';
+import { evenShare } from '../load/even-share.js';
+import { busySpecs } from '../load/load-specs.js';
 import type { Placement, ResultRow } from '../../results/schema.js';
 import type { ServerUnderTest } from './server-under-test.js';
 import type { Timing } from '../plan/timing.js';
@@ -21,26 +22,6 @@ import type { ModelStats } from '../../models/model.js';
 const REPORT_MARGIN_MS = 15_000;
 const POLL_MS = 20;
 
-function busyLoad(point: PointOf<'abandoned'>, target: ServerUnderTest, timing: Timing, connections: number, firstConnection: number): LoadSpec {
-  return {
-    host: target.host,
-    port: target.port,
-    mode: 'closed',
-    connections,
-    firstConnection,
-    idleConnections: 0,
-    messageSize: point.messageSize,
-    pipelining: 1,
-    rate: 0,
-    spin: false,
-    messagesPerConnection: 0,
-    amount: 0,
-    holdAfter: 1,
-    connectTimeoutMs: timing.connectTimeoutMs,
-    answerTimeoutMs: timing.answerTimeoutMs,
-  };
-}
-
 /** Until the server has queued or dropped every departed client (models with a queue), or `until`. */
 async function settle(stats: () => Promise<ModelStats | undefined>, before: ModelStats | undefined, departed: number, until: number): Promise<void> {
   while (Date.now() < until) {
@@ -53,12 +34,7 @@ export async function runAbandoned(point: PointOf<'abandoned'>, target: ServerUn
   const { clients, deadlineSec } = point.abandon;
   const deadlineMs = deadlineSec * 1000;
   const processes = Array.from({ length: pool.size }, (_, i) => i);
-  let first = 0;
-  for (const i of processes) {
-    const connections = evenShare(point.connections, pool.size, i);
-    pool.send(i, { type: 'start', spec: busyLoad(point, target, timing, connections, first) });
-    first += connections;
-  }
+  busySpecs(point, target, timing, pool.size).forEach((spec, i) => pool.send(i, { type: 'start', spec }));
   await pool.collect('started', timing.connectTimeoutMs + 10_000);
   // Busy: every connection answered once, or provably waiting in the model's queue (its slots are full).
   const warmedUp = await warmUp(pool, timing.warmupMs, target.stats);

@@ -7,7 +7,7 @@
 import { anatomyBetween, readAnatomy } from './anatomy-read.js';
 import { performance } from 'node:perf_hooks';
 import type { GeneratorPool } from '../load/generator-pool.js';
-import { evenShare } from '../load/load-spec.js';
+import { holdSpecs } from '../load/load-specs.js';
 import { pinPrefix } from '../plan/placement.js';
 import { failedStepRow, measuredStepRow, projectedRow, sumReports, type StepContext } from '../rows/connections-row.js';
 import { kernelTcp, memAvailableBytes } from '../server/machine-memory.js';
@@ -18,7 +18,7 @@ import { seriesFor, type ConnectionSeries } from '../plan/connection-series.js';
 import type { Timing } from '../plan/timing.js';
 import { projectStep, type MeasuredStep } from '../rows/step-projection.js';
 import type { Placement, ResultRow } from '../../results/schema.js';
-import type { Point } from '../../scenarios/scenario.js';
+import type { Point, PointOf } from '../../scenarios/scenario.js';
 import type { ModelId } from '../../models/ids.js';
 import { openFileLimit } from '../../shared/fd-limit.js';
 import { toError } from '../../shared/to-error.js';
@@ -146,27 +146,8 @@ async function measureStep(run: ConnectionsRun, step: StepContext, server: Serve
   sampler.start();
   const counters = readAnatomy({ pid: server.pid }, run.pool);
   try {
-    let first = held;
     const added = point.connections - held;
-    for (let i = 0; i < run.pool.size; i++) {
-      const add = evenShare(added, run.pool.size, i);
-      run.pool.send(i, {
-        type: 'hold',
-        spec: {
-          host: server.host,
-          port: server.port,
-          add,
-          firstConnection: first,
-          messageSize: point.messageSize,
-          echoEveryMs: hold.echoEverySec * 1000,
-          deadlineMs: hold.deadlineSec * 1000,
-          connectTimeoutMs: run.timing.connectTimeoutMs,
-          serverPid: server.pid,
-          probe: i === 0,
-        },
-      });
-      first += add;
-    }
+    holdSpecs(point as PointOf<'connections'>, server, run.timing, run.pool.size, held).forEach((spec, i) => run.pool.send(i, { type: 'hold', spec }));
     // A busy server extends the wait (see hold-load.ts): allow it the series' whole budget.
     const reports = (await run.pool.collect('held', hold.budgetSec * 1000 + 2 * hold.deadlineSec * 1000 + REPORT_MARGIN_MS)).map((m) => m.report);
     const sampled = sampler.stop();

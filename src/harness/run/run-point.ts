@@ -1,6 +1,7 @@
 /** One point against one running server: warm up, measure `repeats` windows, finish; point-row.ts turns what was measured into its row. */
 import type { GeneratorPool } from '../load/generator-pool.js';
-import { DRAIN_LIMIT_MS, evenShare, type FromGenerator, type LoadSpec, type WindowReport } from '../load/load-spec.js';
+import { DRAIN_LIMIT_MS, type FromGenerator, type WindowReport } from '../load/generator-protocol.js';
+import { loadSpecs } from '../load/load-specs.js';
 import { pointRow } from '../rows/point-row.js';
 import type { Placement, ResultRow } from '../../results/schema.js';
 import { samplerFor } from '../server/server-sampler.js';
@@ -13,38 +14,6 @@ import { sharedNow } from '../load/shared-clock.js';
 import { intervalCount, mergeIntervals, type MergedIntervals } from '../rows/interval-series.js';
 import { intervalLogText, type RowAndLog } from '../rows/interval-log.js';
 import { anatomyBetween, NO_READ, readAnatomy, type AnatomyRead } from './anatomy-read.js';
-
-/** Split a point's connections (and rate) across the generator processes. */
-function specs(point: Point, target: ServerUnderTest, timing: Timing, processes: number, placement: Placement): LoadSpec[] {
-  // Spinning for a precise schedule is only free when the generator's cores are not the server's
-  // (an external server's cores are not known: no spinning).
-  const { serverCpus, generatorCpus } = placement;
-  const ownCores = placement.pinned && serverCpus !== null && !generatorCpus!.some((cpu) => serverCpus.includes(cpu));
-  const n = Math.min(processes, point.connections);
-  let first = 0;
-  return Array.from({ length: processes }, (_, i) => {
-    const connections = i < n ? evenShare(point.connections, n, i) : 0;
-    const spec: LoadSpec = {
-      host: target.host,
-      port: target.port,
-      mode: point.mode,
-      connections,
-      firstConnection: first,
-      idleConnections: i === 0 ? point.idleConnections : 0,
-      messageSize: point.messageSize,
-      pipelining: point.pipelining,
-      rate: (point.rate * connections) / point.connections,
-      spin: ownCores,
-      primed: point.mode === 'closed' && point.amount === 0,
-      messagesPerConnection: point.messagesPerConnection,
-      amount: Array.from({ length: connections }, (_, c) => evenShare(point.amount, point.connections, first + c)).reduce((a, b) => a + b, 0),
-      connectTimeoutMs: timing.connectTimeoutMs,
-      answerTimeoutMs: timing.answerTimeoutMs,
-    };
-    first += connections;
-    return spec;
-  });
-}
 
 /**
  * How a point uses the generators' connections: a capacity search keeps them from step to step
@@ -59,7 +28,7 @@ export interface ConnectionUse {
 }
 
 export async function runPoint(point: Point, target: ServerUnderTest, timing: Timing, pool: GeneratorPool, placement: Placement, use: ConnectionUse = {}): Promise<Required<RowAndLog>> {
-  const loads = specs(point, target, timing, pool.size, placement);
+  const loads = loadSpecs(point, target, timing, pool.size, placement);
   loads.forEach((spec, i) => pool.send(i, use.reuse ? { type: 'retarget', spec } : { type: 'start', spec }));
   // A retarget first waits for the last point's messages to come back (DRAIN_LIMIT_MS at most).
   await pool.collect('started', timing.connectTimeoutMs + (use.reuse ? DRAIN_LIMIT_MS : 0) + 10_000);

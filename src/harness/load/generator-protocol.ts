@@ -1,4 +1,4 @@
-/** The harness ↔ generator-process protocol: what load to make and what was measured. */
+/** The harness ↔ generator-process protocol: the messages each way, what load to make and what was measured (load-specs.ts builds a point's loads). */
 import type { ErrorKind, LoadMode, OwedEchoes } from '../../results/schema.js';
 import type { IntervalReport } from './interval-recorder.js';
 import type { IntervalGrid } from './shared-clock.js';
@@ -195,8 +195,3 @@ export type FromGenerator =
   | { type: 'released' }
   | { type: 'closed' }
   | { type: 'fatal'; message: string };
-
-/** Part `index` of `total` split into `parts` as evenly as whole numbers allow (the first ones get the remainder). */
-export function evenShare(total: number, parts: number, index: number): number {
-  return Math.floor(total / parts) + (index < total % parts ? 1 : 0);
-}
