@@ -8,7 +8,7 @@ import { expand, type Point, type Scenario } from '../../src/scenarios/scenario.
 import { compiledScript } from '../../src/harness/compiled.js';
 import { pinPrefix } from '../../src/harness/plan/placement.js';
 import { startServer } from '../../src/harness/server/server-process.js';
-import { serverArgs } from '../../src/harness/run/suite.js';
+import { serverArgs } from '../../src/harness/run/server-args.js';
 import type { ModelId } from '../../src/models/ids.js';
 
 /** A fresh server's row, and what it logged (stderr). */

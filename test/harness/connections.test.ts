@@ -2,10 +2,12 @@
 import { costUnit, perUnit } from '../../src/results/message-cost.js';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { GeneratorPool } from '../../src/harness/load/generator-pool.js';
-import { planPlacement } from '../../src/harness/plan/placement.js';
-import { runConnections } from '../../src/harness/run/run-connections.js';
+import { pinPrefix, planPlacement } from '../../src/harness/plan/placement.js';
+import { connectionsStarts } from '../../src/harness/run/run-connections.js';
+import { servePoints } from '../../src/harness/run/serve-points.js';
+import { serverArgs } from '../../src/harness/run/server-args.js';
 import type { Timing } from '../../src/harness/plan/timing.js';
-import { killTree, type ServerProcess } from '../../src/harness/server/server-process.js';
+import { killTree, startServer, type ServerProcess } from '../../src/harness/server/server-process.js';
 import type { ResultRow } from '../../src/results/schema.js';
 import { expand, type ScenarioOf } from '../../src/scenarios/scenario.js';
 import '../helpers/servers.js'; // fails early, with a clear message, when dist/ is not built
@@ -34,18 +36,24 @@ const scenario: ScenarioOf<'connections'> = {
   hold: { echoEverySec: 1, deadlineSec: 5, budgetSec: 120 },
 };
 
+/** The model's series through the suite's own server life cycle. */
 async function run(model: 'event-loop' | 'fork', steps: number[]): Promise<ResultRow[]> {
   const rows: ResultRow[] = [];
-  await runConnections({
-    model,
-    points: expand({ ...scenario, parameters: { ...scenario.parameters, connections: steps } }),
-    placement,
-    timing,
-    pool,
-    onServer: (server) => server && started.add(server),
-    pointStarted: () => {},
-    row: (row) => rows.push(row),
-  });
+  const points = expand({ ...scenario, parameters: { ...scenario.parameters, connections: steps } });
+  const placementOf = () => placement;
+  for (const start of connectionsStarts(points, { model, variants: undefined, timing, pool, placementOf })) {
+    await servePoints(start, {
+      model,
+      pool,
+      placementOf,
+      launch: (args) => startServer(model, { args, prefix: pinPrefix(placement.serverCpus) }),
+      serverArgs: (point) => serverArgs(point),
+      signal: new AbortController().signal,
+      onServer: (server) => server && started.add(server as ServerProcess),
+      pointStarted: () => {},
+      rows: (_, made) => rows.push(...made.map(({ row }) => row)),
+    });
+  }
   return rows;
 }
 

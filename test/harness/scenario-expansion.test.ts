@@ -4,7 +4,7 @@ import { BENCH_USAGE, parseBenchArgs, type BenchOptions } from '../../src/harnes
 import { PARAMETER_FLAGS } from '../../src/harness/plan/parameter-flags.js';
 import { planPlacements } from '../../src/harness/plan/placement.js';
 import { TIMING_DEFAULTS } from '../../src/harness/plan/timing.js';
-import { serverGroups } from '../../src/harness/run/suite.js';
+import { serverGroups } from '../../src/harness/run/server-args.js';
 import { DEFAULT_SUITE, QUICK_SUITE } from '../../src/scenarios/index.js';
 import { quickNote } from '../../src/results/quick-note.js';
 import { describeScenario } from '../../src/report/scenario-notes.js';

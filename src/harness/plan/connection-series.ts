@@ -41,7 +41,7 @@ const perConnection = (flag: ModelFlag, fdsPerUnit: number): Capped => ({
   units: (connections) => connections,
 });
 
-const CAPPED: Partial<Record<ModelId, Capped>> = {
+const CAPPED: Partial<Record<ModelId | 'external', Capped>> = {
   fork: perConnection(MODEL_FLAGS.maxChildren, FDS_PER_CHILD),
   worker: perConnection(MODEL_FLAGS.maxWorkers, FDS_PER_THREAD),
   piscina: {
@@ -53,10 +53,10 @@ const CAPPED: Partial<Record<ModelId, Capped>> = {
 };
 
 /** The server's own descriptors besides piscina's pool threads, which every series of it has. */
-const baseFds = (model: ModelId) => (model === 'piscina' ? poolThreads * FDS_PER_THREAD : 0);
+const baseFds = (model: ModelId | 'external') => (model === 'piscina' ? poolThreads * FDS_PER_THREAD : 0);
 
 /** Each series `model` runs over `steps` (ascending), under an open-file limit of `fileLimit`. */
-export function seriesFor(model: ModelId, steps: readonly number[], fileLimit: number): ConnectionSeries[] {
+export function seriesFor(model: ModelId | 'external', steps: readonly number[], fileLimit: number): ConnectionSeries[] {
   const fileLimitWhy = `the open-file limit (ulimit -n ${fileLimit})`;
   const fits = (reservedFds: number) => connectionLimit(fileLimit, reservedFds + baseFds(model));
   const capped = CAPPED[model];
