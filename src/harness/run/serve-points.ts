@@ -9,13 +9,11 @@ import type { Placement } from '../../results/schema.js';
 import type { RowAndLog } from '../rows/interval-log.js';
 import type { Point } from '../../scenarios/scenario.js';
 import { toError } from '../../shared/to-error.js';
-import { killTree, type ServerProcess } from '../server/server-process.js';
-import type { RemoteServerProcess } from '../server/remote-server.js';
+import { killTree } from '../server/server-process.js';
+import type { StartedServer } from '../server/started-server.js';
 import type { ServerUnderTest } from './server-under-test.js';
 import type { ServerStart } from './server-start.js';
 import { unlessServerLost } from './unless-lost.js';
-
-export type StartedServer = ServerProcess | RemoteServerProcess;
 
 export class SuiteAborted extends Error {
   override readonly name = 'SuiteAborted';
@@ -71,7 +69,7 @@ export async function servePoints(start: ServerStart, context: ServeContext): Pr
           pool.kill();
           rows = [{ row: start.failed(point, toError(error).message) }];
         }
-        const died = server && exitNote(server);
+        const died = server?.exitNote();
         if (died) {
           failure = died;
           const last = rows.at(-1)!;
@@ -90,13 +88,5 @@ export async function servePoints(start: ServerStart, context: ServeContext): Pr
 }
 
 function targetOf(model: ServerUnderTest['model'], server: StartedServer): ServerUnderTest {
-  return 'sampler' in server
-    ? { model, host: server.host, port: server.port, pid: undefined, stats: server.stats, sampler: server.sampler }
-    : { model, host: server.host, port: server.port, pid: server.pid, stats: server.stats };
-}
-
-/** Why the server is gone, if it is: its exit and the last line it wrote. */
-function exitNote(server: StartedServer): string | undefined {
-  if (server.child.exitCode === null && server.child.signalCode === null) return undefined;
-  return `server exited (${server.child.signalCode ?? `code ${server.child.exitCode}`}): ${server.stderr().trim().split('\n').at(-1) ?? ''}`;
+  return { model, host: server.host, port: server.port, pid: server.localPid, stats: () => server.stats(), sampler: (everyMs) => server.sampler(everyMs) };
 }

@@ -11,6 +11,6 @@ export interface ServerUnderTest {
   /** The server's pid to sample, and its stats (both undefined for an external target). */
   pid: number | undefined;
   stats: (() => Promise<ModelStats>) | undefined;
-  /** A server on another host samples itself there (pid is then undefined: it is not this machine's). */
-  sampler?: () => ServerSampler;
+  /** What samples it: the started server's own sampler (on another host, the agent's; pid is then undefined: it is not this machine's). */
+  sampler?: (everyMs?: number) => ServerSampler;
 }

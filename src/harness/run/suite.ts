@@ -18,7 +18,8 @@ import type { Point, Scenario } from '../../scenarios/scenario.js';
 import type { ModelId } from '../../models/ids.js';
 import { KIND_RUNNERS } from './kind-runners.js';
 import { serverArgs } from './server-args.js';
-import { servePoints, SuiteAborted, type StartedServer } from './serve-points.js';
+import { servePoints, SuiteAborted } from './serve-points.js';
+import type { StartedServer } from '../server/started-server.js';
 import type { ServerStart, StartContext } from './server-start.js';
 
 export { SuiteAborted };

@@ -9,13 +9,15 @@ import type { ModelStats } from '../../models/model.js';
 import { SshLink } from '../transport/ssh-link.js';
 import type { HostSpec } from '../transport/host-spec.js';
 import type { FromServerAgent, ToServerAgent } from '../transport/agent-protocol.js';
-import { ServerStartError, type ServerProcess } from './server-process.js';
-import type { ServerFigures, ServerSampler } from './server-sampler.js';
+import { ServerStartError } from './server-process.js';
+import { exitNoteOf, type StartedServer } from './started-server.js';
+import type { ServerFigures } from './server-sampler.js';
 
-export interface RemoteServerProcess extends ServerProcess {
+/** A server on another host, stopped by closing its agent's input (the agent stops it and exits). */
+export interface RemoteServerProcess extends StartedServer {
+  readonly localPid: undefined;
   /** Where it runs (user@host). */
   readonly where: string;
-  sampler(): ServerSampler;
 }
 
 type Reply = Exclude<FromServerAgent, { type: 'fatal' | 'exited' | 'ready' }>;
@@ -65,16 +67,18 @@ export async function startRemoteServer(model: string, args: string[], spec: Hos
     throw error;
   });
   onFatal = (message) => (lastWords = `agent on ${spec.label}: ${message}`);
+  const stderr = () => `${link.stderr()}\n${lastWords || (link.alive ? '' : (link.ended ?? ''))}`;
 
   return {
-    child,
     pid: link.pid,
     host: spec.host,
     port: ready.port,
+    localPid: undefined,
     where: spec.label,
     exited,
     // The last line says why it ended: the server's own exit, or the lost session, naming the host.
-    stderr: () => `${link.stderr()}\n${lastWords || (link.alive ? '' : (link.ended ?? ''))}`,
+    stderr,
+    exitNote: () => exitNoteOf({ code: child.exitCode, signal: child.signalCode }, stderr()),
     async stats(timeoutMs = 2_000) {
       const reply = await ask({ type: 'stats' }, 'stats', timeoutMs);
       if (!reply) throw new Error(`server on ${spec.label} did not answer a stats request`);

@@ -8,23 +8,17 @@ import { compiledScript } from '../compiled.js';
 import { processTree } from '../proc/proc.js';
 import type { ControlReply, ControlRequest } from '../../models/control-channel.js';
 import type { ModelStats } from '../../models/model.js';
+import { TreeSampler } from './sampler.js';
+import { exitNoteOf, type StartedServer } from './started-server.js';
 
 /** The compiled serve entry point. */
 export const SERVE_SCRIPT = compiledScript('src/cli/serve.js');
 
-export interface ServerProcess {
+/** A server on this machine; stop() is SIGTERM, then SIGKILL of the whole tree after `timeoutMs`. */
+export interface ServerProcess extends StartedServer {
   readonly child: ChildProcess;
-  readonly pid: number;
-  readonly host: string;
-  readonly port: number;
-  /** The model's own stats (live connections, waiting connections, children, threads, queue depth). */
-  stats(timeoutMs?: number): Promise<ModelStats>;
-  /** Everything the server wrote on stderr so far (its log). */
-  stderr(): string;
-  /** Settles with the exit code (or signal) when the server process ends. */
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** SIGTERM, wait up to `timeoutMs`, then SIGKILL the whole tree. Resolves when it has exited. */
-  stop(timeoutMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  readonly localPid: number;
+  readonly where: undefined;
 }
 
 export interface StartOptions {
@@ -85,7 +79,11 @@ export async function startServer(model: string, options: StartOptions = {}): Pr
     pid,
     host: ready[1]!.replace(/^\[|\]$/g, ''),
     port: Number(ready[2]),
+    localPid: pid,
+    where: undefined,
     stderr: () => log,
+    exitNote: () => exitNoteOf({ code: child.exitCode, signal: child.signalCode }, log),
+    sampler: (everyMs) => new TreeSampler(pid, everyMs),
     exited,
     stats: (timeoutMs = 2_000) => requestStats(child, timeoutMs),
     async stop(timeoutMs = 10_000) {

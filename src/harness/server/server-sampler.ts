@@ -16,7 +16,7 @@ export interface ServerSampler {
 }
 
 /** The sampler for a server under test: its own (a remote server's agent), /proc here, or none (an external target). */
-export function samplerFor(target: { pid: number | undefined; sampler?: () => ServerSampler }, everyMs?: number): ServerSampler | undefined {
-  if (target.sampler) return target.sampler();
+export function samplerFor(target: { pid: number | undefined; sampler?: (everyMs?: number) => ServerSampler }, everyMs?: number): ServerSampler | undefined {
+  if (target.sampler) return target.sampler(everyMs);
   return target.pid === undefined ? undefined : new TreeSampler(target.pid, everyMs);
 }
