@@ -1,10 +1,12 @@
 /**
- * A scenario's kind, read from what its rows carry: the one place the report, the tables and the cost
- * figures tell a capacity search from an open loop or a slow-client run. The first rule that holds names it.
+ * A row's scenario kind: the one place the report, the tables and the cost figures tell a capacity
+ * search from an open loop or a slow-client run. Rows record it; a file written before they did is
+ * read by the rules below (the first that holds names it), which test/harness/scenario-kinds.test.ts
+ * holds to the kinds the scenarios declare.
  */
-import type { ResultRow } from './schema.js';
+import type { ResultRow, ScenarioKind } from './schema.js';
 
-export type ScenarioKind = 'abandoned' | 'connections' | 'capacity' | 'slow-client' | 'churn' | 'open-loop' | 'cpu' | 'closed-loop';
+export type { ScenarioKind };
 
 const RULES: readonly [ScenarioKind, (row: ResultRow) => boolean][] = [
   ['abandoned', (row) => row.abandoned !== undefined],
@@ -18,5 +20,10 @@ const RULES: readonly [ScenarioKind, (row: ResultRow) => boolean][] = [
 ];
 
 export function kindOf(row: ResultRow): ScenarioKind {
+  return row.kind ?? derivedKind(row);
+}
+
+/** The kind a row without one reads as, from the fields its kind fills. */
+export function derivedKind(row: ResultRow): ScenarioKind {
   return RULES.find(([, holds]) => holds(row))![0];
 }

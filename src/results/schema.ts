@@ -278,6 +278,9 @@ export interface ConnectionsStepFigures {
 /** Closed loop (send, wait, send), open loop (a fixed offered rate) or churn (reconnect after N messages). */
 export type LoadMode = 'closed' | 'open' | 'churn';
 
+/** What a scenario is, and so how it runs and how its rows are told (see scenarios/kinds.ts). */
+export type ScenarioKind = 'abandoned' | 'connections' | 'capacity' | 'slow-client' | 'churn' | 'open-loop' | 'cpu' | 'closed-loop';
+
 /**
  * The server's CPUs: every one but the generator's ('rest'), every one ('all': CPU-bound scenarios), or
  * the first k of them (a core sweep, --server-cores; past its own CPUs it shares the generator's).
@@ -402,6 +405,8 @@ export interface ResultRow {
   /** model 'external' (--target): the server's address; the harness neither started, pinned nor measured it. */
   target?: { host: string; port: number };
   scenario: string;
+  /** The kind of scenario the row is told as (results/scenario-kind.ts); absent in files written before rows recorded it, which derive it from the row's fields. */
+  kind?: ScenarioKind;
   mode: LoadMode;
   connections: number;
   /** Connections opened before the others that sent nothing for the whole run (not in `connections`, nor in any figure). */

@@ -36,6 +36,8 @@ export interface KindDeclaration<K extends ScenarioKind> {
   pointFields(declared: KindFields[K], slo: Slo): PointFields[K];
   /** Whether -R auto turns it into a capacity search. */
   searchable: boolean;
+  /** The kind a point's rows are told as, given its load mode: a closed loop whose parameters made it churn or open loop is told as that. */
+  rowKind(mode: LoadMode): ScenarioKind;
 }
 
 /** A closed loop, an open loop (a rate, no pipelining, no fixed amount), churn (no rate, no fixed amount). */
@@ -45,23 +47,32 @@ const LOOP_READS: Record<LoadMode, Reads> = {
   churn: ['serverCores', 'workUsPerMessage', 'messageSize', 'connections', 'pipelining', 'messagesPerConnection', 'idleConnections'],
 };
 
-const loop = (mode: LoadMode) => ({ mode, reads: (pointMode: LoadMode) => LOOP_READS[pointMode], pointFields: () => ({}), searchable: true });
+/** A loop kind: `closed` names what its closed-loop points are told as. */
+const loop = (mode: LoadMode, closed: ScenarioKind) => ({
+  mode,
+  reads: (pointMode: LoadMode) => LOOP_READS[pointMode],
+  pointFields: () => ({}),
+  searchable: true,
+  rowKind: (pointMode: LoadMode): ScenarioKind => (({ closed, churn: 'churn', open: 'open-loop' }) satisfies Record<LoadMode, ScenarioKind>)[pointMode],
+});
 
 export const SCENARIO_KINDS: { [K in ScenarioKind]: KindDeclaration<K> } = {
-  'closed-loop': loop('closed'),
-  // A closed loop whose server burns CPU per message, and one with idle connections held open: their own stories, the same load.
-  cpu: loop('closed'),
-  'slow-client': loop('closed'),
-  churn: loop('churn'),
-  'open-loop': loop('open'),
-  capacity: { ...loop('open'), pointFields: (scenario, slo) => ({ rateSearch: { slo, ...scenario.search } }) },
+  'closed-loop': loop('closed', 'closed-loop'),
+  // A closed loop whose server burns CPU per message: the same load, its own story (the server's CPU ceiling, a core sweep).
+  cpu: loop('closed', 'cpu'),
+  // Idle connections held open beside a closed loop: head-of-line blocking, whatever mode its other connections run in.
+  'slow-client': { ...loop('closed', 'slow-client'), rowKind: () => 'slow-client' },
+  churn: loop('churn', 'churn'),
+  'open-loop': loop('open', 'open-loop'),
+  capacity: { ...loop('open', 'capacity'), pointFields: (declared, slo) => ({ rateSearch: { slo, ...declared.search } }), rowKind: () => 'capacity' },
   // Its busy connections and one new client: none of the load's shape.
   abandoned: {
     mode: 'closed',
     reads: () => ['serverCores', 'workUsPerMessage', 'messageSize', 'connections', 'departureBytes'],
-    pointFields: (scenario) => ({ abandon: scenario.abandon }),
+    pointFields: (declared) => ({ abandon: declared.abandon }),
     searchable: false,
+    rowKind: () => 'abandoned',
   },
   // Its steps (connections) and the held connections' message size.
-  connections: { mode: 'closed', reads: () => ['serverCores', 'messageSize', 'connections'], pointFields: (scenario) => ({ hold: scenario.hold }), searchable: false },
+  connections: { mode: 'closed', reads: () => ['serverCores', 'messageSize', 'connections'], pointFields: (declared) => ({ hold: declared.hold }), searchable: false, rowKind: () => 'connections' },
 };

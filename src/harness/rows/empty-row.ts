@@ -2,6 +2,7 @@
 import type { AbandonedFigures, Placement, ResultRow } from '../../results/schema.js';
 import type { Point, PointOf } from '../../scenarios/scenario.js';
 import { estimate } from './stats.js';
+import { SCENARIO_KINDS } from '../../scenarios/kinds.js';
 
 /** The abandoned figures before anything is measured: null, never 0, for what was not measured. */
 export function unmeasuredAbandoned(abandon: PointOf<'abandoned'>['abandon'], departureBytes: number): AbandonedFigures {
@@ -13,6 +14,7 @@ export function emptyRow(point: Point, model: ResultRow['model'], placement: Pla
   return {
     model,
     scenario: point.scenario.name,
+    kind: SCENARIO_KINDS[point.kind].rowKind(point.mode),
     mode: point.mode,
     connections: point.connections,
     idleConnections: point.idleConnections,
