@@ -8,17 +8,18 @@ import type { RowAndLog } from '../rows/interval-log.js';
 import { compactJson } from './compact-json.js';
 import { resultsForFile } from '../../results/unmeasured-throughput.js';
 import { measuresThroughput } from '../../results/throughput.js';
+import { kindOf } from '../../results/scenario-kind.js';
+import { KIND_CSV_COLUMNS, orEmpty, type CsvColumn } from './kind-csv-columns.js';
 
-/** A cell for a figure that may not have been measured: empty, never 0 (nor "null"). */
-const orEmpty = <T>(value: T | null | undefined, show: (value: T) => unknown = (v) => v) => (value === null || value === undefined ? '' : show(value));
 
 /** A throughput figure: empty where the row measures none (the connections scenario measures memory). */
 const throughput = (show: (row: ResultRow) => string) => (row: ResultRow) => (measuresThroughput(row) ? show(row) : '');
 
-const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
+const CSV_COLUMNS: CsvColumn[] = [
   ['model', (r) => r.model],
   ['target', (r) => orEmpty(r.target, (t) => hostPort(t.host, t.port))],
   ['scenario', (r) => r.scenario],
+  ['kind', (r) => kindOf(r)],
   ['mode', (r) => r.mode],
   ['connections', (r) => r.connections],
   ['idle_connections', (r) => r.idleConnections],
@@ -49,17 +50,7 @@ const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
   ['client_bound', (r) => r.client.clientBound],
   ['target_rate', (r) => orEmpty(r.targetRate)],
   ['connections_per_sec', (r) => orEmpty(r.connectionsPerSec, (e) => e.median.toFixed(1))],
-  ['departed_clients', (r) => orEmpty(r.abandoned?.departed)],
-  ['first_echo_ms', (r) => orEmpty(r.abandoned?.firstEchoMs, (ms) => ms.toFixed(1))],
-  ['server_cpu_sec_meanwhile', (r) => orEmpty(r.abandoned?.serverCpuSec, (s) => s.toFixed(2))],
-  ['server_abandoned', (r) => orEmpty(r.abandoned?.serverAbandoned)],
-  // The connections scenario: which of a model's series the step belongs to (a capped model runs two), and its cap.
-  ['series', (r) => orEmpty(r.connectionsStep?.series)],
-  ['cap', (r) => orEmpty(r.connectionsStep?.cap)],
-  ['departure_bytes', (r) => orEmpty(r.abandoned?.departureBytes)],
-  ['owed_echoes_echoed', (r) => orEmpty(r.abandoned?.owedEchoes?.echoed)],
-  ['owed_echoes_closed_short', (r) => orEmpty(r.abandoned?.owedEchoes?.closedShort)],
-  ['owed_echoes_waiting', (r) => orEmpty(r.abandoned?.owedEchoes?.waiting)],
+  ...Object.values(KIND_CSV_COLUMNS).flat(),
   ['server_cores', (r) => orEmpty(r.serverCores)],
   ...costColumns(),
   ['server_host', (r) => orEmpty(r.serverHost)],
@@ -69,12 +60,12 @@ const CSV_COLUMNS: [string, (row: ResultRow) => unknown][] = [
 ];
 
 /** The anatomy per unit (cost_unit: message, or connection under churn), server and generator; empty where not read. */
-function costColumns(): [string, (row: ResultRow) => unknown][] {
+function costColumns(): CsvColumn[] {
   const figures = [['cpu_us', 'cpuUs'], ['run_queue_us', 'runDelayUs'], ['voluntary_switches', 'voluntarySwitches'], ['involuntary_switches', 'involuntarySwitches'], ['read_calls', 'readCalls'], ['write_calls', 'writeCalls']] as const;
   return [
     ['cost_unit', (r) => orEmpty(r.anatomy, () => costUnit(r))],
     ...(['server', 'generator'] as const).flatMap((side) =>
-      figures.map(([column, key]): [string, (row: ResultRow) => unknown] => [`${side}_${column}_per_unit`, (r) => orEmpty(perUnit(r, side)?.[key], (v) => Number(v.toPrecision(4)))]),
+      figures.map(([column, key]): CsvColumn => [`${side}_${column}_per_unit`, (r) => orEmpty(perUnit(r, side)?.[key], (v) => Number(v.toPrecision(4)))]),
     ),
     ['server_threads_ended', (r) => orEmpty(r.anatomy?.server?.endedThreads)],
   ];
