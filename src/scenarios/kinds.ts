@@ -1,8 +1,9 @@
 /**
- * The scenarios layer's entry for each kind: what its matrix makes. A new kind adds its entry here
- * (tsc names the missing key), beside its runner and table in harness/run/kind-runners.ts and
- * harness/output/scenario-tables.ts and its story in report/narrative/index.ts: each layer keeps the
- * part of a kind it may know, typed Record<ScenarioKind, …> so that none can be left out.
+ * The scenarios layer's entry for each kind: what its matrix makes. A kind is a name in ScenarioKind
+ * (results/schema.ts, and the row's enum in results.schema.json) and one entry in each layer's
+ * registry, each layer keeping the part of a kind it may know, typed by ScenarioKind so that tsc names
+ * every entry a new kind lacks: here; how it runs (harness/run/kind-runners.ts); its table and its
+ * CSV columns (harness/output/scenario-tables.ts, kind-csv-columns.ts); its story (report/narrative/index.ts).
  */
 import type { AbandonParams, HoldParams, LoadMode, ParameterMatrix, SearchShape, Slo } from '../results/schema.js';
 import type { ScenarioKind } from '../results/scenario-kind.js';

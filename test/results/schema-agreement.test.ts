@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createGenerator } from 'ts-json-schema-generator';
 import { describe, expect, it } from 'vitest';
+import { SCENARIO_KINDS } from '../../src/scenarios/kinds.js';
 
 type Schema = { [key: string]: unknown };
 
@@ -52,5 +53,12 @@ describe('results.schema.json and src/results/schema.ts', () => {
     ['the work record', 'WorkRecord', () => topProperty('work')],
   ])('name the same fields in %s', (_what, type, hand) => {
     expect(handPaths(hand())).toEqual(generatedPaths(type));
+  });
+});
+
+describe("a row's kind", () => {
+  it('is one of the kinds the scenarios layer knows, in results.schema.json too', () => {
+    const row = definition('row') as { properties: { kind: { enum: string[] } } };
+    expect([...row.properties.kind.enum].sort()).toEqual(Object.keys(SCENARIO_KINDS).sort());
   });
 });

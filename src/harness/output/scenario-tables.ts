@@ -1,6 +1,6 @@
 /**
  * The output layer's entry for each kind of scenario: the table bench prints when one is done. A new
- * kind adds its entry here (tsc names the missing key); see scenarios/kinds.ts for its other entries.
+ * kind adds its entry here (tsc names the missing key); scenarios/kinds.ts lists its other entries.
  */
 import type { ResultRow } from '../../results/schema.js';
 import type { ScenarioKind } from '../../results/scenario-kind.js';

@@ -1,8 +1,8 @@
 /**
  * The harness's entry for each kind of scenario: the server starts one model's points need and how
  * each point runs on its server. A new kind adds its entry here (tsc names the missing key); the
- * suite's one server life cycle (serve-points.ts) runs every kind's starts alike. Its other entries:
- * scenarios/kinds.ts, harness/output/scenario-tables.ts, report/narrative/index.ts.
+ * suite's one server life cycle (serve-points.ts) runs every kind's starts alike. The kind's other
+ * entries are listed in scenarios/kinds.ts.
  */
 import type { GeneratorPool } from '../load/generator-pool.js';
 import type { Placement } from '../../results/schema.js';
