@@ -1,7 +1,7 @@
 /**
  * What the harness and an `echolab agent --role server` say to each other over ssh, one JSON object
  * a line. The stats request and reply are the serve control channel's own (control-channel.ts); a
- * generator agent speaks the generator protocol (load-spec.ts) unchanged.
+ * generator agent speaks the generator protocol (generator-protocol.ts) unchanged.
  */
 import type { ControlReply, ControlRequest } from '../../models/control-channel.js';
 import type { ResultRow } from '../../results/schema.js';

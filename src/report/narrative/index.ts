@@ -26,16 +26,13 @@ const NARRATIVES: Record<ScenarioKind, Narrative> = {
   'closed-loop': closedLoopNarrative,
 };
 
-function sentencesFor(rows: readonly ResultRow[], results: ResultsFile): (string | null)[] {
-  return NARRATIVES[kindOf(rows[0]!)](rows, results);
-}
-
 export function narrate(rows: readonly ResultRow[], results: ResultsFile): string[] {
   if (rows.length === 0) return [];
   // A capacity search's steps are judged in its own sentences: client-bound steps are expected near the wall.
   // A core sweep is told in its own sentences, whatever the scenario; a search's steps, and the connections scenario's steps
   // not run (projected) or failed, are told in their own sentences too.
-  const sentences = [...sentencesFor(rows, results), ...scalingSentences(rows), rows[0]!.rateSearch || rows[0]!.connectionsStep ? null : exceptionsSentence(rows)];
+  const kind = kindOf(rows[0]!);
+  const sentences = [...NARRATIVES[kind](rows, results), ...scalingSentences(rows), kind === 'capacity' || kind === 'connections' ? null : exceptionsSentence(rows)];
   // A sentence may open with "the external server at …" or "every model": capitalise it. Model ids stay as written.
   const said = sentences.filter((sentence): sentence is string => sentence !== null).map((sentence) => sentence.replace(/^(the|every) /, (word) => word[0]!.toUpperCase() + word.slice(1)));
   return said.length > 0 ? said : ['No model produced a usable measurement in this scenario.'];
