@@ -1,6 +1,7 @@
 /** The bench command's options, named like autocannon's where they mean the same. */
 import { isLoopback } from '../../shared/address.js';
 import { parseCommandLine } from '../../shared/command-line.js';
+import { commaList } from '../../shared/comma-list.js';
 import { BenchExit, UsageError } from '../../shared/exit-codes.js';
 import { parseNumber } from '../../shared/parse-number.js';
 import { parseCpuList } from '../../shared/cpu-list.js';
@@ -78,8 +79,6 @@ exit codes: 0 measured (rows may still be marked failed), 2 bad options, ${Bench
 (e.g. nothing listening at --target), ${BenchExit.remoteHost} a remote host cannot be used (ssh refused, no install, another
 version), 130 interrupted (partial results kept)`;
 
-const list = (raw: string) => raw.split(',').map((s) => s.trim()).filter(Boolean);
-
 function parseTarget(raw: string, allowRemote: boolean): { host: string; port: number } {
   const match = /^\[?([^\]]+?)\]?:(\d+)$/.exec(raw);
   if (!match) throw new UsageError(`--target must be HOST:PORT, got '${raw}'`);
@@ -155,7 +154,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     return typeof raw === 'string' ? parseNumber(flag, raw, range) : undefined;
   };
 
-  const scenarioNames = values.scenarios ? list(values.scenarios) : (quick ? quickSuite : suite).map((s) => s.name);
+  const scenarioNames = values.scenarios ? commaList(values.scenarios) : (quick ? quickSuite : suite).map((s) => s.name);
   const scenarios = scenarioNames.map((name) => {
     const found = suite.find((s) => s.name === name);
     if (!found) throw new UsageError(`unknown scenario '${name}' (scenarios: ${suite.map((s) => s.name).join(', ')})`);
@@ -168,7 +167,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     if (values.models) throw new UsageError('--models and --target exclude each other: a target is one external server');
     models = ['external'];
   } else {
-    models = values.models ? list(values.models).map((m) => {
+    models = values.models ? commaList(values.models).map((m) => {
       if (!isModelId(m)) throw new UsageError(`unknown model '${m}' (models: ${MODEL_IDS.join(', ')})`);
       return m;
     }) : [...MODEL_IDS];

@@ -2,6 +2,7 @@
  * The bench flags that override a scenario parameter, in one table: each flag, the matrix key it
  * sets, the values it takes and its help line. A flag that takes a list sweeps its parameter.
  */
+import { commaList } from '../../shared/comma-list.js';
 import { parseNumber } from '../../shared/parse-number.js';
 import { ignoredOverrides, type Overrides, type ParameterMatrix, type Scenario } from '../../scenarios/scenario.js';
 import { UsageError } from '../../shared/exit-codes.js';
@@ -42,8 +43,6 @@ export const PARAMETER_OPTIONS = Object.fromEntries(
 /** Their lines of the usage text. */
 export const PARAMETER_USAGE = PARAMETER_FLAGS.map(({ flag, short, arg, help }) => `  ${`${short ? `-${short}, ` : ''}--${flag} ${arg}`.padEnd(30)}${help}`).join('\n');
 
-const listOf = (raw: string) => raw.split(',').map((s) => s.trim()).filter(Boolean);
-
 /**
  * An override a selected scenario would not read (-R with churn, --messages-per-connection with open,
  * -p with -R's open loop) is refused, naming the scenarios that would drop it and those of the suite
@@ -68,7 +67,7 @@ export function parameterOverrides(values: Readonly<Record<string, unknown>>): O
   for (const { flag, key, min, max, list, parse = parseNumber } of PARAMETER_FLAGS) {
     const raw = values[flag];
     if (typeof raw !== 'string') continue;
-    const items = list ? listOf(raw) : [raw];
+    const items = list ? commaList(raw) : [raw];
     // An empty list is refused like any value out of range.
     const parsed = items.length > 0 ? items.map((item) => parse(flag, item, { min, max })) : [parse(flag, raw, { min, max })];
     (overrides as Record<string, unknown>)[key] = parsed;
