@@ -5,11 +5,9 @@
  * rule, so what the report names is what the search decided on.
  */
 import type { IntervalSeries, ResultRow, Slo, StepFailure } from './schema.js';
+import { heldRate } from './held-rate.js';
 
 export type { StepFailure };
-
-/** The share of the offered rate a step must achieve, as the open-loop rows' rateShortfall mark judges it. */
-export const ACHIEVED_SHARE = 0.99;
 
 /**
  * An interval measured over less than this share of its length (the windows' first and last,
@@ -25,7 +23,7 @@ export function stepFailures(row: ResultRow, slo: Slo): StepFailure[] {
   const latency = row.latencyUs[slo.percentile];
   const failures: StepFailure[] = [];
   if (row.status !== 'ok') failures.push('status');
-  if (!(offered > 0 && achieved >= ACHIEVED_SHARE * offered)) failures.push('rate');
+  if (!(offered > 0 && heldRate(achieved, offered))) failures.push('rate');
   // No answer at all has no percentile: the rate already fails it.
   if (latency !== null && latency > slo.objectiveUs) failures.push('latency');
   return failures;
@@ -72,7 +70,7 @@ export function stepIntervals(row: ResultRow, slo: Slo): StepInterval[] {
     const msgsPerSec = series.msgsPerSec[k] ?? null;
     const percentileUs = latency?.[k] ?? null;
     const failedOn: StepInterval['failedOn'] = [];
-    if (msgsPerSec !== null && msgsPerSec < ACHIEVED_SHARE * offered) failedOn.push('rate');
+    if (msgsPerSec !== null && !heldRate(msgsPerSec, offered)) failedOn.push('rate');
     if (percentileUs !== null && percentileUs > slo.objectiveUs) failedOn.push('latency');
     out.push({
       index: k,

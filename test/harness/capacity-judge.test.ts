@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { judgeStep } from '../../src/harness/capacity/judge.js';
 import type { IntervalSeries, ResultRow, ResultsFile, Slo } from '../../src/results/schema.js';
-import { ACHIEVED_SHARE, stepIntervals } from '../../src/results/step-intervals.js';
+import { ACHIEVED_SHARE } from '../../src/results/held-rate.js';
+import { stepIntervals } from '../../src/results/step-intervals.js';
 import { FIXTURE_A } from '../report/fixture-run.js';
 
 const fixture = JSON.parse(readFileSync(FIXTURE_A, 'utf8')) as ResultsFile;

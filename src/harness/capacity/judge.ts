@@ -1,6 +1,6 @@
 /**
- * Whether a step's row sustained its offered rate: achieved ≥ 99 % of it and the objective's
- * percentile within it (results/step-intervals.ts holds the rule, which the report reads too); why
+ * Whether a step's row sustained its offered rate: held it (results/held-rate.ts) with the objective's
+ * percentile within it (results/step-intervals.ts judges both, for the report too); why
  * not; and whether it failed throughout, or only in some intervals (then it is measured again).
  */
 import type { ResultRow, Slo } from '../../results/schema.js';

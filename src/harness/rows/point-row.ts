@@ -10,6 +10,7 @@ import { markFailed } from './failed-row.js';
 import { estimate, jainIndex } from './stats.js';
 import { SCHEDULE_TARGET } from '../load/schedule-target.js';
 import { num } from '../../results/format.js';
+import { heldRate } from '../../results/held-rate.js';
 import { hostPort } from '../../shared/address.js';
 import type { WarmUpResult } from '../load/warm-up.js';
 
@@ -135,7 +136,7 @@ function measuredRow({ point, model, timing, placement, loads, warm, windows, fi
     row.latencyUncorrectedUs = summarize(mergeEncoded(all.map((r) => r.latencyUncorrected!)));
     row.targetRate = point.rate;
     row.achievedRate = msgsPerSec;
-    row.rateShortfall = msgsPerSec.median < 0.99 * point.rate;
+    row.rateShortfall = !heldRate(msgsPerSec.median, point.rate);
   }
   if (mode === 'churn') {
     row.connectionsPerSec = estimate(perWindow((r) => r.connectionsCompleted));
