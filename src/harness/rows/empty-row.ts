@@ -2,6 +2,7 @@
 import type { AbandonedFigures, Placement, ResultRow } from '../../results/schema.js';
 import type { Point, PointOf } from '../../scenarios/scenario.js';
 import { estimate } from './stats.js';
+import { noErrors } from '../load/generator-protocol.js';
 import { SCENARIO_KINDS } from '../../scenarios/kinds.js';
 
 /** The abandoned figures before anything is measured: null, never 0, for what was not measured. */
@@ -31,7 +32,7 @@ export function emptyRow(point: Point, model: ResultRow['model'], placement: Pla
     bytesPerSec: none,
     latencyUs: { p50: null, p90: null, p99: null, p999: null, max: null, mean: null, count: 0, histogram: '' },
     ...(point.kind === 'abandoned' ? { abandoned: unmeasuredAbandoned(point.abandon, point.departureBytes) } : {}),
-    errors: { mismatch: 0, short: 0, reset: 0, refused: 0, timeout: 0, other: 0 },
+    errors: noErrors(),
     fairness: { jain: 0, starved: 0, perConnection: [] },
     server: null,
     client: { cpuPercent: 0, elu: 0, clientBound: false, processes: 0 },
