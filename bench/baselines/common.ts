@@ -6,7 +6,8 @@
 import type { AddressInfo, Server, Socket } from 'node:net';
 import { parseArgs } from 'node:util';
 import { DEFAULTS } from '../../src/cli/serve-options.js';
-import { calibrate, WorkMeter, type WorkSpec } from '../../src/shared/work.js';
+import { WorkMeter, type WorkSpec } from '../../src/shared/work.js';
+import { workLine, workOfFlags } from '../../src/shared/work-of-flags.js';
 
 export const HOST = '127.0.0.1';
 /** Half-open allowed (a client's FIN must not end our side before its bytes are echoed), Nagle off: as the models. */
@@ -25,13 +26,14 @@ export interface BaselineArgs {
 
 /** serve's flags (absent ones take serve's defaults); --log-level and --grace are accepted and ignored. */
 export function baselineArgs(argv = process.argv.slice(2)): BaselineArgs {
-  const names = ['port', 'work-us', 'work-bytes', 'threads', 'conns-per-thread', 'max-queue', 'max-children', 'max-workers', 'workers', 'log-level', 'grace'];
+  const names = ['port', 'work-us', 'work-bytes', 'work-rounds', 'threads', 'conns-per-thread', 'max-queue', 'max-children', 'max-workers', 'workers', 'log-level', 'grace'];
   const { values } = parseArgs({ args: argv, options: Object.fromEntries(names.map((n) => [n, { type: 'string' as const }])) });
   const num = (name: string, fallback: number) => (values[name] === undefined ? fallback : Number(values[name]));
-  const workUs = num('work-us', DEFAULTS.workUs);
-  // Calibrated once here and handed to every child and thread, as serve does; said on stderr as serve logs it.
-  const work: WorkSpec = { usPerBlock: workUs, blockBytes: num('work-bytes', DEFAULTS.workBytes), ...(workUs > 0 ? calibrate() : { iterationsPerUs: 0, overheadUs: 0 }) };
-  if (workUs > 0) process.stderr.write(`work: ${workUs} µs per ${work.blockBytes} B (calibrated: ${work.iterationsPerUs.toFixed(2)} hash rounds/µs + ${work.overheadUs.toFixed(1)} µs per call)\n`);
+  const flags = { workUs: num('work-us', DEFAULTS.workUs), workBytes: num('work-bytes', DEFAULTS.workBytes), workRounds: num('work-rounds', DEFAULTS.workRounds) };
+  const work = workOfFlags(flags);
+  // On stderr, as serve logs it.
+  const said = workLine(work, flags);
+  if (said) process.stderr.write(`${said}\n`);
   return {
     port: num('port', 0),
     work,

@@ -14,8 +14,7 @@ import { logSink } from '../shared/log-sink.js';
 import { formatHost } from '../shared/listen.js';
 import { parseServeArgs, USAGE } from './serve-options.js';
 import { checkPidFile, removePidFile, writePidFile } from '../shared/pid-file.js';
-import { calibrate, workOfRounds, type WorkSpec } from '../shared/work.js';
-import type { ServeOptions } from '../models/options.js';
+import { workLine, workOfFlags } from '../shared/work-of-flags.js';
 import { loadModel } from '../models/index.js';
 
 runMain('serve', USAGE, async (argv) => {
@@ -38,11 +37,9 @@ runMain('serve', USAGE, async (argv) => {
   const log = createLogger(options.logLevel, options.model, logSink(options.logFile));
   if (options.pidFile) checkPidFile(options.pidFile, log);
 
-  const work = workSpec(options);
-  if (options.workRounds > 0) log.info(`work: ${options.workUs} µs per ${work.blockBytes} B, given as ${options.workRounds} hash rounds per block`);
-  else if (work.usPerBlock > 0) {
-    log.info(`work: ${work.usPerBlock} µs per ${work.blockBytes} B (calibrated: ${work.iterationsPerUs.toFixed(2)} hash rounds/µs + ${work.overheadUs.toFixed(1)} µs per call)`);
-  }
+  const work = workOfFlags(options);
+  const said = workLine(work, options);
+  if (said) log.info(said);
 
   const stopExitingWithSupervisor = exitIfSupervisorLeaves();
   const startModel = await loadModel(options.model);
@@ -75,9 +72,3 @@ runMain('serve', USAGE, async (argv) => {
   serveControlChannel(() => server.stats(), () => void stop('SIGTERM'));
   process.on('SIGUSR2', async () => log.info(`stats ${JSON.stringify(await server.stats())}`));
 });
-
-/** The work every connection pays: the rounds given (the bench's calibration), else calibrated here. */
-function workSpec({ workUs, workBytes, workRounds }: ServeOptions): WorkSpec {
-  if (workUs === 0) return { usPerBlock: 0, blockBytes: workBytes, iterationsPerUs: 0, overheadUs: 0 };
-  return workRounds > 0 ? workOfRounds(workUs, workBytes, workRounds) : { usPerBlock: workUs, blockBytes: workBytes, ...calibrate() };
-}
