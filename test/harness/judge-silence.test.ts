@@ -1,14 +1,14 @@
 /** A row with no echo in its window is failed unless the server reported connections waiting in its queue. */
 import { describe, expect, it } from 'vitest';
 import { noErrors } from '../../src/harness/load/generator-protocol.js';
-import { emptyRow } from '../../src/harness/rows/empty-row.js';
+import { baseRow } from '../../src/harness/rows/base-row.js';
 import { judgeSilence } from '../../src/harness/rows/point-row.js';
 import { expand } from '../../src/scenarios/scenario.js';
 import { slowClient } from '../../src/scenarios/slow-client.js';
 
 const placement = { pinned: false, serverCpus: [], generatorCpus: [], note: 'test' };
 const [point] = expand(slowClient, {});
-const silent = { ...emptyRow(point!, 'piscina', placement, 1), errors: { ...noErrors(), timeout: 15 } };
+const silent = { ...baseRow(point!, 'piscina', placement, 1), errors: { ...noErrors(), timeout: 15 } };
 
 describe('judging a silent row', () => {
   it('is failed when the server reports nobody waiting (it stopped answering)', () => {

@@ -10,7 +10,7 @@ import { DEFAULT_SUITE } from '../../src/scenarios/index.js';
 import { expand } from '../../src/scenarios/scenario.js';
 import { echoSmall } from '../../src/scenarios/echo-small.js';
 import { cpu } from '../../src/scenarios/cpu.js';
-import { emptyRow } from '../../src/harness/rows/empty-row.js';
+import { baseRow } from '../../src/harness/rows/base-row.js';
 import { UsageError } from '../../src/shared/exit-codes.js';
 
 const options = (...argv: string[]) => {
@@ -51,9 +51,9 @@ describe('--server-cores', () => {
     const split = planCpus({ usable: [0, 1, 2, 3], taskset: true });
     const placements = placementsFor(split, [1, 2, 'all']);
     const [point] = expand(cpu);
-    expect([1, 2, 'all'].map((kind) => emptyRow(point!, 'cluster', placements.get(kind as 1)!, 1).serverCores)).toEqual([1, 2, 4]);
+    expect([1, 2, 'all'].map((kind) => baseRow(point!, 'cluster', placements.get(kind as 1)!, 1).serverCores)).toEqual([1, 2, 4]);
     const unpinned = placementsFor(planCpus({ usable: [0], taskset: true }), [1]).get(1)!;
-    expect(emptyRow(point!, 'cluster', unpinned, 1).serverCores).toBeNull();
+    expect(baseRow(point!, 'cluster', unpinned, 1).serverCores).toBeNull();
   });
 });
 

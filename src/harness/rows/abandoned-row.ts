@@ -1,5 +1,5 @@
 /** The abandoned scenario's row, from the generator's reports, the server's own counts and the sampler. */
-import { emptyRow } from './empty-row.js';
+import { baseRow } from './base-row.js';
 import { addErrors, noErrors, type DepartReport, type ProbeReport } from '../load/generator-protocol.js';
 import type { OwedEchoes, Placement, ResultRow } from '../../results/schema.js';
 import type { Point } from '../../scenarios/scenario.js';
@@ -34,7 +34,7 @@ export function abandonedRow(m: AbandonedMeasurement): ResultRow {
   const floodMs = Math.max(...m.departures.map((d) => d.floodMs));
   const errors = noErrors();
   for (const report of [...m.departures, probe, ...m.otherProbes]) addErrors(errors, report.errors);
-  const base = emptyRow(m.point, m.model, m.placement, (floodMs + (probe.firstEchoMs ?? 0)) / 1000);
+  const base = baseRow(m.point, m.model, m.placement, (floodMs + (probe.firstEchoMs ?? 0)) / 1000);
   // A load that never settled did not hold the server as intended: that is the row's first problem.
   const failure = !m.warmedUp.settled
     ? `the busy connections had not all been answered or queued after ${Math.round(m.warmedUp.elapsedMs / 1000)} s`

@@ -1,5 +1,5 @@
 /** The connections scenario's rows: a measured step, a projected one (its measured figures null), or one that failed. */
-import { emptyRow } from './empty-row.js';
+import { baseRow } from './base-row.js';
 import { failedRow } from './failed-row.js';
 import type { ConnectionsStepFigures, ErrorKind, Placement, ResultRow } from '../../results/schema.js';
 import type { HoldReport } from '../load/generator-protocol.js';
@@ -50,7 +50,7 @@ function unmeasured(c: StepContext): ConnectionsStepFigures {
 export function projectedRow(c: StepContext): ResultRow {
   const reason = c.projection.reason!;
   return {
-    ...emptyRow(c.point, c.model, c.placement, 0),
+    ...baseRow(c.point, c.model, c.placement, 0),
     status: 'empty',
     emptyReason: `projected, not run: ${reason}`,
     connectionsStep: { ...unmeasured(c), projected: true, projectedReason: reason },
@@ -81,7 +81,7 @@ export function sumReports(reports: readonly HoldReport[]): HoldReport {
 export function measuredStepRow(c: StepContext, report: HoldReport, server: NonNullable<ResultRow['server']>, tcp: KernelTcp | undefined, durationSec: number): ResultRow {
   const connections = c.point.connections;
   const pss = server.peakPssBytes > 0 ? server.peakPssBytes : null;
-  const base = emptyRow(c.point, c.model, c.placement, durationSec);
+  const base = baseRow(c.point, c.model, c.placement, durationSec);
   // Connections that were neither answered nor left waiting were lost: the step did not hold what it says.
   const missing = connections - report.served - report.queued;
   return {

@@ -5,7 +5,7 @@ import { addErrors, noErrors, type FromGenerator, type LoadSpec, type WindowRepo
 import type { Placement, ResultRow } from '../../results/schema.js';
 import type { Timing } from '../plan/timing.js';
 import type { Point } from '../../scenarios/scenario.js';
-import { emptyRow } from './empty-row.js';
+import { baseRow } from './base-row.js';
 import { markFailed } from './failed-row.js';
 import { estimate, jainIndex } from './stats.js';
 import { SCHEDULE_TARGET } from '../load/schedule-target.js';
@@ -111,7 +111,7 @@ function measuredRow({ point, model, timing, placement, loads, warm, windows, fi
   const sendLagP99Us = lagAt(99);
   const sendLagP50Us = lagAt(50);
 
-  const base = emptyRow(point, model, placement, timing.windowMs / 1000);
+  const base = baseRow(point, model, placement, timing.windowMs / 1000);
   const row: ResultRow = {
     ...base,
     repeats: timing.repeats,

@@ -1,4 +1,8 @@
-/** A row with nothing measured yet: the point's identity, which every row (measured, failed, abandoned) starts from. */
+/**
+ * The row every row (measured, failed, empty, abandoned) starts from: the point's identity and
+ * nothing measured yet. Its status is 'ok' until what its builder measured says otherwise ('empty'
+ * when the load completed nothing, 'failed', 'incomplete').
+ */
 import type { AbandonedFigures, Placement, ResultRow } from '../../results/schema.js';
 import type { Point, PointOf } from '../../scenarios/scenario.js';
 import { estimate } from './stats.js';
@@ -10,7 +14,7 @@ export function unmeasuredAbandoned(abandon: PointOf<'abandoned'>['abandon'], de
   return { clients: abandon.clients, departed: 0, floodMs: 0, deadlineSec: abandon.deadlineSec, firstEchoMs: null, serverCpuSec: null, serverAbandoned: null, departureBytes, owedEchoes: null };
 }
 
-export function emptyRow(point: Point, model: ResultRow['model'], placement: Placement, durationSec: number): ResultRow {
+export function baseRow(point: Point, model: ResultRow['model'], placement: Placement, durationSec: number): ResultRow {
   const none = estimate([]);
   return {
     model,
