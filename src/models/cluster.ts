@@ -4,7 +4,7 @@
  * accepts and deals connections to them round-robin. A worker that dies is replaced.
  */
 import cluster, { type Worker } from 'node:cluster';
-import { drain } from '../shared/drain.js';
+import { stopGracefully } from '../shared/graceful-stop.js';
 import { boundAddress, listenError } from '../shared/listen.js';
 import { toError } from '../shared/to-error.js';
 import type { StartModel } from './model.js';
@@ -75,7 +75,7 @@ export const start: StartModel = async ({ options, work, log }) => {
     stopping = true;
     // disconnect(): the worker closes its server and exits once its connections have ended.
     for (const worker of exited.keys()) if (worker.isConnected()) worker.disconnect();
-    await drain(
+    await stopGracefully(
       [...exited].map(([worker, gone]) => ({ gone, kill: () => worker.process.kill('SIGKILL') })),
       graceMs,
     );

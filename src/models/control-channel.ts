@@ -17,7 +17,7 @@ export function serveControlChannel(stats: () => ModelStats | Promise<ModelStats
   process.on('disconnect', stop);
 }
 
-/** Until the server is up there is nothing to drain: if the supervisor dies meanwhile, just exit. Returns the undo. */
+/** Until the server is up there is nothing to stop gracefully: if the supervisor dies meanwhile, just exit. Returns the undo. */
 export function exitIfSupervisorLeaves(): () => void {
   if (!process.send || isDaemonProcess()) return () => {};
   const exit = () => process.exit(0);

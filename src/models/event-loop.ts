@@ -4,7 +4,7 @@
  * CPU work blocks every connection while it runs.
  */
 import type { Socket } from 'node:net';
-import { drain, socketUnit } from '../shared/drain.js';
+import { socketUnit, stopGracefully } from '../shared/graceful-stop.js';
 import { echo } from '../shared/echo.js';
 import { createEchoServer, listen, type ListenOptions } from '../shared/listen.js';
 import { peerName, prepareSocket } from '../shared/socket.js';
@@ -32,7 +32,7 @@ export async function serveEventLoop({ options, work, log }: ModelContext, liste
     stats: () => ({ connections: live.size, queues: false, waiting: 0 }),
     async stop() {
       server.close();
-      await drain([...live].map(socketUnit), options.graceMs);
+      await stopGracefully([...live].map(socketUnit), options.graceMs);
     },
   };
 }

@@ -12,7 +12,7 @@
  * Bytes read while watching go to the child with the socket and are echoed first.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { drain } from '../shared/drain.js';
+import { stopGracefully } from '../shared/graceful-stop.js';
 import { FDS_PER_CHILD } from '../shared/fd-limit.js';
 import { createEchoServer, listen } from '../shared/listen.js';
 import { serviceConfig } from '../shared/service.js';
@@ -96,7 +96,7 @@ export const start: StartModel = async ({ options, work, log }) => {
     async stop() {
       server.close();
       waiting.close();
-      await drain(
+      await stopGracefully(
         [...children.values()].map(({ exited, kill }) => ({ gone: exited, kill })),
         options.graceMs,
       );

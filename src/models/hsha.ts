@@ -10,7 +10,7 @@
  */
 import type { Socket } from 'node:net';
 import { Piscina } from 'piscina';
-import { drain, socketUnit } from '../shared/drain.js';
+import { socketUnit, stopGracefully } from '../shared/graceful-stop.js';
 import { FDS_PER_THREAD } from '../shared/fd-limit.js';
 import { createEchoServer, listen } from '../shared/listen.js';
 import { AdmissionGate } from '../shared/admission-gate.js';
@@ -88,7 +88,7 @@ export const start: StartModel = async ({ options, work, log }) => {
     stats: () => ({ connections: live.size, queues: false, waiting: 0, threads: pool.threads.length, queueDepth: pool.queueSize, acceptorBytesRead: bytesRead() }),
     async stop() {
       server.close();
-      await drain([...live].map(socketUnit), options.graceMs);
+      await stopGracefully([...live].map(socketUnit), options.graceMs);
       await pool.destroy();
     },
   };

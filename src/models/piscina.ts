@@ -10,7 +10,7 @@
  */
 import type { Socket } from 'node:net';
 import { Piscina } from 'piscina';
-import { drain } from '../shared/drain.js';
+import { stopGracefully } from '../shared/graceful-stop.js';
 import { FDS_PER_THREAD } from '../shared/fd-limit.js';
 import { createEchoServer, listen } from '../shared/listen.js';
 import { serviceConfig } from '../shared/service.js';
@@ -98,7 +98,7 @@ export const start: StartModel = async ({ options, work, log }) => {
       for (const task of tasks) if (!task.socket.destroyed) task.socket.destroy();
       let destroyed: Promise<void> | undefined;
       const destroyPool = () => (destroyed ??= pool.destroy());
-      await drain(
+      await stopGracefully(
         [...tasks].map((task) => ({ gone: task.done, kill: () => void destroyPool() })),
         options.graceMs,
       );

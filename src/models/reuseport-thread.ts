@@ -4,7 +4,7 @@
  */
 import type { Socket } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
-import { drain, socketUnit } from '../shared/drain.js';
+import { socketUnit, stopGracefully } from '../shared/graceful-stop.js';
 import { createEchoServer, listen, ListenError } from '../shared/listen.js';
 import { createLogger } from '../shared/log.js';
 import { logSink } from '../shared/log-sink.js';
@@ -58,6 +58,6 @@ listen(server, { host, port, backlog, reusePort: true, fdShare }, log).then(
 port0.on('message', async (command: ReuseportCommand) => {
   if (command.type !== 'stop') return;
   server.close();
-  await drain([...live].map(socketUnit), graceMs);
+  await stopGracefully([...live].map(socketUnit), graceMs);
   process.exit(0);
 });

@@ -6,7 +6,7 @@
  * dies takes its own connections with it and is replaced.
  */
 import { Worker } from 'node:worker_threads';
-import { drain } from '../shared/drain.js';
+import { stopGracefully } from '../shared/graceful-stop.js';
 import { boundAddress, createEchoServer, listen, listenError, type ListenOptions } from '../shared/listen.js';
 import { createLogger } from '../shared/log.js';
 import { serviceConfig } from '../shared/service.js';
@@ -60,7 +60,7 @@ export const start: StartModel = async ({ options, work, log }) => {
   async function stopAll(graceMs: number): Promise<void> {
     stopping = true;
     for (const thread of threads.keys()) thread.postMessage({ type: 'stop' } satisfies ReuseportCommand);
-    await drain(
+    await stopGracefully(
       [...threads].map(([thread, exited]) => ({ gone: exited, kill: () => void thread.terminate() })),
       graceMs + EXIT_MARGIN_MS,
     );

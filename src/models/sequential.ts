@@ -3,7 +3,7 @@
  * then the next. Later clients are accepted (the kernel completes their handshake) but are not
  * read: they wait, unserved and unrejected, in arrival order until the current client leaves.
  */
-import { drain, socketUnit } from '../shared/drain.js';
+import { socketUnit, stopGracefully } from '../shared/graceful-stop.js';
 import { echo } from '../shared/echo.js';
 import { createEchoServer, listen } from '../shared/listen.js';
 import { peerName, prepareSocket } from '../shared/socket.js';
@@ -39,7 +39,7 @@ export const start: StartModel = async ({ options, work, log }) => {
     async stop() {
       server.close();
       waiting.close(); // clients still waiting were never served; they are closed now
-      await drain(current ? [socketUnit(current)] : [], options.graceMs);
+      await stopGracefully(current ? [socketUnit(current)] : [], options.graceMs);
       await loop;
     },
   };

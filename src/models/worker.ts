@@ -14,7 +14,7 @@
  */
 import type { Socket } from 'node:net';
 import { Worker } from 'node:worker_threads';
-import { drain } from '../shared/drain.js';
+import { stopGracefully } from '../shared/graceful-stop.js';
 import { FDS_PER_THREAD } from '../shared/fd-limit.js';
 import { createEchoServer, listen } from '../shared/listen.js';
 import { serviceConfig } from '../shared/service.js';
@@ -134,7 +134,7 @@ export const start: StartModel = async ({ options, work, log }) => {
       server.close();
       waiting.close();
       for (const thread of cached.splice(0)) thread.dismiss();
-      await drain(
+      await stopGracefully(
         [...threads].map((thread) => ({ gone: thread.exited, kill: () => thread.terminate() })),
         options.graceMs,
       );

@@ -27,7 +27,7 @@ const scenario: ScenarioOf<'capacity'> = { name: 'capacity', description: 'test'
 const budget = { maxClimbSteps: 2, maxDescentSteps: 1, bisections: 1, minRate: 200 };
 
 describe('capacity search against event-loop', () => {
-  it('measures every step as an open-loop row, ends with the answer, leaves the server drained, and fits the schema', async () => {
+  it('measures every step as an open-loop row, ends with the answer, leaves no connection on the server, and fits the schema', async () => {
     pool.ensure(null);
     const server = await servers.start('event-loop');
     const target = { model: 'event-loop' as const, host: server.host, port: server.port, pid: server.pid, stats: server.stats };

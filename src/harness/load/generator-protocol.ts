@@ -141,7 +141,7 @@ export interface HoldReport {
 }
 
 /** Longest a retarget waits for the last load's messages to come back before it opens new connections instead. */
-export const DRAIN_LIMIT_MS = 5_000;
+export const ANSWERS_BACK_LIMIT_MS = 5_000;
 
 export type ToGenerator =
   | { type: 'start'; spec: LoadSpec }

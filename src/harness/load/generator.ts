@@ -8,7 +8,7 @@ import { ClosedLoop } from './closed-loop.js';
 import { EchoConnection, type ConnectionEvents, type ConnectionSetup } from './echo-connection.js';
 import { encode, newHistogram } from './histogram.js';
 import { IntervalRecorder, type IntervalReport } from './interval-recorder.js';
-import { DRAIN_LIMIT_MS, noErrors, type ErrorCounts, type FinishReport, type LoadSpec, type WarmProgress, type WindowReport } from './generator-protocol.js';
+import { ANSWERS_BACK_LIMIT_MS, noErrors, type ErrorCounts, type FinishReport, type LoadSpec, type WarmProgress, type WindowReport } from './generator-protocol.js';
 import { toUs, type Load, type Mode } from './mode.js';
 import { OpenLoop } from './open-loop.js';
 import { Pattern } from './pattern.js';
@@ -17,7 +17,7 @@ import type { ErrorKind, LoadMode } from '../../results/schema.js';
 
 const MODES: Record<LoadMode, new (load: Load) => Mode> = { closed: ClosedLoop, open: OpenLoop, churn: Churn };
 
-const DRAIN_POLL_MS = 5;
+const ANSWERS_BACK_POLL_MS = 5;
 
 export class LoadGenerator implements Load, ConnectionEvents {
   private mode: Mode;
@@ -64,25 +64,25 @@ export class LoadGenerator implements Load, ConnectionEvents {
   /**
    * After finish({ keep }): run `spec` (the same number of connections; another mode or rate) on these
    * connections, once every message the last load sent has come back, so no backlog of it is measured.
-   * A connection lost meanwhile, or answers still owed after `drainLimitMs`, and every connection is
+   * A connection lost meanwhile, or answers still owed after `answersBackLimitMs`, and every connection is
    * replaced by a new one instead (reconnected: true).
    */
-  async retarget(spec: LoadSpec, drainLimitMs = DRAIN_LIMIT_MS): Promise<{ reconnected: boolean }> {
+  async retarget(spec: LoadSpec, answersBackLimitMs = ANSWERS_BACK_LIMIT_MS): Promise<{ reconnected: boolean }> {
     if (spec.connections !== this.slots.length) throw new Error(`retarget: ${spec.connections} connections, this load has ${this.slots.length}`);
-    const drained = await this.drained(drainLimitMs);
+    const answersBack = await this.answersBack(answersBackLimitMs);
     this.spec = spec;
     this.mode = new MODES[spec.mode](this);
     this.errors = noErrors();
     this.running = true;
     this.startedAt = performance.now();
-    if (!drained) {
+    if (!answersBack) {
       for (const connection of this.slots) connection?.close();
       for (let slot = 0; slot < this.slots.length; slot++) this.slots[slot] = this.connect(slot);
     } else {
       for (const connection of this.slots as EchoConnection[]) this.mode.connected(connection, 0);
     }
     this.mode.start?.();
-    return { reconnected: !drained };
+    return { reconnected: !answersBack };
   }
 
   /**
@@ -90,14 +90,14 @@ export class LoadGenerator implements Load, ConnectionEvents {
    * until `limitMs` passes. One never answered (held in a sequential server's queue, or past a cap) keeps
    * what it sent and stays starved, as it would on a new connection.
    */
-  private async drained(limitMs: number): Promise<boolean> {
+  private async answersBack(limitMs: number): Promise<boolean> {
     const until = performance.now() + limitMs;
     for (;;) {
       const live = this.slots.every((c) => c && c.isConnected && !c.socket.destroyed);
       if (!live) return false;
       if (this.slots.every((c) => !c!.everAnswered || c!.inFlight === 0)) return true;
       if (performance.now() >= until) return false;
-      await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
+      await new Promise((resolve) => setTimeout(resolve, ANSWERS_BACK_POLL_MS));
     }
   }
 

@@ -1,6 +1,6 @@
 /** One point against one running server: warm up, measure `repeats` windows, finish; point-row.ts turns what was measured into its row. */
 import type { GeneratorPool } from '../load/generator-pool.js';
-import { DRAIN_LIMIT_MS, type FromGenerator, type WindowReport } from '../load/generator-protocol.js';
+import { ANSWERS_BACK_LIMIT_MS, type FromGenerator, type WindowReport } from '../load/generator-protocol.js';
 import { loadSpecs } from '../load/load-specs.js';
 import { pointRow } from '../rows/point-row.js';
 import type { Placement, ResultRow } from '../../results/schema.js';
@@ -30,8 +30,8 @@ export interface ConnectionUse {
 export async function runPoint(point: Point, target: ServerUnderTest, timing: Timing, pool: GeneratorPool, placement: Placement, use: ConnectionUse = {}): Promise<Required<RowAndLog>> {
   const loads = loadSpecs(point, target, timing, pool.size, placement);
   loads.forEach((spec, i) => pool.send(i, use.reuse ? { type: 'retarget', spec } : { type: 'start', spec }));
-  // A retarget first waits for the last point's messages to come back (DRAIN_LIMIT_MS at most).
-  await pool.collect('started', timing.connectTimeoutMs + (use.reuse ? DRAIN_LIMIT_MS : 0) + 10_000);
+  // A retarget first waits for the last point's messages to come back (ANSWERS_BACK_LIMIT_MS at most).
+  await pool.collect('started', timing.connectTimeoutMs + (use.reuse ? ANSWERS_BACK_LIMIT_MS : 0) + 10_000);
   // A fixed amount is counted from the first message: no warm-up.
   const warmedUp =
     point.amount > 0 ? { settled: true, elapsedMs: 0 } : await (point.mode === 'closed' ? warmUpPrimed : warmUp)(pool, timing.warmupMs, target.stats);

@@ -3,7 +3,7 @@
  * fraction of what this machine and model answer flat out), then each step is an ordinary open-loop
  * point at one rate, as long as its percentile needs (step-length.ts). The probe and the steps share
  * one set of connections: between steps the generators stop sending and wait until every message
- * has come back (the server drained), then send at the next rate, so a step measures messages, not
+ * has come back (nothing in flight), then send at the next rate, so a step measures messages, not
  * connection set-up (fork's process and worker's thread per connection). Every step is a row; the
  * last one carries the answer.
  */
@@ -14,7 +14,7 @@ import type { ServerUnderTest } from './server-under-test.js';
 import { DEFAULT_INTERVAL_MS, type Timing } from '../plan/timing.js';
 import { runPoint } from './run-point.js';
 import type { RowAndLog } from '../rows/interval-log.js';
-import { drainServer } from '../capacity/drain.js';
+import { untilServerQuiet } from '../capacity/quiet-server.js';
 import { judgeStep } from '../capacity/judge.js';
 import { SEARCH_DEFAULTS, searchCapacity, type SearchSettings } from '../capacity/search.js';
 import { lowestRate, MAX_STEP_MS, stepAnswers, stepWindowMs } from '../capacity/step-length.js';
@@ -84,7 +84,7 @@ export async function runSearch(
       throw error;
     })
     .finally(() => closeKept(pool));
-  await drainServer(target.stats);
+  await untilServerQuiet(target.stats);
   const rows = steps.map(({ row }) => row);
   const last = rows.at(-1)!;
   last.rateSearch!.result = {

@@ -71,7 +71,7 @@ export async function startServer(model: string, options: StartOptions = {}): Pr
     await exited;
     throw error;
   });
-  lines.on('line', () => {}); // keep draining stdout
+  lines.on('line', () => {}); // keep reading stdout, so the server never blocks on a full pipe
 
   const pid = Number(ready[4]);
   return {

@@ -9,7 +9,7 @@ export interface LiveUnit {
 }
 
 /** Resolves once every unit is gone; units still alive after `graceMs` are killed. */
-export async function drain(units: Iterable<LiveUnit>, graceMs: number): Promise<void> {
+export async function stopGracefully(units: Iterable<LiveUnit>, graceMs: number): Promise<void> {
   const list = [...units];
   const allGone = Promise.allSettled(list.map((unit) => unit.gone));
   const timer = new AbortController();

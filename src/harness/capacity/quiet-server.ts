@@ -1,7 +1,8 @@
 /**
- * After a search (its steps drain on their kept connections: generator.ts retarget): its connections
- * are closed; wait until the server's own stats show no connection served or waiting (or a limit
- * passes), then a short pause, so the next point starts on a quiet server.
+ * After a search (each step first waits for the last one's answers on the kept connections:
+ * generator.ts retarget): its connections are closed; wait until the server's own stats show no
+ * connection served or waiting (or a limit passes), then a short pause, so the next point starts on
+ * a quiet server.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ModelStats } from '../../models/model.js';
@@ -11,7 +12,7 @@ const PAUSE_MS = 50;
 /** An external target cannot be asked: a fixed pause instead. */
 const BLIND_PAUSE_MS = 500;
 
-export async function drainServer(stats: (() => Promise<ModelStats>) | undefined, limitMs = 5_000): Promise<void> {
+export async function untilServerQuiet(stats: (() => Promise<ModelStats>) | undefined, limitMs = 5_000): Promise<void> {
   if (!stats) return void (await delay(BLIND_PAUSE_MS));
   const until = Date.now() + limitMs;
   while (Date.now() < until) {
