@@ -80,7 +80,7 @@ describe('charts from the fixture run', () => {
     const starved = (scenario: string) => fixture.results.filter((row) => row.scenario === scenario && row.fairness.starved > 0 && row.latencyUs.count > 0);
     const percentiles = svg('latency-percentiles');
     for (const row of fixture.results.filter((r) => r.fairness.starved > 0 && r.latencyUs.count > 0)) expect(percentiles).toContain(`>${row.fairness.starved} of ${row.connections} starved<`);
-    expect(percentiles).toContain('Not drawn, no message answered: fork in echo-large c=8, sequential in slow-client c=15');
+    expect(percentiles).toContain('Not drawn, no message answered: echo-large c=8: fork; slow-client c=15: sequential');
     expect(starved('open').length).toBeGreaterThan(0);
     for (const row of starved('open')) expect(svg('latency-spectrum-open')).toContain(`>${row.fairness.starved} of ${row.connections} starved<`);
   });
