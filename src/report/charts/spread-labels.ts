@@ -10,6 +10,23 @@ export function logPixel(value: number, domain: readonly [number, number], heigh
   return height * (1 - (Math.log10(value) - lo) / (hi - lo));
 }
 
+/** Where `value` sits on a linear scale over `domain` drawn `height` px tall. */
+export function linearPixel(value: number, domain: readonly [number, number], height: number): number {
+  return height * (1 - (value - domain[0]) / (domain[1] - domain[0]));
+}
+
+/** Tick values for a log axis over `domain`: 1, 2, 3, 5 and 7 times each power of ten, so values between two powers can be read. */
+export function logTicks(domain: readonly [number, number]): number[] {
+  const ticks: number[] = [];
+  for (let power = Math.floor(Math.log10(domain[0])); 10 ** power <= domain[1]; power++) {
+    for (const step of [1, 2, 3, 5, 7]) {
+      const tick = step * 10 ** power;
+      if (tick >= domain[0] && tick <= domain[1]) ticks.push(tick);
+    }
+  }
+  return ticks;
+}
+
 /** A log domain that holds every positive value: from the power of ten at or below the least to the one at or above the most. */
 export function decadesAround(values: readonly number[]): [number, number] {
   const positive = values.filter((v) => v > 0);
