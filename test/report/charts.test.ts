@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsFile } from '../../src/results/schema.js';
@@ -129,6 +129,19 @@ describe('charts from the fixture run', () => {
       const charts = await writeCharts(fixture, other.dir);
       expect(charts.map((chart) => chart.definition.name)).toEqual(EXPECTED_CHARTS);
       for (const chart of charts) expect(chart.warnings, chart.definition.name).toEqual([]);
+    } finally {
+      other.remove();
+    }
+  });
+
+  it('removes the charts an earlier report of the run drew and this one does not (cut, renamed, or no data now)', async () => {
+    const other = fixtureRunDir();
+    try {
+      mkdirSync(path.join(other.dir, 'charts'));
+      for (const stale of ['a-cut-chart.svg', 'a-cut-chart.png']) writeFileSync(path.join(other.dir, 'charts', stale), '');
+      writeFileSync(path.join(other.dir, 'charts', 'notes.txt'), '');
+      await writeCharts(fixture, other.dir);
+      expect(readdirSync(path.join(other.dir, 'charts')).sort()).toEqual([...EXPECTED_CHARTS.flatMap((name) => [`${name}.png`, `${name}.svg`]), 'notes.txt'].sort());
     } finally {
       other.remove();
     }
