@@ -1,5 +1,5 @@
 /** Draws every chart that has data in the run into <run>/charts/, as SVG and PNG. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResultsFile } from '../results/schema.js';
 import { CHARTS } from './charts/index.js';
@@ -30,6 +30,11 @@ export async function writeCharts(results: ResultsFile, runDir: string): Promise
     await writeFile(svgPath, svg);
     await writeFile(pngPath, renderPng(svg));
     written.push({ definition, subtitle: built.subtitle, svg, svgPath, pngPath, warnings });
+  }
+  // A chart drawn by an earlier report of this run, and not now (renamed, cut, or no data), would outlive it beside the page.
+  const current = new Set(written.flatMap((chart) => [chart.svgPath, chart.pngPath]));
+  for (const file of await readdir(dir)) {
+    if (/\.(svg|png)$/.test(file) && !current.has(path.join(dir, file))) await rm(path.join(dir, file));
   }
   return written;
 }

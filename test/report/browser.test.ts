@@ -3,14 +3,15 @@
  * nothing): it must load from disk with no console errors and no network, and show every chart.
  * Leaves a full-page screenshot in test-artifacts/report.png.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReport } from '../../src/report/index.js';
 import { EXPECTED_CHARTS, fixtureRunDir } from './fixture-run.js';
 import { hiddenParts, unevenRows } from './page-layout.js';
+import { haveBrowser, launchChromium, skipNotice } from './chromium.js';
 
 /** Options as a real bench run records them: long enough to overflow a page that sets them on one line. */
 const REAL_OPTIONS = {
@@ -26,12 +27,7 @@ const REAL_OPTIONS = {
   report: true,
 };
 
-/** ECHOLAB_CHROMIUM: another browser binary, or a missing path to check the skip. */
-const CHROMIUM = process.env.ECHOLAB_CHROMIUM ?? '/usr/bin/chromium';
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser) {
-  console.warn(`report browser test skipped: ${CHROMIUM} not found (install Debian's chromium package, as .ci/run does)`);
-}
+skipNotice('report browser test');
 
 describe.skipIf(!haveBrowser)('report.html in headless Chromium', () => {
   const run = fixtureRunDir();
@@ -39,21 +35,7 @@ describe.skipIf(!haveBrowser)('report.html in headless Chromium', () => {
 
   beforeAll(async () => {
     await writeReport(run.dir);
-    // chromium.launch always starts from a fresh temporary profile (Playwright refuses --user-data-dir here).
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      timeout: 30_000,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

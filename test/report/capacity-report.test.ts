@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { caveats } from '../../src/report/caveats.js';
 import { capacityCurve } from '../../src/report/charts/capacity-curve.js';
 import { framedChart } from '../../src/report/charts/spec.js';
-import { sustainableRate } from '../../src/report/charts/sustainable-rate.js';
 import { capacityNarrative, limitOf } from '../../src/report/narrative/capacity.js';
 import { renderSvg } from '../../src/report/render.js';
 import type { ResultRow, ResultsFile, Slo } from '../../src/results/schema.js';
@@ -63,42 +62,32 @@ const worker = finish([step('worker', 1, 2000, 500), step('worker', 2, 4000, 800
 const results: ResultsFile = { ...fixture, results: [...eventLoop, ...worker] };
 
 describe('capacity charts', () => {
-  it('capacity-curve: every step at its offered rate, the objective as a rule, each sustained rate marked, client-bound steps shaped', async () => {
+  it('capacity-curve: a panel per model headed by its sustained rate ("≥" for a lower bound), every step at its offered rate, the objective and the sustained rate as rules, client-bound steps shaped', async () => {
     const chart = capacityCurve.build(results)!;
     expect(chart.rows).toHaveLength(8);
-    type Layer = { data?: { values: Record<string, unknown>[] }; mark?: { type: string }; encoding: Record<string, { field?: string; scale?: { domain: string[] } }>; layer?: Layer[] };
-    const layers = (chart.body.layer as Layer[]).flatMap((layer) => [layer, ...(layer.layer ?? [])]);
+    type Layer = { transform?: { filter: string }[]; mark?: { type: string }; encoding: Record<string, { field?: string; datum?: number; scale?: { domain: string[] } }> };
+    const body = chart.body as { data: { values: { model: string; panel: string; offered: number; sustained: number | null }[] }; facet: { field: string; sort: string[] }; spec: { layer: Layer[] } };
+    expect(body.facet.field).toBe('panel');
+    expect(body.facet.sort).toEqual(['worker: ≥ 5,660 msgs/s', 'event-loop: 11,300 msgs/s']);
+    // Every step answered: drawn at its offered rate in its model's panel.
+    expect(new Set(body.data.values.map((v) => `${v.panel} ${v.offered}`)).size).toBe(8);
     // The objective: a horizontal rule at its value.
-    expect(layers.some((layer) => layer.mark?.type === 'rule' && layer.data?.values[0]?.objective === 2000 && layer.encoding.y?.field === 'objective')).toBe(true);
-    // Each model's sustained rate: a vertical rule at it.
-    const sustained = layers.find((layer) => layer.mark?.type === 'rule' && layer.encoding.x?.field === 'offered');
-    expect(sustained?.data?.values).toEqual([
-      { model: 'worker', point: 'capacity c=16', offered: 5657 },
-      { model: 'event-loop', point: 'capacity c=16', offered: 11314 },
-    ]);
+    expect(body.spec.layer.some((layer) => layer.mark?.type === 'rule' && layer.encoding.y?.datum === 2000)).toBe(true);
+    // Each model's sustained rate: one vertical rule at it.
+    const sustained = body.spec.layer.find((layer) => layer.mark?.type === 'rule' && layer.encoding.x?.field === 'sustained');
+    expect(sustained?.transform).toEqual([{ filter: 'datum.sustained != null' }]);
+    expect(body.data.values.filter((v) => v.sustained !== null).map((v) => [v.model, v.sustained])).toEqual([['worker', 5657], ['event-loop', 11314]]);
     // Client-bound steps get their own shape.
-    expect(layers.find((layer) => layer.mark?.type === 'point')?.encoding.shape?.scale?.domain).toContain('client-bound');
+    expect(body.spec.layer.find((layer) => layer.mark?.type === 'point')?.encoding.shape?.scale?.domain).toContain('client-bound');
     const { svg, warnings } = await renderSvg(framedChart(capacityCurve.title, chart, results), 'c');
     assertWellFormedSvg(svg);
     expect(warnings).toEqual([]);
     expect(svg).toContain('objective p99 ≤ 2 ms');
+    expect(svg).toContain('worker: ≥ 5,660 msgs/s');
   });
 
-  it('sustainable-rate: one bar per model at its sustained rate, the whisker up to its first failing rate, "≥" for a lower bound', async () => {
-    const chart = sustainableRate.build(results)!;
-    const values = (chart.body.data as { values: { model: string; sustained: number; firstFail: number; label: string }[] }).values;
-    expect(values.map(({ model, sustained, firstFail, label }) => ({ model, sustained, firstFail, label }))).toEqual([
-      { model: 'worker', sustained: 5657, firstFail: 8000, label: '≥ 5,660' },
-      { model: 'event-loop', sustained: 11314, firstFail: 16000, label: '11,300' },
-    ]);
-    const { svg, warnings } = await renderSvg(framedChart(sustainableRate.title, chart, results), 's');
-    assertWellFormedSvg(svg);
-    expect(warnings).toEqual([]);
-  });
-
-  it('neither chart is drawn for a run without a search', () => {
+  it('has no chart for a run without a search', () => {
     expect(capacityCurve.build(fixture)).toBeNull();
-    expect(sustainableRate.build(fixture)).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsFile } from '../../src/results/schema.js';
@@ -80,7 +80,7 @@ describe('charts from the fixture run', () => {
     const starved = (scenario: string) => fixture.results.filter((row) => row.scenario === scenario && row.fairness.starved > 0 && row.latencyUs.count > 0);
     const percentiles = svg('latency-percentiles');
     for (const row of fixture.results.filter((r) => r.fairness.starved > 0 && r.latencyUs.count > 0)) expect(percentiles).toContain(`>${row.fairness.starved} of ${row.connections} starved<`);
-    expect(percentiles).toContain('Not drawn, no message answered: fork in echo-large c=8, sequential in slow-client c=15');
+    expect(percentiles).toContain('Not drawn, no message answered: echo-large c=8: fork; slow-client c=15: sequential');
     expect(starved('open').length).toBeGreaterThan(0);
     for (const row of starved('open')) expect(svg('latency-spectrum-open')).toContain(`>${row.fairness.starved} of ${row.connections} starved<`);
   });
@@ -129,6 +129,19 @@ describe('charts from the fixture run', () => {
       const charts = await writeCharts(fixture, other.dir);
       expect(charts.map((chart) => chart.definition.name)).toEqual(EXPECTED_CHARTS);
       for (const chart of charts) expect(chart.warnings, chart.definition.name).toEqual([]);
+    } finally {
+      other.remove();
+    }
+  });
+
+  it('removes the charts an earlier report of the run drew and this one does not (cut, renamed, or no data now)', async () => {
+    const other = fixtureRunDir();
+    try {
+      mkdirSync(path.join(other.dir, 'charts'));
+      for (const stale of ['a-cut-chart.svg', 'a-cut-chart.png']) writeFileSync(path.join(other.dir, 'charts', stale), '');
+      writeFileSync(path.join(other.dir, 'charts', 'notes.txt'), '');
+      await writeCharts(fixture, other.dir);
+      expect(readdirSync(path.join(other.dir, 'charts')).sort()).toEqual([...EXPECTED_CHARTS.flatMap((name) => [`${name}.png`, `${name}.svg`]), 'notes.txt'].sort());
     } finally {
       other.remove();
     }

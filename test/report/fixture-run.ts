@@ -1,5 +1,5 @@
 /** A throw-away run directory holding a copy of a fixture results file, for tests that write charts into it. */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,20 @@ export function fixtureRunDir(fixture = FIXTURE_A): { dir: string; remove(): voi
   const dir = mkdtempSync(path.join(tmpdir(), 'echolab-report-'));
   copyFileSync(fixture, path.join(dir, 'results.json'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A run shaped like a --quick one: the fixture with echo-small at one connection count only (quick
+ * runs one point of each scenario), so a chart across connection counts has a single column.
+ */
+export function quickShapedRunDir(): { dir: string; remove(): void } {
+  const run = fixtureRunDir();
+  const file = path.join(run.dir, 'results.json');
+  const results = JSON.parse(readFileSync(file, 'utf8')) as { results: { scenario: string; connections: number }[] };
+  const fewest = Math.min(...results.results.filter((row) => row.scenario === 'echo-small').map((row) => row.connections));
+  results.results = results.results.filter((row) => row.scenario !== 'echo-small' || row.connections === fewest);
+  writeFileSync(file, JSON.stringify(results));
+  return run;
 }
 
 /** Every chart the fixture has data for: the fixture covers every scenario of the default suite. */

@@ -48,10 +48,12 @@ describe('the scaling chart', () => {
 
   it('draws msgs/s against cores per model, and the ideal line from each model’s one-core figure', () => {
     const chart = scaling.build(run)!;
-    const layers = chart.body.layer as { data: { values: Record<string, unknown>[] } }[];
-    expect(layers[0]!.data.values.filter((v) => v.model === 'cluster').map((v) => [v.cores, v.ideal])).toEqual([[1, 900], [2, 1800], [4, 3600], [8, 7200]]);
-    expect(layers[0]!.data.values.filter((v) => v.model === 'event-loop').map((v) => v.ideal)).toEqual([950, 1900, 3800, 7600]);
-    expect(layers[1]!.data.values.map((v) => [v.model, v.cores, v.value])).toContainEqual(['cluster', 8, 3400]);
+    const values = (chart.body.data as { values: Record<string, unknown>[] }).values;
+    const ideal = values.filter((v) => v.kind === 'ideal');
+    expect(ideal.filter((v) => v.model === 'cluster').map((v) => [v.cores, v.ideal])).toEqual([[1, 900], [2, 1800], [4, 3600], [8, 7200]]);
+    expect(ideal.filter((v) => v.model === 'event-loop').map((v) => v.ideal)).toEqual([950, 1900, 3800, 7600]);
+    expect(values.filter((v) => v.kind === 'measured').map((v) => [v.model, v.cores, v.value])).toContainEqual(['cluster', 8, 3400]);
+    expect((chart.body.facet as { field: string }).field).toBe('panel');
     expect(chart.subtitle).toContain('server on 1, 2, 4, 8 core(s)');
     // A valid vega-lite spec, framed as the page draws it.
     expect(() => compile(framedChart(scaling.title, chart, run) as never)).not.toThrow();
@@ -60,7 +62,7 @@ describe('the scaling chart', () => {
 
   it('starts the ideal line at the fewest cores measured, whatever they are', () => {
     const fromTwo = scaling.build(sweep([at('cluster', 2, 1000), at('cluster', 4, 1800), at('cluster', 8, 2000)]))!;
-    const ideal = (fromTwo.body.layer as { data: { values: Record<string, unknown>[] } }[])[0]!.data.values;
+    const ideal = (fromTwo.body.data as { values: Record<string, unknown>[] }).values.filter((v) => v.kind === 'ideal');
     expect(ideal.map((v) => [v.cores, v.ideal])).toEqual([[2, 1000], [4, 2000], [8, 4000]]);
   });
 

@@ -57,7 +57,6 @@ describe('the latency-percentiles chart', () => {
     const { pointLabel } = await import('../../src/report/rows.js');
     const ofThin = drawn.filter((value) => value.model === thin.model && value.point === pointLabel(thin));
     expect(ofThin.map((value) => value.percentile)).toEqual(['p50']);
-    expect((chart.notes ?? []).join(' ')).toContain(`No p99 drawn, fewer than 100 answers: ${thin.model} in`);
-    expect((chart.notes ?? []).join(' ')).toContain('(10)');
+    expect((chart.notes ?? []).join(' ')).toContain(`No p99 drawn, fewer than 100 answers: ${pointLabel(thin)}: ${thin.model} (10)`);
   });
 });

@@ -6,7 +6,9 @@
 import { atMostCpus, cpuLimit, serverCpuCount } from '../cpu-budget.js';
 import { num } from '../../results/format.js';
 import { rowsOf } from '../rows.js';
-import { colourByModel, estimateFields, FADE_UNLESS_MEASURED, haloText, layers, modelAxis, rowFields, statusMarkers, type ChartDefinition, type VlSpec } from './spec.js';
+import { colourByModel, estimateFields, FADE_UNLESS_MEASURED, layers, modelAxis, rowFields, statusMarkers, type ChartDefinition, type VlSpec } from './spec.js';
+
+const WIDTH = 440;
 
 function withData(layer: VlSpec | null, values: unknown[]): VlSpec | null {
   return layer && { data: { values }, ...layer };
@@ -32,9 +34,8 @@ export const cpuVsLimit: ChartDefinition = {
     const limitAt = (n: number, what: string) => ({ label: `${what}: ${num(cpuLimit(n, work))} msgs/s`, value: cpuLimit(n, work) });
     const limits = [limitAt(1, '1 core'), limitAt(results.env.cores, `machine, ${results.env.cores} cores`)];
     if (cpus !== 1 && cpus !== results.env.cores) limits.push(limitAt(cpus, `server's ${cpus} CPUs`));
-    const limitLabels = haloText({ align: 'right', dy: -7, fontSize: 11 }, { x: { value: 'width' }, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } }).map(
-      (layer) => ({ data: { values: limits }, ...layer }),
-    );
+    // Right of the plot, at the line's height: inside it a label would sit on the bars that reach the line.
+    const limitLabels = { data: { values: limits }, mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6, fontSize: 11, color: '#222' }, encoding: { x: { value: WIDTH }, y: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } };
     const values = rows.map((row) => ({ ...rowFields(row), ...estimateFields(row.msgsPerSec) }));
     const x = modelAxis(rows);
     const y = { field: 'value', type: 'quantitative', title: 'Throughput (msgs/s, median of repeats)', scale: { domainMin: 0 } };
@@ -42,13 +43,13 @@ export const cpuVsLimit: ChartDefinition = {
       rows,
       subtitle: `${work} µs of CPU per ${rows[0]!.messageSize} B message, ${rows[0]!.connections} connections, closed loop; server on ${cpus} CPU(s)`,
       body: {
-        width: 440,
+        width: WIDTH,
         height: 300,
         layer: layers(
           { data: { values }, mark: { type: 'bar' }, encoding: { x, y, color: colourByModel(rows), opacity: FADE_UNLESS_MEASURED } },
           { data: { values }, mark: { type: 'rule', color: '#333' }, encoding: { x, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } } },
           { data: { values: limits }, mark: { type: 'rule', strokeDash: [6, 4], color: '#444' }, encoding: { y: { field: 'value', type: 'quantitative' } } },
-          ...limitLabels,
+          limitLabels,
           withData(statusMarkers(rows, { x, y }), values),
         ),
       },

@@ -10,10 +10,8 @@ import { latencyPercentiles } from './latency-percentiles.js';
 import { latencySpectrum } from './latency-spectrum.js';
 import { scaling } from './scaling.js';
 import { scoreboardChart } from '../scoreboard/chart.js';
-import { overTime } from './over-time.js';
 import { memoryPerConnection } from './memory-per-connection.js';
 import { serverCost } from './server-cost.js';
-import { sustainableRate } from './sustainable-rate.js';
 import type { ChartDefinition } from './spec.js';
 import { throughputVsConnections } from './throughput-vs-connections.js';
 
@@ -31,8 +29,6 @@ export const CHARTS: readonly ChartDefinition[] = [
   churnOverTime,
   abandonedFirstEcho,
   capacityCurve,
-  sustainableRate,
-  overTime,
   memoryPerConnection,
   fairness,
   serverCost,

@@ -1,7 +1,13 @@
 /** p50 and p99 latency per model for every scenario point: how far the tail sits from the median. */
 import { distinctPointLabels, sortRows } from '../rows.js';
 import { measuresThroughput } from '../../results/throughput.js';
+import { decadesAround, logPixel, spreadLabels } from './spread-labels.js';
 import { colourByModel, haloText, latencyScale, rowFields, shapeByStatus, starvedField, thinNote, unansweredNote, type ChartDefinition } from './spec.js';
+
+/** A panel's height; a starved label's place under its point and its least distance from the next, in pixels. */
+const HEIGHT = 170;
+const LABEL_BELOW = 12;
+const LABEL_GAP = 11;
 
 export const latencyPercentiles: ChartDefinition = {
   name: 'latency-percentiles',
@@ -28,28 +34,35 @@ export const latencyPercentiles: ChartDefinition = {
       }),
     );
     const points = [...new Set(answered.map(point))];
+    const domain = decadesAround(values.map((v) => v.latencyUs));
     const x = { field: 'percentile', type: 'ordinal', title: null, axis: { labelAngle: 0 } };
-    const y = { field: 'latencyUs', type: 'quantitative', ...latencyScale('Latency (log scale)') };
+    const y = { field: 'latencyUs', type: 'quantitative', ...latencyScale('Latency (log scale)', domain) };
+    // "N of M starved" under the p99 point it qualifies, nudged apart where two models' p99 sit close in one panel.
+    const labelY = new Map<(typeof values)[number], number>();
+    for (const p of points) {
+      const inPanel = values.filter((v) => v.point === p && v.percentile === 'p99' && v.starvedLabel !== '');
+      const at = spreadLabels(inPanel.map((v) => logPixel(v.latencyUs, domain, HEIGHT) + LABEL_BELOW), LABEL_GAP, HEIGHT);
+      inPanel.forEach((v, i) => labelY.set(v, at[i]!));
+    }
     const colour = colourByModel(answered);
     return {
       rows: answered,
       subtitle: 'Round trip from send (closed loop) or from intended send time (open loop); median and 99th percentile over all repeats',
       notes: [...unansweredNote(echoing), ...thinNote(answered)],
       body: {
-        data: { values },
+        data: { values: values.map((v) => ({ ...v, labelY: labelY.get(v) ?? null })) },
         columns: 4,
         facet: { field: 'point', type: 'ordinal', sort: points, title: null, header: { labelFontWeight: 'bold' } },
         spec: {
           width: 120,
-          height: 170,
+          height: HEIGHT,
           layer: [
             { mark: { type: 'line', strokeWidth: 1.5 }, encoding: { x, y, color: colour, detail: { field: 'model' } } },
             { mark: { type: 'point', filled: true, size: 50 }, encoding: { x, y, color: colour, shape: shapeByStatus(answered) } },
-            // Under the p99 point it qualifies, as text in the model's colour: it cannot be read as a value.
-            ...haloText({ align: 'right', dx: -6, dy: 12, fontSize: 9, fontWeight: 'bold' }, { x, y, color: colour, text: { field: 'starvedLabel' } }).map((layer) => ({
-              transform: [{ filter: "datum.starvedLabel != '' && datum.percentile == 'p99'" }],
-              ...layer,
-            })),
+            // As text in the model's colour, beside its point: it cannot be read as a value.
+            ...haloText({ align: 'right', dx: -6, baseline: 'middle', fontSize: 9, fontWeight: 'bold' }, { x, y: { field: 'labelY', type: 'quantitative', scale: null }, color: colour, text: { field: 'starvedLabel' } }).map(
+              (layer) => ({ transform: [{ filter: 'datum.labelY != null' }], ...layer }),
+            ),
           ],
         },
       },

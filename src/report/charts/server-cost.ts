@@ -43,7 +43,7 @@ export const serverCost: ChartDefinition = {
         resolve: { scale: { y: 'independent' } },
         spacing: 14,
         spec: {
-          width: 640,
+          width: 860,
           height: 110,
           layer: layers(
             { mark: { type: 'bar' }, encoding: { x, xOffset, y: { ...y, stack: null }, color: colourByModel(rows), opacity: FADE_UNLESS_MEASURED } },

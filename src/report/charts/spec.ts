@@ -4,12 +4,13 @@
  */
 import { answersNeeded } from '../../results/latency-support.js';
 import type { Estimate, ResultRow, ResultsFile } from '../../results/schema.js';
-import { MIB } from '../../results/format.js';
+import { andList, MIB } from '../../results/format.js';
 import { serversIn } from '../model-colours.js';
 import { drawnStatus, statusScales } from '../../results/row-status.js';
-import { pointLabel } from '../rows.js';
+import { distinctPointLabels, pointLabel } from '../rows.js';
 import { serverKey, serverLabel } from '../../results/server-label.js';
 import { externalServer, externalTarget } from '../target.js';
+import { wrapLines } from './wrap-lines.js';
 
 /** A vega-lite spec as JSON; typed loosely here because vega-lite checks it at compile time. */
 export type VlSpec = Record<string, unknown>;
@@ -105,22 +106,34 @@ export function starvedField(row: ResultRow): { starvedLabel: string } {
   return { starvedLabel: row.fairness.starved > 0 ? `${row.fairness.starved} of ${row.connections} starved` : '' };
 }
 
+/**
+ * The rows `named` among `rows`, for a note, grouped by scenario point so a long run stays one short
+ * line: "slow-client c=15: sequential and piscina; churn c=16: fork". Points are told apart as the
+ * charts tell them ("connections c=100, cap raised").
+ */
+function rowsByPoint(rows: readonly ResultRow[], named: readonly ResultRow[], name: (row: ResultRow) => string = (row) => row.model): string {
+  const label = distinctPointLabels(rows);
+  const points = new Map<string, string[]>();
+  for (const row of named) points.set(label(row), [...(points.get(label(row)) ?? []), name(row)]);
+  return [...points].map(([point, names]) => `${point}: ${andList(names)}`).join('; ');
+}
+
 /** A latency chart's note: the rows among `rows` that answered nothing, so have no latency to draw. */
 export function unansweredNote(rows: readonly ResultRow[]): string[] {
   const silent = rows.filter((row) => row.latencyUs.count === 0);
-  return silent.length === 0 ? [] : [`Not drawn, no message answered: ${silent.map((row) => `${row.model} in ${pointLabel(row)}`).join(', ')}`];
+  return silent.length === 0 ? [] : [`Not drawn, no message answered: ${rowsByPoint(rows, silent)}`];
 }
 
 /** A latency chart's note: the answering rows among `rows` whose p99 too few answers back (fewer than 100), so it is not drawn. */
 export function thinNote(rows: readonly ResultRow[]): string[] {
   const thin = rows.filter((row) => row.latencyUs.count > 0 && row.latencyUs.p99 === null);
-  return thin.length === 0 ? [] : [`No p99 drawn, fewer than ${answersNeeded('p99')} answers: ${thin.map((row) => `${row.model} in ${pointLabel(row)} (${row.latencyUs.count})`).join(', ')}`];
+  return thin.length === 0 ? [] : [`No p99 drawn, fewer than ${answersNeeded('p99')} answers: ${rowsByPoint(rows, thin, (row) => `${row.model} (${row.latencyUs.count})`)}`];
 }
 
 /** A server chart's note: the rows among `rows` whose server was not sampled (an external target, a server that never ran). */
 export function notMeasuredNote(rows: readonly ResultRow[]): string[] {
   const unsampled = rows.filter((row) => row.server === null);
-  return unsampled.length === 0 ? [] : [`Not drawn, server not measured: ${unsampled.map((row) => `${row.model} in ${pointLabel(row)}`).join(', ')}`];
+  return unsampled.length === 0 ? [] : [`Not drawn, server not measured: ${rowsByPoint(rows, unsampled)}`];
 }
 
 /** A median and the range of its repeats as chart fields. */
@@ -157,11 +170,14 @@ export function layers(...specs: (VlSpec | null)[]): VlSpec[] {
   return specs.filter((spec): spec is VlSpec => spec !== null);
 }
 
-/** Latency axes on a log scale labelled in the unit a reader expects (µs, ms, s), one tick per power of ten. */
-export function latencyScale(title: string): VlSpec {
+/**
+ * Latency axes on a log scale labelled in the unit a reader expects (µs, ms, s), one tick per power of ten.
+ * `domain`: fixed ends (not rounded further), for a chart that places labels in pixels on it.
+ */
+export function latencyScale(title: string, domain?: readonly [number, number]): VlSpec {
   return {
     title,
-    scale: { type: 'log' },
+    scale: domain ? { type: 'log', domain, nice: false } : { type: 'log' },
     axis: {
       labelExpr:
         "datum.value >= 1e6 ? format(datum.value / 1e6, '~g') + ' s' : datum.value >= 1000 ? format(datum.value / 1000, '~g') + ' ms' : format(datum.value, '~g') + ' µs'",
@@ -193,20 +209,25 @@ export function footnoteLines(results: ResultsFile, rows: readonly ResultRow[]):
   ];
 }
 
+/** The widest a line of the subtitle or the footnote may run: wider, it would set the chart's width. */
+const TEXT_LINE_PX = 760;
+const SUBTITLE_FONT_SIZE = 12;
+const FOOTNOTE_FONT_SIZE = 10;
+
 /** The footnote as the body's own bottom title: it then travels with the body, and legends stay beside the plot. */
 function footnote(lines: string[]): VlSpec {
-  return { text: lines, orient: 'bottom', anchor: 'start', fontSize: 10, fontWeight: 'normal', color: '#555', offset: 18, lineHeight: 13 };
+  return { text: wrapLines(lines, FOOTNOTE_FONT_SIZE, TEXT_LINE_PX), orient: 'bottom', anchor: 'start', fontSize: FOOTNOTE_FONT_SIZE, fontWeight: 'normal', color: '#555', offset: 18, lineHeight: 13 };
 }
 
 /** A chart as drawn: title, subtitle, the body, then the environment footnote. */
 export function framedChart(title: string, chart: ChartBody, results: ResultsFile): VlSpec {
   const { body, rows } = chart;
-  const subtitle = chart.notes?.length ? [chart.subtitle, ...chart.notes] : chart.subtitle;
+  const subtitle = wrapLines([chart.subtitle, ...(chart.notes ?? [])], SUBTITLE_FONT_SIZE, TEXT_LINE_PX);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     background: 'white',
     padding: 12,
-    title: { text: title, subtitle, anchor: 'start', fontSize: 15, subtitleColor: '#444' },
+    title: { text: title, subtitle, anchor: 'start', fontSize: 15, subtitleFontSize: SUBTITLE_FONT_SIZE, subtitleColor: '#444' },
     // One view in a concat only so that it can carry a second title: the footnote, at the bottom.
     vconcat: [{ ...body, title: footnote(footnoteLines(results, rows)) }],
     config: {
