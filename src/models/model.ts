@@ -38,8 +38,7 @@ export type RunningStats = ModelStats & Required<Pick<ModelStats, 'connections' 
 
 export interface RunningServer {
   readonly address: AddressInfo;
-  /** A promise where the model must ask its processes (cluster). */
-  stats(): RunningStats | Promise<RunningStats>;
+  stats(): RunningStats;
   /** Stop accepting, let live connections finish within the grace period, then close them and free every child and thread. */
   stop(): Promise<void>;
 }
