@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EchoClient } from '../helpers/client.js';
+import { connectionOwner } from '../helpers/connection-owner.js';
 import { eventually } from '../helpers/poll.js';
-import { reportedStats } from '../helpers/server-state.js';
+import { descendants, reportedStats } from '../helpers/server-state.js';
 import { sharedServer } from '../helpers/servers.js';
 
 const CLIENTS = 6;
@@ -29,5 +30,31 @@ describe('cluster with 2 workers', () => {
     }
     await connectionsReach(0);
     expect((await reportedStats(server(), ['children'])).children).toBe(2);
+  });
+
+  it('drops the count of a worker that dies, and counts its replacement', async () => {
+    const workers = descendants(server().pid);
+    expect(workers).toHaveLength(2);
+    const clients = await Promise.all(Array.from({ length: CLIENTS }, () => EchoClient.connect(server().port)));
+    try {
+      for (const client of clients) await client.send('hello');
+      for (const client of clients) await client.waitFor(5);
+      await connectionsReach(CLIENTS);
+      const owners = clients.map((client) => connectionOwner(server().port, client.socket.localPort!, workers));
+      const [victim, survivor] = workers as [number, number];
+      const onSurvivor = owners.filter((owner) => owner === survivor).length;
+      expect(owners.filter((owner) => owner === victim).length + onSurvivor, 'every connection on one of the workers').toBe(CLIENTS);
+      process.kill(victim, 'SIGKILL');
+      await connectionsReach(onSurvivor);
+      await eventually('a replacement worker counted', async () => (await reportedStats(server(), ['children'])).children === 2 && !descendants(server().pid).includes(victim));
+      const late = await EchoClient.connect(server().port);
+      clients.push(late);
+      await late.send('late');
+      await late.waitFor(4);
+      await connectionsReach(onSurvivor + 1);
+    } finally {
+      for (const client of clients) client.destroy();
+    }
+    await connectionsReach(0);
   });
 });
