@@ -181,7 +181,7 @@ runMain('readme', USAGE, async (argv) => {
       `where ${cpuCores} cores allow at most ${times(cpuCores)}.${overCores()} On plain echo (echo-small, ${many} connections, the server on ${echoOn}) a thread per ` +
       `connection that owns its socket reached ${num(msgs(pick('echo-small', 'worker', many)))} msgs/s, ${ratio(pick('echo-small', 'worker', many), elMany)} ` +
       `the event loop's ${num(msgs(elMany))}: ${pick('echo-small', 'worker', many)?.server?.maxThreads ?? 'n/a'} threads share ${echoOn}. hsha, whose ` +
-      `main thread does the I/O and batches a turn's chunks to the pool, reached ${num(msgs(pick('echo-small', 'hsha', many)))} ` +
+      `main thread does the I/O and batches queued chunks to the pool, reached ${num(msgs(pick('echo-small', 'hsha', many)))} ` +
       `(${ratio(pick('echo-small', 'hsha', many), elMany)}). The classic pool of connection tasks (piscina, one connection per thread, as many ` +
       `threads as the server's cores) served ${num(msgs(piscinaMany))} msgs/s with ${starvedOf(piscinaMany)} connections never answered: ` +
       `a pool of blocking-style threads is a cap on connections, as the classic thread pool's design implies. A thread per connection also pays ` +

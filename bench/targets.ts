@@ -14,6 +14,8 @@
  *      client's (bench/baselines/minimal-client.ts) at the same server: the minimal client's / ours, ≥ 1
  *   9. what reading the cost anatomy costs: worker's msgs/s (echo-small c=64, its 65 threads the most
  *      to read) with the kernel counters read / without, ≥ 0.95
+ *  10. what batching saves hsha (src/models/hsha-batch.ts): the server's CPU per message with a task per
+ *      chunk (--max-batch 1) / with the default batching, in echo-small c=64 and echo-large c=8, ≥ 1.1
  * The native pair is ../shared/reference (override with --reference DIR), built here, used only to
  * measure; without it (or without a C compiler, or if it fails) targets 1 and 4 are skipped with a note.
  */
@@ -35,6 +37,7 @@ import { parseCommandLine } from '../src/shared/command-line.js';
 import { commaList } from '../src/shared/comma-list.js';
 import { cpuLimit, cpuUsPerMessage } from '../src/report/cpu-budget.js';
 import { cpu } from '../src/scenarios/cpu.js';
+import { echoLarge } from '../src/scenarios/echo-large.js';
 import { echoSmall } from '../src/scenarios/echo-small.js';
 import { expand, type Point, type Scenario } from '../src/scenarios/scenario.js';
 import { buildNative, runNativeClient, startNativeServer } from './targets/native.js';
@@ -43,7 +46,10 @@ import { runMinimalClient } from './targets/minimal-client.js';
 import { roundsPerMessage } from './targets/work-rounds.js';
 import { measureScheduleRound, scheduleFigures, scheduleReport, summarizeSchedule } from './targets/generator-schedule.js';
 
-const USAGE = `usage: bench:targets [--rounds N] [--duration S] [--reference DIR] [--only 1,2,3,4,5,6,7,8,9] [--models M,...]
+/** Targets 3 and 6 measure the cpu scenario on every server core (its limits are of those cores); its first point is one core. */
+const cpuOnAllCores: Scenario = { ...cpu, parameters: { ...cpu.parameters, serverCores: ['all'] } };
+
+const USAGE = `usage: bench:targets [--rounds N] [--duration S] [--reference DIR] [--only 1,2,3,4,5,6,7,8,9,10] [--models M,...]
   --only     the targets to measure (default: all)
   --models   the models targets 5 and 6 compare with their baselines (default: all, ${MODEL_IDS.join(',')})`;
 
@@ -57,7 +63,7 @@ interface Target {
   note: string;
   /** Why this target is not measured (the native reference is missing or failed). */
   skipped?: string;
-  /** Targets 5, 6: figures behind the ratio, each side, per round. */
+  /** Targets 5, 6, 10: figures behind the ratio, each side, per round. */
   sides?: {
     msgsPerSec: Pair;
     /** The server tree's CPU µs per message (/proc): a difference in cost that rates at the generator's pace hide. */
@@ -85,7 +91,7 @@ runMain('bench:targets', USAGE, async (argv) => {
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   const rounds = values.rounds ? parseNumber('rounds', values.rounds, { min: 1, max: 20 }) : 3;
   const seconds = values.duration ? parseNumber('duration', values.duration, { min: 0.5, max: 60, fractional: true }) : 3;
-  const only = new Set(commaList(values.only || '1,2,3,4,5,6,7,8,9').map((id) => parseNumber('only', id, { min: 1, max: 9 })));
+  const only = new Set(commaList(values.only || '1,2,3,4,5,6,7,8,9,10').map((id) => parseNumber('only', id, { min: 1, max: 10 })));
   const models = (values.models ? commaList(values.models) : MODEL_IDS).map((m): ModelId => {
     if (!isModelId(m)) throw new UsageError(`--models: unknown model '${m}' (models: ${MODEL_IDS.join(', ')})`);
     return m;
@@ -110,14 +116,14 @@ runMain('bench:targets', USAGE, async (argv) => {
   const overhead = (['piscina', 'worker'] as const).map((m) => [m, target(2, `${m} / event-loop (echo-small c=64)`, 0.5)] as const);
   const cpuBound = (['fork', 'worker', 'piscina', 'cluster', 'event-loop', 'sequential'] as const).map((m) => {
     const parallel = m !== 'event-loop' && m !== 'sequential';
-    const limit = cpuLimit(parallel ? cores : 1, workUs(cpu));
+    const limit = cpuLimit(parallel ? cores : 1, workUs(cpuOnAllCores));
     return [m, limit, target(3, `${m} / ${parallel ? `${cores} cores` : '1 core'} limit (cpu, ${limit} msgs/s)`, 0.9)] as const;
   });
   const versusNative = target(4, 'event-loop / native server, same generator (echo-small c=64)', 0.7, noNative);
   const versusBaseline = [
     { id: 5, scenario: echoSmall, connections: 64, unit: '' },
     // Each server calibrates its own work, differently on a busy machine: compare the work done, not the messages.
-    { id: 6, scenario: cpu, connections: 16, unit: ', msgs/s × hash rounds per msg' },
+    { id: 6, scenario: cpuOnAllCores, connections: 16, unit: ', msgs/s × hash rounds per msg' },
   ].flatMap(({ id, scenario, connections, unit }) =>
     models.map((model) => {
       const t = target(id, `${model} / its minimal baseline (${scenario.name} c=${connections}${unit})`, 0.9);
@@ -127,6 +133,14 @@ runMain('bench:targets', USAGE, async (argv) => {
   );
   const generatorCost = target(8, 'generator CPU/msg: a 20-line Node client / ours (echo-small c=64, event-loop)', 1);
   const measuring = target(9, 'anatomy read: worker msgs/s with the counters read / without (echo-small c=64)', 0.95);
+  const batching = [
+    { scenario: echoSmall, connections: 64 },
+    { scenario: echoLarge, connections: 8 },
+  ].map(({ scenario, connections }) => {
+    const t = target(10, `hsha CPU/msg: a task per chunk / batched (${scenario.name} c=${connections})`, 1.1);
+    const sides = (t.sides = { msgsPerSec: pair(), cpuUsPerMessage: pair(), roundsPerMessage: pair() });
+    return { scenario, connections, t, sides };
+  });
   const schedule = only.has(7) ? scheduleFigures() : undefined;
   const wanted = (t: Target) => targets.includes(t) && t.skipped === undefined;
   /** A native program that fails skips its target, with the reason, rather than failing the whole command. */
@@ -165,7 +179,7 @@ runMain('bench:targets', USAGE, async (argv) => {
       }
       for (const [model, limit, t] of cpuBound) {
         if (!wanted(t)) continue;
-        t.numerator.push((await measure.model(model, cpu, 16)).msgsPerSec.median);
+        t.numerator.push((await measure.model(model, cpuOnAllCores, 16)).msgsPerSec.median);
         t.denominator.push(limit);
       }
       if (wanted(versusNative) && typeof native !== 'string') {
@@ -219,6 +233,18 @@ runMain('bench:targets', USAGE, async (argv) => {
         const unread = async () => measuring.denominator.push((await measure.model('worker', echoSmall, 64, [], { anatomy: false })).msgsPerSec.median);
         for (const side of round % 2 ? [read, unread] : [unread, read]) await side();
       }
+      for (const { scenario, connections, t, sides } of batching) {
+        if (!wanted(t)) continue;
+        const run = async (side: 'numerator' | 'denominator', args: string[]) => {
+          const row = await measure.model('hsha', scenario, connections, args);
+          t[side].push(cpuUsPerMessage(row));
+          sides.cpuUsPerMessage[side].push(cpuUsPerMessage(row));
+          sides.msgsPerSec[side].push(row.msgsPerSec.median);
+        };
+        const perChunk = () => run('numerator', ['--max-batch', '1']);
+        const batched = () => run('denominator', []);
+        for (const side of round % 2 ? [perChunk, batched] : [batched, perChunk]) await side();
+      }
       if (schedule) await measureScheduleRound(measure, schedule, seconds, echoPlacement.generatorCpus);
     }
   } finally {
@@ -249,6 +275,6 @@ runMain('bench:targets', USAGE, async (argv) => {
 function sidesNote({ msgsPerSec, cpuUsPerMessage, roundsPerMessage }: NonNullable<Target['sides']>): string {
   const both = (p: Pair, digits: number) => `${median(p.numerator).toFixed(digits)} vs ${median(p.denominator).toFixed(digits)}`;
   const cpu = `; CPU/msg ${both(cpuUsPerMessage, 1)} µs`;
-  if (!roundsPerMessage.numerator.length) return cpu;
+  if (!roundsPerMessage.numerator.length) return `${cpu}; msgs/s ${both(msgsPerSec, 0)}`;
   return `; msgs/s ratio ${(median(msgsPerSec.numerator) / median(msgsPerSec.denominator)).toFixed(3)}${cpu}; rounds/msg ${both(roundsPerMessage, 0)}`;
 }

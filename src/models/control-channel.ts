@@ -8,10 +8,10 @@ import { isDaemonProcess } from '../shared/daemon.js';
 export type ControlRequest = { type: 'stats' };
 export type ControlReply = { type: 'stats'; stats: ModelStats };
 
-export function serveControlChannel(stats: () => ModelStats | Promise<ModelStats>, stop: () => void): void {
+export function serveControlChannel(stats: () => ModelStats, stop: () => void): void {
   if (!process.send || isDaemonProcess()) return;
-  process.on('message', async (message: ControlRequest) => {
-    if (message?.type === 'stats') process.send?.({ type: 'stats', stats: await stats() } satisfies ControlReply);
+  process.on('message', (message: ControlRequest) => {
+    if (message?.type === 'stats') process.send?.({ type: 'stats', stats: stats() } satisfies ControlReply);
   });
   // The supervisor died or let go: do not linger as its orphan.
   process.on('disconnect', stop);

@@ -2,8 +2,8 @@
  * fork: a new process per connection, the CGI/inetd-style design of the tutorials' "fork" server.
  * The parent only accepts; it hands each socket to a fresh child (child_process.fork) that echoes
  * and exits when its client leaves. The parent never waits on one child before accepting the next
- * (the tutorials' serial flaw). At most `maxChildren` live at once: each Node child costs tens of MB
- * and ~80 ms of CPU to start, so further connections wait in arrival order for a free slot.
+ * (the tutorials' serial flaw). At most `maxChildren` live at once: each Node child costs a process's
+ * memory and the CPU of a Node start-up (measured in the churn scenario), so further connections wait in arrival order for a free slot.
  *
  * The parent watches every connection from its arrival (shared/socket-queue.ts): a client that
  * leaves before its turn is dropped there and never costs a process, and none is forked for before

@@ -47,7 +47,8 @@ export const MODELS: Record<ModelId, ModelEntry> = {
     load: async () => (await import('./hsha.js')).start,
     flags: [
       { option: 'threads', usage: `--threads N           pool threads (default: cores = ${FLAG.threads.default})` },
-      { option: 'maxQueue', usage: `--max-queue N         queued tasks before reading pauses (default ${FLAG.maxQueue.default})` },
+      { option: 'maxQueue', usage: `--max-queue N         queued chunks before reading pauses (default ${FLAG.maxQueue.default})` },
+      { option: 'maxBatch', usage: `--max-batch N         queued chunks one pool task takes at most; 1: a task each (default ${FLAG.maxBatch.default})` },
     ],
     roles: { threads: 'pool threads' },
   },

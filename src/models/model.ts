@@ -25,8 +25,8 @@ export interface ModelStats {
   children?: number;
   /** Live service threads (worker, piscina, hsha, reuseport). */
   threads?: number;
-  /** Tasks queued for the pool (piscina: connections; hsha: batches of chunks). */
-  queueDepth?: number;
+  /** The most chunks hsha's queue has held at once since start (reading pauses before it passes --max-queue). */
+  queuePeak?: number;
   /** Bytes the accepting thread itself read from clients (0 where connections are handed over unread). */
   acceptorBytesRead?: number;
   /** Connections each serving thread has accepted since start (reuseport: how the kernel spread them). */
@@ -38,8 +38,7 @@ export type RunningStats = ModelStats & Required<Pick<ModelStats, 'connections' 
 
 export interface RunningServer {
   readonly address: AddressInfo;
-  /** A promise where the model must ask its processes (cluster). */
-  stats(): RunningStats | Promise<RunningStats>;
+  stats(): RunningStats;
   /** Stop accepting, let live connections finish within the grace period, then close them and free every child and thread. */
   stop(): Promise<void>;
 }

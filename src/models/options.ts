@@ -19,8 +19,10 @@ export interface ModelOptions {
   threads: number;
   /** piscina: connections one pool thread serves at once. */
   connsPerThread: number;
-  /** piscina: queued connection tasks at most (more wait in the accept queue); hsha: queued tasks before connections stop being read. */
+  /** piscina: queued connection tasks at most (more wait in the accept queue); hsha: queued chunks before connections stop being read. */
   maxQueue: number;
+  /** hsha: queued chunks one pool task takes at most (1: a task per chunk; hsha-batch.ts). */
+  maxBatch: number;
   /** cluster: worker processes. */
   workers: number;
 }
@@ -66,6 +68,8 @@ export const MODEL_FLAGS = {
   threads: { name: 'threads', default: cores, min: 1, max: 256 },
   connsPerThread: { name: 'conns-per-thread', default: 1, min: 1, max: 4096 },
   maxQueue: { name: 'max-queue', default: 256, min: 1, max: 1_000_000 },
+  // The default takes a free thread's whole share of a full default queue: no limit beyond the share.
+  maxBatch: { name: 'max-batch', default: 256, min: 1, max: 1_000_000 },
   workers: { name: 'workers', default: cores, min: 1, max: 256 },
 } as const satisfies Record<keyof ModelOptions, ModelFlag>;
 

@@ -86,7 +86,6 @@ export const start: StartModel = async ({ options, work, log }) => {
       queues: true,
       waiting: waiting.length + pool.queueSize,
       threads: pool.threads.length,
-      queueDepth: pool.queueSize,
       acceptorBytesRead,
     }),
     async stop() {

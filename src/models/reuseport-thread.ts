@@ -1,26 +1,26 @@
 /**
- * A reuseport-model thread: the event-loop echo server, on a port it shares with the other threads
- * (SO_REUSEPORT). It counts its live and accepted connections in shared memory for the main thread.
+ * A reuseport-model thread: the event-loop echo server (the same one cluster's workers run), on a
+ * port it shares with the other threads (SO_REUSEPORT). It counts its live and accepted
+ * connections in shared memory for the main thread.
  */
-import type { Socket } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
-import { socketUnit, stopGracefully } from '../shared/graceful-stop.js';
-import { createEchoServer, listen, ListenError } from '../shared/listen.js';
+import { ListenError } from '../shared/listen.js';
 import { createLogger } from '../shared/log.js';
 import { logSink } from '../shared/log-sink.js';
-import { serveConnection, type ServiceConfig } from '../shared/service.js';
-import { peerName } from '../shared/socket.js';
 import { toError } from '../shared/to-error.js';
+import type { WorkSpec } from '../shared/work.js';
+import { serveEventLoop } from './event-loop.js';
+import type { RunningServer } from './model.js';
+import type { ServeOptions } from './options.js';
+import { ConnectionCounters } from './reuseport-counters.js';
 
 export interface ReuseportThreadConfig {
-  service: ServiceConfig;
-  host: string;
-  port: number;
-  backlog: number;
-  graceMs: number;
+  /** serve's options, with the port this thread is to bind. */
+  options: ServeOptions;
+  work: WorkSpec;
   /** This thread's share of the process's connection limit (the threads split it). */
   fdShare: number;
-  /** Int32 pairs, one per thread: [live, accepted]. */
+  /** ConnectionCounters' buffer. */
   counters: SharedArrayBuffer;
   index: number;
 }
@@ -28,36 +28,32 @@ export interface ReuseportThreadConfig {
 export type ReuseportThreadMessage = { type: 'listening'; port: number } | { type: 'listen-error'; code: string | undefined; message: string };
 export type ReuseportCommand = { type: 'stop' };
 
-const { service, host, port, backlog, graceMs, fdShare, counters, index } = workerData as ReuseportThreadConfig;
-const log = createLogger(service.logLevel, 'reuseport-thread', logSink(service.logFile));
-const counts = new Int32Array(counters, index * 2 * Int32Array.BYTES_PER_ELEMENT, 2);
-const [LIVE, ACCEPTED] = [0, 1];
-const live = new Set<Socket>();
-const port0 = parentPort!;
+const { options, work, fdShare, counters: buffer, index } = workerData as ReuseportThreadConfig;
+const log = createLogger(options.logLevel, 'reuseport-thread', logSink(options.logFile));
+const counters = new ConnectionCounters(buffer);
+const mainThread = parentPort!;
 
-const server = createEchoServer((socket) => {
-  live.add(socket);
-  Atomics.add(counts, LIVE, 1);
-  Atomics.add(counts, ACCEPTED, 1);
-  log.info(`open ${peerName(socket)}`);
-  void serveConnection(socket, service, log, () => process.exit(70)).then(() => {
-    live.delete(socket);
-    Atomics.sub(counts, LIVE, 1);
-    log.info(`close ${peerName(socket)}`);
-  });
-});
-
-listen(server, { host, port, backlog, reusePort: true, fdShare }, log).then(
-  (address) => port0.postMessage({ type: 'listening', port: address.port } satisfies ReuseportThreadMessage),
+let server: RunningServer | undefined;
+serveEventLoop(
+  { options, work, log },
+  {
+    listen: { reusePort: true, fdShare },
+    die: () => process.exit(70),
+    onConnectionsChange: (change, live) => (change === 'open' ? counters.opened(index, live) : counters.setLive(index, live)),
+  },
+).then(
+  (started) => {
+    server = started;
+    mainThread.postMessage({ type: 'listening', port: started.address.port } satisfies ReuseportThreadMessage);
+  },
   (error: unknown) => {
     const code = error instanceof ListenError ? error.code : undefined;
-    port0.postMessage({ type: 'listen-error', code, message: toError(error).message } satisfies ReuseportThreadMessage);
+    mainThread.postMessage({ type: 'listen-error', code, message: toError(error).message } satisfies ReuseportThreadMessage);
   },
 );
 
-port0.on('message', async (command: ReuseportCommand) => {
+mainThread.on('message', async (command: ReuseportCommand) => {
   if (command.type !== 'stop') return;
-  server.close();
-  await stopGracefully([...live].map(socketUnit), graceMs);
+  await server?.stop();
   process.exit(0);
 });

@@ -9,9 +9,9 @@ import { Worker } from 'node:worker_threads';
 import { stopGracefully } from '../shared/graceful-stop.js';
 import { boundAddress, createEchoServer, listen, listenError, type ListenOptions } from '../shared/listen.js';
 import { createLogger } from '../shared/log.js';
-import { serviceConfig } from '../shared/service.js';
 import { toError } from '../shared/to-error.js';
 import type { StartModel } from './model.js';
+import { ConnectionCounters } from './reuseport-counters.js';
 import type { ReuseportCommand, ReuseportThreadConfig, ReuseportThreadMessage } from './reuseport-thread.js';
 
 const THREAD_SCRIPT = new URL('./reuseport-thread.js', import.meta.url);
@@ -20,41 +20,35 @@ const EXIT_MARGIN_MS = 1000;
 
 export const start: StartModel = async ({ options, work, log }) => {
   const threads = new Map<Worker, Promise<void>>();
-  const counters = new SharedArrayBuffer(options.threads * 2 * Int32Array.BYTES_PER_ELEMENT);
-  const counts = new Int32Array(counters);
+  const counters = new ConnectionCounters(options.threads);
   let stopping = false;
 
   /** Start thread `index` listening on `port`; resolves with the port it bound (the first thread may ask for 0). */
   function startThread(index: number, port: number): Promise<number> {
-    const config: ReuseportThreadConfig = {
-      service: serviceConfig(options, work),
-      host: options.host,
-      port,
-      backlog: options.backlog,
-      graceMs: options.graceMs,
-      fdShare: 1 / options.threads,
-      counters,
-      index,
-    };
+    const config: ReuseportThreadConfig = { options: { ...options, port }, work, fdShare: 1 / options.threads, counters: counters.buffer, index };
     const thread = new Worker(THREAD_SCRIPT, { workerData: config, execArgv: [] });
     const { threadId } = thread; // -1 once it has exited
     threads.set(thread, new Promise((resolve) => thread.once('exit', () => resolve())));
+    thread.on('error', (error) => log.warn(`thread ${threadId} failed: ${error.message}`));
+    thread.once('exit', () => threads.delete(thread));
     return new Promise((resolve, reject) => {
+      const failedToStart = () => reject(new Error(`thread ${threadId} exited before listening`));
+      thread.once('exit', failedToStart);
       thread.on('message', (message: ReuseportThreadMessage) => {
-        if (message.type === 'listening') resolve(message.port);
-        else reject(listenError(message.code, options.host, port));
-      });
-      thread.on('error', (error) => log.warn(`thread ${threadId} failed: ${error.message}`));
-      thread.once('exit', (code) => {
-        threads.delete(thread);
-        reject(new Error(`thread ${threadId} exited before listening`));
-        if (stopping) return;
-        // Its live connections closed with it; the counts start again for its replacement.
-        Atomics.store(counts, index * 2, 0);
-        log.warn(`thread ${threadId} died (code ${code}); starting a new one`);
-        void startThread(index, port).catch((error: unknown) => log.error(`replacing thread failed: ${toError(error).message}`));
+        if (message.type === 'listen-error') return reject(listenError(message.code, options.host, port));
+        thread.off('exit', failedToStart);
+        thread.once('exit', (code) => replaceThread(index, port, `thread ${threadId} died (code ${code})`));
+        resolve(message.port);
       });
     });
+  }
+
+  /** A thread that was serving died: its connections closed with it; a new thread takes its index (and carries on its accepted count). */
+  function replaceThread(index: number, port: number, death: string): void {
+    counters.setLive(index, 0);
+    if (stopping) return;
+    log.warn(`${death}; starting a new one`);
+    void startThread(index, port).catch((error: unknown) => log.error(`replacing thread failed: ${toError(error).message}`));
   }
 
   async function stopAll(graceMs: number): Promise<void> {
@@ -79,15 +73,14 @@ export const start: StartModel = async ({ options, work, log }) => {
     throw error;
   }
 
-  const perThread = (field: number) => Array.from({ length: options.threads }, (_, i) => Atomics.load(counts, i * 2 + field));
   return {
     address: boundAddress(options.host, port),
     stats: () => ({
-      connections: perThread(0).reduce((a, b) => a + b, 0),
+      connections: counters.live().reduce((a, b) => a + b, 0),
       queues: false,
       waiting: 0,
       threads: threads.size,
-      acceptedPerThread: perThread(1),
+      acceptedPerThread: counters.accepted(),
     }),
     stop: () => stopAll(options.graceMs),
   };

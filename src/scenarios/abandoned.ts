@@ -13,7 +13,7 @@ export const abandoned: ScenarioOf<'abandoned'> = {
   // departureBytes 0: the client closes having sent nothing, nothing is owed; 1: it sends a byte and half-closes, reading on.
   parameters: { connections: [64], messageSize: [64], departureBytes: [0, 1] },
   // 100, not 1,000: a client that half-closed is owed its echo, so fork starts a process and worker a thread
-  // for each (~0.16 s and ~0.1 s of CPU on one core here): 1,000 would keep them past any deadline that fits
+  // for each (the run's own figures say what that costs): 1,000 would keep them past any deadline that fits
   // the suite's time budget. (Clients that sent nothing cost them neither: both drop those unserved.)
   abandon: { clients: 100, deadlineSec: 30 },
   quick: { abandon: { clients: 20, deadlineSec: 10 } },

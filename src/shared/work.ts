@@ -11,8 +11,8 @@
  * The hash is calibrated once (rounds per µs, and the fixed cost of one call) and handed to every
  * child and thread, so each model burns the same rounds per byte. The bench calibrates once per run,
  * on the server's CPUs, and gives every server the rounds per block (`serve --work-rounds`): two
- * servers that calibrated on their own differ by up to 40 % on this machine, and would compare
- * different work. One call has a fixed cost of a few µs, so finer work is owed and paid in larger charges.
+ * servers that calibrated on their own differ on a shared machine, and would compare different
+ * work. One call has a fixed cost of a few µs, so finer work is owed and paid in larger charges.
  */
 import { pbkdf2Sync } from 'node:crypto';
 
@@ -40,7 +40,7 @@ export function burn(iterations: number): void {
 /**
  * The fastest of `calls` calls of `burn(iterations)`, in µs: the call's own CPU cost. On a shared
  * machine a call can wait for a CPU mid-way, and a clock counts that wait as work; a typical (median)
- * call then made the rounds for "1 ms" cost 700 µs of CPU under load. A wait only ever adds time, so
+ * call then sets too few rounds for the µs asked. A wait only ever adds time, so
  * the fastest call is the one that waited least. (The thread's CPU clock would be the direct measure,
  * but this kernel counts it in 4 ms ticks.)
  */
@@ -57,7 +57,7 @@ function timeBurn(iterations: number): number {
   return Number(process.hrtime.bigint() - start) / 1000;
 }
 
-/** Fit time = overhead + iterations / rate from two sizes, each the fastest of several calls (~80 ms). */
+/** Fit time = overhead + iterations / rate from two sizes, each the fastest of several calls. */
 export function calibrate(timeCall: (iterations: number) => number = timeBurn): Calibration {
   const small = 200;
   const large = 4000;

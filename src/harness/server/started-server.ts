@@ -13,7 +13,7 @@ export interface StartedServer {
   readonly localPid: number | undefined;
   /** Where it runs: undefined on this machine; user@host on another, whose loss ends a point at once (unless-lost.ts). */
   readonly where: string | undefined;
-  /** The model's own stats (live connections, waiting connections, children, threads, queue depth). */
+  /** The model's own stats (live connections, waiting connections, children, threads). */
   stats(timeoutMs?: number): Promise<ModelStats>;
   /** What samples its process tree during a point (`everyMs`: how often, where the sampler reads here). */
   sampler(everyMs?: number): ServerSampler;
