@@ -15,7 +15,7 @@ import type { Scenario } from '../../src/scenarios/scenario.js';
 import type { Measurer } from './measure.js';
 import { scheduleFloor } from './schedule-floor.js';
 
-export const FRACTIONS = [0.25, 0.5, 0.8, 1] as const;
+const FRACTIONS = [0.25, 0.5, 0.8, 1] as const;
 
 /** One step's figures, one entry per round; null where the row measured nothing. */
 export interface ScheduleStep {

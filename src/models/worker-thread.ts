@@ -15,7 +15,7 @@ import { serveConnection, type ServiceConfig } from '../shared/service.js';
  */
 export type ToThread = { type: 'connection'; socket: Socket; preread?: Uint8Array | undefined } | { type: 'leave' };
 /** To the main thread, when the connection it handed over has ended. */
-export const SERVED = 'served';
+const SERVED = 'served';
 
 const config = workerData as ServiceConfig;
 const log = createLogger(config.logLevel, 'worker-thread', logSink(config.logFile));

@@ -17,7 +17,7 @@ export interface SearchedModel {
   firstFailSteps: ResultRow[];
 }
 
-export function searchSteps(rows: readonly ResultRow[]): ResultRow[] {
+function searchSteps(rows: readonly ResultRow[]): ResultRow[] {
   return rows.filter((row) => row.rateSearch !== undefined);
 }
 

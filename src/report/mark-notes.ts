@@ -30,7 +30,7 @@ function pointOf(row: ResultRow, rows: readonly ResultRow[], kind: Kind): string
 }
 
 /** "event-loop c=16, c=64; cluster c=16": the rows grouped by server, each server named once. */
-export function groupedRows(marked: readonly ResultRow[], rows: readonly ResultRow[], kind: Kind): string {
+function groupedRows(marked: readonly ResultRow[], rows: readonly ResultRow[], kind: Kind): string {
   const byServer = new Map<string, string[]>();
   for (const row of marked) byServer.set(serverLabel(row), [...(byServer.get(serverLabel(row)) ?? []), pointOf(row, rows, kind)]);
   return [...byServer].map(([server, points]) => [server, points.filter(Boolean).join(', ')].filter(Boolean).join(' ')).join('; ');

@@ -28,7 +28,7 @@ function collectingLogger(warnings: string[]) {
  * Element ids (clip paths, gradients) made unique per chart: several SVGs inlined in one
  * page share one id space, and vega numbers its ids from 1 in every process.
  */
-export function prefixIds(svg: string, prefix: string): string {
+function prefixIds(svg: string, prefix: string): string {
   return svg
     .replace(/\bid="([^"]+)"/g, `id="${prefix}-$1"`)
     .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)

@@ -46,7 +46,7 @@ export function scalingOf(rows: readonly ResultRow[]): ModelScaling[] {
 }
 
 /** Where a model stops gaining: the first step up in cores that added less than a quarter of the ideal gain. */
-export const STOP_GAIN = 0.25;
+const STOP_GAIN = 0.25;
 
 /** The core count after which adding cores stopped paying (null: it gained at every measured step, or cannot be told). */
 export function stopsAt(scaling: ModelScaling): number | null {

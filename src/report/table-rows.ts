@@ -35,7 +35,7 @@ const abandonedCell = <T>(row: ResultRow, value: (a: NonNullable<ResultRow['aban
   return figure === null ? '—' : show(figure);
 };
 
-export const COLUMNS: Column[] = [
+const COLUMNS: Column[] = [
   { header: 'Model', help: 'Server concurrency model (external: a server the harness did not start, at its address)', cell: serverLabel },
   { header: 'Cores', help: 'CPUs the server was pinned to (a core sweep’s k)', cell: (row) => orAbsent(row.serverCores ?? null, String), when: multipleCores },
   { header: 'Conns', help: 'Concurrent connections', cell: (row) => String(row.connections), when: multipleConnections },

@@ -7,7 +7,7 @@ import type { ResultRow } from './schema.js';
 import { aboveCpuLimit, rowCpuLimit, serverCpuUsPerMessage } from './cpu-limit.js';
 import { latency, num } from './format.js';
 
-export const STATUS_LABELS = ['measured', 'client-bound', 'rate shortfall', 'starved', 'above CPU limit', 'nothing completed', 'incomplete', 'failed'] as const;
+const STATUS_LABELS = ['measured', 'client-bound', 'rate shortfall', 'starved', 'above CPU limit', 'nothing completed', 'incomplete', 'failed'] as const;
 export type StatusLabel = (typeof STATUS_LABELS)[number];
 
 const SHAPES: Record<StatusLabel, string> = {

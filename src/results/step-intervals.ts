@@ -14,7 +14,7 @@ export type { StepFailure };
  * which rarely fall on the grid's boundaries) is a stub: a few ms of answers that say nothing on
  * their own. It is not judged, not named, and not counted as an interval of the step.
  */
-export const STUB_SHARE = 0.5;
+const STUB_SHARE = 0.5;
 
 /** Why a whole step failed, from its row; empty where it passed. */
 export function stepFailures(row: ResultRow, slo: Slo): StepFailure[] {
@@ -53,7 +53,7 @@ function percentileSeries(series: IntervalSeries, slo: Slo): (number | null)[] |
 }
 
 /** The measured part of interval k, ms: the first starts when the windows did, the last ends with them. */
-export function measuredMs(series: Pick<IntervalSeries, 'intervalMs' | 'firstMs' | 'spanMs'>, k: number): number {
+function measuredMs(series: Pick<IntervalSeries, 'intervalMs' | 'firstMs' | 'spanMs'>, k: number): number {
   const { intervalMs, firstMs, spanMs } = series;
   return Math.max(0, Math.min((k + 1) * intervalMs, spanMs) - Math.max(k * intervalMs, firstMs));
 }
@@ -95,7 +95,7 @@ export function stepIntervals(row: ResultRow, slo: Slo): StepInterval[] {
  * back (a stall of the server, the generator or the machine may span a whole short step), may be a
  * stall's doing, and the search measures its rate once more before it goes below it.
  */
-export const STEADY_MIN_INTERVALS = 3;
+const STEADY_MIN_INTERVALS = 3;
 
 export function failedThroughout(row: ResultRow, slo: Slo): boolean {
   const intervals = stepIntervals(row, slo);

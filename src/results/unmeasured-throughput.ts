@@ -8,7 +8,7 @@ import type { Estimate, ResultRow, ResultsFile } from './schema.js';
 import { measuresThroughput } from './throughput.js';
 
 /** The row as results.json writes it. */
-export function rowForFile(row: ResultRow): ResultRow {
+function rowForFile(row: ResultRow): ResultRow {
   if (measuresThroughput(row)) return row;
   return { ...row, msgsPerSec: null, bytesPerSec: null, fairness: { ...row.fairness, jain: null } } as unknown as ResultRow;
 }

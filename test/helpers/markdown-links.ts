@@ -33,7 +33,7 @@ function slug(heading: string): string {
 }
 
 /** Every heading's anchor; a repeated heading gets -1, -2, … as GitHub numbers them. */
-export function headingAnchors(text: string): Set<string> {
+function headingAnchors(text: string): Set<string> {
   const anchors = new Set<string>();
   const seen = new Map<string, number>();
   const withoutBlocks = text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');

@@ -5,7 +5,7 @@
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
 
-export const MEASUREMENTS_FILE = new URL('../../test-artifacts/reliability.jsonl', import.meta.url);
+const MEASUREMENTS_FILE = new URL('../../test-artifacts/reliability.jsonl', import.meta.url);
 
 export function recordMeasurement(test: string, fields: Record<string, string | number | boolean>): void {
   console.log(`reliability ${test} ${Object.entries(fields).map(([k, v]) => `${k}=${v}`).join(' ')}`);

@@ -8,7 +8,7 @@
 import type { Slo } from '../../results/schema.js';
 
 /** Answers a step's percentile stands on beyond it: 30 above a p99 (3,000 answers), where one stall of a few ms would otherwise be the p99. */
-export const TAIL_ANSWERS = 30;
+const TAIL_ANSWERS = 30;
 
 /** The share of answers above each percentile. */
 const SHARE_ABOVE: Record<Slo['percentile'], number> = { p50: 0.5, p99: 0.01, p999: 0.001 };

@@ -15,7 +15,7 @@ const GENERATOR_SCRIPT = compiledScript('src/harness/load/generator-process.js')
 
 type GeneratorLink = Link<ToGenerator, FromGenerator>;
 
-export class GeneratorTimeout extends Error {
+class GeneratorTimeout extends Error {
   override readonly name = 'GeneratorTimeout';
 }
 

@@ -19,7 +19,7 @@ interface Timeouts {
 }
 
 /** `total` connections over `processes`, as evenly as whole numbers allow, the first numbered `from`. */
-export function connectionShares(total: number, processes: number, from = 0): { connections: number; firstConnection: number }[] {
+function connectionShares(total: number, processes: number, from = 0): { connections: number; firstConnection: number }[] {
   let first = from;
   return Array.from({ length: processes }, (_, i) => {
     const connections = evenShare(total, processes, i);

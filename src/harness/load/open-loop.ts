@@ -20,7 +20,7 @@ import { toUs, type Load, type Mode } from './mode.js';
  * pass would grow until it held the event loop for seconds (its window timer and the harness's
  * messages with it). What is left stays owed, with its intended time: its lag is recorded.
  */
-export const MAX_PER_PASS = 256;
+const MAX_PER_PASS = 256;
 
 /** Below this many ms to the next send, the schedule spins instead of sleeping on a timer. */
 const SPIN_BELOW_MS = 2;

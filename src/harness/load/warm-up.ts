@@ -11,7 +11,7 @@ import type { GeneratorPool } from './generator-pool.js';
 import type { ModelStats } from '../../models/model.js';
 
 /** Longest a warm-up may take: 64 fork children or threads starting on one core take seconds. */
-export const WARM_UP_LIMIT_MS = 30_000;
+const WARM_UP_LIMIT_MS = 30_000;
 const POLL_MS = 50;
 
 export interface WarmUpResult {

@@ -9,7 +9,7 @@ export const TABLE_MAX_WIDTH = 120;
 /** A wrapping column keeps at least this many characters (padding included). */
 const NARROWEST = 10;
 
-export function fitColumns(lines: readonly (readonly string[])[], wrapping: ReadonlySet<number>, max = TABLE_MAX_WIDTH): number[] {
+function fitColumns(lines: readonly (readonly string[])[], wrapping: ReadonlySet<number>, max = TABLE_MAX_WIDTH): number[] {
   const columns = lines[0]?.length ?? 0;
   const widths = Array.from({ length: columns }, (_, c) => 2 + Math.max(...lines.map((line) => Math.max(...String(line[c] ?? '').split('\n').map((part) => part.length)))));
   const borders = columns + 1;

@@ -44,7 +44,7 @@ export interface BenchOptions extends RemoteOptions {
 const { full, quick } = TIMING_DEFAULTS;
 
 /** One loopback source address gives about 28,000 ephemeral ports: the top step stays well inside them. */
-export const MAX_CONNECTIONS = { min: 2, max: 25_000 };
+const MAX_CONNECTIONS = { min: 2, max: 25_000 };
 
 
 export const BENCH_USAGE = `usage: bench [options]

@@ -2,7 +2,7 @@
 import { UsageError } from '../../shared/exit-codes.js';
 
 /** The tree's CPU time is counted in 10 ms clock ticks: a shorter interval could not say how busy the server was. */
-export const MIN_INTERVAL_MS = 10;
+const MIN_INTERVAL_MS = 10;
 
 const UNIT_MS = { ms: 1, s: 1000 } as const;
 

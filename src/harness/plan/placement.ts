@@ -114,7 +114,7 @@ export function placementFor(plan: CpuPlan, kind: ServerCores): Placement {
 }
 
 /** Against an external server (--target), which the harness neither starts nor pins: only where the generator runs. */
-export function generatorPlacementFor(plan: CpuPlan): Placement {
+function generatorPlacementFor(plan: CpuPlan): Placement {
   if (!plan.pinned) return { pinned: false, serverCpus: null, generatorCpus: null, note: `generator unpinned: ${plan.unpinnedBecause}` };
   return { pinned: true, serverCpus: null, generatorCpus: [...plan.generatorCpus], note: `${generatorText(plan)} (taskset)` };
 }
@@ -135,7 +135,7 @@ export function placementsFor(plan: CpuPlan, kinds: Iterable<ServerCores>, targe
 }
 
 /** The CPU plan of this machine with the default options: the first `cores` CPUs (tests simulate machines with it). */
-export function defaultCpuPlan(cores?: number, taskset = hasTaskset()): CpuPlan {
+function defaultCpuPlan(cores?: number, taskset = hasTaskset()): CpuPlan {
   const usable = cores === undefined ? usableCpus() : Array.from({ length: cores }, (_, i) => i);
   return planCpus({ usable, taskset });
 }

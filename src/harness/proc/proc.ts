@@ -102,7 +102,7 @@ function allStats(zombies: boolean): ProcStat[] {
  * and its reap (a parent busy on its one core reaps late) and comes back as a spike: fork under churn
  * read 0 %, then 500 % on one core.
  */
-export function treeStats(root: number, zombies = false): ProcStat[] {
+function treeStats(root: number, zombies = false): ProcStat[] {
   const stats = allStats(zombies);
   const rootStat = stats.find((stat) => stat.pid === root);
   if (!rootStat) return [];

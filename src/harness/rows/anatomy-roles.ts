@@ -7,7 +7,7 @@ import { isModelId } from '../../models/ids.js';
 import { MODELS } from '../../models/index.js';
 import type { ThreadCounters } from '../server/thread-counters.js';
 
-export const RUNTIME_ROLE = 'runtime threads (V8, libuv)';
+const RUNTIME_ROLE = 'runtime threads (V8, libuv)';
 
 export function roleOf(model: string, thread: Pick<ThreadCounters, 'inRoot' | 'name'>): string {
   const roles = isModelId(model) ? MODELS[model].roles : undefined;

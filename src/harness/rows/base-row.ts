@@ -10,7 +10,7 @@ import { noErrors } from '../load/generator-protocol.js';
 import { SCENARIO_KINDS } from '../../scenarios/kinds.js';
 
 /** The abandoned figures before anything is measured: null, never 0, for what was not measured. */
-export function unmeasuredAbandoned(abandon: PointOf<'abandoned'>['abandon'], departureBytes: number): AbandonedFigures {
+function unmeasuredAbandoned(abandon: PointOf<'abandoned'>['abandon'], departureBytes: number): AbandonedFigures {
   return { clients: abandon.clients, departed: 0, floodMs: 0, deadlineSec: abandon.deadlineSec, firstEchoMs: null, serverCpuSec: null, serverAbandoned: null, departureBytes, owedEchoes: null };
 }
 

@@ -69,7 +69,7 @@ export function judgeSilence(row: ResultRow, serverWaiting: number | undefined):
  * completed) has no rate or latency to read: it is never ok. It says what the windows saw and, where
  * a longer window would help, what to change.
  */
-export function judgeEmpty(row: ResultRow, serverWaiting: number | undefined): ResultRow {
+function judgeEmpty(row: ResultRow, serverWaiting: number | undefined): ResultRow {
   if (row.status !== 'ok') return row;
   const completed = row.mode === 'churn' ? row.connectionsPerSec! : row.msgsPerSec;
   if (completed.runs.some((rate) => rate > 0)) return row;

@@ -8,10 +8,6 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export function mean(values: readonly number[]): number {
-  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
-}
-
 /**
  * The median of the runs and their range (lowest to highest). With three skewed repeats (one stalled
  * window among them is common here) a Student-t interval on the mean is wide, centred on another

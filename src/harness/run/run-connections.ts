@@ -27,7 +27,7 @@ import type { ServerStart, StartContext } from './server-start.js';
 type Step = PointOf<'connections'>;
 
 /** Before the first step no cost is measured: assume a whole Node process per connection (the reference run's fork RSS is below it). */
-export const PRIOR_BYTES_PER_CONNECTION = 64 * 2 ** 20;
+const PRIOR_BYTES_PER_CONNECTION = 64 * 2 ** 20;
 /** Beyond the deadline, time for the generators to open a step's connections and report. */
 const REPORT_MARGIN_MS = 60_000;
 

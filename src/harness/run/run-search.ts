@@ -30,14 +30,14 @@ export const START_SHARE = 0.5;
  * is no longer one message at a time a connection but a pipeline the generator sends in batches (it
  * falls behind and sends what is overdue in one write): a bulk-bytes load, which echo-large measures.
  */
-export const MAX_OVER_PROBE = 4;
+const MAX_OVER_PROBE = 4;
 /** Bisection stops once the search's steps took as long as this many of its longest steps (8 s; --quick 4 s). */
-export const SEARCH_STEPS_OF_LONGEST = 4;
+const SEARCH_STEPS_OF_LONGEST = 4;
 /** Where a probe measured nothing (a server that answers no one in time). */
 const FALLBACK_START_RATE = 100;
 
 /** A step: 0.1 s warm-up at most, then one window as long as `rate` needs for `answers` (step-length.ts). */
-export function stepTiming(timing: Timing, rate: number, answers: number, maxStepMs: number): Timing {
+function stepTiming(timing: Timing, rate: number, answers: number, maxStepMs: number): Timing {
   const intervalMs = timing.intervalMs ?? DEFAULT_INTERVAL_MS;
   return { ...timing, warmupMs: Math.min(timing.warmupMs, 100), windowMs: stepWindowMs(rate, answers, intervalMs, maxStepMs), repeats: 1 };
 }

@@ -8,7 +8,7 @@ import { readProcText } from '../proc/proc-file.js';
 const PAGE_SIZE = 4096;
 
 /** MemAvailable of a /proc/meminfo text in bytes (the kernel's "kB" are KiB), or undefined. */
-export function parseMemAvailable(meminfo: string): number | undefined {
+function parseMemAvailable(meminfo: string): number | undefined {
   const match = /^MemAvailable:\s+(\d+) kB$/m.exec(meminfo);
   return match ? Number(match[1]) * 1024 : undefined;
 }
@@ -26,7 +26,7 @@ export interface KernelTcp {
 }
 
 /** The `TCP:` line of a /proc/net/sockstat text ("TCP: inuse 5 orphan 0 tw 0 alloc 7 mem 3"), or undefined. */
-export function parseSockstat(sockstat: string): KernelTcp | undefined {
+function parseSockstat(sockstat: string): KernelTcp | undefined {
   const match = /^TCP: inuse (\d+) .*\bmem (\d+)$/m.exec(sockstat);
   return match ? { sockets: Number(match[1]), bytes: Number(match[2]) * PAGE_SIZE } : undefined;
 }

@@ -25,7 +25,7 @@ export const MIN_CPU_SPAN_MS = 50;
  * span (a harness descheduled mid-read), the sample gets no CPU figure. Timed from the reads' ends, a
  * 60 ms read followed 55 ms later by a quick one showed one core's tree at 200 %.
  */
-export const MAX_READ_SHARE = 0.2;
+const MAX_READ_SHARE = 0.2;
 
 export const DEFAULT_PSS_RATE: PssRate = { everyMs: 1000, maxCpuShare: 0.05 };
 

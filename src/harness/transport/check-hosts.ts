@@ -13,7 +13,7 @@ import { noInstall, versionMismatch } from './ssh-link.js';
 const CHECK_TIMEOUT_MS = 30_000;
 
 /** Why this host cannot be used, or undefined when it can. */
-export function checkHost(spec: HostSpec, ssh: readonly string[]): Promise<string | undefined> {
+function checkHost(spec: HostSpec, ssh: readonly string[]): Promise<string | undefined> {
   const [command, ...args] = sshArgv(ssh, spec, ['--role', 'hello']);
   return new Promise((resolve) => {
     execFile(command!, args, { timeout: CHECK_TIMEOUT_MS, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {

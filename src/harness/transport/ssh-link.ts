@@ -20,9 +20,9 @@ export interface Hello {
  * A line the harness sends every PING_MS over each session: an agent that hears nothing for
  * SILENCE_MS takes the connection for lost (a network that silently drops packets closes no pipe).
  */
-export const PING_MS = 1000;
+const PING_MS = 1000;
 export const SILENCE_MS = 5000;
-export const PING = { type: 'ping' } as const;
+const PING = { type: 'ping' } as const;
 
 export class SshLink<Out, In> implements Link<Out, In> {
   readonly where: string;

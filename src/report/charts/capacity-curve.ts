@@ -11,7 +11,7 @@ import { decadesAround } from './spread-labels.js';
 import { colourByModel, latencyScale, rowFields, shapeByStatus, type ChartDefinition } from './spec.js';
 
 /** "event-loop: 11,300 msgs/s", the rate it sustained; "≥" when that is a lower bound (the generator fell behind, or no step failed). */
-export function sustainedHeader(searched: SearchedModel): string {
+function sustainedHeader(searched: SearchedModel): string {
   const { sustainedRate, lowerBound } = searched.result;
   const name = serverLabel(searched.steps[0]!);
   return sustainedRate === null ? `${name}: no rate passed` : `${name}: ${lowerBound ? '≥ ' : ''}${num(sustainedRate)} msgs/s`;

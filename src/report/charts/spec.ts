@@ -93,7 +93,7 @@ export function statusMarkers(rows: readonly ResultRow[], encoding: VlSpec): VlS
 }
 
 /** A label with the row's status when it is not a plain measurement: "sequential (nothing completed)". */
-export function withStatus(label: string, row: ResultRow): string {
+function withStatus(label: string, row: ResultRow): string {
   const status = drawnStatus(row);
   return status === 'measured' ? label : `${label} (${status})`;
 }
@@ -197,7 +197,7 @@ export function modelAxis(rows: readonly ResultRow[], statusInLabel = false): Vl
 }
 
 /** The environment in three short lines (four with an external server): every chart carries it, so a copied PNG keeps its context. */
-export function footnoteLines(results: ResultsFile, rows: readonly ResultRow[]): string[] {
+function footnoteLines(results: ResultsFile, rows: readonly ResultRow[]): string[] {
   const { env } = results;
   const placements = [...new Set(rows.map((row) => (row.placement ?? env.placement).note))];
   const target = externalTarget({ results: rows });

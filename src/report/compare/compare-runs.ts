@@ -73,7 +73,7 @@ function p99Ratio(a: ResultRow, b: ResultRow): RatioEstimate {
 }
 
 /** Node's compare.R marks: *** p < 0.001, ** p < 0.01, * p < 0.05; blank when not significant or unknown. */
-export function stars(p: number | null): string {
+function stars(p: number | null): string {
   if (p === null) return '';
   return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : '';
 }

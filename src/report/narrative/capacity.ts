@@ -42,7 +42,7 @@ function generatorLimit(lag: number | null): string {
 }
 
 /** Why a step failed, from its own figures: the rate it achieved (and connections never answered) or its percentile over the objective. */
-export function failureReason(row: ResultRow, slo: Slo): string {
+function failureReason(row: ResultRow, slo: Slo): string {
   const p = slo.percentile;
   const offered = row.targetRate ?? 0;
   const achieved = (row.achievedRate ?? row.msgsPerSec).median;
@@ -72,7 +72,7 @@ function describeInterval(interval: StepInterval, slo: Slo, external: boolean): 
 }
 
 /** Which of a failing step's intervals failed, and the worst of them as measured. */
-export function failingIntervals(row: ResultRow, slo: Slo): string {
+function failingIntervals(row: ResultRow, slo: Slo): string {
   const intervals = stepIntervals(row, slo);
   if (intervals.length === 0) return 'its intervals were not recorded';
   const failed = intervals.filter((interval) => interval.failedOn.length > 0);

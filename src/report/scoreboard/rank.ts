@@ -10,13 +10,13 @@ export interface Rankable {
 }
 
 /** Whether `a` is above `b` beyond both their bounds. */
-export function boundsAbove(a: Bounds | null, b: Bounds | null): boolean {
+function boundsAbove(a: Bounds | null, b: Bounds | null): boolean {
   if (!a || !b) return false;
   return a.low > b.high || (b.openAbove === true && a.low >= b.high);
 }
 
 /** Whether `a` is clearly better than `b`, in the column's direction. */
-export function clearlyBetter(a: Rankable, b: Rankable, better: 'higher' | 'lower'): boolean {
+function clearlyBetter(a: Rankable, b: Rankable, better: 'higher' | 'lower'): boolean {
   return better === 'higher' ? boundsAbove(a.bounds, b.bounds) : boundsAbove(b.bounds, a.bounds);
 }
 
