@@ -1,5 +1,5 @@
 /**
- * `npm run bench:targets`: the performance targets of issue 6, each printed as a ratio measured in
+ * `npm run bench:targets`: the performance targets (docs/performance.md), each printed as a ratio measured in
  * one run, rounds interleaved so drift on a shared machine hits both sides of a ratio alike.
  *   1. generator headroom: echolab's generator / the native client, against event-loop (echo-small, c=64)
  *   2. pure echo overhead: piscina and worker / event-loop (echo-small, c=64)

@@ -1,5 +1,5 @@
 /**
- * Target 7 (issue 12): the open-loop generator holds its schedule. Each round measures its closed-loop
+ * Target 7: the open-loop generator holds its schedule. Each round measures its closed-loop
  * ceiling on this machine (the capacity scenario's connections and message size, against event-loop,
  * placed as the harness places it), then open-loop steps at fixed fractions of that ceiling. Up to
  * SCHEDULE_TARGET.upToCeiling, every step must achieve ≥ 99 % of its offered rate with send-lag p99

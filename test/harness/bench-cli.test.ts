@@ -99,7 +99,7 @@ describe('bench', () => {
     const run = bench(['--scenarios', 'echo-small', '-c', '2', '--models', 'event-loop', '-d', '1.5', '-n', '3', '-W', '0.2']);
     const victim = await eventually('the event-loop server', () => serverOf(run.child.pid!, 'event-loop'), 15_000);
     // Stopped once it has served for a while (0.2 s of its own CPU): by then both connections were answered,
-    // so the warm-up ends and the windows see silence. A fixed delay raced a slow start on a busy machine.
+    // so the warm-up ends and the windows see silence (a fixed delay would race a slow start on a busy machine).
     await eventually('the server to have served', () => (treeCpuSeconds(victim) ?? 0) >= 0.2, 30_000);
     process.kill(victim, 'SIGSTOP');
     // Its one point failed: so did every point.

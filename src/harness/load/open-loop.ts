@@ -70,7 +70,7 @@ export class OpenLoop implements Mode {
     for (const connection of this.load.slots) connection?.socket.off('data', this.afterRead);
   }
 
-  /** Send every message due by `now` (a message owed by a connection not connected is dropped, as before). */
+  /** Send every message due by `now`. Those due on a connection not connected are dropped, not sent in a burst once it connects. */
   sendDue(now: number): void {
     const schedule = this.schedule!;
     const { slots, measuring } = this.load;

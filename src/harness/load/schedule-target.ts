@@ -1,5 +1,5 @@
 /**
- * What the open-loop generator promises (issue 12), in one place: at every rate up to 80 % of its own
+ * What the open-loop generator promises, in one place: at every rate up to 80 % of its own
  * closed-loop ceiling on the machine, it achieves ≥ 99 % of the offered rate and its send lag p99 stays
  * under 100 µs. A row whose send lag p99 is above that did not get the schedule it asked for: it is
  * client-bound (src/harness/rows/point-row.ts), and `npm run bench:targets` measures the promise (target 7).
