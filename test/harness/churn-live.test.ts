@@ -107,7 +107,8 @@ describe('churn against a live server', () => {
       finish = generator.finish();
     }
     const report = await window;
-    await eventually('every relayed connection closed', () => open.size === 0);
+    // Every connection it made reaches the relay, though the relay may accept one after the load stopped.
+    await eventually('every connection relayed and closed', () => crossings.length >= finish.connected && open.size === 0);
     relay.close();
 
     const whole = MESSAGES * SIZE;
@@ -127,7 +128,6 @@ describe('churn against a live server', () => {
     expect(report.messages).toBeLessThanOrEqual((report.connectionsCompleted + CONNECTORS) * MESSAGES);
     expect(report.perConnection).toHaveLength(CONNECTORS);
     expect(report.perConnection.reduce((sum, n) => sum + n, 0)).toBe(report.messages);
-    expect(crossings.length).toBeGreaterThanOrEqual(finish.connected);
     expect(crossings.length).toBeLessThanOrEqual(finish.connected + CONNECTORS);
     expect(mergeEncoded([report.connectLatency!]).totalCount).toBe(finish.connected);
     expect(Object.values(finish.errors).every((n) => n === 0)).toBe(true);

@@ -64,6 +64,14 @@ describe('warm-up', () => {
     expect(polls()).toBeGreaterThan(changing);
   });
 
+  it('gives up at its limit on connections neither answered nor held, and says how far it got', async () => {
+    const { pool } = fakePool(1, () => ({ live: 4, answered: 1 }));
+    const server = fakeStats(() => 0);
+    const result = await warmUp(pool, 0, server.stats, 300);
+    expect(result).toMatchObject({ settled: false, answered: 1, live: 4 });
+    expect(result.elapsedMs).toBeGreaterThanOrEqual(300);
+  });
+
   it('primed: lets the load loop only once every connection has its first answer, then warms up under load', async () => {
     const firstAnsweredAt = 3;
     const { pool, sent } = fakePool(2, (poll) => ({ live: 4, answered: poll >= firstAnsweredAt ? 4 : 1 }));

@@ -36,7 +36,13 @@ export async function warmUpPrimed(pool: GeneratorPool, minimumMs: number, serve
   return { ...loaded, elapsedMs: primed.elapsedMs + loaded.elapsedMs };
 }
 
-export async function warmUp(pool: GeneratorPool, minimumMs: number, serverStats?: () => Promise<ModelStats>): Promise<WarmUpResult> {
+/** `limitMs`: when to give up (tests shorten it). */
+export async function warmUp(
+  pool: GeneratorPool,
+  minimumMs: number,
+  serverStats?: () => Promise<ModelStats>,
+  limitMs = WARM_UP_LIMIT_MS,
+): Promise<WarmUpResult> {
   const start = Date.now();
   const settleMs = Math.max(minimumMs, 1000);
   let answeredBefore = -1;
@@ -59,6 +65,6 @@ export async function warmUp(pool: GeneratorPool, minimumMs: number, serverStats
         if (answered + waiting >= live) return { settled: true, elapsedMs: now - start };
       } else if (now - lastNewAnswer >= settleMs) return { settled: true, elapsedMs: now - start };
     }
-    if (now - start >= WARM_UP_LIMIT_MS) return { settled: false, elapsedMs: now - start, answered, live };
+    if (now - start >= limitMs) return { settled: false, elapsedMs: now - start, answered, live };
   }
 }
