@@ -24,13 +24,20 @@ import { scoreboard } from './scoreboard/scoreboard.js';
 import { SCOREBOARD_CSS } from './scoreboard/style.js';
 import { MAIN_SENTENCES, splitNarrative } from './prose-budget.js';
 
+/** A chart drawn to fit its column; the drawing links to its SVG, which opens full size (on a phone, too small to read otherwise). */
 function figure(chart: WrittenChart): string {
   const name = chart.definition.name;
   const svg = chart.svg.replace('<svg ', `<svg role="img" aria-label="${esc(chart.definition.title)}" `);
   return (
-    `<figure id="chart-${name}" class="chart">${svg}<figcaption>${esc(chart.definition.caption)} ` +
-    `<a href="charts/${name}.svg">SVG</a> · <a href="charts/${name}.png">PNG</a></figcaption></figure>`
+    `<figure id="chart-${name}" class="chart"><a class="full-size" href="charts/${name}.svg" title="open full size">${svg}</a><figcaption>${esc(chart.definition.caption)} ` +
+    `<a href="charts/${name}.svg">full size (SVG)</a> · <a href="charts/${name}.png">PNG</a></figcaption></figure>`
   );
+}
+
+/** Secondary charts behind a closed summary that names them: the page's height goes to the first chart of each scenario. */
+function moreFigures(charts: readonly WrittenChart[], summary: string): string {
+  if (charts.length === 0) return '';
+  return `<details class="more-charts"><summary>${esc(summary)}: ${esc(charts.map((chart) => chart.definition.title).join(' · '))}</summary>\n${charts.map(figure).join('\n')}\n</details>`;
 }
 
 function swatch(row: ResultRow): string {
@@ -58,7 +65,8 @@ function table(rows: readonly ResultRow[], scenario: string): string {
       return `<tr>${cells.join('')}</tr>`;
     })
     .join('\n');
-  return `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>${notes.list}`;
+  const summary = `Every row (${rows.length})${notes.list ? ', with its marks' : ''}`;
+  return `<details class="rows"><summary>${summary}</summary><div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>${notes.list}</details>`;
 }
 
 /** The cost of one message per row (results/cost-columns.ts), behind a summary: the anatomy a reader opens to see why. */
@@ -120,14 +128,20 @@ function narrativeHtml(sentences: readonly string[]): string {
   return `<p class="narrative">${main.map(esc).join(' ')}</p>${more}`;
 }
 
+/** The scenario's text beside its first chart; every other chart, its rows and their cost one open away. */
 function scenarioSection(scenario: string, results: ResultsFile, charts: readonly WrittenChart[]): string {
   const rows = rowsOf(results.results, scenario);
   const sentences = narrate(rows, results);
+  const [first, ...rest] = charts.filter((chart) => chart.definition.scenario === scenario);
   return [
-    `<section id="scenario-${esc(scenario)}"><h2>${esc(scenario)}</h2>`,
+    `<section id="scenario-${esc(scenario)}" class="scenario"><h2>${esc(scenario)}</h2>`,
+    '<div class="scenario-body"><div class="scenario-text">',
     `<p class="subtitle">${esc(describeScenario(declarationOf(results, scenario), rows))}</p>`,
     narrativeHtml(sentences),
-    ...charts.filter((chart) => chart.definition.scenario === scenario).map(figure),
+    '</div>',
+    first ? figure(first) : '',
+    '</div>',
+    moreFigures(rest, 'More charts'),
     table(rows, scenario),
     costTable(rows),
     '</section>',
@@ -153,19 +167,19 @@ export function renderPage(results: ResultsFile, charts: readonly WrittenChart[]
 <p class="subtitle">${esc(results.env.date)} · ${esc(results.env.cpuModel)}, ${results.env.cores} core(s) · Node ${esc(results.env.node)}${results.complete ? '' : ' · <b>incomplete run</b>'}</p>
 <section id="summary">
 ${scoreboardHtml(scoreboard(results))}
-<p>Scenarios: ${scenarios.map((s) => `<a href="#scenario-${esc(s)}">${esc(s)}</a>`).join(' · ')} · <a href="#overview">across scenarios</a> · <a href="#method">caveats and method</a> · <a href="#environment">environment</a></p>
+<p>Scenarios: ${scenarios.map((s) => `<a href="#scenario-${esc(s)}">${esc(s)}</a>`).join(' · ')} · ${overview.length === 0 ? '' : '<a href="#overview">across scenarios</a> · '}<a href="#method">caveats and method</a> · <a href="#environment">environment</a></p>
 ${boardChart.map(figure).join('\n')}
 </section>
 ${scenarios.map((scenario) => scenarioSection(scenario, results, charts)).join('\n')}
-<section id="overview"><h2>Across scenarios</h2>
-${overview.map(figure).join('\n')}
-</section>
+${overview.length === 0 ? '' : `<section id="overview"><h2>Across scenarios</h2>\n${moreFigures(overview, 'Charts across scenarios')}\n</section>`}
 <section id="method"><h2>Caveats and method</h2>
 <p>${intro(results)}</p>
 <ul class="caveats">${caveats(results).map((text) => `<li>${esc(text)}</li>`).join('\n')}</ul>
 </section>
 <section id="environment"><h2>Environment</h2>
+<details class="env"><summary>${esc(results.env.cpuModel)}, ${results.env.cores} core(s), Node ${esc(results.env.node)}: the machine, the run's options and its commit</summary>
 ${environment(results)}
+</details>
 <p>Generated from <a href="results.json">results.json</a> by <code>npm run report -- &lt;run directory&gt;</code>; every figure on this page is read from that file.</p>
 </section>
 </body>

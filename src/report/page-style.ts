@@ -15,7 +15,17 @@ figure { margin: 20px 0 28px; }
 figure svg { display: block; max-width: 100%; height: auto; }
 figcaption { color: var(--muted); font-size: 14px; max-width: 90ch; margin-top: 6px; }
 figcaption a { color: inherit; }
+/* A scenario's text beside its first chart on a wide screen, above it on a narrow one. */
+.scenario-body { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 0 28px; align-items: start; }
+.scenario-body figure { margin: 4px 0 8px; }
+@media (max-width: 900px) { .scenario-body { grid-template-columns: minmax(0, 1fr); } }
+details > summary { cursor: pointer; color: var(--muted); }
+details.rows, details.cost, details.more-charts, details.env, details.board-notes { margin: 6px 0; }
+a.full-size { display: block; cursor: zoom-in; }
 .table-wrap { overflow-x: auto; }
+/* The model column stays in sight while a wide table scrolls sideways. */
+th:first-child, td:first-child { position: sticky; left: 0; z-index: 1; background: #fff; }
+thead th:first-child { background: #f4f4f6; }
 /* Tables fit the column: figures never wrap (each row one line), headers wrap between words instead. */
 table { border-collapse: collapse; font-size: 12px; margin: 8px 0 4px; font-variant-numeric: tabular-nums; }
 th, td { border-bottom: 1px solid var(--rule); padding: 3px 5px; text-align: right; white-space: nowrap; vertical-align: top; }
@@ -32,4 +42,16 @@ dl.env dd { overflow-wrap: anywhere; }
 dl.env dd { margin: 0; }
 code.options { font-size: 13px; }
 code { background: #f4f4f6; padding: 0 4px; border-radius: 3px; }
+/* On paper: every table within the page's width (headers and cells wrap, smaller type), folded parts printed open. */
+@media print {
+  body { max-width: none; padding: 0; font-size: 11px; }
+  h2 { break-after: avoid; margin-top: 16px; }
+  .scenario-body { grid-template-columns: minmax(0, 1fr); }
+  .table-wrap { overflow: visible; }
+  table, table.scoreboard { width: 100%; table-layout: auto; font-size: 7px; }
+  th, td, table.scoreboard td, table.scoreboard tbody th { white-space: normal; overflow-wrap: anywhere; padding: 1px 2px; position: static; }
+  figure, tr { break-inside: avoid; }
+  details::details-content { content-visibility: visible; display: contents; }
+  details > summary { display: none; }
+}
 `;

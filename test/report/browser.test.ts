@@ -1,7 +1,8 @@
 /**
  * report.html in a real headless browser (Debian's chromium; .ci/run installs it, this test installs
  * nothing): it must load from disk with no console errors and no network, and show every chart.
- * Leaves a full-page screenshot in test-artifacts/report.png.
+ * Leaves screenshots in test-artifacts/: report.png (the whole page at 1,280 px), report-first-screen.png
+ * and report-390.png (a phone's width).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReport } from '../../src/report/index.js';
 import { EXPECTED_CHARTS, fixtureRunDir } from './fixture-run.js';
-import { hiddenParts, unevenRows } from './page-layout.js';
+import { hiddenParts, openAllDetails, unevenRows, unstuckColumns } from './page-layout.js';
 import { haveBrowser, launchChromium, skipNotice } from './chromium.js';
 
 /** Options as a real bench run records them: long enough to overflow a page that sets them on one line. */
@@ -60,6 +61,8 @@ describe.skipIf(!haveBrowser)('report.html in headless Chromium', () => {
     expect(response, 'the page loaded').not.toBeNull();
     expect(response!.ok(), `status ${response!.status()}`).toBe(true);
     expect(await page.locator('svg').count(), 'inlined charts').toBe(EXPECTED_CHARTS.length);
+    // Secondary charts wait behind <details>: opened, each must be drawn like the first.
+    await openAllDetails(page);
 
     for (const name of EXPECTED_CHARTS) {
       const chart = page.locator(`#chart-${name} svg`);
@@ -100,6 +103,33 @@ describe.skipIf(!haveBrowser)('report.html in headless Chromium', () => {
     await page.close();
   });
 
+  it('at 390 px: no sideways page scroll, every wide table scrolls with its model column in sight, every chart opens full size', async () => {
+    const page = await browser!.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(pathToFileURL(path.join(run.dir, 'report.html')).href, { waitUntil: 'load', timeout: 30_000 });
+    await openAllDetails(page);
+    const widths = (await page.evaluate('[document.documentElement.scrollWidth, document.documentElement.clientWidth]')) as [number, number];
+    expect(widths[0], 'page width in a 390 px window').toBeLessThanOrEqual(widths[1]);
+    const scrolling = (await page.evaluate("[...document.querySelectorAll('.table-wrap')].filter((w) => w.scrollWidth > w.clientWidth).length")) as number;
+    expect(scrolling, 'tables too wide for a phone scroll in their box').toBeGreaterThan(0);
+    expect(await unstuckColumns(page)).toEqual([]);
+    for (const name of EXPECTED_CHARTS) expect(await page.locator(`#chart-${name} a.full-size`).getAttribute('href'), name).toBe(`charts/${name}.svg`);
+    mkdirSync('test-artifacts', { recursive: true });
+    await page.screenshot({ path: 'test-artifacts/report-390.png', fullPage: true });
+    await page.close();
+  });
+
+  it('prints within an A4 page: every table inside the printed width, with every folded part printed', async () => {
+    // A4 at 96 px per inch less Chromium's default margins of 0.4 in each side: 794 − 77 px.
+    const page = await browser!.newPage({ viewport: { width: 717, height: 1123 } });
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(pathToFileURL(path.join(run.dir, 'report.html')).href, { waitUntil: 'load', timeout: 30_000 });
+    const tables = await page.locator('table').count();
+    const printed = (await page.evaluate("[...document.querySelectorAll('table')].filter((t) => t.getBoundingClientRect().height > 0).length")) as number;
+    expect(printed, 'tables laid out in print').toBe(tables);
+    expect(await hiddenParts(page)).toEqual([]);
+    await page.close();
+  });
+
   it('fits a 1280 px window: no sideways scroll, every table column visible, marked rows one line like the rest', async () => {
     // Its own run directory: the fixture's options are a stub, a real run's fill a long line.
     const wide = fixtureRunDir();
@@ -111,6 +141,7 @@ describe.skipIf(!haveBrowser)('report.html in headless Chromium', () => {
         const page = await browser!.newPage({ viewport: { width, height: 900 } });
         await page.goto(pathToFileURL(path.join(wide.dir, 'report.html')).href, { waitUntil: 'load', timeout: 30_000 });
         expect(await page.locator('table').count()).toBeGreaterThan(0);
+        await openAllDetails(page);
         expect(await hiddenParts(page), `at ${width} px`).toEqual([]);
         expect(await unevenRows(page), `at ${width} px`).toEqual([]);
         await page.close();

@@ -70,3 +70,36 @@ export function unevenRows(page: Page): Promise<string[]> {
     return problems;
   });
 }
+
+interface Wrap extends Box {
+  scrollLeft: number;
+  getBoundingClientRect(): { left: number; right: number; height: number };
+  querySelectorAll(selector: 'tr'): ArrayLike<{ readonly cells: ArrayLike<{ getBoundingClientRect(): { left: number } }> }>;
+}
+declare const wraps: { querySelectorAll(selector: '.table-wrap'): ArrayLike<Wrap> };
+
+/** Tables scrolled sideways to their end whose first (model) column did not stay at the box's left edge. */
+export function unstuckColumns(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const all = Array.from((document as unknown as typeof wraps).querySelectorAll('.table-wrap'));
+    for (const [i, wrap] of all.entries()) {
+      if (wrap.scrollWidth <= wrap.clientWidth) continue;
+      wrap.scrollLeft = wrap.scrollWidth;
+      const left = wrap.getBoundingClientRect().left;
+      for (const row of Array.from(wrap.querySelectorAll('tr'))) {
+        const at = row.cells[0]!.getBoundingClientRect().left;
+        if (Math.abs(at - left) > 1) problems.push(`table ${i}: first column at ${at} px, box at ${left} px`);
+      }
+      wrap.scrollLeft = 0;
+    }
+    return problems;
+  });
+}
+
+/** Every <details> opened, so what a reader can unfold is laid out and checked like the rest. */
+export function openAllDetails(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    for (const details of Array.from((document as unknown as { querySelectorAll(s: 'details'): ArrayLike<{ open: boolean }> }).querySelectorAll('details'))) details.open = true;
+  });
+}

@@ -6,6 +6,7 @@ import { narrate } from '../../src/report/narrative/index.js';
 import { MAIN_SENTENCES, mainTextWords } from '../../src/report/prose-budget.js';
 import { escapeHtml } from '../../src/report/html-escape.js';
 import type { ResultsFile } from '../../src/results/schema.js';
+import type { WrittenChart } from '../../src/report/write-charts.js';
 import { FIXTURE_A } from './fixture-run.js';
 
 const fixture = JSON.parse(readFileSync(FIXTURE_A, 'utf8')) as ResultsFile;
@@ -28,6 +29,22 @@ describe('prose budget', () => {
     expect(at('<table class="scoreboard">')).toBeLessThan(at('id="scenario-echo-small"'));
     expect(at('id="scenario-open"')).toBeLessThan(at('id="method"'));
     expect(at('<ul class="caveats">')).toBeGreaterThan(at('id="method"'));
+  });
+
+  it('shows a scenario’s first chart beside its text; its other charts, its rows and their cost wait behind closed summaries', () => {
+    const chart = (name: string, scenario?: string) =>
+      ({ definition: { name, title: name, caption: '', build: () => null, ...(scenario ? { scenario } : {}) }, svg: `<svg id="${name}"></svg>` }) as unknown as WrittenChart;
+    const page = renderPage(fixture, [chart('first', 'cpu'), chart('second', 'cpu'), chart('across')]);
+    const section = page.slice(page.indexOf('id="scenario-cpu"'), page.indexOf('</section>', page.indexOf('id="scenario-cpu"')));
+    const body = section.slice(section.indexOf('<div class="scenario-body">'), section.indexOf('<details class="more-charts">'));
+    expect(body).toContain('<p class="narrative">');
+    expect(body).toContain('<svg role="img" aria-label="first" id="first">');
+    expect(body).not.toContain('id="second"');
+    expect(section.slice(section.indexOf('<details class="more-charts">'))).toContain('id="second"');
+    expect(section).toMatch(/<details class="rows"><summary>Every row \(\d+\)[^<]*<\/summary><div class="table-wrap"><table>/);
+    expect(page.slice(page.indexOf('id="overview"'))).toMatch(/^id="overview"><h2>Across scenarios<\/h2>\n<details class="more-charts">.*id="across"/s);
+    // Closed by default: the page opens short.
+    expect(page).not.toMatch(/<details[^>]* open/);
   });
 
   it('counts the words outside <details> only', () => {

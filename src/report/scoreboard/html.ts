@@ -28,10 +28,15 @@ export function scoreboardHtml(board: Scoreboard): string {
       return `<tr><th scope="row">${swatch}${esc(row.label)}</th>${row.cells.map((cell, i) => cellHtml(cell, board.columns[i]!)).join('')}</tr>`;
     })
     .join('\n');
-  const notes = boardNotes(board).map((note) => `<li><span class="mark">${esc(note.symbol)}</span> <b>${esc(note.kind)}</b> (${esc(note.meaning)}): ${esc(note.where)}</li>`);
+  const notes = boardNotes(board);
+  // The marks at a glance in one line; what each means and which cells carry it, one open away.
+  const legend = notes.map((note) => `<span class="mark">${esc(note.symbol)}</span> ${esc(note.kind)}`).join(' · ');
+  const items = notes.map((note) => `<li><span class="mark">${esc(note.symbol)}</span> <b>${esc(note.kind)}</b> (${esc(note.meaning)}): ${esc(note.where)}</li>`);
   return [
     `<div class="table-wrap"><table class="scoreboard"><thead><tr><th>Model</th>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`,
+    `<details class="board-notes"><summary>Shade: rank in the column, darkest the best; ·: not run.${legend ? ` Marks: ${legend}.` : ''} How cells are ranked${notes.length > 0 ? ', and which carry each mark' : ''}</summary>`,
     `<p class="board-note">${esc(rankingNote(board))}</p>`,
-    notes.length > 0 ? `<ul class="board-marks">${notes.join('')}</ul>` : '',
+    items.length > 0 ? `<ul class="board-marks">${items.join('')}</ul>` : '',
+    '</details>',
   ].join('\n');
 }
