@@ -23,21 +23,29 @@ import { scoreboardHtml } from './scoreboard/html.js';
 import { scoreboard } from './scoreboard/scoreboard.js';
 import { SCOREBOARD_CSS } from './scoreboard/style.js';
 import { MAIN_SENTENCES, splitNarrative } from './prose-budget.js';
+import { tradeoffs } from './tradeoffs/index.js';
+import { tradeoffsHtml } from './tradeoffs/html.js';
 
 /** A chart drawn to fit its column; the drawing links to its SVG, which opens full size (on a phone, too small to read otherwise). */
-function figure(chart: WrittenChart): string {
+function figure(chart: WrittenChart, caption = true): string {
   const name = chart.definition.name;
   const svg = chart.svg.replace('<svg ', `<svg role="img" aria-label="${esc(chart.definition.title)}" `);
+  const links = `<a href="charts/${name}.svg">full size (SVG)</a> · <a href="charts/${name}.png">PNG</a>`;
   return (
-    `<figure id="chart-${name}" class="chart"><a class="full-size" href="charts/${name}.svg" title="open full size">${svg}</a><figcaption>${esc(chart.definition.caption)} ` +
-    `<a href="charts/${name}.svg">full size (SVG)</a> · <a href="charts/${name}.png">PNG</a></figcaption></figure>`
+    `<figure id="chart-${name}" class="chart"><a class="full-size" href="charts/${name}.svg" title="open full size">${svg}</a>` +
+    `<figcaption>${caption ? `${esc(chart.definition.caption)} ` : ''}${links}</figcaption></figure>`
   );
+}
+
+/** How to read a scenario's first chart, said in the text column beside it, so the chart's column is the chart. */
+function chartNote(chart: WrittenChart): string {
+  return `<p class="chart-note">The chart: ${esc(chart.definition.caption)}</p>`;
 }
 
 /** Secondary charts behind a closed summary that names them: the page's height goes to the first chart of each scenario. */
 function moreFigures(charts: readonly WrittenChart[], summary: string): string {
   if (charts.length === 0) return '';
-  return `<details class="more-charts"><summary>${esc(summary)}: ${esc(charts.map((chart) => chart.definition.title).join(' · '))}</summary>\n${charts.map(figure).join('\n')}\n</details>`;
+  return `<details class="more-charts"><summary>${esc(summary)}: ${esc(charts.map((chart) => chart.definition.title).join(' · '))}</summary>\n${charts.map((chart) => figure(chart)).join('\n')}\n</details>`;
 }
 
 function swatch(row: ResultRow): string {
@@ -138,8 +146,9 @@ function scenarioSection(scenario: string, results: ResultsFile, charts: readonl
     '<div class="scenario-body"><div class="scenario-text">',
     `<p class="subtitle">${esc(describeScenario(declarationOf(results, scenario), rows))}</p>`,
     narrativeHtml(sentences),
+    first ? chartNote(first) : '',
     '</div>',
-    first ? figure(first) : '',
+    first ? figure(first, false) : '',
     '</div>',
     moreFigures(rest, 'More charts'),
     table(rows, scenario),
@@ -167,9 +176,10 @@ export function renderPage(results: ResultsFile, charts: readonly WrittenChart[]
 <p class="subtitle">${esc(results.env.date)} · ${esc(results.env.cpuModel)}, ${results.env.cores} core(s) · Node ${esc(results.env.node)}${results.complete ? '' : ' · <b>incomplete run</b>'}</p>
 <section id="summary">
 ${scoreboardHtml(scoreboard(results))}
-<p>Scenarios: ${scenarios.map((s) => `<a href="#scenario-${esc(s)}">${esc(s)}</a>`).join(' · ')} · ${overview.length === 0 ? '' : '<a href="#overview">across scenarios</a> · '}<a href="#method">caveats and method</a> · <a href="#environment">environment</a></p>
-${boardChart.map(figure).join('\n')}
+<p><a href="#tradeoffs">tradeoffs</a> · Scenarios: ${scenarios.map((s) => `<a href="#scenario-${esc(s)}">${esc(s)}</a>`).join(' · ')} · ${overview.length === 0 ? '' : '<a href="#overview">across scenarios</a> · '}<a href="#method">caveats and method</a> · <a href="#environment">environment</a></p>
+${boardChart.map((chart) => figure(chart)).join('\n')}
 </section>
+${tradeoffsHtml(tradeoffs(results))}
 ${scenarios.map((scenario) => scenarioSection(scenario, results, charts)).join('\n')}
 ${overview.length === 0 ? '' : `<section id="overview"><h2>Across scenarios</h2>\n${moreFigures(overview, 'Charts across scenarios')}\n</section>`}
 <section id="method"><h2>Caveats and method</h2>

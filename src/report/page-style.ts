@@ -11,10 +11,13 @@ p, li { max-width: 80ch; }
 .caveats { background: var(--warn); border-left: 4px solid var(--warn-edge); padding: 8px 20px; margin: 16px 0; }
 .caveats li { margin: 4px 0; }
 .narrative { font-size: 16px; }
+.tradeoffs { padding-left: 1.2em; }
+.tradeoffs li { margin: 3px 0; max-width: 120ch; }
 figure { margin: 20px 0 28px; }
 figure svg { display: block; max-width: 100%; height: auto; }
 figcaption { color: var(--muted); font-size: 14px; max-width: 90ch; margin-top: 6px; }
 figcaption a { color: inherit; }
+.chart-note { color: var(--muted); font-size: 13px; }
 /* A scenario's text beside its first chart on a wide screen, above it on a narrow one. */
 .scenario-body { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 0 28px; align-items: start; }
 .scenario-body figure { margin: 4px 0 8px; }

@@ -3,8 +3,11 @@
 /** Sentences per scenario in the main text of the report and the README. */
 export const MAIN_SENTENCES = 3;
 
-/** The README's reference section says less per scenario: its scoreboard comes first, and its text outside <details> stays within README_WORDS. */
-export const README_SENTENCES = 1;
+/**
+ * The README's reference section shows no scenario's sentences outside <details>: its scoreboard and
+ * tradeoffs already say who leads where, and its text outside <details> stays within README_WORDS.
+ */
+export const README_SENTENCES = 0;
 export const README_WORDS = 900;
 
 /** Words a reader meets without opening anything: those outside <details> blocks. */

@@ -37,6 +37,8 @@ export interface Headline {
   /** The figure, or null where the row measured none. */
   figure(row: ResultRow): HeadlineFigure | null;
   show(value: number): string;
+  /** The unit a bare figure is in, where `show` prints none ("msgs/s"); empty where it does ("2.1 ms"). */
+  unit: string;
 }
 
 /** The bounds of a figure repeated: its range, where there was more than one repeat. */
@@ -72,6 +74,7 @@ const CAPACITY: Headline = {
     return { value: result.sustainedRate, bounds: { low: result.sustainedRate, high, openAbove: true } };
   },
   show: num,
+  unit: 'msgs/s',
 };
 
 const ABANDONED: Headline = {
@@ -81,6 +84,7 @@ const ABANDONED: Headline = {
   pick: topPoint,
   figure: (row) => (row.abandoned?.firstEchoMs == null ? null : { value: row.abandoned.firstEchoMs, bounds: null }),
   show: (ms) => latency(ms * 1000),
+  unit: '',
 };
 
 /** The highest step the server's series measured: its cost per connection. */
@@ -95,6 +99,7 @@ const CONNECTIONS: Headline = {
     return perConnection == null ? null : { value: perConnection, bounds: null, at: `c=${num(row.connections)}` };
   },
   show: (bytes) => (bytes < 1024 * 1024 ? `${num(bytes / 1024)} KiB` : mebibytes(bytes)),
+  unit: '',
 };
 
 const CHURN: Headline = {
@@ -104,6 +109,7 @@ const CHURN: Headline = {
   pick: topPoint,
   figure: (row) => repeated(row.connectionsPerSec),
   show: num,
+  unit: 'conn/s',
 };
 
 /** Latency at equal offered load: the p99 of each repeat bounds it. */
@@ -118,6 +124,7 @@ const OPEN: Headline = {
     return { value: row.latencyUs.p99, bounds: runs.length > 1 ? { low: Math.min(...runs), high: Math.max(...runs) } : null };
   },
   show: latency,
+  unit: '',
 };
 
 const CPU: Headline = {
@@ -130,6 +137,7 @@ const CPU: Headline = {
   pick: (rows) => mostCores(rows),
   figure: (row) => repeated(row.msgsPerSec),
   show: num,
+  unit: 'msgs/s',
 };
 
 /** Bulk bytes: what a large message's echo is measured in. */
@@ -140,6 +148,7 @@ const LARGE: Headline = {
   pick: topPoint,
   figure: (row) => repeated(scaled(row.bytesPerSec, 1e-6)),
   show: num,
+  unit: 'MB/s',
 };
 
 const MESSAGES: Headline = {
@@ -149,6 +158,7 @@ const MESSAGES: Headline = {
   pick: topPoint,
   figure: (row) => repeated(row.msgsPerSec),
   show: num,
+  unit: 'msgs/s',
 };
 
 /** The first that applies to a scenario's first row names its column. */

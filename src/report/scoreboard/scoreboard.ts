@@ -34,6 +34,8 @@ export interface ScoreColumn {
   /** The headline figure, e.g. "msgs/s c=64". */
   header: string;
   better: 'higher' | 'lower';
+  /** What a bare figure of the column is in ("msgs/s"); empty where its text says it ("2.1 ms"). */
+  unit: string;
   /** The lowest rank given: 1 when every ranked cell ties. */
   worstRank: number;
   /** No ranked cell has bounds (each figure measured once): the column ranks nothing. */
@@ -100,7 +102,7 @@ function column(scenario: string, rows: readonly ResultRow[], servers: readonly 
   });
   const header = headline.header(rows);
   return {
-    column: { scenario, header, better: headline.better, worstRank: Math.max(1, ...rankOf), measuredOnce: ranked.length > 1 && ranked.every((figure) => figure.bounds === null) },
+    column: { scenario, header, better: headline.better, unit: headline.unit, worstRank: Math.max(1, ...rankOf), measuredOnce: ranked.length > 1 && ranked.every((figure) => figure.bounds === null) },
     cells,
   };
 }
