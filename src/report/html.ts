@@ -12,6 +12,7 @@ import { MODEL_COLOURS, modelsIn } from './model-colours.js';
 import { rowMarks, rowStatus } from '../results/row-status.js';
 import { narrate } from './narrative/index.js';
 import { PAGE_CSS } from './page-style.js';
+import { PRINT_CSS } from './print-style.js';
 import { declarationOf, rowsOf, scenariosIn } from './rows.js';
 import { describeScenario } from './scenario-notes.js';
 import { externalServer, externalTarget } from './target.js';
@@ -83,7 +84,10 @@ function costTable(rows: readonly ResultRow[]): string {
   if (!cost) return '';
   const head = COST_COLUMNS.map((column) => `<th title="${esc(column.help)}">${esc(column.header)}</th>`).join('');
   const body = cost.rows.map((row) => `<tr>${COST_COLUMNS.map((column, i) => `<td>${i === 0 ? swatch(row) : ''}${esc(column.cell(row))}</td>`).join('')}</tr>`).join('\n');
-  return `<details class="cost"><summary>${esc(cost.title)}</summary><div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div></details>`;
+  // The title's parenthesis (how it was counted) opens with the table: the summary stays one short line.
+  const cut = cost.title.indexOf(' (');
+  const [summary, how] = cut < 0 ? [cost.title, ''] : [cost.title.slice(0, cut), cost.title.slice(cut + 2, -1)];
+  return `<details class="cost"><summary>${esc(summary)}</summary>${how ? `<p class="chart-note">${esc(how)}</p>` : ''}<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div></details>`;
 }
 
 /** Options as one JSON line with spaces after separators, so it wraps in the column instead of widening the page. */
@@ -150,9 +154,8 @@ function scenarioSection(scenario: string, results: ResultsFile, charts: readonl
     '</div>',
     first ? figure(first, false) : '',
     '</div>',
-    moreFigures(rest, 'More charts'),
-    table(rows, scenario),
-    costTable(rows),
+    // The folded parts side by side while closed: one line of summaries, not three.
+    `<div class="folds">${[moreFigures(rest, 'More charts'), table(rows, scenario), costTable(rows)].filter(Boolean).join('\n')}</div>`,
     '</section>',
   ].join('\n');
 }
@@ -169,7 +172,7 @@ export function renderPage(results: ResultsFile, charts: readonly WrittenChart[]
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
-<style>${PAGE_CSS}${SCOREBOARD_CSS}</style>
+<style>${PAGE_CSS}${SCOREBOARD_CSS}${PRINT_CSS}</style>
 </head>
 <body>
 <h1>${esc(title)}</h1>

@@ -4,7 +4,7 @@ export const PAGE_CSS = `
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1320px; padding: 24px 24px 64px; font: 15px/1.5 "DejaVu Sans", Verdana, system-ui, sans-serif; color: var(--ink); background: #fff; }
 h1 { font-size: 26px; margin: 0 0 4px; }
-h2 { font-size: 21px; margin: 40px 0 8px; padding-top: 12px; border-top: 1px solid var(--rule); }
+h2 { font-size: 21px; margin: 28px 0 8px; padding-top: 10px; border-top: 1px solid var(--rule); }
 h3 { font-size: 16px; margin: 20px 0 6px; }
 p, li { max-width: 80ch; }
 .subtitle { color: var(--muted); margin: 0 0 16px; }
@@ -23,6 +23,9 @@ figcaption a { color: inherit; }
 .scenario-body figure { margin: 4px 0 8px; }
 @media (max-width: 900px) { .scenario-body { grid-template-columns: minmax(0, 1fr); } }
 details > summary { cursor: pointer; color: var(--muted); }
+.folds { display: flex; flex-wrap: wrap; gap: 0 24px; align-items: baseline; }
+.folds > details { min-width: 0; max-width: 100%; }
+.folds > details[open] { flex-basis: 100%; }
 details.rows, details.cost, details.more-charts, details.env, details.board-notes { margin: 6px 0; }
 a.full-size { display: block; cursor: zoom-in; }
 .table-wrap { overflow-x: auto; }
@@ -45,16 +48,4 @@ dl.env dd { overflow-wrap: anywhere; }
 dl.env dd { margin: 0; }
 code.options { font-size: 13px; }
 code { background: #f4f4f6; padding: 0 4px; border-radius: 3px; }
-/* On paper: every table within the page's width (headers and cells wrap, smaller type), folded parts printed open. */
-@media print {
-  body { max-width: none; padding: 0; font-size: 11px; }
-  h2 { break-after: avoid; margin-top: 16px; }
-  .scenario-body { grid-template-columns: minmax(0, 1fr); }
-  .table-wrap { overflow: visible; }
-  table, table.scoreboard { width: 100%; table-layout: auto; font-size: 7px; }
-  th, td, table.scoreboard td, table.scoreboard tbody th { white-space: normal; overflow-wrap: anywhere; padding: 1px 2px; position: static; }
-  figure, tr { break-inside: avoid; }
-  details::details-content { content-visibility: visible; display: contents; }
-  details > summary { display: none; }
-}
 `;

@@ -28,6 +28,9 @@ const REAL_OPTIONS = {
   report: true,
 };
 
+/** The reference run's page at 1,280 px must stay within this: half its height before the page put its detail behind <details>. */
+const REFERENCE_PAGE_HEIGHT = 10_350;
+
 skipNotice('report browser test');
 
 describe.skipIf(!haveBrowser)('report.html in headless Chromium', () => {
@@ -128,6 +131,33 @@ describe.skipIf(!haveBrowser)('report.html in headless Chromium', () => {
     expect(printed, 'tables laid out in print').toBe(tables);
     expect(await hiddenParts(page)).toEqual([]);
     await page.close();
+  });
+
+  it('lays out the committed reference run (the one README.md links) within its height budget, the scoreboard and every name on the first screen, at 390 px and on A4', async () => {
+    const reference = /\[`(results\/[^`/]+)\/`\]/.exec(readFileSync('README.md', 'utf8'))![1]!;
+    const copy = fixtureRunDir(path.join(reference, 'results.json'));
+    try {
+      await writeReport(copy.dir);
+      const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(pathToFileURL(path.join(copy.dir, 'report.html')).href, { waitUntil: 'load', timeout: 30_000 });
+      expect((await page.evaluate('document.documentElement.scrollHeight')) as number).toBeLessThanOrEqual(REFERENCE_PAGE_HEIGHT);
+      const names = page.locator('table.scoreboard tbody th');
+      expect(await names.count()).toBeGreaterThan(0);
+      for (let i = 0; i < (await names.count()); i++) {
+        const box = (await names.nth(i).boundingBox())!;
+        expect(box.y + box.height, (await names.nth(i).textContent()) ?? `name ${i}`).toBeLessThanOrEqual(900);
+      }
+      // Its real tables, wider than the fixture's: still no sideways page on a phone, and within A4 in print.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await openAllDetails(page);
+      expect((await page.evaluate('document.documentElement.scrollWidth')) as number).toBeLessThanOrEqual(390);
+      await page.setViewportSize({ width: 717, height: 1123 });
+      await page.emulateMedia({ media: 'print' });
+      expect(await hiddenParts(page)).toEqual([]);
+      await page.close();
+    } finally {
+      copy.remove();
+    }
   });
 
   it('fits a 1280 px window: no sideways scroll, every table column visible, marked rows one line like the rest', async () => {
