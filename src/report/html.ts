@@ -23,7 +23,7 @@ import { SCOREBOARD_CHART } from './scoreboard/chart.js';
 import { scoreboardHtml } from './scoreboard/html.js';
 import { scoreboard } from './scoreboard/scoreboard.js';
 import { SCOREBOARD_CSS } from './scoreboard/style.js';
-import { MAIN_SENTENCES, splitNarrative } from './prose-budget.js';
+import { MAIN_SENTENCES, MAIN_WORDS, splitNarrative } from './prose-budget.js';
 import { tradeoffs } from './tradeoffs/index.js';
 import { tradeoffsHtml } from './tradeoffs/html.js';
 
@@ -135,7 +135,7 @@ function intro(results: ResultsFile): string {
 
 /** The first sentences in the text, the rest behind a summary a reader opens for the detail. */
 function narrativeHtml(sentences: readonly string[]): string {
-  const { main, details } = splitNarrative(sentences, MAIN_SENTENCES);
+  const { main, details } = splitNarrative(sentences, MAIN_SENTENCES, MAIN_WORDS);
   const more = details.length === 0 ? '' : `\n<details class="more"><summary>More on this scenario</summary><p>${details.map(esc).join(' ')}</p></details>`;
   return `<p class="narrative">${main.map(esc).join(' ')}</p>${more}`;
 }

@@ -2,6 +2,8 @@
 
 /** Sentences per scenario in the main text of the report and the README. */
 export const MAIN_SENTENCES = 3;
+/** Words per scenario in the report's main text: a long sentence waits behind <details> with the rest (the first is always shown). */
+export const MAIN_WORDS = 100;
 
 /**
  * The README's reference section shows no scenario's sentences outside <details>: its scoreboard and
@@ -15,6 +17,12 @@ export function mainTextWords(text: string): number {
   return text.replace(/<details>[\s\S]*?<\/details>/g, ' ').split(/\s+/).filter(Boolean).length;
 }
 
-export function splitNarrative(sentences: readonly string[], budget: number): { main: string[]; details: string[] } {
-  return { main: sentences.slice(0, budget), details: sentences.slice(budget) };
+const wordsIn = (sentence: string) => sentence.split(/\s+/).filter(Boolean).length;
+
+/** The longest run of first sentences within both budgets (at least the first, where the sentence budget allows one). */
+export function splitNarrative(sentences: readonly string[], budget: number, words = Number.POSITIVE_INFINITY): { main: string[]; details: string[] } {
+  let shown = 0;
+  let said = 0;
+  while (shown < Math.min(budget, sentences.length) && (shown === 0 || said + wordsIn(sentences[shown]!) <= words)) said += wordsIn(sentences[shown++]!);
+  return { main: sentences.slice(0, shown), details: sentences.slice(shown) };
 }

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../src/report/html.js';
 import { narrate } from '../../src/report/narrative/index.js';
-import { MAIN_SENTENCES, mainTextWords } from '../../src/report/prose-budget.js';
+import { MAIN_SENTENCES, MAIN_WORDS, mainTextWords, splitNarrative } from '../../src/report/prose-budget.js';
+import { scenariosIn } from '../../src/report/rows.js';
 import { escapeHtml } from '../../src/report/html-escape.js';
 import type { ResultsFile } from '../../src/results/schema.js';
 import type { WrittenChart } from '../../src/report/write-charts.js';
@@ -21,6 +22,27 @@ describe('prose budget', () => {
     expect(text).toBe(sentences.slice(0, MAIN_SENTENCES).map(escapeHtml).join(' '));
     const more = /<details class="more"><summary>More on this scenario<\/summary><p>(.*?)<\/p><\/details>/.exec(section)![1]!;
     expect(more).toBe(sentences.slice(MAIN_SENTENCES).map(escapeHtml).join(' '));
+  });
+
+  it(`keeps every scenario's text within ${MAIN_SENTENCES} sentences and ${MAIN_WORDS} words (or its first sentence), every sentence said once`, () => {
+    for (const scenario of scenariosIn(fixture)) {
+      const sentences = narrate(fixture.results.filter((row) => row.scenario === scenario), fixture).map(escapeHtml);
+      const section = html.slice(html.indexOf(`id="scenario-${scenario}"`), html.indexOf('</section>', html.indexOf(`id="scenario-${scenario}"`)));
+      const main = /<p class="narrative">(.*?)<\/p>/.exec(section)![1]!;
+      const more = /<details class="more"><summary>More on this scenario<\/summary><p>(.*?)<\/p><\/details>/.exec(section)?.[1] ?? '';
+      expect([main, more].filter(Boolean).join(' '), scenario).toBe(sentences.join(' '));
+      const shown = sentences.filter((sentence) => main.includes(sentence)).length;
+      expect(shown, scenario).toBeLessThanOrEqual(MAIN_SENTENCES);
+      if (shown > 1) expect(mainTextWords(main), scenario).toBeLessThanOrEqual(MAIN_WORDS);
+    }
+  });
+
+  it('shows sentences while both budgets hold: a long second sentence waits with the rest, the first always shows', () => {
+    const long = 'word '.repeat(12).trim() + '.';
+    expect(splitNarrative(['One two.', long, 'Three.'], 3, 10)).toEqual({ main: ['One two.'], details: [long, 'Three.'] });
+    expect(splitNarrative([long, 'Three.'], 3, 10)).toEqual({ main: [long], details: ['Three.'] });
+    expect(splitNarrative(['a.', 'b.', 'c.', 'd.'], 3, 10)).toEqual({ main: ['a.', 'b.', 'c.'], details: ['d.'] });
+    expect(splitNarrative(['a.', 'b.'], 0)).toEqual({ main: [], details: ['a.', 'b.'] });
   });
 
   it('puts the scoreboard first, the scenarios next, caveats and method after them', () => {
