@@ -22,6 +22,12 @@ figcaption a { color: inherit; }
 .scenario-body { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 0 28px; align-items: start; }
 .scenario-body figure { margin: 4px 0 8px; }
 @media (max-width: 900px) { .scenario-body { grid-template-columns: minmax(0, 1fr); } }
+/* A phone: narrower margins, and a long model name wraps so its sticky column leaves room for the figures. */
+@media (max-width: 600px) {
+  body { padding: 12px 12px 48px; }
+  h1 { font-size: 20px; }
+  th:first-child, td:first-child, table.scoreboard tbody th { white-space: normal; min-width: 6em; max-width: 9em; }
+}
 details > summary { cursor: pointer; color: var(--muted); }
 .folds { display: flex; flex-wrap: wrap; gap: 0 24px; align-items: baseline; }
 .folds > details { min-width: 0; max-width: 100%; }
