@@ -1,9 +1,11 @@
 /**
  * Each scenario kind's headline figure: the one number a reader compares the models on, read from
- * the row that carries it, with the bounds its repeats (or its search) put on the true value.
+ * the row that carries it, with the bounds its repeats (or its search) put on the true value. Typed by
+ * ScenarioKind like the kind's other entries (scenarios/kinds.ts lists them; its story: report/narrative/index.ts).
  */
 import type { Estimate, ResultRow } from '../../results/schema.js';
 import { latency, mebibytes, num } from '../../results/format.js';
+import { kindOf, type ScenarioKind } from '../../results/scenario-kind.js';
 
 /** The true value lies in [low, high] (high exclusive where `openAbove`); a bound not known is infinite. */
 export interface Bounds {
@@ -22,8 +24,6 @@ export interface HeadlineFigure {
 }
 
 export interface Headline {
-  /** Whether a scenario's rows are this kind (the first that applies names the column). */
-  applies(first: ResultRow): boolean;
   /** The column's figure, e.g. "msgs/s c=64". */
   header(rows: readonly ResultRow[]): string;
   better: 'higher' | 'lower';
@@ -62,7 +62,6 @@ const topConnections = (rows: readonly ResultRow[]) => Math.max(...rows.map((row
 const atTop = (figure: string) => (rows: readonly ResultRow[]) => `${figure} c=${topConnections(rows)}`;
 
 const CAPACITY: Headline = {
-  applies: (first) => first.rateSearch !== undefined,
   header: () => 'sustained msgs/s',
   better: 'higher',
   perServer: true,
@@ -78,7 +77,6 @@ const CAPACITY: Headline = {
 };
 
 const ABANDONED: Headline = {
-  applies: (first) => first.abandoned !== undefined,
   header: () => 'first echo',
   better: 'lower',
   pick: topPoint,
@@ -89,7 +87,6 @@ const ABANDONED: Headline = {
 
 /** The highest step the server's series measured: its cost per connection. */
 const CONNECTIONS: Headline = {
-  applies: (first) => first.connectionsStep !== undefined,
   header: () => 'memory per connection',
   better: 'lower',
   perServer: true,
@@ -103,7 +100,6 @@ const CONNECTIONS: Headline = {
 };
 
 const CHURN: Headline = {
-  applies: (first) => first.mode === 'churn',
   header: atTop('conn/s'),
   better: 'higher',
   pick: topPoint,
@@ -114,7 +110,6 @@ const CHURN: Headline = {
 
 /** Latency at equal offered load: the p99 of each repeat bounds it. */
 const OPEN: Headline = {
-  applies: (first) => first.mode === 'open',
   header: (rows) => `p99 at ${num(Math.max(...rows.map((row) => row.targetRate ?? 0)))} msgs/s`,
   better: 'lower',
   pick: most((row) => (row.targetRate ?? 0) * 1e3 + row.connections),
@@ -128,7 +123,6 @@ const OPEN: Headline = {
 };
 
 const CPU: Headline = {
-  applies: (first) => first.workUsPerMessage > 0,
   header: (rows) => {
     const point = mostCores(rows)!;
     return `msgs/s c=${point.connections}, ${point.serverCores ?? 'all'} cores`;
@@ -142,7 +136,6 @@ const CPU: Headline = {
 
 /** Bulk bytes: what a large message's echo is measured in. */
 const LARGE: Headline = {
-  applies: (first) => first.mode === 'closed' && first.messageSize >= 16 * 1024,
   header: () => 'MB/s',
   better: 'higher',
   pick: topPoint,
@@ -152,7 +145,6 @@ const LARGE: Headline = {
 };
 
 const MESSAGES: Headline = {
-  applies: () => true,
   header: atTop('msgs/s'),
   better: 'higher',
   pick: topPoint,
@@ -161,9 +153,21 @@ const MESSAGES: Headline = {
   unit: 'msgs/s',
 };
 
-/** The first that applies to a scenario's first row names its column. */
-export const HEADLINES: readonly Headline[] = [CAPACITY, ABANDONED, CONNECTIONS, CHURN, OPEN, CPU, LARGE, MESSAGES];
+/** Bulk messages are measured in bytes, small ones in messages. */
+const CLOSED_LOOP = (first: ResultRow): Headline => (first.messageSize >= 16 * 1024 ? LARGE : MESSAGES);
+
+/** Each kind of scenario's headline; a closed loop's depends on its message size. */
+const HEADLINES: Record<ScenarioKind, (first: ResultRow) => Headline> = {
+  capacity: () => CAPACITY,
+  abandoned: () => ABANDONED,
+  connections: () => CONNECTIONS,
+  churn: () => CHURN,
+  'open-loop': () => OPEN,
+  cpu: () => CPU,
+  'slow-client': () => MESSAGES,
+  'closed-loop': CLOSED_LOOP,
+};
 
 export function headlineFor(rows: readonly ResultRow[]): Headline {
-  return HEADLINES.find((headline) => headline.applies(rows[0]!))!;
+  return HEADLINES[kindOf(rows[0]!)](rows[0]!);
 }
