@@ -20,6 +20,8 @@ import { scenariosIn } from '../src/report/rows.js';
 import { README_SENTENCES, splitNarrative } from '../src/report/prose-budget.js';
 import { scoreboard } from '../src/report/scoreboard/scoreboard.js';
 import { scoreboardMarkdown } from '../src/report/scoreboard/markdown.js';
+import { SCOREBOARD_CHART } from '../src/report/scoreboard/chart.js';
+import { CHARTS } from '../src/report/charts/index.js';
 import { tradeoffs, tradeoffsMarkdown } from '../src/report/tradeoffs/index.js';
 
 const USAGE =
@@ -36,18 +38,6 @@ const TARGETS_START = '<!-- section:targets -->';
 const TARGETS_END = '<!-- /section:targets -->';
 const RELIABILITY_START = '<!-- section:reliability-measured -->';
 const RELIABILITY_END = '<!-- /section:reliability-measured -->';
-
-/** Which charts illustrate which scenario (names as written by the report). */
-const CHARTS: Record<string, string[]> = {
-  'echo-small': ['throughput-vs-connections', 'latency-percentiles'],
-  cpu: ['scaling', 'cpu-vs-machine-limit'],
-  churn: ['churn-connections', 'churn-server-over-time'],
-  abandoned: ['abandoned-first-echo'],
-  'slow-client': ['slow-client-fairness'],
-  open: ['latency-spectrum-open'],
-  capacity: ['capacity-curve', 'sustainable-rate', 'over-time'],
-  connections: ['memory-per-connection'],
-};
 
 runMain('readme', USAGE, async (argv) => {
   const { values, positionals } = parseCommandLine(argv, { targets: { type: 'string' }, reliability: { type: 'string' } }, true);
@@ -73,17 +63,22 @@ runMain('readme', USAGE, async (argv) => {
     '',
   );
 
-  const scenarios = scenariosIn(results);
-  for (const scenario of scenarios) {
+  // The charts the run drew, each under its scenario as the report shows them: the first in sight, the rest linked in the details.
+  const drawn = CHARTS.filter((chart) => existsSync(path.join(dir, 'charts', `${chart.name}.svg`)));
+  const image = (name: string) => `![${name}](${rel}/charts/${name}.svg)`;
+  for (const scenario of scenariosIn(results)) {
     const these = rows.filter((r) => r.scenario === scenario);
     const { main, details } = splitNarrative(narrate(these, results), README_SENTENCES);
+    const [first, ...more] = drawn.filter((chart) => chart.scenario === scenario).map((chart) => chart.name);
+    const links = more.length > 0 ? [`More charts: ${more.map((name) => `[${name}](${rel}/charts/${name}.svg)`).join(' · ')}.`] : [];
     lines.push(`### ${scenario}`, '');
     if (main.length > 0) lines.push(main.join(' '), '');
-    if (details.length > 0) lines.push(`<details><summary>${main.length > 0 ? 'More on this scenario' : `What ${scenario} shows`}</summary>`, '', details.join(' '), '', '</details>', '');
-    // A chart the run did not draw (a run without a core sweep has no scaling chart) is left out.
-    for (const chart of CHARTS[scenario] ?? []) if (existsSync(path.join(dir, 'charts', `${chart}.svg`))) lines.push(`![${chart}](${rel}/charts/${chart}.svg)`, '');
+    if (details.length + links.length > 0) lines.push(`<details><summary>${main.length > 0 ? 'More on this scenario' : `What ${scenario} shows`}</summary>`, '', [...details, ...links].join(' '), '', '</details>', '');
+    if (first) lines.push(image(first), '');
   }
-  lines.push(`![server-cost](${rel}/charts/server-cost.svg)`, '');
+  // The charts across scenarios (the scoreboard's heat map is above).
+  const across = drawn.filter((chart) => !chart.scenario && chart.name !== SCOREBOARD_CHART).map((chart) => chart.name);
+  if (across.length > 0) lines.push('### Across scenarios', '', ...across.flatMap((name) => [image(name), '']));
 
   lines.push(END);
 
