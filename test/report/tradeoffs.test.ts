@@ -46,6 +46,6 @@ describe('tradeoffs', () => {
     const html = renderPage(fixture, []);
     expect(html.indexOf('<section id="tradeoffs">')).toBeGreaterThan(html.indexOf('<table class="scoreboard">'));
     expect(html.indexOf('<section id="tradeoffs">')).toBeLessThan(html.indexOf('id="scenario-echo-small"'));
-    expect(html).toContain('<b>event-loop</b> is first in echo-small (69,400 msgs/s).');
+    expect(html).toContain('<b>event-loop</b> (one thread, non-blocking I/O) is first in echo-small (69,400 msgs/s).');
   });
 });

@@ -4,6 +4,6 @@ import { MODEL_COLOURS } from '../model-colours.js';
 import { TRADEOFFS_LEAD, type TradeoffLine } from './index.js';
 
 export function tradeoffsHtml(lines: readonly TradeoffLine[]): string {
-  const items = lines.map((line) => `<li><span class="swatch" style="background:${MODEL_COLOURS[line.model]}"></span><b>${esc(line.label)}</b> ${esc(line.text)}</li>`);
+  const items = lines.map((line) => `<li><span class="swatch" style="background:${MODEL_COLOURS[line.model]}"></span><b>${esc(line.label)}</b>${line.design ? ` (${esc(line.design)})` : ''} ${esc(line.text)}</li>`);
   return `<section id="tradeoffs"><h2>Tradeoffs</h2>\n<p class="subtitle">${esc(TRADEOFFS_LEAD)}</p>\n<ul class="tradeoffs">${items.join('\n')}</ul>\n</section>`;
 }

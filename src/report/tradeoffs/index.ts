@@ -4,6 +4,7 @@
  */
 import type { ResultsFile } from '../../results/schema.js';
 import { num } from '../../results/format.js';
+import { MODEL_SUMMARIES } from '../../models/ids.js';
 import { scoreboard } from '../scoreboard/scoreboard.js';
 import { CLAIM_THRESHOLDS } from './thresholds.js';
 import { claimLine } from './render.js';
@@ -13,16 +14,23 @@ import { tradeoffFacts, type ServerFacts } from './facts.js';
 export interface TradeoffLine {
   label: string;
   model: ServerFacts['model'];
+  /** The model's design in a few words ("a child process per connection"): why it wins or pays; none for an external server. */
+  design: string | null;
   /** What follows the name: "is first in cpu (…); pays in churn (…)." */
   text: string;
 }
 
 export function tradeoffs(results: Pick<ResultsFile, 'scenarios' | 'results'>): TradeoffLine[] {
-  return tradeoffFacts(scoreboard(results)).map((server) => ({ label: server.label, model: server.model, text: claimLine(server.label, claimsOf(server)) }));
+  return tradeoffFacts(scoreboard(results)).map((server) => ({
+    label: server.label,
+    model: server.model,
+    design: server.model === 'external' ? null : MODEL_SUMMARIES[server.model],
+    text: claimLine(server.label, claimsOf(server)),
+  }));
 }
 
 export function tradeoffsMarkdown(lines: readonly TradeoffLine[]): string {
-  return [TRADEOFFS_LEAD, '', ...lines.map((line) => `- **${line.label}** ${line.text}`)].join('\n');
+  return [TRADEOFFS_LEAD, '', ...lines.map((line) => `- **${line.label}**${line.design ? ` (${line.design})` : ''} ${line.text}`)].join('\n');
 }
 
 /** How far the claims go: said once above them. */
