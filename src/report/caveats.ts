@@ -10,7 +10,12 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 export function caveats(results: ResultsFile): string[] {
   const rows = sortRows(results);
   const out: string[] = [];
-  const list = (selected: typeof rows) => selected.map((row) => `${serverName(row)} in ${pointLabel(row)}`).join(', ');
+  // Grouped by server, each named once: "event-loop (echo-small c=16, open c=16), cluster (open c=16)".
+  const list = (selected: typeof rows) => {
+    const byServer = new Map<string, string[]>();
+    for (const row of selected) byServer.set(serverName(row), [...(byServer.get(serverName(row)) ?? []), pointLabel(row)]);
+    return [...byServer].map(([server, points]) => `${server} (${points.join(', ')})`).join(', ');
+  };
 
   if (!results.complete) out.push('This run was cut short (interrupted or failed): some scenarios or models are missing and rows may be partial.');
   const failed = rows.filter((row) => row.status === 'failed');

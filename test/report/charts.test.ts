@@ -182,11 +182,12 @@ describe('report.html from the fixture run', () => {
   });
 
   it('states its caveats: client-bound, failed and empty rows, the core count, confidence intervals', () => {
-    expect(html).toContain('cluster in echo-small c=64');
-    expect(html).toContain('fork in echo-large c=8');
+    // Grouped by server, each named once with its points.
+    expect(html).toMatch(/Client-bound rows, [^<]*: [^<]*cluster \([^)]*echo-small c=64[^)]*\)/);
+    expect(html).toMatch(/Failed rows [^<]*: [^<]*fork \(echo-large c=8\)/);
     expect(html).toContain('Rows whose measured windows completed nothing, so they have no rate or latency to read: sequential in slow-client c=15 (no message answered in 6 s;');
     // What was seen, not a cause the run did not establish.
-    expect(html.includes('Open-loop rows whose answers fell below 99 % of the offered rate: sequential in open c=16, cluster in open c=16.'), 'shortfall caveat').toBe(true);
+    expect(html.includes('Open-loop rows whose answers fell below 99 % of the offered rate: sequential (open c=16), cluster (open c=16).'), 'shortfall caveat').toBe(true);
     expect(html.includes('could not keep up'), 'a cause not established').toBe(false);
     expect(html).toContain(`on ${fixture.env.cores} cores no model can be more than ${fixture.env.cores}× faster`);
     expect(html).toContain('the bracket is the range of the repeats, lowest to highest');
