@@ -27,26 +27,21 @@ import { MAIN_SENTENCES, MAIN_WORDS, splitNarrative } from './prose-budget.js';
 import { tradeoffs } from './tradeoffs/index.js';
 import { tradeoffsHtml } from './tradeoffs/html.js';
 
-/** A chart drawn to fit its column; the drawing links to its SVG, which opens full size (on a phone, too small to read otherwise). */
-function figure(chart: WrittenChart, caption = true): string {
+/** A chart at its own size (shrunk only on a narrow screen, where the drawing links to its SVG at full size); how to read it, one open away. */
+function figure(chart: WrittenChart): string {
   const name = chart.definition.name;
   const svg = chart.svg.replace('<svg ', `<svg role="img" aria-label="${esc(chart.definition.title)}" `);
   const links = `<a href="charts/${name}.svg">full size (SVG)</a> · <a href="charts/${name}.png">PNG</a>`;
   return (
     `<figure id="chart-${name}" class="chart"><a class="full-size" href="charts/${name}.svg" title="open full size">${svg}</a>` +
-    `<figcaption>${caption ? `${esc(chart.definition.caption)} ` : ''}${links}</figcaption></figure>`
+    `<figcaption><details class="how"><summary>How to read this chart</summary><p>${esc(chart.definition.caption)}</p></details><span class="links">${links}</span></figcaption></figure>`
   );
-}
-
-/** How to read a scenario's first chart, said in the text column beside it, so the chart's column is the chart. */
-function chartNote(chart: WrittenChart): string {
-  return `<p class="chart-note">The chart: ${esc(chart.definition.caption)}</p>`;
 }
 
 /** Secondary charts behind a closed summary that names them: the page's height goes to the first chart of each scenario. */
 function moreFigures(charts: readonly WrittenChart[], summary: string): string {
   if (charts.length === 0) return '';
-  return `<details class="more-charts"><summary>${esc(summary)}: ${esc(charts.map((chart) => chart.definition.title).join(' · '))}</summary>\n${charts.map((chart) => figure(chart)).join('\n')}\n</details>`;
+  return `<details class="more-charts"><summary>${esc(summary)}: ${esc(charts.map((chart) => chart.definition.title).join(' · '))}</summary>\n${charts.map(figure).join('\n')}\n</details>`;
 }
 
 function swatch(row: ResultRow): string {
@@ -147,12 +142,11 @@ function scenarioSection(scenario: string, results: ResultsFile, charts: readonl
   const [first, ...rest] = charts.filter((chart) => chart.definition.scenario === scenario);
   return [
     `<section id="scenario-${esc(scenario)}" class="scenario"><h2>${esc(scenario)}</h2>`,
-    '<div class="scenario-body"><div class="scenario-text">',
     `<p class="subtitle">${esc(describeScenario(declarationOf(results, scenario), rows))}</p>`,
+    '<div class="scenario-body"><div class="scenario-text">',
     narrativeHtml(sentences),
-    first ? chartNote(first) : '',
     '</div>',
-    first ? figure(first, false) : '',
+    first ? figure(first) : '',
     '</div>',
     // The folded parts side by side while closed: one line of summaries, not three.
     `<div class="folds">${[moreFigures(rest, 'More charts'), table(rows, scenario), costTable(rows)].filter(Boolean).join('\n')}</div>`,
@@ -180,13 +174,13 @@ export function renderPage(results: ResultsFile, charts: readonly WrittenChart[]
 <section id="summary">
 ${scoreboardHtml(scoreboard(results))}
 <p><a href="#tradeoffs">tradeoffs</a> · Scenarios: ${scenarios.map((s) => `<a href="#scenario-${esc(s)}">${esc(s)}</a>`).join(' · ')} · ${overview.length === 0 ? '' : '<a href="#overview">across scenarios</a> · '}<a href="#method">caveats and method</a> · <a href="#environment">environment</a></p>
-${boardChart.map((chart) => figure(chart)).join('\n')}
+${boardChart.map(figure).join('\n')}
 </section>
 ${tradeoffsHtml(tradeoffs(results))}
 ${scenarios.map((scenario) => scenarioSection(scenario, results, charts)).join('\n')}
 ${overview.length === 0 ? '' : `<section id="overview"><h2>Across scenarios</h2>\n${moreFigures(overview, 'Charts across scenarios')}\n</section>`}
 <section id="method"><h2>Caveats and method</h2>
-<p>${intro(results)}</p>
+<details class="intro"><summary>What was run, and what msgs/s and latency mean</summary><p>${intro(results)}</p></details>
 <ul class="caveats">${caveats(results).map((text) => `<li>${esc(text)}</li>`).join('\n')}</ul>
 </section>
 <section id="environment"><h2>Environment</h2>

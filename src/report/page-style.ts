@@ -17,11 +17,15 @@ figure { margin: 20px 0 28px; }
 figure svg { display: block; max-width: 100%; height: auto; }
 figcaption { color: var(--muted); font-size: 14px; max-width: 90ch; margin-top: 6px; }
 figcaption a { color: inherit; }
+figcaption { display: flex; flex-wrap: wrap; gap: 0 16px; align-items: baseline; }
+figcaption details.how[open] { flex-basis: 100%; order: 1; }
+figcaption details.how p { margin: 4px 0; }
 .chart-note { color: var(--muted); font-size: 13px; }
-/* A scenario's text beside its first chart on a wide screen, above it on a narrow one. */
-.scenario-body { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 0 28px; align-items: start; }
-.scenario-body figure { margin: 4px 0 8px; }
-@media (max-width: 900px) { .scenario-body { grid-template-columns: minmax(0, 1fr); } }
+figcaption { font-size: 13px; }
+/* A scenario's text beside its first chart where the chart fits at its own size beside it, above it where not (charts are never shrunk to fit a screen that has room). */
+.scenario-body { display: flex; flex-wrap: wrap; gap: 0 28px; align-items: flex-start; }
+.scenario-text { flex: 1 1 300px; min-width: 0; }
+.scenario-body figure { flex: 0 0 auto; max-width: 100%; margin: 4px 0 8px; }
 /* A phone: narrower margins, and a long model name wraps so its sticky column leaves room for the figures. */
 @media (max-width: 600px) {
   body { padding: 12px 12px 48px; }
@@ -32,7 +36,7 @@ details > summary { cursor: pointer; color: var(--muted); }
 .folds { display: flex; flex-wrap: wrap; gap: 0 24px; align-items: baseline; }
 .folds > details { min-width: 0; max-width: 100%; }
 .folds > details[open] { flex-basis: 100%; }
-details.rows, details.cost, details.more-charts, details.env, details.board-notes { margin: 6px 0; }
+details.rows, details.cost, details.more-charts, details.env, details.board-notes, details.intro { margin: 6px 0; }
 a.full-size { display: block; cursor: zoom-in; }
 .table-wrap { overflow-x: auto; }
 /* The model column stays in sight while a wide table scrolls sideways. */

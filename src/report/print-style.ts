@@ -4,7 +4,7 @@ export const PRINT_CSS = `
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
   h2 { break-after: avoid; margin-top: 16px; }
-  .scenario-body { grid-template-columns: minmax(0, 1fr); }
+  .scenario-body { display: block; }
   .table-wrap { overflow: visible; }
   table, table.scoreboard { width: 100%; table-layout: auto; font-size: 7px; }
   table.scoreboard .ratio, table.scoreboard th .figure { font-size: 6px; }

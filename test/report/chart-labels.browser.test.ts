@@ -14,6 +14,7 @@ import { writeReport } from '../../src/report/index.js';
 import { chartProblems } from './chart-labels.js';
 import { haveBrowser, launchChromium, skipNotice } from './chromium.js';
 import { fixtureRunDir, quickShapedRunDir } from './fixture-run.js';
+import { openAllDetails } from './page-layout.js';
 
 skipNotice('chart label browser test');
 
@@ -40,6 +41,8 @@ describe.skipIf(!haveBrowser)('chart labels in headless Chromium', () => {
       const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
       await page.goto(pathToFileURL(path.join(run.dir, 'report.html')).href, { waitUntil: 'load', timeout: 30_000 });
       expect(await page.locator('figure.chart svg').count(), 'charts on the page').toBeGreaterThan(0);
+      // Secondary charts are folded behind <details>: opened, they are laid out and checked like the first.
+      await openAllDetails(page);
       const problems = await chartProblems(page);
       await page.close();
       return problems;

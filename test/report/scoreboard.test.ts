@@ -122,6 +122,8 @@ describe('ranking rules', () => {
     const open = fixtureRow('open', 'event-loop');
     const search = (model: ResultRow['model'], sustainedRate: number, firstFailingRate: number | null, lowerBound = false): ResultRow => {
       const row = withRuns(open, 'capacity', model, [sustainedRate]);
+      // A search row records its kind as the harness writes it (the template's is its open loop's).
+      row.kind = 'capacity';
       row.rateSearch = { slo: { percentile: 'p99', objectiveUs: 2000 }, step: 5, passed: true, clientBound: false, result: { sustainedRate, firstFailingRate, lowerBound, startRate: 1000, probeMsgsPerSec: 4000, steps: 5 } };
       return row;
     };
@@ -138,6 +140,7 @@ describe('ranking rules', () => {
     const template = fixtureRow('echo-small', 'event-loop', 64);
     const step = (model: ResultRow['model'], connections: number, bytesPerConnection: number | null, projected = false): ResultRow => {
       const row = withRuns(template, 'connections', model, [1], { connections, status: projected ? 'empty' : 'ok' });
+      row.kind = 'connections';
       row.connectionsStep = { series: 'uncapped', cap: null, echoEverySec: 5, deadlineSec: 2, projected, projectedReason: projected ? 'memory' : null, projectedPssBytes: null, safetyBoundBytes: 1e9, baselinePssBytes: 1e7, pssBytes: null, bytesPerConnection, processes: 1, threads: 1, served: connections, queued: 0, failed: 0, liveEchoes: 0, firstEchoMs: 1, startMs: 1, kernelTcpBytes: null, kernelTcpSockets: null };
       return row;
     };
