@@ -13,7 +13,7 @@ export interface Claim {
 }
 
 /** In the order a model's line says them: what it wins, what it costs, where it breaks. */
-export const CLAIM_RULES: readonly [ClaimRule, (fact: CellFact) => boolean][] = [
+const CLAIM_RULES: readonly [ClaimRule, (fact: CellFact) => boolean][] = [
   // First, and clearly ahead of someone: a column where every cell ties leads nobody.
   ['leads', ({ cell, column, leaders }) => cell.rank === 1 && column.worstRank > 1 && !column.measuredOnce && leaders.length <= CLAIM_THRESHOLDS.mostLeaders],
   ['far behind', ({ cell, column }) => cell.rank !== null && cell.score !== null && (column.measuredOnce ? cell.score <= CLAIM_THRESHOLDS.farBehindOnceScore : cell.rank > 1 && cell.score <= CLAIM_THRESHOLDS.farBehindScore)],
