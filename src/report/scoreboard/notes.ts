@@ -27,7 +27,8 @@ export function rankingNote(board: Scoreboard): string {
   return (
     'Each cell: the scenario’s headline figure and its ratio to the best in the column. A cell ranks above another only where every repeat ' +
     'of it is beyond every repeat of the other (a capacity search: its sustained rate at or above the other’s first failing rate); cells that overlap ' +
-    'share a rank and a colour.' +
+    'share a rank and a colour. With three repeats each, chance alone puts every repeat of a server beyond every repeat of an equally fast one ' +
+    'once in 20 (a one-sided rank test at the 5 % level).' +
     (once.length > 0 ? ` Measured once, so not ranked: ${once.join(', ')}.` : '')
   );
 }
