@@ -50,7 +50,7 @@ export const capacityCurve: ChartDefinition = {
     // One tick per power of ten: a panel is narrow.
     const offered = decadesAround(values.map((v) => v.offered));
     const powers = Array.from({ length: Math.round(Math.log10(offered[1] / offered[0])) + 1 }, (_, k) => offered[0] * 10 ** k);
-    const x = { field: 'offered', type: 'quantitative', title: 'Offered rate (msgs/s, log scale)', scale: { type: 'log', domain: offered, nice: false }, axis: { values: powers, format: '~s' } };
+    const x = { field: 'offered', type: 'quantitative', title: 'Offered rate (msgs/s, log)', scale: { type: 'log', domain: offered, nice: false }, axis: { values: powers, format: '~s' } };
     const y = { field: 'latencyUs', type: 'quantitative', ...latencyScale('Latency (log scale)') };
     const colour = { ...colourByModel(rows), legend: null };
     const dash = { field: 'percentile', type: 'nominal', title: 'Percentile', sort: percentiles, scale: { domain: percentiles, range: [[1, 0], [5, 3]] } };
