@@ -138,10 +138,10 @@ describe('ranking rules', () => {
 
   it('reads the connections scenario’s memory per connection at the highest step run, marked where larger steps were projected', () => {
     const template = fixtureRow('echo-small', 'event-loop', 64);
-    const step = (model: ResultRow['model'], connections: number, bytesPerConnection: number | null, projected = false): ResultRow => {
+    const step = (model: ResultRow['model'], connections: number, bytesPerConnection: number | null, projected = false, queued = 0): ResultRow => {
       const row = withRuns(template, 'connections', model, [1], { connections, status: projected ? 'empty' : 'ok' });
       row.kind = 'connections';
-      row.connectionsStep = { series: 'uncapped', cap: null, echoEverySec: 5, deadlineSec: 2, projected, projectedReason: projected ? 'memory' : null, projectedPssBytes: null, safetyBoundBytes: 1e9, baselinePssBytes: 1e7, pssBytes: null, bytesPerConnection, processes: 1, threads: 1, served: connections, queued: 0, failed: 0, liveEchoes: 0, firstEchoMs: 1, startMs: 1, kernelTcpBytes: null, kernelTcpSockets: null };
+      row.connectionsStep = { series: 'uncapped', cap: null, echoEverySec: 5, deadlineSec: 2, projected, projectedReason: projected ? 'memory' : null, projectedPssBytes: null, safetyBoundBytes: 1e9, baselinePssBytes: 1e7, pssBytes: null, bytesPerConnection, processes: 1, threads: 1, served: connections - queued, queued, failed: 0, liveEchoes: 0, firstEchoMs: 1, startMs: 1, kernelTcpBytes: null, kernelTcpSockets: null };
       return row;
     };
     const of = scoreboard(run([step('event-loop', 10, 9000), step('event-loop', 1000, 8700), step('fork', 10, 17_000_000), step('fork', 100, 16_000_000), step('fork', 1000, null, true)]));
@@ -149,6 +149,19 @@ describe('ranking rules', () => {
     expect(cell(of, 'event-loop', 'connections')).toMatchObject({ value: 8700, at: 'c=1,000', marks: [] });
     expect(cell(of, 'fork', 'connections')).toMatchObject({ value: 16_000_000, at: 'c=100', marks: ['projected'] });
     expect(cell(of, 'fork', 'connections').ratio).toBeCloseTo(16_000_000 / 8700, 9);
+  });
+
+  it('does not rank memory per connection where held connections only waited in a queue (a server that serves one is the cheapest)', () => {
+    const template = fixtureRow('echo-small', 'event-loop', 64);
+    const step = (model: ResultRow['model'], bytesPerConnection: number, queued: number): ResultRow => {
+      const row = withRuns(template, 'connections', model, [1], { connections: 1000 });
+      row.kind = 'connections';
+      row.connectionsStep = { series: 'uncapped', cap: null, echoEverySec: 5, deadlineSec: 2, projected: false, projectedReason: null, projectedPssBytes: null, safetyBoundBytes: 1e9, baselinePssBytes: 1e7, pssBytes: null, bytesPerConnection, processes: 1, threads: 1, served: 1000 - queued, queued, failed: 0, liveEchoes: 0, firstEchoMs: 1, startMs: 1, kernelTcpBytes: null, kernelTcpSockets: null };
+      return row;
+    };
+    const of = scoreboard(run([step('sequential', 7000, 999), step('event-loop', 13_000, 0), step('reuseport', 10_000, 0)]));
+    expect(cell(of, 'sequential', 'connections')).toMatchObject({ rank: null, marks: ['starved'] });
+    expect(cell(of, 'reuseport', 'connections')).toMatchObject({ rank: 1, ratio: 1 });
   });
 });
 

@@ -33,12 +33,13 @@ export function cellMarks(row: ResultRow, serverRows: readonly ResultRow[]): Mar
   const kinds = new Set<MarkKind>(rowReasons(row));
   const echoes = !row.abandoned && !row.connectionsStep;
   if (echoes && row.fairness.starved > 0) kinds.add('starved');
+  // Held connections that waited in a queue cost the server almost nothing: the cheapest per connection would be the one that served none.
+  if ((row.connectionsStep?.queued ?? 0) > 0) kinds.add('starved');
   if (row.rateSearch?.result?.lowerBound) kinds.add('lower bound');
   if (row.connectionsStep && serverRows.some((other) => other.connectionsStep?.projected && other.connections > row.connections)) kinds.add('projected');
   return KIND_ORDER.filter((kind) => kinds.has(kind));
 }
 
-/** Marks that leave a cell without a figure to rank: failed, cut short, nothing answered, impossible. */
 /**
  * Cells that are not a measurement of the server under the whole load are not ranked: failed or empty
  * ones, an impossible one, one whose connections were starved (its latency is that of the one
