@@ -82,11 +82,21 @@ const EXPLAINED: Record<Exclude<StatusLabel, 'measured' | 'starved'>, (row: Resu
   },
 };
 
-/** What being client-bound means for this row's numbers: its latency (open loop) or its throughput (closed). */
+/** What being client-bound means for a row's numbers, by its loop: its latency (open) or its throughput (closed). */
+export const CLIENT_BOUND_MEANS = {
+  open: 'the generator sent late, and its latency includes that lateness',
+  closed: 'throughput is a lower bound',
+} as const;
+
+/** An open-loop row's lateness: the figure its client-bound mark rests on (null for a closed loop). */
+export function sendLagText(row: ResultRow): string | null {
+  return row.targetRate !== undefined ? `send lag p99 ${latency(row.client.sendLagP99Us ?? null)}` : null;
+}
+
+/** What being client-bound means for this row's numbers, with its lateness where it has one. */
 export function clientBoundMeaning(row: ResultRow): string {
-  return row.targetRate !== undefined
-    ? `the generator sent late (send lag p99 ${latency(row.client.sendLagP99Us ?? null)}), and its latency includes that lateness`
-    : 'throughput is a lower bound';
+  const lag = sendLagText(row);
+  return lag ? CLIENT_BOUND_MEANS.open.replace('sent late', `sent late (${lag})`) : CLIENT_BOUND_MEANS.closed;
 }
 
 /** Every reason to distrust a row, each said with what it means for the numbers; empty when they stand as they are. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatTable } from '../../src/harness/output/table.js';
 import { columnsFor } from '../../src/report/table-rows.js';
-import { rowMarks, rowStatus } from '../../src/results/row-status.js';
+import { clientBoundMeaning, rowMarks, rowStatus } from '../../src/results/row-status.js';
 import type { ResultRow, ResultsFile } from '../../src/results/schema.js';
 import { FIXTURE_A } from '../report/fixture-run.js';
 import { exceptionsSentence } from '../../src/report/narrative/facts.js';
@@ -75,8 +75,21 @@ describe('row status and marks', () => {
       delete row.targetRate;
       row.client.clientBound = true;
     });
-    expect(exceptionsSentence([lowerBound])).toBe(`Note: ${serverName(lowerBound)} was client-bound: the generator sent late (send lag p99 2.5 ms), and its latency includes that lateness.`);
-    expect(exceptionsSentence([closed])).toBe(`Note: ${serverName(closed)} was client-bound: throughput is a lower bound.`);
+    expect(clientBoundMeaning(lowerBound)).toBe('the generator sent late (send lag p99 2.5 ms), and its latency includes that lateness');
+    expect(exceptionsSentence([lowerBound])).toBe(`Note: client-bound, so the generator sent late, and its latency includes that lateness: ${serverName(lowerBound)} (send lag p99 2.5 ms).`);
+    expect(exceptionsSentence([closed])).toBe(`Note: client-bound, so throughput is a lower bound: ${serverName(closed)}.`);
     expect(exceptionsSentence([plain])).toBeNull();
+  });
+
+  it('says each meaning of client-bound once, its rows grouped by server', () => {
+    const at = (connections: number, model: ResultRow['model']) =>
+      variant((row) => {
+        delete row.targetRate;
+        row.client.clientBound = true;
+        row.connections = connections;
+        row.model = model;
+      });
+    const sentence = exceptionsSentence([at(16, 'event-loop'), at(64, 'event-loop'), at(16, 'cluster'), at(64, 'worker')]);
+    expect(sentence).toBe('Note: client-bound, so throughput is a lower bound: event-loop (c=16 and c=64), cluster (c=16) and worker (c=64).');
   });
 });

@@ -1,7 +1,7 @@
 /** Small facts read off a scenario's rows, shared by the per-scenario narratives. */
 import type { Estimate, ResultRow } from '../../results/schema.js';
 import { serverName } from '../../results/server-label.js';
-import { clientBoundMeaning } from '../../results/row-status.js';
+import { CLIENT_BOUND_MEANS, sendLagText } from '../../results/row-status.js';
 import { andList, num, times } from '../../results/format.js';
 import { usable } from '../rows.js';
 import { estimateAbove } from '../intervals.js';
@@ -71,20 +71,42 @@ function ceilingSentence(order: readonly ResultRow[], figure: (row: ResultRow) =
   return `${sentence}.`;
 }
 
-/** Failed, empty and client-bound rows, said plainly so no reader trusts them by accident. */
+/**
+ * Failed, empty and client-bound rows, said plainly so no reader trusts them by accident. Client-bound
+ * rows are said once per meaning, grouped by server ("event-loop at c=16 and c=64"), not once a row.
+ */
 export function exceptionsSentence(rows: readonly ResultRow[]): string | null {
   const parts: string[] = [];
-  for (const row of rows) {
+  const bound = new Map<string, Map<string, string[]>>();
+  const where = (row: ResultRow) => {
     const cores = rows.some((other) => other.serverCores !== row.serverCores) ? ` on ${row.serverCores ?? 'unpinned'} core(s)` : '';
-    const at = (rows.some((other) => other.connections !== row.connections) ? ` at c=${row.connections}` : '') + cores;
+    return (rows.some((other) => other.connections !== row.connections) ? `c=${row.connections}` : '') + cores;
+  };
+  for (const row of rows) {
+    const at = where(row) ? ` at ${where(row).trim()}` : '';
     if (row.status === 'failed') parts.push(`${serverName(row)}${at} failed (${row.failure ?? 'no reason recorded'})`);
     else if (row.status === 'incomplete') parts.push(`${serverName(row)}${at} was cut short`);
     else if (row.status === 'empty') parts.push(`${serverName(row)}${at} completed nothing (${row.emptyReason ?? 'no reason recorded'})`);
-    else if (row.client.clientBound) parts.push(`${serverName(row)}${at} was client-bound: ${clientBoundMeaning(row)}`);
+    else if (row.client.clientBound) {
+      // An open-loop row's lateness is its own figure: it stays beside its point.
+      const lag = sendLagText(row);
+      const meaning = lag ? CLIENT_BOUND_MEANS.open : CLIENT_BOUND_MEANS.closed;
+      const servers = bound.get(meaning) ?? new Map<string, string[]>();
+      const points = servers.get(serverName(row)) ?? [];
+      points.push([where(row).trim(), lag].filter(Boolean).join(', '));
+      servers.set(serverName(row), points);
+      bound.set(meaning, servers);
+    }
+  }
+  for (const [meaning, servers] of bound) {
+    const named = [...servers].map(([server, points]) => {
+      const shown = points.filter(Boolean);
+      return shown.length === 0 ? server : `${server} (${andList(shown)})`;
+    });
+    parts.push(`client-bound, so ${meaning}: ${andList(named)}`);
   }
   return parts.length === 0 ? null : `Note: ${parts.join('; ')}.`;
 }
-
 
 /** Who a sentence about all these rows is about: "every model", or the one server when there is one (an external target). */
 export function everyServer(rows: readonly ResultRow[]): string {
