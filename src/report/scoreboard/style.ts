@@ -23,4 +23,8 @@ td.not-run { color: #bbb; text-align: center; }
 .board-marks .mark { color: #7a3e00; font-weight: bold; }
 details.more { margin: 4px 0 12px; }
 details.more summary { cursor: pointer; color: var(--muted); }
+/* A phone: a long server name ("worker --thread-cache 64") wraps in its sticky column instead of running over the cells. */
+@media (max-width: 600px) {
+  table.scoreboard tbody th { white-space: normal; min-width: 6em; max-width: 9em; }
+}
 `;
