@@ -40,3 +40,17 @@ describe('throughput-vs-connections', () => {
     for (const row of starved) expect(values.find((d) => d.model === row.model && d.connections === row.connections)!.drawn).toBe(false);
   });
 });
+
+describe('latency-spectrum-open', () => {
+  it('keeps two starved rows’ labels a line apart where their maxima coincide', () => {
+    const starved = fixture.results.find((row) => row.scenario === 'open' && row.status === 'ok' && row.fairness.starved > 0)!;
+    // A second server starved the same way, with the same histogram: its maximum sits on the first one's.
+    const twin = { ...structuredClone(starved), model: starved.model === 'sequential' ? 'piscina' : 'sequential' } as typeof starved;
+    const run: ResultsFile = { ...fixture, results: [...fixture.results.filter((row) => row.scenario === 'open' && row.model !== twin.model), twin] };
+    const values = (latencySpectrum.build(run)!.body as { data: { values: { labelY: number | null }[] } }).data.values;
+    const placed = values.map((d) => d.labelY).filter((y): y is number => y !== null);
+    expect(placed.length).toBeGreaterThanOrEqual(2);
+    const sorted = [...placed].sort((a, b) => a - b);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i]! - sorted[i - 1]!).toBeGreaterThanOrEqual(13);
+  });
+});

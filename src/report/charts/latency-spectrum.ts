@@ -6,9 +6,14 @@ import type { LatencySummary } from '../../results/schema.js';
 import { decodeHistogram, percentileSpectrum } from '../read-histogram.js';
 import { num } from '../../results/format.js';
 import { sortRows } from '../rows.js';
+import { decadesAround, logPixel, spreadLabels } from './spread-labels.js';
 import { colourByModel, haloText, latencyScale, opacityByStatus, rowFields, shapeByStatus, starvedField, unansweredNote, type ChartDefinition } from './spec.js';
 
 const CORRECTED = 'from intended send time (corrected)';
+const HEIGHT = 340;
+/** A starved label sits this far above its maximum, and two labels at least a line apart. */
+const LABEL_ABOVE = 8;
+const LABEL_GAP = 13;
 const UNCORRECTED = 'from actual send time (uncorrected)';
 
 function spectrum(summary: LatencySummary | undefined) {
@@ -44,7 +49,12 @@ export const latencySpectrum: ChartDefinition = {
       scale: { type: 'log', domain: [1, Math.max(10, maxX)] },
       axis: { values: ticks, labelExpr: "datum.value == 1 ? '0%' : format(100 - 100 / datum.value, '.6~r') + '%'" },
     };
-    const y = { field: 'valueUs', type: 'quantitative', ...latencyScale('Latency (log scale)') };
+    const domain = decadesAround(values.map((v) => v.valueUs));
+    const y = { field: 'valueUs', type: 'quantitative', ...latencyScale('Latency (log scale)', domain) };
+    // "N of M starved" above the maximum it qualifies, nudged apart where two rows' maxima sit close.
+    const starvedMax = values.filter((v) => v.percentile === 100 && v.measure === CORRECTED && 'starvedLabel' in v && v.starvedLabel !== '');
+    const labelAt = spreadLabels(starvedMax.map((v) => logPixel(v.valueUs, domain, HEIGHT) - LABEL_ABOVE), LABEL_GAP, HEIGHT);
+    const labelY = new Map(starvedMax.map((v, i) => [v, labelAt[i]!]));
     const colour = colourByModel(rows);
     const rates = [...new Set(rows.map((row) => row.targetRate ?? 0))].map((rate) => num(rate)).join(', ');
     return {
@@ -53,8 +63,8 @@ export const latencySpectrum: ChartDefinition = {
       notes: unansweredNote(open),
       body: {
         width: 560,
-        height: 340,
-        data: { values },
+        height: HEIGHT,
+        data: { values: values.map((v) => ({ ...v, labelY: labelY.get(v) ?? null })) },
         layer: [
           {
             mark: { type: 'line', strokeWidth: 1.8, interpolate: 'step-after' },
@@ -74,8 +84,8 @@ export const latencySpectrum: ChartDefinition = {
             encoding: { x, y, color: colour, shape: shapeByStatus(rows) },
           },
           // Beside the maximum it qualifies, as text: it cannot be read as a value.
-          ...haloText({ align: 'right', dx: -9, dy: -8, fontWeight: 'bold' }, { x, y, color: colour, text: { field: 'starvedLabel' } }).map((layer) => ({
-            transform: [{ filter: `datum.percentile == 100 && datum.measure == '${CORRECTED}' && datum.starvedLabel != ''` }],
+          ...haloText({ align: 'right', dx: -9, baseline: 'middle', fontWeight: 'bold' }, { x, y: { field: 'labelY', type: 'quantitative', scale: null }, color: colour, text: { field: 'starvedLabel' } }).map((layer) => ({
+            transform: [{ filter: 'datum.labelY != null' }],
             ...layer,
           })),
         ],
