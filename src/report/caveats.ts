@@ -1,5 +1,6 @@
 /** What the page must warn about, read from the run itself: every caveat names its rows or figures. */
 import type { ResultsFile } from '../results/schema.js';
+import { ACHIEVED_SHARE_TEXT } from '../results/held-rate.js';
 import { pointLabel, sortRows } from './rows.js';
 import { serverName, targetAddress } from '../results/server-label.js';
 import { isLoopback } from '../shared/address.js';
@@ -38,7 +39,7 @@ export function caveats(results: ResultsFile): string[] {
         : 'No row was client-bound: the load generator never saturated, so throughput figures are the servers’, not the generator’s.',
   );
   const short = measured.filter((row) => row.rateShortfall);
-  if (short.length > 0) out.push(`Open-loop rows whose answers fell below 99 % of the offered rate: ${list(short)}.`);
+  if (short.length > 0) out.push(`Open-loop rows whose answers fell below ${ACHIEVED_SHARE_TEXT} of the offered rate: ${list(short)}.`);
   const bounds = rows.filter((row) => row.rateSearch?.result?.lowerBound).map((row) => serverName(row));
   if (bounds.length > 0) {
     out.push(`Capacity searches whose answer is only a lower bound (the generator fell behind at a failing step, or no step failed: the climb stops at 4× the model's closed-loop rate): ${[...new Set(bounds)].join(', ')}.`);

@@ -10,3 +10,6 @@ export const ACHIEVED_SHARE = 0.99;
 export function heldRate(achievedPerSec: number, offeredPerSec: number): boolean {
   return achievedPerSec >= ACHIEVED_SHARE * offeredPerSec;
 }
+
+/** The share as the page says it: "99 %". */
+export const ACHIEVED_SHARE_TEXT = `${Math.round(ACHIEVED_SHARE * 100)} %`;

@@ -445,7 +445,7 @@ export interface ResultRow {
   /** Open loop only. */
   targetRate?: number;
   achievedRate?: Estimate;
-  /** Open loop: achieved < 99% of target. */
+  /** Open loop: achieved under the held share of target (results/held-rate.ts). */
   rateShortfall?: boolean;
   /** Capacity search (-R auto) only: this row is one step of a model's search; its last step carries the answer. */
   rateSearch?: RateSearchStep;

@@ -7,7 +7,7 @@
  * must not decide a model's capacity): the second measurement decides that rate.
  */
 export interface StepOutcome {
-  /** Achieved ≥ 99 % of offered and the objective met. */
+  /** Achieved the held share of offered (results/held-rate.ts) and the objective met. */
   passed: boolean;
   /** The generator fell behind its schedule. */
   clientBound: boolean;

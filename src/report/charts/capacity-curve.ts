@@ -4,6 +4,7 @@
  * and the steps where the generator fell behind.
  */
 import { andList, num } from '../../results/format.js';
+import { ACHIEVED_SHARE_TEXT } from '../../results/held-rate.js';
 import { formatSlo } from '../../results/slo-format.js';
 import { searchedModels, type SearchedModel } from '../capacity-rows.js';
 import { serverLabel } from '../../results/server-label.js';
@@ -23,7 +24,7 @@ export const capacityCurve: ChartDefinition = {
   title: 'Capacity: latency against offered rate, and the rate each model sustained',
   caption:
     'One panel per model. Each model was offered a rising rate (open loop, latency from the intended send time) until it failed the objective ' +
-    '(the red dashed line) or fell below 99 % of the offered rate; then the rate was refined between the last pass and the first fail. ' +
+    `(the red dashed line) or fell below ${ACHIEVED_SHARE_TEXT} of the offered rate; then the rate was refined between the last pass and the first fail. ` +
     'Solid lines are p50, dashed lines the objective’s percentile; the vertical rule and the panel’s title give the largest rate it sustained ' +
     '(“≥”: a lower bound, because the generator fell behind at a failing step or no step failed; the climb stops at 4× the model’s closed-loop rate). ' +
     'A flat curve that turns up sharply is the knee; points marked client-bound are steps where the generator fell behind its own schedule, ' +
@@ -56,7 +57,7 @@ export const capacityCurve: ChartDefinition = {
     const dash = { field: 'percentile', type: 'nominal', title: 'Percentile', sort: percentiles, scale: { domain: percentiles, range: [[1, 0], [5, 3]] } };
     return {
       rows,
-      subtitle: `${rows[0]!.messageSize} B messages, ${rows[0]!.connections} connections, open loop, latency from the intended send time; objective ${formatSlo(slo)} and achieved ≥ 99 % of offered; above each panel the largest rate sustained`,
+      subtitle: `${rows[0]!.messageSize} B messages, ${rows[0]!.connections} connections, open loop, latency from the intended send time; objective ${formatSlo(slo)} and achieved ≥ ${ACHIEVED_SHARE_TEXT} of offered; above each panel the largest rate sustained`,
       notes: silent.length > 0 ? [`Not drawn, no step answered: ${andList(silent)}`] : [],
       body: {
         data: { values },

@@ -4,6 +4,7 @@
  * and one meaning per kind, said once under the board for all the cells that carry it.
  */
 import type { ResultRow } from '../../results/schema.js';
+import { ACHIEVED_SHARE_TEXT } from '../../results/held-rate.js';
 import { rowReasons, type StatusLabel } from '../../results/row-status.js';
 
 export type MarkKind = Exclude<StatusLabel, 'measured'> | 'starved' | 'lower bound' | 'projected';
@@ -20,7 +21,7 @@ export const MARK_KINDS: Record<MarkKind, MarkKindInfo> = {
   'nothing completed': { symbol: '∅', meaning: 'nothing was answered in the measured windows' },
   'above CPU limit': { symbol: '!', meaning: 'faster than its work per message allows on the CPUs its work can use (the work cost less than calibrated): not ranked' },
   'client-bound': { symbol: '▲', meaning: 'the load generator was saturated: throughput is a lower bound, open-loop latency includes its lateness: not ranked' },
-  'rate shortfall': { symbol: '◆', meaning: 'achieved under 99 % of the offered rate: not ranked' },
+  'rate shortfall': { symbol: '◆', meaning: `achieved under ${ACHIEVED_SHARE_TEXT} of the offered rate: not ranked` },
   starved: { symbol: '○', meaning: 'some connections got no answer at all, so the figure is not of the whole load: not ranked' },
   'lower bound': { symbol: '≥', meaning: 'no step failed, or the generator fell behind at the failing one: the server may sustain more: not ranked' },
   projected: { symbol: '↗', meaning: 'larger steps were projected, not run (memory, open files or time budget): the figure is the largest step run' },
