@@ -134,10 +134,19 @@ describe('capacity narrative: a ranking only where the answers allow one', () =>
     const late = finish([step('fork', 1, 3000, 1000), step('fork', 2, 6000, 20000, { clientBound: true })], 3000, 6000, true);
     const text = capacityNarrative([...capped, ...late], { ...fixture, results: [...capped, ...late] });
     expect(text[0]).toBe(
-      "Within p99 ≤ 2 ms, every model's answer is a lower bound (no rate tried failed for cluster; fork failed only where the generator fell behind too): the search's ceiling was reached, not the models' limits, so they are not ranked.",
+      "Within p99 ≤ 2 ms, no answer ranks: every rate sustained is a lower bound (no rate tried was judged failed for cluster; fork failed only where the generator fell behind too): the search's ceiling was reached, not the models' limits.",
     );
     expect(text.join(' ')).not.toMatch(/sustained the most|highest rate/);
-    expect(text.join(' ')).toMatch(/cluster sustained every rate tried, up to 50,000 msgs\/s .*: the search's ceiling was reached \(it climbs to 400,000 msgs\/s at most, 4× the closed-loop rate\)/);
+    expect(text.join(' ')).toMatch(/cluster sustained every rate tried, up to 50,000 msgs\/s .*: the search's ceiling was reached \(its next step would pass 400,000 msgs\/s, 4× the closed-loop rate, the most it offers\)/);
+  });
+
+  it('says a model that sustained no rate did so, not that its answer is a bound', () => {
+    const capped = finish([step('cluster', 1, 25000, 1000), step('cluster', 2, 50000, 1500)], 50000, null, true);
+    const none = finish([step('sequential', 1, 3000, 20000, { clientBound: true })], null, 3000, true);
+    const text = capacityNarrative([...capped, ...none], { ...fixture, results: [...capped, ...none] });
+    expect(text[0]).toBe(
+      "Within p99 ≤ 2 ms, no answer ranks: every rate sustained is a lower bound (no rate tried was judged failed for cluster; sequential sustained no rate tried): the search's ceiling was reached, not the models' limits.",
+    );
   });
 
   it('ranks a model first only when its sustained rate is at or above every other model\'s first failing rate', () => {

@@ -117,4 +117,12 @@ describe('who led', () => {
     const rows = echo64.map((row) => (row.model === 'cluster' ? withRate(row, 60_000, 0.1) : row.model === 'hsha' ? withRate(row, 50_000, 0.1) : withRate(row, 20_000, 0.02)));
     expect(lead(rows)).toContain('cluster led with 60,000 msgs/s, within noise of the next (hsha, 50,000; the ranges of their repeats overlap)');
   });
+
+  it('does not speak of ranges of repeats where each was measured once (--quick)', () => {
+    const once = (row: ResultRow, median: number): ResultRow => ({ ...row, msgsPerSec: { median, range: [median, median], runs: [median] }, client: { ...row.client, clientBound: false } });
+    const rows = echo64.map((row) => (row.model === 'cluster' ? once(row, 60_000) : row.model === 'hsha' ? once(row, 50_000) : once(row, 20_000)));
+    const text = lead(rows);
+    expect(text).toContain('cluster led with 60,000 msgs/s, within noise of the next (hsha, 50,000; measured once, so no range of repeats tells them apart)');
+    expect(text).not.toContain('ranges of their repeats');
+  });
 });

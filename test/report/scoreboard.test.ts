@@ -160,7 +160,7 @@ describe('ranking rules', () => {
       return row;
     };
     const of = scoreboard(run([step('sequential', 7000, 999), step('event-loop', 13_000, 0), step('reuseport', 10_000, 0)]));
-    expect(cell(of, 'sequential', 'connections')).toMatchObject({ rank: null, marks: ['starved'] });
+    expect(cell(of, 'sequential', 'connections')).toMatchObject({ rank: null, marks: ['starved'], ratio: null });
     expect(cell(of, 'reuseport', 'connections')).toMatchObject({ rank: 1, ratio: 1 });
   });
 });

@@ -26,7 +26,11 @@ export function formatCapacityTable(rows: readonly ResultRow[]): string {
     const failing = steps.filter((row) => result.firstFailingRate !== null && row.targetRate === result.firstFailingRate);
     const marks = [
       ...(failing.length > 0 ? [failedAt(failing, search.slo)] : []),
-      ...(result.lowerBound ? [result.firstFailingRate === null ? 'lower bound: no rate tried failed (the climb stops at 4× the closed-loop rate)' : 'lower bound: the generator fell behind at a failing step'] : []),
+      // A bound needs a rate sustained: with none, a late generator only makes the failure partly its own.
+      ...(result.lowerBound && result.sustainedRate !== null
+        ? [result.firstFailingRate === null ? 'lower bound: no rate tried was judged failed (the climb stops at 4× the closed-loop rate)' : 'lower bound: the generator fell behind at a failing step']
+        : []),
+      ...(result.lowerBound && result.sustainedRate === null ? ['the generator fell behind at the failing step too'] : []),
       ...(result.sustainedRate === null ? [`no rate passed (lowest tried ${num(Math.min(...steps.map((row) => row.targetRate!)))})`] : []),
       ...(last.status === 'failed' ? [last.failure ?? 'failed'] : []),
     ];

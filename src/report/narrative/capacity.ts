@@ -4,7 +4,7 @@
  * numbers; and a ranking only where the answers allow one.
  */
 import type { ResultRow, ResultsFile, Slo } from '../../results/schema.js';
-import { count, latency, num, percent, serverCpu, times } from '../../results/format.js';
+import { andList, count, latency, num, percent, serverCpu, times } from '../../results/format.js';
 import { formatSlo } from '../../results/slo-format.js';
 import { stepFailures, stepIntervals, type StepInterval } from '../../results/step-intervals.js';
 import { searchedModels, type SearchedModel } from '../capacity-rows.js';
@@ -111,7 +111,8 @@ function overturned(searched: SearchedModel): string {
 /** Where the search climbed no further, and the ceiling it climbs to (a multiple of the model's closed-loop rate). */
 function ceiling(searched: SearchedModel): string {
   const { probeMsgsPerSec, ceilingRate } = searched.result;
-  const at = ceilingRate !== undefined && probeMsgsPerSec > 0 ? ` (it climbs to ${num(ceilingRate)} msgs/s at most, ${times(ceilingRate / probeMsgsPerSec)} the closed-loop rate)` : '';
+  // The climb doubles: it stops where the next step would pass the ceiling, which may be well above the last rate tried.
+  const at = ceilingRate !== undefined && probeMsgsPerSec > 0 ? ` (its next step would pass ${num(ceilingRate)} msgs/s, ${times(ceilingRate / probeMsgsPerSec)} the closed-loop rate, the most it offers)` : '';
   return `the search's ceiling was reached${at}`;
 }
 
@@ -147,13 +148,16 @@ function leadSentence(models: SearchedModel[]): string {
   const best = sustained[0];
   if (!best) return `No model sustained any rate tried within ${objective}.`;
   if (models.every((m) => m.result.lowerBound)) {
+    // A step that failed in some intervals was measured again; the rate is judged by that second measurement.
     const capped = models.filter((m) => m.result.firstFailingRate === null).map((m) => m.model);
-    const late = models.filter((m) => m.result.firstFailingRate !== null).map((m) => m.model);
+    const none = models.filter((m) => m.result.sustainedRate === null).map((m) => m.model);
+    const late = models.filter((m) => m.result.firstFailingRate !== null && m.result.sustainedRate !== null).map((m) => m.model);
     const why = [
-      capped.length > 0 ? `no rate tried failed for ${capped.join(', ')}` : '',
-      late.length > 0 ? `${late.join(', ')} failed only where the generator fell behind too` : '',
+      capped.length > 0 ? `no rate tried was judged failed for ${andList(capped)}` : '',
+      late.length > 0 ? `${andList(late)} failed only where the generator fell behind too` : '',
+      none.length > 0 ? `${andList(none)} sustained no rate tried` : '',
     ].filter(Boolean);
-    return `Within ${objective}, every model's answer is a lower bound (${why.join('; ')}): the search's ceiling was reached, not the models' limits, so they are not ranked.`;
+    return `Within ${objective}, no answer ranks: every rate sustained is a lower bound (${why.join('; ')}): the search's ceiling was reached, not the models' limits.`;
   }
   const rivals = models.filter((m) => m !== best && upperEnd(m) > best.result.sustainedRate!).map((m) => m.model);
   const rate = `${best.result.lowerBound ? 'at least ' : ''}${num(best.result.sustainedRate!)} msgs/s`;

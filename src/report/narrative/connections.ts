@@ -15,8 +15,12 @@ function madeOf(top: ResultRow): string {
   return `a socket and its JS objects (${at})`;
 }
 
-/** The series that hold their connections (not a capped default), costliest first. */
-const paying = (costs: SeriesCost[]) => costs.filter((cost) => cost.series !== 'default' && cost.bytesPerConnection !== null).sort((a, b) => b.bytesPerConnection! - a.bytesPerConnection!);
+/** Connections left waiting at the top step: a queue, not live connections, so not a cost per connection. */
+const queuedAtTop = (cost: SeriesCost) => (cost.top?.connectionsStep!.queued ?? 0) > 0;
+
+/** The series that hold their connections live (not a capped default, none left queued), costliest first. */
+const paying = (costs: SeriesCost[]) =>
+  costs.filter((cost) => cost.series !== 'default' && cost.bytesPerConnection !== null && !queuedAtTop(cost)).sort((a, b) => b.bytesPerConnection! - a.bytesPerConnection!);
 
 /** The range at a glance: the costliest and the cheapest connection, and how far apart. */
 function rangeSentence(costs: SeriesCost[]): string | null {
@@ -45,13 +49,18 @@ function wallSentence(costs: SeriesCost[], memoryBytes: number): string | null {
 }
 
 function capSentence(costs: SeriesCost[]): string | null {
-  const capped = costs.filter((cost) => cost.series === 'default' && cost.top && (cost.top.connectionsStep!.queued ?? 0) > 0);
-  if (capped.length === 0) return null;
-  const parts = capped.map((cost) => {
+  const served = (cost: SeriesCost) => {
     const step = cost.top!.connectionsStep!;
     return `${cost.model} served ${count(step.served!)} of ${count(cost.top!.connections)} connections and left ${count(step.queued!)} queued, in ${memorySize(step.pssBytes)}`;
-  });
-  return `At their default caps, ${andList(parts)}: the cap keeps the memory flat by making connections wait.`;
+  };
+  const capped = costs.filter((cost) => cost.series === 'default' && queuedAtTop(cost));
+  // A model with no cap that still queues (sequential serves one at a time): its memory is that of a queue too.
+  const serial = costs.filter((cost) => cost.series !== 'default' && queuedAtTop(cost));
+  const sentences = [
+    capped.length > 0 ? `At their default caps, ${andList(capped.map(served))}: the cap keeps the memory flat by making connections wait.` : '',
+    serial.length > 0 ? `Without a cap, ${andList(serial.map(served))}: waiting connections cost it little, so its figure is not a cost per live connection.` : '',
+  ].filter(Boolean);
+  return sentences.length === 0 ? null : sentences.join(' ');
 }
 
 function kernelSentence(rows: readonly ResultRow[]): string | null {

@@ -53,12 +53,17 @@ export function leadSentence(
     const apart = ratio >= NOISE_RATIO && (!estimate || estimateAbove(estimate(first), estimate(second)));
     sentence += apart
       ? `, ${times(ratio)} the next (${serverName(second)}, ${num(figure(second))})`
-      : `, within noise of the next (${serverName(second)}, ${num(figure(second))}${ratio >= NOISE_RATIO ? '; the ranges of their repeats overlap' : ''})`;
+      : `, within noise of the next (${serverName(second)}, ${num(figure(second))}${ratio >= NOISE_RATIO ? `; ${whyNotApart(estimate?.(first), estimate?.(second))}` : ''})`;
   }
   if (last !== second && figure(last) > 0) {
     sentence += ` and ${times(figure(first) / figure(last))} the slowest (${serverName(last)}, ${num(figure(last))})`;
   }
   return `${sentence}.`;
+}
+
+/** Why two figures a ratio apart are not called apart: their repeats overlap, or one was measured once. */
+function whyNotApart(a: Estimate | undefined, b: Estimate | undefined): string {
+  return a && b && a.runs.length > 1 && b.runs.length > 1 ? 'the ranges of their repeats overlap' : 'measured once, so no range of repeats tells them apart';
 }
 
 /** The client-bound rows at the top: a tie at the generator's ceiling, then the fastest row the generator kept up with. */

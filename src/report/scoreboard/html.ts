@@ -12,7 +12,8 @@ function cellHtml(cell: ScoreCell, column: ScoreColumn): string {
   const shade = shadeOf(cell, column);
   const marks = cell.marks.map((kind) => `<span class="mark" title="${esc(kind)}">${esc(MARK_KINDS[kind].symbol)}</span>`).join('');
   // The figure and its marks on one line, its ratio to the best (and where it was read) on the next.
-  const under = [...(cell.ratio === null ? [] : [ratioText(cell.ratio)]), ...(cell.at ? [cell.at] : [])].join(' ');
+  // A figure without a ratio (starved: not of the whole load) says so with a dash, so its row keeps the others' height.
+  const under = [cell.ratio === null ? (cell.value === null ? '' : '—') : ratioText(cell.ratio), ...(cell.at ? [cell.at] : [])].filter(Boolean).join(' ');
   const ratio = under ? ` <span class="ratio">${esc(under)}</span>` : '';
   const title = [cell.rank === null ? 'not ranked' : `rank ${cell.rank}`, ...cell.marks].join('; ');
   return `<td class="${shade === null ? 'unranked' : `shade-${shade}`}" title="${esc(title)}">${esc(cell.text)}${marks}${ratio}</td>`;

@@ -36,7 +36,8 @@ export function cellMarks(row: ResultRow, serverRows: readonly ResultRow[]): Mar
   if (echoes && row.fairness.starved > 0) kinds.add('starved');
   // Held connections that waited in a queue cost the server almost nothing: the cheapest per connection would be the one that served none.
   if ((row.connectionsStep?.queued ?? 0) > 0) kinds.add('starved');
-  if (row.rateSearch?.result?.lowerBound) kinds.add('lower bound');
+  // A bound needs a rate sustained: "≥ —" says nothing.
+  if (row.rateSearch?.result?.lowerBound && row.rateSearch.result.sustainedRate !== null) kinds.add('lower bound');
   if (row.connectionsStep && serverRows.some((other) => other.connectionsStep?.projected && other.connections > row.connections)) kinds.add('projected');
   return KIND_ORDER.filter((kind) => kinds.has(kind));
 }

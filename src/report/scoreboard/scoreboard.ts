@@ -96,7 +96,8 @@ function column(scenario: string, rows: readonly ResultRow[], servers: readonly 
   const cells = reads.map((read, i): ScoreCell => {
     const value = read.figure?.value ?? null;
     const rank = rankable[i] ? rankOf[next++]! : null;
-    const ratio = value !== null && best !== null && best > 0 ? value / best : null;
+    // A starved cell's figure is of the few connections served: a ratio would compare it with whole loads.
+    const ratio = value !== null && best !== null && best > 0 && !read.marks.includes('starved') ? value / best : null;
     const score = ratio === null || ratio <= 0 ? null : Math.min(ratio, 1 / ratio);
     return { value, text: value === null ? '—' : headline.show(value), ratio, score: rank === null ? null : score, rank, marks: read.marks, ran: read.ran, ...(read.figure?.at ? { at: read.figure.at } : {}) };
   });
