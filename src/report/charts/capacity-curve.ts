@@ -55,6 +55,7 @@ export const capacityCurve: ChartDefinition = {
     const y = { field: 'latencyUs', type: 'quantitative', ...latencyScale('Latency (log scale)') };
     const colour = { ...colourByModel(rows), legend: null };
     const dash = { field: 'percentile', type: 'nominal', title: 'Percentile', sort: percentiles, scale: { domain: percentiles, range: [[1, 0], [5, 3]] } };
+    const onePerPanel = [{ aggregate: [{ op: 'count', as: 'points' }], groupby: ['panel'] }];
     return {
       rows,
       subtitle: `${rows[0]!.messageSize} B messages, ${rows[0]!.connections} connections, open loop, latency from the intended send time; objective ${formatSlo(slo)} and achieved ≥ ${ACHIEVED_SHARE_TEXT} of offered; above each panel the largest rate sustained`,
@@ -67,8 +68,10 @@ export const capacityCurve: ChartDefinition = {
           width: 180,
           height: 150,
           layer: [
-            { mark: { type: 'rule', strokeDash: [6, 4], color: '#b00', strokeWidth: 1.5 }, encoding: { y: { datum: slo.objectiveUs, type: 'quantitative' } } },
+            // The objective once per panel: a mark with no field draws once per datum, its label smeared over itself.
+            { transform: onePerPanel, mark: { type: 'rule', strokeDash: [6, 4], color: '#b00', strokeWidth: 1.5 }, encoding: { y: { datum: slo.objectiveUs, type: 'quantitative' } } },
             {
+              transform: onePerPanel,
               mark: { type: 'text', align: 'left', dx: 3, dy: -6, color: '#b00', fontSize: 9, x: 0 },
               encoding: { y: { datum: slo.objectiveUs, type: 'quantitative' }, text: { value: `objective ${formatSlo(slo)}` } },
             },
