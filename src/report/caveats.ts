@@ -1,6 +1,7 @@
 /** What the page must warn about, read from the run itself: every caveat names its rows or figures. */
 import type { ResultsFile } from '../results/schema.js';
 import { ACHIEVED_SHARE_TEXT } from '../results/held-rate.js';
+import { chanceOrderText, repeatsIn } from './intervals.js';
 import { pointLabel, sortRows } from './rows.js';
 import { serverName, targetAddress } from '../results/server-label.js';
 import { isLoopback } from '../shared/address.js';
@@ -55,11 +56,11 @@ export function caveats(results: ResultsFile): string[] {
           `server's CPUs: on ${env.cores} cores no model can be more than ${env.cores}× faster than a single-threaded one, and ` +
           'the load generator competes for the same cores. Parallel speed-ups here say little about a bigger machine.',
   );
-  const repeats = Math.max(...rows.map((row) => row.msgsPerSec.runs.length), 0);
+  const repeats = repeatsIn(rows);
   out.push(
     repeats >= 2
       ? `Each figure is the median of up to ${repeats} repeats; the bracket is the range of the repeats, lowest to highest. ` +
-          'The machine is shared and noisy: a row is called above another only where every repeat of one is above every repeat of the other (with 3 repeats each, chance alone orders them so once in 20). To test two runs against each other: npm run compare -- <runA> <runB>.'
+          `The machine is shared and noisy: a row is called above another only where every repeat of one is above every repeat of the other (${chanceOrderText(repeats)}). To test two runs against each other: npm run compare -- <runA> <runB>.`
       : 'Each point was measured once: there is no range of repeats, and on a shared, noisy machine small differences mean nothing.',
   );
   const remote = rows.find((row) => row.target && !isLoopback(row.target.host));

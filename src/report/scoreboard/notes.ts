@@ -1,6 +1,7 @@
 /** The board's notes: one per kind of mark, naming every cell that carries it, grouped by server. */
 import { MARK_KINDS, markOrder, type MarkKind } from './marks.js';
 import type { Scoreboard } from './scoreboard.js';
+import { chanceOrderText } from '../intervals.js';
 
 export interface MarkNote {
   kind: MarkKind;
@@ -24,11 +25,12 @@ export function boardNotes(board: Scoreboard): MarkNote[] {
 /** How the board ranks, and which columns it could not rank: said once under it. */
 export function rankingNote(board: Scoreboard): string {
   const once = board.columns.filter((column) => column.measuredOnce).map((column) => column.scenario);
+  const chance = chanceOrderText(board.repeats);
   return (
     'Each cell: the scenario’s headline figure and its ratio to the best in the column. A cell ranks above another only where every repeat ' +
     'of it is beyond every repeat of the other (a capacity search: its sustained rate at or above the other’s first failing rate); cells that overlap ' +
-    'share a rank and a colour. With three repeats each, chance alone puts every repeat of a server beyond every repeat of an equally fast one ' +
-    'once in 20 (a one-sided rank test at the 5 % level).' +
+    'share a rank and a colour.' +
+    (chance ? ` ${chance[0]!.toUpperCase()}${chance.slice(1)}.` : '') +
     (once.length > 0 ? ` Measured once, so not ranked: ${once.join(', ')}.` : '')
   );
 }

@@ -10,6 +10,7 @@ import { rowsOf, scenariosIn } from '../rows.js';
 import { headlineFor, type Bounds, type Headline, type HeadlineFigure } from './headlines.js';
 import { cellMarks, UNRANKED, type MarkKind } from './marks.js';
 import { ranks } from './rank.js';
+import { repeatsIn } from '../intervals.js';
 
 export interface ScoreCell {
   /** The headline figure; null where the server has no row here or the row measured none. */
@@ -54,6 +55,8 @@ export interface ScoreRow {
 export interface Scoreboard {
   columns: ScoreColumn[];
   rows: ScoreRow[];
+  /** The most repeats behind a cell: what chance alone can order. */
+  repeats: number;
 }
 
 interface Read {
@@ -116,5 +119,5 @@ export function scoreboard(results: Pick<ResultsFile, 'scenarios' | 'results'>):
     const example = results.results.find((row) => serverKey(row) === key)!;
     return { key, label: serverLabel(example), model: example.model, cells: built.map((entry) => entry.cells[i]!) };
   });
-  return { columns: built.map((entry) => entry.column), rows };
+  return { columns: built.map((entry) => entry.column), rows, repeats: repeatsIn(results.results) };
 }
