@@ -34,7 +34,7 @@ import { UsageError } from '../src/shared/exit-codes.js';
 import { parseNumber } from '../src/shared/parse-number.js';
 import { toError } from '../src/shared/to-error.js';
 import { parseCommandLine } from '../src/shared/command-line.js';
-import { commaList } from '../src/shared/comma-list.js';
+import { namedList } from '../src/shared/comma-list.js';
 import { cpuLimit, cpuUsPerMessage } from '../src/report/cpu-budget.js';
 import { cpu } from '../src/scenarios/cpu.js';
 import { echoLarge } from '../src/scenarios/echo-large.js';
@@ -91,8 +91,8 @@ runMain('bench:targets', USAGE, async (argv) => {
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   const rounds = values.rounds ? parseNumber('rounds', values.rounds, { min: 1, max: 20 }) : 3;
   const seconds = values.duration ? parseNumber('duration', values.duration, { min: 0.5, max: 60, fractional: true }) : 3;
-  const only = new Set(commaList(values.only || '1,2,3,4,5,6,7,8,9,10').map((id) => parseNumber('only', id, { min: 1, max: 10 })));
-  const models = (values.models ? commaList(values.models) : MODEL_IDS).map((m): ModelId => {
+  const only = new Set(namedList('--only', values.only ?? '1,2,3,4,5,6,7,8,9,10', 'target').map((id) => parseNumber('only', id, { min: 1, max: 10 })));
+  const models = (values.models !== undefined ? namedList('--models', values.models, 'model') : MODEL_IDS).map((m): ModelId => {
     if (!isModelId(m)) throw new UsageError(`--models: unknown model '${m}' (models: ${MODEL_IDS.join(', ')})`);
     return m;
   });

@@ -1,7 +1,7 @@
 /** The bench command's options, named like autocannon's where they mean the same. */
 import { isLoopback } from '../../shared/address.js';
 import { parseCommandLine } from '../../shared/command-line.js';
-import { commaList } from '../../shared/comma-list.js';
+import { namedList } from '../../shared/comma-list.js';
 import { BenchExit, UsageError } from '../../shared/exit-codes.js';
 import { parseNumber } from '../../shared/parse-number.js';
 import { parseCpuList } from '../../shared/cpu-list.js';
@@ -154,7 +154,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     return typeof raw === 'string' ? parseNumber(flag, raw, range) : undefined;
   };
 
-  const scenarioNames = values.scenarios ? commaList(values.scenarios) : (quick ? quickSuite : suite).map((s) => s.name);
+  const scenarioNames = values.scenarios !== undefined ? namedList('--scenarios', values.scenarios, 'scenario') : (quick ? quickSuite : suite).map((s) => s.name);
   const scenarios = scenarioNames.map((name) => {
     const found = suite.find((s) => s.name === name);
     if (!found) throw new UsageError(`unknown scenario '${name}' (scenarios: ${suite.map((s) => s.name).join(', ')})`);
@@ -167,7 +167,7 @@ export function parseBenchArgs(argv: readonly string[], suite: readonly Scenario
     if (values.models) throw new UsageError('--models and --target exclude each other: a target is one external server');
     models = ['external'];
   } else {
-    models = values.models ? commaList(values.models).map((m) => {
+    models = values.models !== undefined ? namedList('--models', values.models, 'model').map((m) => {
       if (!isModelId(m)) throw new UsageError(`unknown model '${m}' (models: ${MODEL_IDS.join(', ')})`);
       return m;
     }) : [...MODEL_IDS];

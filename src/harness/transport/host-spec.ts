@@ -4,7 +4,7 @@
  * provisioned alike); *N is how many generator processes to run there (default 1).
  * Only what passes these checks ever reaches a remote command line.
  */
-import { commaList } from '../../shared/comma-list.js';
+import { namedList } from '../../shared/comma-list.js';
 import { UsageError } from '../../shared/exit-codes.js';
 
 export interface HostSpec {
@@ -45,7 +45,5 @@ export function parseHostSpec(flag: string, raw: string, defaultDir: string): Ho
 }
 
 export function parseHostList(flag: string, raw: string, defaultDir: string): HostSpec[] {
-  const specs = commaList(raw).map((one) => parseHostSpec(flag, one, defaultDir));
-  if (specs.length === 0) throw new UsageError(`${flag} names no host`);
-  return specs;
+  return namedList(flag, raw, 'host').map((one) => parseHostSpec(flag, one, defaultDir));
 }
